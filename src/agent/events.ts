@@ -1,0 +1,68 @@
+// The one typed event union that flows out of the agent. The TUI store, the headless printer,
+// the session log and the tests are all subscribers; names are `noun.verb` throughout.
+import type { ProviderInfo, Usage, FinishReason, ToolCallRef } from '../providers/types';
+import type { ToolDetails, Risk } from '../tools/types';
+import type { Proposal } from '../patch/types';
+
+export type ApprovalDecision = 'once' | 'always' | 'reject';
+
+export interface ApprovalRequest {
+  id: string;
+  call: ToolCallRef;
+  risk: Risk;
+  /** For writes: the pending patch the user is asked to approve. */
+  proposal?: Proposal;
+  /** For run_command: what runs, and where. */
+  command?: { command: string; cwd: string };
+}
+
+/** Shares of the prompt, in tokens (the gauge draws these). */
+export interface BudgetReport {
+  window: number;
+  reserve: number;
+  system: number;
+  tools: number;
+  plan: number;
+  pinned: number;
+  history: number;
+  /** Total prompt tokens estimated for this request. */
+  prompt: number;
+  /** window - reserve - prompt */
+  free: number;
+  /** 'estimate' (calibrated) or 'exact' (server tokenizer). */
+  source: 'estimate' | 'exact';
+}
+
+export interface PlanItem {
+  text: string;
+  done: boolean;
+}
+
+export type TurnEndReason = 'done' | 'max_steps' | 'cancelled' | 'error' | 'unreadable' | 'refused' | 'stuck';
+
+export type AgentEvent =
+  | { type: 'session.start'; sessionId: string; info: ProviderInfo }
+  | { type: 'turn.start'; turn: number; text: string }
+  | { type: 'step.start'; step: number; tools: string[] }
+  | { type: 'model.delta'; text: string }
+  | { type: 'model.reasoning'; text: string }
+  | { type: 'model.done'; usage: Usage; finishReason: FinishReason; text: string }
+  | { type: 'tool.proposed'; call: ToolCallRef; risk: Risk }
+  | { type: 'approval.needed'; request: ApprovalRequest }
+  | { type: 'approval.resolved'; id: string; decision: ApprovalDecision; feedback?: string }
+  | { type: 'tool.result'; id: string; name: string; ok: boolean; summary: string; details?: ToolDetails }
+  | { type: 'patch.pending'; id: string; proposal: Proposal }
+  | { type: 'patch.applied'; id: string; path: string; journalId: number }
+  | { type: 'patch.rejected'; id: string; path: string; reason: string }
+  | { type: 'patch.stale'; id: string; path: string }
+  | { type: 'patch.undone'; paths: string[] }
+  | { type: 'budget'; report: BudgetReport }
+  | { type: 'plan'; items: PlanItem[] }
+  | { type: 'compaction'; before: number; after: number; method: 'stubs' | 'summary' | 'extractive' }
+  | { type: 'guard'; kind: 'repetition' | 'repeated_call' | 'stuck_patch' | 'step_cap' | 'unreadable'; message: string }
+  | { type: 'escalate'; provider: string; model: string; reason: string; phase: 'start' | 'done' | 'failed' }
+  | { type: 'notice'; level: 'info' | 'warn'; message: string }
+  | { type: 'error'; message: string }
+  | { type: 'turn.end'; reason: TurnEndReason; text: string; steps: number };
+
+export type AgentEventType = AgentEvent['type'];

@@ -1,0 +1,54 @@
+// Contract of the patch engine as the rest of SmallCode sees it: an edit is first *proposed*
+// (pure: new content + diff, nothing written), then *applied* atomically and journaled.
+
+export type RefusalCode = 'no_match' | 'ambiguous' | 'malformed' | 'already_applied' | 'stale' | 'binary' | 'not_found' | 'too_large';
+
+/** Errors the model can fix are values. `message` is written for the model. */
+export interface Refusal {
+  code: RefusalCode;
+  /** One line: what went wrong. */
+  reason: string;
+  /** What to do next, with line numbers / the closest region / the expected form. */
+  hint: string;
+}
+
+/** Any edit the model (or the user) can express. */
+export type EditInput =
+  | { kind: 'search_replace'; search: string; replace: string }
+  /** Free text in any supported dialect: SEARCH/REPLACE blocks, unified diff, apply-patch. */
+  | { kind: 'text'; text: string }
+  /** Whole-file content (new files, or checked rewrites of small files). */
+  | { kind: 'write'; content: string };
+
+export interface Proposal {
+  /** Path relative to the workspace root, with forward slashes. */
+  path: string;
+  /** Content on disk when proposed (null: the file does not exist yet). */
+  before: string | null;
+  /** sha256 of the bytes on disk when proposed (null: did not exist). */
+  beforeHash: string | null;
+  /** Exact content that will be written (line endings, BOM and final newline preserved). */
+  after: string;
+  /** Unified diff of before → after, exactly what will be written. */
+  diff: string;
+  added: number;
+  removed: number;
+  /** Names of the matcher rungs / dialects that succeeded, for logs and the UI. */
+  strategies: string[];
+}
+
+export type ProposeResult = { ok: true; proposal: Proposal } | { ok: false; refusal: Refusal };
+
+export interface JournalEntry {
+  id: number;
+  path: string;
+  time: string;
+  beforeHash: string | null;
+  afterHash: string;
+}
+
+export type ApplyResult = { ok: true; entry: JournalEntry } | { ok: false; refusal: Refusal };
+
+export type UndoResult =
+  | { ok: true; reverted: JournalEntry[] }
+  | { ok: false; reason: string };

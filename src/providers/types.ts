@@ -1,0 +1,113 @@
+// The one small interface every model server hides behind, plus the message shapes the agent
+// speaks. Server quirks stay inside src/providers/; nothing above sees a wire format.
+
+/** A JSON schema, kept loose on purpose: tools and constrained output pass it through. */
+export type JsonSchema = { [key: string]: unknown };
+
+export type Role = 'system' | 'user' | 'assistant' | 'tool';
+
+/** A tool call as the agent stores it: arguments are always an object, ids always present. */
+export interface ToolCallRef {
+  id: string;
+  name: string;
+  arguments: Record<string, unknown>;
+}
+
+export interface ChatMessage {
+  role: Role;
+  content: string;
+  /** Native tool calls made by the assistant in this message. */
+  toolCalls?: ToolCallRef[];
+  /** For role 'tool': which call this result answers, and its tool's name. */
+  toolCallId?: string;
+  toolName?: string;
+}
+
+/** What a tool looks like to a server that takes native tools. */
+export interface ToolSpec {
+  name: string;
+  description: string;
+  parameters: JsonSchema;
+}
+
+export interface ChatRequest {
+  messages: ChatMessage[];
+  /** Offered natively only when the server supports tools; otherwise described in text. */
+  tools?: ToolSpec[];
+  /** Cap on generated tokens (the budget's answer reserve). */
+  maxTokens?: number;
+  temperature?: number;
+  /** Constrained decoding: the reply must be JSON matching this schema (where supported). */
+  format?: JsonSchema;
+}
+
+export type FinishReason = 'stop' | 'length' | 'tool_calls' | 'cancelled' | 'error';
+
+export interface Usage {
+  promptTokens: number;
+  completionTokens: number;
+  /** Generation speed as the server measured it, else as we timed it. */
+  tokensPerSecond?: number;
+}
+
+export type ProviderErrorCode =
+  | 'unreachable' // nothing listening / DNS / refused
+  | 'model_not_found'
+  | 'prompt_too_long'
+  | 'no_tool_support' // server refused native tools: fall back to text tools
+  | 'auth'
+  | 'bad_request'
+  | 'transient' // 5xx, reset: already retried with backoff
+  | 'cancelled'
+  | 'protocol'; // unreadable stream
+
+export interface ProviderError {
+  code: ProviderErrorCode;
+  /** One line, naming the URL and the fix. */
+  message: string;
+  url: string;
+  /** Set on prompt_too_long when the server said how long the prompt was. */
+  promptTokens?: number;
+  contextWindow?: number;
+  /** Set on model_not_found: what the server does have. */
+  availableModels?: string[];
+}
+
+export type StreamChunk =
+  | { type: 'text'; text: string }
+  | { type: 'reasoning'; text: string }
+  | { type: 'tool_call'; call: ToolCallRef }
+  | { type: 'usage'; usage: Usage }
+  | { type: 'done'; finishReason: FinishReason }
+  | { type: 'error'; error: ProviderError };
+
+export type ServerKind = 'ollama' | 'lmstudio' | 'llamacpp' | 'vllm' | 'openai' | 'anthropic' | 'deepseek';
+
+export interface ProviderInfo {
+  provider: 'ollama' | 'openai' | 'anthropic';
+  kind: ServerKind;
+  baseUrl: string;
+  model: string;
+  contextWindow: number;
+  /** Where contextWindow came from; 'default' means we guessed 8192 and warned. */
+  contextSource: 'server' | 'config' | 'default';
+  nativeTools: boolean;
+  structuredOutput: boolean;
+  /** Exact token counting available (llama.cpp, vLLM /tokenize). */
+  canTokenize: boolean;
+  serverVersion?: string;
+  models?: string[];
+  /** Ollama only: the num_ctx every request carries. */
+  numCtx?: number;
+  warnings: string[];
+}
+
+export interface Provider {
+  /** Discovers (once, then cached) what the server and model can do. */
+  info(): Promise<ProviderInfo>;
+  /** Streams one completion. Never throws once iteration has begun: failures arrive as an
+   * `error` chunk. Aborting `signal` closes the HTTP request. */
+  stream(request: ChatRequest, signal: AbortSignal): AsyncIterable<StreamChunk>;
+  /** Exact prompt token count where the server can tokenize; undefined otherwise. */
+  countTokens?(messages: ChatMessage[], signal?: AbortSignal): Promise<number | undefined>;
+}

@@ -1,0 +1,41 @@
+// The shape of one tool. Tools get side effects only through the narrow ToolContext, so each
+// can be tested with a temp directory and nothing else.
+import type { JsonSchema } from '../providers/types';
+
+export type Risk = 'read' | 'write' | 'exec';
+
+export interface ToolContext {
+  /** Workspace root (already realpath'd). Every path a tool touches is jailed to it. */
+  root: string;
+  signal: AbortSignal;
+  /** Maximum characters of text a result may hand the model (the budget's per-result cap). */
+  outputCap: number;
+}
+
+/** Typed data for the UI, kept apart from the text the model sees. */
+export type ToolDetails =
+  | { kind: 'read'; path: string; lines: number; startLine: number; endLine: number }
+  | { kind: 'list'; path: string; entries: number }
+  | { kind: 'search'; pattern: string; matches: number }
+  | { kind: 'patch'; path: string; diff: string; added: number; removed: number; newFile: boolean }
+  | { kind: 'command'; command: string; cwd: string; exitCode: number | null; timedOut: boolean }
+  | { kind: 'plan'; items: number; done: number }
+  | { kind: 'error'; code: string };
+
+export interface ToolResult {
+  /** Text for the model. */
+  forModel: string;
+  /** A short one-liner for cards and stubs, e.g. "src/a.ts · 120 lines". */
+  summary: string;
+  ok: boolean;
+  details?: ToolDetails;
+}
+
+export interface Tool<A = Record<string, unknown>> {
+  name: string;
+  /** One line; the router shows it in the compact tool text. */
+  description: string;
+  parameters: JsonSchema;
+  risk: Risk;
+  run(args: A, ctx: ToolContext): Promise<ToolResult>;
+}
