@@ -21,6 +21,8 @@ export interface ChatMessage {
   /** For role 'tool': which call this result answers, and its tool's name. */
   toolCallId?: string;
   toolName?: string;
+  /** One-line stand-in used when compaction shrinks an old message (e.g. "read_file src/a.ts → 120 lines"). */
+  stub?: string;
 }
 
 /** What a tool looks like to a server that takes native tools. */

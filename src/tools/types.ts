@@ -1,6 +1,7 @@
 // The shape of one tool. Tools get side effects only through the narrow ToolContext, so each
 // can be tested with a temp directory and nothing else.
 import type { JsonSchema } from '../providers/types';
+import type { ProposeResult } from '../patch/types';
 
 export type Risk = 'read' | 'write' | 'exec';
 
@@ -37,5 +38,9 @@ export interface Tool<A = Record<string, unknown>> {
   description: string;
   parameters: JsonSchema;
   risk: Risk;
+  /** Read and exec tools: do the work (exec only after approval). */
   run(args: A, ctx: ToolContext): Promise<ToolResult>;
+  /** Write tools: compute the pending patch without touching disk. The agent shows it, waits for
+   * approval, then applies it through the patch engine. */
+  propose?(args: A, ctx: ToolContext): Promise<ProposeResult>;
 }
