@@ -1,0 +1,69 @@
+// The scripted model server's public shapes: what a test scripts (replies) and what it can
+// inspect afterwards (recorded requests). Re-exported by scripted-server.ts.
+
+export interface ScriptedReply {
+  /** Streamed in several chunks (split into ~3-8 character pieces). */
+  text?: string;
+  /** Thinking text (Ollama `thinking`, llama.cpp `reasoning_content`, Anthropic thinking). */
+  reasoning?: string;
+  /** Native tool calls. A string `arguments` is sent verbatim (lets tests send broken JSON). */
+  toolCalls?: { name: string; arguments: Record<string, unknown> | string }[];
+  finish?: 'stop' | 'length';
+  /** Reported usage; default: ceil(JSON.stringify(messages+tools).length / 4). */
+  promptTokens?: number;
+  completionTokens?: number;
+  /** Delay between chunks (default 0). */
+  chunkDelayMs?: number;
+  /** Send the first chunk, then never finish (cancel tests). */
+  hang?: boolean;
+  /** Answer with this status/body instead (a string body is sent as plain text). */
+  httpError?: { status: number; body: unknown };
+  /** Emit the dialect's mid-stream error after the first chunk. */
+  midStreamError?: string;
+}
+
+export type ServerKind = 'ollama' | 'llamacpp' | 'lmstudio' | 'vllm' | 'openai' | 'anthropic';
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string | string[] | undefined>;
+  /** Parsed JSON when the body was JSON, the raw text otherwise, undefined when empty. */
+  body: unknown;
+}
+
+export interface ScriptedServerOptions {
+  kind: ServerKind;
+  /** Default ['test-model']. */
+  models?: string[];
+  /** Reported by that kind's discovery endpoints; default 32768. */
+  contextWindow?: number;
+  /** Default true; false → ollama 400 "does not support tools", vllm the auto-tool-choice 400. */
+  nativeTools?: boolean;
+  /** Array: consumed in order per chat request; when exhausted the reply is { text: 'Done.' }. */
+  replies: ScriptedReply[] | ((req: RecordedRequest, index: number) => ScriptedReply);
+}
+
+export interface ScriptedServer {
+  /** http://127.0.0.1:PORT (no trailing slash, no /v1). */
+  url: string;
+  port: number;
+  /** Every request, in order. */
+  requests: RecordedRequest[];
+  /** Only the chat/messages completions. */
+  chatRequests(): RecordedRequest[];
+  /** Responses whose client went away before the server finished them (cancel tests). */
+  readonly abortedRequests: number;
+  close(): Promise<void>;
+}
+
+/** What a dialect writer needs to answer one chat request. */
+export interface ChatContext {
+  kind: ServerKind;
+  reply: ScriptedReply;
+  body: Record<string, unknown>;
+  model: string;
+  promptTokens: number;
+  completionTokens: number;
+  contextWindow: number;
+}
