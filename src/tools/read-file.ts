@@ -1,0 +1,95 @@
+// read_file: a file with numbered lines ("  12 | text"), capped to the result budget with an
+// exact hint how to read on; binary files and folders are refused with what to do instead.
+import { resolveInWorkspace } from '../workspace/jail';
+import { listFiles } from '../workspace/list-files';
+import { readTextFile, splitLines } from '../workspace/text-file';
+import { intArg, stringArg } from './args';
+import { toolError, toolOk } from './result';
+import type { Tool, ToolContext, ToolResult } from './types';
+
+const MAX_FILE_BYTES = 10 * 1024 * 1024;
+/** Room kept for the continuation hint. */
+const HINT_RESERVE = 120;
+
+export function numberLine(n: number, text: string, width: number): string {
+  return `${String(n).padStart(width)} | ${text}`;
+}
+
+/** Up to three workspace files with the same base name, for a "did you mean" hint. */
+async function sameNameFiles(root: string, rel: string, signal: AbortSignal): Promise<string[]> {
+  const base = rel.slice(rel.lastIndexOf('/') + 1);
+  if (!base || /[*?[{]/.test(base)) return [];
+  const found = await listFiles(root, '.', { pattern: base, limit: 3, scanLimit: 20_000, signal });
+  return found.entries;
+}
+
+async function run(args: Record<string, unknown>, ctx: ToolContext): Promise<ToolResult> {
+  const p = stringArg(args, 'path', true);
+  if (!p.ok) return toolError('bad_args', `${p.message}: read_file(path, start_line?, end_line?)`);
+  const start = intArg(args, 'start_line');
+  const end = intArg(args, 'end_line');
+  if (!start.ok) return toolError('bad_args', start.message);
+  if (!end.ok) return toolError('bad_args', end.message);
+  const jailed = resolveInWorkspace(ctx.root, p.value);
+  if (!jailed.ok) return toolError('outside_workspace', jailed.message);
+
+  const file = await readTextFile(jailed.abs, jailed.rel, MAX_FILE_BYTES);
+  if (!file.ok) {
+    if (file.code !== 'not_found') return toolError(file.code, file.message);
+    const similar = await sameNameFiles(ctx.root, jailed.rel, ctx.signal);
+    const hint = similar.length > 0 ? `; did you mean ${similar.join(', ')}?` : ': use list_files or search_files to find it';
+    return toolError('not_found', `${file.message}${hint}`);
+  }
+
+  const lines = splitLines(file.text);
+  const total = lines.length;
+  const rel = jailed.rel;
+  if (total === 0) return toolOk(`(${rel} is empty)`, `${rel} · empty`, { kind: 'read', path: rel, lines: 0, startLine: 0, endLine: 0 });
+  const from = start.value ?? 1;
+  if (from > total) return toolError('bad_args', `start_line=${from} is past the end: ${rel} has ${total} lines`);
+  const to = Math.min(end.value ?? total, total);
+  if (to < from) return toolError('bad_args', `end_line=${to} is before start_line=${from}`);
+
+  const width = Math.max(4, String(total).length);
+  const budget = Math.max(200, ctx.outputCap - HINT_RESERVE);
+  const out: string[] = [];
+  let used = 0;
+  let last = from - 1;
+  for (let n = from; n <= to; n++) {
+    let line = numberLine(n, lines[n - 1], width);
+    if (used + line.length + 1 > budget) {
+      if (out.length > 0) break;
+      line = `${line.slice(0, budget - 20)} … (line cut)`;
+    }
+    out.push(line);
+    used += line.length + 1;
+    last = n;
+  }
+  if (last < total) {
+    const tail = last < to || end.value === undefined ? ` read_file with start_line=${last + 1} to continue` : '';
+    out.push(`… file has ${total} lines; showing ${from}-${last}.${tail}`);
+  }
+  return toolOk(out.join('\n'), `${rel} · ${from}-${last} of ${total} lines`, {
+    kind: 'read',
+    path: rel,
+    lines: total,
+    startLine: from,
+    endLine: last,
+  });
+}
+
+export const readFileTool: Tool = {
+  name: 'read_file',
+  description: 'Read a text file with numbered lines; use start_line/end_line for long files.',
+  parameters: {
+    type: 'object',
+    properties: {
+      path: { type: 'string', description: 'File path relative to the workspace root' },
+      start_line: { type: 'integer', description: 'First line to show (1-based)' },
+      end_line: { type: 'integer', description: 'Last line to show' },
+    },
+    required: ['path'],
+  },
+  risk: 'read',
+  run,
+};

@@ -1,0 +1,93 @@
+// search_files: a JS regular expression over the workspace's text files, results as
+// "path:line: text", capped in count and characters, with the total so the model can narrow.
+import * as fs from 'node:fs';
+import { resolveInWorkspace } from '../workspace/jail';
+import { searchFiles } from '../workspace/search-files';
+import { stringArg } from './args';
+import { toolError, toolOk } from './result';
+import type { Tool, ToolContext, ToolResult } from './types';
+
+const MAX_MATCHES = 100;
+const MAX_LINE_CHARS = 200;
+
+export type CompiledPattern = { re: RegExp; note?: string };
+
+/** `/re/flags` is honoured; an invalid regex is searched literally, with a note saying so. */
+export function compileSearchPattern(pattern: string): CompiledPattern {
+  const slashed = /^\/(.+)\/([a-z]*)$/s.exec(pattern);
+  if (slashed) {
+    try {
+      return { re: new RegExp(slashed[1], slashed[2].replace(/[gy]/g, '')) };
+    } catch {
+      // fall through: try the whole text as a regex, then literally
+    }
+  }
+  try {
+    return { re: new RegExp(pattern) };
+  } catch (err) {
+    const why = err instanceof Error ? err.message.replace(/^Invalid regular expression: /, '') : 'invalid';
+    const escaped = pattern.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    return { re: new RegExp(escaped), note: `pattern is not a valid regular expression (${why}); searched for it as literal text` };
+  }
+}
+
+function clip(text: string): string {
+  const t = text.trim();
+  return t.length > MAX_LINE_CHARS ? `${t.slice(0, MAX_LINE_CHARS)} …` : t;
+}
+
+async function run(args: Record<string, unknown>, ctx: ToolContext): Promise<ToolResult> {
+  const pattern = stringArg(args, 'pattern', true);
+  const p = stringArg(args, 'path', false);
+  const glob = stringArg(args, 'glob', false);
+  if (!pattern.ok) return toolError('bad_args', `${pattern.message}: search_files(pattern, path?, glob?)`);
+  if (!p.ok) return toolError('bad_args', p.message);
+  if (!glob.ok) return toolError('bad_args', glob.message);
+  const jailed = resolveInWorkspace(ctx.root, p.value ?? '.');
+  if (!jailed.ok) return toolError('outside_workspace', jailed.message);
+  if (!fs.existsSync(jailed.abs)) return toolError('not_found', `path not found: ${jailed.rel}: omit path to search the whole workspace`);
+
+  const { re, note } = compileSearchPattern(pattern.value);
+  const found = await searchFiles(ctx.root, jailed.rel, re, { glob: glob.value, maxMatches: MAX_MATCHES, signal: ctx.signal });
+  const details = { kind: 'search' as const, pattern: pattern.value, matches: found.total };
+  const head = note ? [`Note: ${note}.`] : [];
+  if (found.total === 0) {
+    const scope = glob.value ? ` (glob "${glob.value}")` : '';
+    const msg = `no matches for ${re} in ${found.filesSearched} files under ${jailed.rel}${scope}`;
+    return toolOk([...head, msg].join('\n'), msg, details);
+  }
+  const out = [...head];
+  let used = out.join('\n').length;
+  let shown = 0;
+  for (const m of found.matches) {
+    const line = `${m.path}:${m.line}: ${clip(m.text)}`;
+    if (used + line.length + 1 > ctx.outputCap - 150) break;
+    out.push(line);
+    used += line.length + 1;
+    shown++;
+  }
+  const files = `${found.filesWithMatches} file${found.filesWithMatches === 1 ? '' : 's'}`;
+  if (shown < found.total) {
+    out.push(`… showing ${shown} of ${found.total} matches in ${files}; narrow with path, glob or a more specific pattern`);
+  } else {
+    out.push(`(${found.total} match${found.total === 1 ? '' : 'es'} in ${files})`);
+  }
+  if (found.skippedLarge > 0) out.push(`(${found.skippedLarge} file${found.skippedLarge === 1 ? '' : 's'} over 1 MB skipped)`);
+  return toolOk(out.join('\n'), `${found.total} matches for ${pattern.value}`, details);
+}
+
+export const searchFilesTool: Tool = {
+  name: 'search_files',
+  description: 'Regex search in files; returns path:line: text for each match.',
+  parameters: {
+    type: 'object',
+    properties: {
+      pattern: { type: 'string', description: 'JavaScript regular expression' },
+      path: { type: 'string', description: 'Folder or file to search (default: the whole workspace)' },
+      glob: { type: 'string', description: 'Only files matching this glob, e.g. "*.ts"' },
+    },
+    required: ['pattern'],
+  },
+  risk: 'read',
+  run,
+};

@@ -1,0 +1,80 @@
+// Regex search over the workspace's text files (ignored, binary and > 1 MB files skipped).
+// Returns the first matches in walk order plus the total count, so the caller can cap output.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { compileGlob } from './glob';
+import { loadIgnoreRules, type IgnoreRules } from './ignore-rules';
+import { looksBinary, splitLines } from './text-file';
+import { walkWorkspace } from './walk';
+
+export interface SearchMatch {
+  path: string;
+  /** 1-based. */
+  line: number;
+  text: string;
+}
+
+export interface SearchOptions {
+  /** Glob filter on files (see compileGlob). */
+  glob?: string;
+  /** Matches kept (default 100); the rest are only counted. */
+  maxMatches?: number;
+  /** Files above this size are skipped (default 1 MB). */
+  maxFileBytes?: number;
+  rules?: IgnoreRules;
+  signal?: AbortSignal;
+}
+
+export interface SearchResult {
+  matches: SearchMatch[];
+  total: number;
+  filesWithMatches: number;
+  filesSearched: number;
+  skippedLarge: number;
+}
+
+async function readSmallText(abs: string, maxBytes: number): Promise<string | 'large' | undefined> {
+  try {
+    const stat = await fs.promises.stat(abs);
+    if (!stat.isFile()) return undefined;
+    if (stat.size > maxBytes) return 'large';
+    const buf = await fs.promises.readFile(abs);
+    return looksBinary(buf) ? undefined : buf.toString('utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** `startRel` is a jailed relative path: a folder to walk, or a single file. */
+export async function searchFiles(root: string, startRel: string, re: RegExp, opts: SearchOptions = {}): Promise<SearchResult> {
+  const maxMatches = opts.maxMatches ?? 100;
+  const maxBytes = opts.maxFileBytes ?? 1024 * 1024;
+  const rules = opts.rules ?? loadIgnoreRules(root);
+  const glob = opts.glob ? compileGlob(opts.glob) : undefined;
+  const single = re.flags.includes('g') || re.flags.includes('y') ? new RegExp(re.source, re.flags.replace(/[gy]/g, '')) : re;
+  const result: SearchResult = { matches: [], total: 0, filesWithMatches: 0, filesSearched: 0, skippedLarge: 0 };
+
+  const files: AsyncIterable<string> | string[] = fs.statSync(path.join(root, startRel)).isFile()
+    ? [startRel]
+    : (async function* () {
+        for await (const e of walkWorkspace(root, startRel, rules, opts.signal)) if (!e.isDir) yield e.rel;
+      })();
+  const prefix = startRel === '.' ? '' : `${startRel}/`;
+  for await (const rel of files) {
+    if (opts.signal?.aborted) break;
+    if (glob && !glob.matches(rel.slice(prefix.length)) && !glob.matches(rel)) continue;
+    const text = await readSmallText(path.join(root, rel), maxBytes);
+    if (text === 'large') result.skippedLarge++;
+    if (text === undefined || text === 'large') continue;
+    result.filesSearched++;
+    let found = false;
+    splitLines(text).forEach((line, i) => {
+      if (!single.test(line)) return;
+      found = true;
+      result.total++;
+      if (result.matches.length < maxMatches) result.matches.push({ path: rel, line: i + 1, text: line });
+    });
+    if (found) result.filesWithMatches++;
+  }
+  return result;
+}
