@@ -1,0 +1,131 @@
+// Command-line parsing: one table of options, node:util parseArgs, and one-line usage errors
+// (exit 2) that name the bad flag and the fix.
+import { parseArgs } from 'node:util';
+
+export class UsageError extends Error {}
+
+export const COMMANDS = ['tui', 'run', 'doctor', 'debug', 'undo'] as const;
+export type CommandName = (typeof COMMANDS)[number];
+
+const OPTIONS = {
+  provider: { type: 'string' },
+  'base-url': { type: 'string' },
+  model: { type: 'string' },
+  cwd: { type: 'string' },
+  context: { type: 'string' },
+  theme: { type: 'string' },
+  'max-steps': { type: 'string' },
+  yes: { type: 'boolean', short: 'y' },
+  json: { type: 'boolean' },
+  resume: { type: 'string' },
+  continue: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+/** Which options each command accepts (common ones everywhere). */
+const COMMON = ['provider', 'base-url', 'model', 'cwd', 'context', 'theme', 'help'];
+const PER_COMMAND: Record<CommandName, string[]> = {
+  tui: [...COMMON, 'continue'],
+  run: [...COMMON, 'yes', 'json', 'max-steps', 'resume'],
+  doctor: [...COMMON, 'json'],
+  debug: [], // parsed by the debug sub-commands themselves
+  undo: [], // parsed by the undo command itself
+};
+
+export interface ParsedArgs {
+  command?: CommandName;
+  positionals: string[];
+  /** Raw arguments after the command, for commands that parse their own. */
+  rest: string[];
+  values: {
+    provider?: string;
+    baseUrl?: string;
+    model?: string;
+    cwd?: string;
+    context?: string;
+    theme?: string;
+    maxSteps?: string;
+    yes: boolean;
+    json: boolean;
+    resume?: string;
+    continue: boolean;
+    help: boolean;
+    version: boolean;
+  };
+}
+
+const SESSION_ID = /^\d{8}-\d{6}(-[0-9a-z]+)?$/;
+
+/** `--resume` takes an optional session id: give it an explicit value so parseArgs accepts it. */
+function normalizeResume(argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--resume') {
+      const next = argv[i + 1];
+      if (next !== undefined && SESSION_ID.test(next)) {
+        out.push(`--resume=${next}`);
+        i++;
+      } else out.push('--resume=latest');
+    } else out.push(argv[i]);
+  }
+  return out;
+}
+
+function friendly(err: unknown): string {
+  const msg = err instanceof Error ? err.message : String(err);
+  const unknown = /Unknown option '([^']+)'/.exec(msg);
+  if (unknown) return `unknown option ${unknown[1]} — run \`smallcode --help\` for the options`;
+  const needsValue = /Option '(?:-\w, )?(--[\w-]+)[^']*' argument missing/.exec(msg);
+  if (needsValue) return `option ${needsValue[1]} needs a value, e.g. ${needsValue[1]} VALUE`;
+  return msg.split('\n')[0];
+}
+
+export function parseCommandLine(argv: string[]): ParsedArgs {
+  const first = argv.find((a) => !a.startsWith('-'));
+  const command = first && (COMMANDS as readonly string[]).includes(first) ? (first as CommandName) : undefined;
+  if (first && !command && argv.indexOf(first) === 0) {
+    throw new UsageError(`unknown command "${first}" — commands: ${COMMANDS.join(', ')} (see \`smallcode --help\`)`);
+  }
+  const cmdIndex = command ? argv.indexOf(command) : -1;
+  const rest = cmdIndex >= 0 ? argv.slice(cmdIndex + 1) : [];
+  if (command === 'debug' || command === 'undo') {
+    const help = rest.includes('--help') || rest.includes('-h');
+    return { command, positionals: [], rest, values: { yes: false, json: false, continue: false, help, version: false } };
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({ args: normalizeResume(argv), options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new UsageError(friendly(err));
+  }
+  const v = parsed.values;
+  const allowed = command ? PER_COMMAND[command] : [...COMMON, 'version'];
+  for (const key of Object.keys(v)) {
+    if (key === 'version' && !command) continue;
+    if (!allowed.includes(key)) {
+      throw new UsageError(`option --${key} does not apply to ${command ? `\`smallcode ${command}\`` : 'smallcode without a command'} — see \`smallcode ${command ?? ''} --help\``.replace('  ', ' '));
+    }
+  }
+  const positionals = parsed.positionals.filter((p, i) => !(i === 0 && p === command));
+  return {
+    command,
+    positionals,
+    rest,
+    values: {
+      provider: v.provider,
+      baseUrl: v['base-url'],
+      model: v.model,
+      cwd: v.cwd,
+      context: v.context,
+      theme: v.theme,
+      maxSteps: v['max-steps'],
+      yes: v.yes ?? false,
+      json: v.json ?? false,
+      resume: v.resume,
+      continue: v.continue ?? false,
+      help: v.help ?? false,
+      version: v.version ?? false,
+    },
+  };
+}

@@ -1,0 +1,51 @@
+// The --help texts, one per command, kept next to each other so they stay consistent.
+export const MAIN_HELP = `smallcode — a terminal coding assistant for small local models
+
+Usage:
+  smallcode [tui]                 open the workbench (default on a terminal)
+  smallcode run "TASK"            run one task headless; the answer goes to stdout
+  smallcode doctor                check the model server, model and context window
+  smallcode undo [--list] [N]     revert the last (or last N) applied changes
+  smallcode debug parse           show how a model reply (stdin) is read as tool calls
+  smallcode debug apply --file F  apply an edit (stdin, any dialect) to F
+
+Common options:
+  --provider ollama|openai        which API to speak (default: auto-detect)
+  --base-url URL                  server address, e.g. http://127.0.0.1:11434
+  --model NAME                    model name as the server knows it
+  --cwd DIR                       workspace root (default: current directory)
+  --context N                     context window override in tokens
+  --theme NAME|FILE               default, light, high-contrast or a JSON theme
+  -h, --help                      help for a command
+  -v, --version                   print the version
+
+Settings also come from the environment or a .env file in the workspace:
+  SMALLCODE_PROVIDER, SMALLCODE_BASE_URL, SMALLCODE_MODEL, SMALLCODE_API_KEY,
+  SMALLCODE_CONTEXT, SMALLCODE_THEME, SMALLCODE_MAX_STEPS, SMALLCODE_ALLOW,
+  SMALLCODE_TOOLS (auto|native|text), SMALLCODE_ESCALATE (anthropic|deepseek|openai)
+Precedence: flags > environment > .env > defaults.
+`;
+
+export const RUN_HELP = `Usage: smallcode run "TASK" [--yes] [--json] [--max-steps N] [--resume [ID]]
+
+Runs one task with the same agent as the workbench, without a screen.
+  --yes            approve every file change and command (otherwise they are refused)
+  --json           print one JSON event per line on stdout instead of the answer
+  --max-steps N    stop after N model steps (default 25)
+  --resume [ID]    continue a session (the latest when no ID is given)
+Exit codes: 0 done, 1 error, 2 usage, 3 step cap, 4 unreadable model output,
+            5 refused (a needed change was not approved), 6 stuck, 130 cancelled.
+`;
+
+export const DOCTOR_HELP = `Usage: smallcode doctor [--json]
+
+Finds the model server, lists its models, reports the context window (and the num_ctx sent
+to Ollama), native tool support and structured output, and makes one short round trip.
+Exit 0 when the server answered, 1 when it did not.
+`;
+
+export const TUI_HELP = `Usage: smallcode tui [--continue]
+
+Opens the full-screen workbench. --continue resumes the latest session.
+Keys are listed on screen; press ? for all of them.
+`;

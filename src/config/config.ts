@@ -1,0 +1,120 @@
+// One validated Config from flags > environment > the workspace .env > defaults. Every error
+// is a ConfigError whose message names the setting and the fix, printed as one line.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseDotenv } from './dotenv';
+
+export class ConfigError extends Error {}
+
+export type ProviderName = 'ollama' | 'openai';
+export type ToolMode = 'auto' | 'native' | 'text';
+
+export interface Config {
+  /** Workspace root, realpath'd. */
+  root: string;
+  provider?: ProviderName;
+  baseUrl?: string;
+  model?: string;
+  apiKey?: string;
+  /** SMALLCODE_CONTEXT: window override in tokens. */
+  contextOverride?: number;
+  theme?: string;
+  maxSteps: number;
+  /** How tools are offered: native `tools` field, text in the prompt tail, or auto (text). */
+  toolMode: ToolMode;
+  /** Commands run_command may run without asking (exact or prefix of simple commands). */
+  allowlist: string[];
+  /** The merged environment (process env over .env), for escalation settings. */
+  env: Record<string, string | undefined>;
+  /** Non-fatal problems (e.g. a malformed .env line), shown as warnings. */
+  warnings: string[];
+}
+
+/** Flags as parsed by the CLI (undefined = not given). */
+export interface ConfigFlags {
+  provider?: string;
+  baseUrl?: string;
+  model?: string;
+  cwd?: string;
+  theme?: string;
+  maxSteps?: string;
+  context?: string;
+}
+
+const DEFAULT_MAX_STEPS = 25;
+
+function positiveInt(value: string, name: string, fix: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n <= 0) {
+    throw new ConfigError(`${name} must be a positive whole number, got "${value}": ${fix}`);
+  }
+  return n;
+}
+
+function checkUrl(value: string, name: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`${name} is not a URL: "${value}" — use e.g. http://127.0.0.1:11434`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(`${name} must start with http:// or https://, got "${value}"`);
+  }
+  return value.replace(/\/+$/, '');
+}
+
+export function resolveRoot(cwdFlag: string | undefined, processCwd: string): string {
+  const dir = path.resolve(processCwd, cwdFlag ?? '.');
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(dir);
+  } catch {
+    throw new ConfigError(`--cwd: folder "${dir}" does not exist — pass an existing workspace folder`);
+  }
+  if (!stat.isDirectory()) throw new ConfigError(`--cwd: "${dir}" is not a folder — pass the workspace folder`);
+  return fs.realpathSync(dir);
+}
+
+export function loadConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv, processCwd: string): Config {
+  const root = resolveRoot(flags.cwd, processCwd);
+  const warnings: string[] = [];
+  let fileValues: Record<string, string> = {};
+  const envFile = path.join(root, '.env');
+  if (fs.existsSync(envFile)) {
+    const parsed = parseDotenv(fs.readFileSync(envFile, 'utf8'), envFile);
+    fileValues = parsed.values;
+    warnings.push(...parsed.problems);
+  }
+  const merged: Record<string, string | undefined> = { ...fileValues };
+  for (const [k, v] of Object.entries(env)) if (v !== undefined && v !== '') merged[k] = v;
+  const pick = (flag: string | undefined, key: string): { value?: string; source: string } =>
+    flag !== undefined ? { value: flag, source: `--${key.replace(/^SMALLCODE_/, '').toLowerCase().replace(/_/g, '-')}` } : { value: merged[key], source: key };
+
+  const provider = pick(flags.provider, 'SMALLCODE_PROVIDER');
+  if (provider.value !== undefined && provider.value !== 'ollama' && provider.value !== 'openai') {
+    throw new ConfigError(`${provider.source} must be "ollama" or "openai", got "${provider.value}"`);
+  }
+  const baseUrl = pick(flags.baseUrl, 'SMALLCODE_BASE_URL');
+  const context = pick(flags.context, 'SMALLCODE_CONTEXT');
+  const maxSteps = pick(flags.maxSteps, 'SMALLCODE_MAX_STEPS');
+  const toolMode = merged.SMALLCODE_TOOLS ?? 'auto';
+  if (!['auto', 'native', 'text'].includes(toolMode)) {
+    throw new ConfigError(`SMALLCODE_TOOLS must be auto, native or text, got "${toolMode}"`);
+  }
+  const model = flags.model ?? merged.SMALLCODE_MODEL;
+  return {
+    root,
+    provider: provider.value as ProviderName | undefined,
+    baseUrl: baseUrl.value ? checkUrl(baseUrl.value, baseUrl.source) : undefined,
+    model: model && model.trim() !== '' ? model.trim() : undefined,
+    apiKey: merged.SMALLCODE_API_KEY,
+    contextOverride: context.value ? positiveInt(context.value, context.source, 'set the context window in tokens, e.g. 16384') : undefined,
+    theme: flags.theme ?? merged.SMALLCODE_THEME,
+    maxSteps: maxSteps.value ? positiveInt(maxSteps.value, maxSteps.source, 'e.g. --max-steps 30') : DEFAULT_MAX_STEPS,
+    toolMode: toolMode as ToolMode,
+    allowlist: (merged.SMALLCODE_ALLOW ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    env: merged,
+    warnings,
+  };
+}
