@@ -1,0 +1,23 @@
+// The tool set in one place: lookup by name and the native specs. Order is canonical (the
+// router's TOOL_ORDER), so everything rendered from it is byte-stable.
+import type { ToolSpec } from '../providers/types';
+import { listFilesTool } from './list-files';
+import { readFileTool } from './read-file';
+import { runCommandTool } from './run-command';
+import { searchFilesTool } from './search-files';
+import type { Tool } from './types';
+
+const TOOLS: Tool[] = [readFileTool, listFilesTool, searchFilesTool, runCommandTool];
+
+export function allTools(): Tool[] {
+  return [...TOOLS];
+}
+
+export function toolByName(name: string): Tool | undefined {
+  return TOOLS.find((t) => t.name === name);
+}
+
+/** Full specs (complete descriptions and schemas), e.g. for the parser's argument validation. */
+export function toolSpecs(tools: Tool[]): ToolSpec[] {
+  return tools.map((t) => ({ name: t.name, description: t.description, parameters: t.parameters }));
+}
