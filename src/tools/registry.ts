@@ -6,8 +6,9 @@ import { readFileTool } from './read-file';
 import { runCommandTool } from './run-command';
 import { searchFilesTool } from './search-files';
 import type { Tool } from './types';
+import { updatePlanTool } from './update-plan';
 
-const TOOLS: Tool[] = [readFileTool, listFilesTool, searchFilesTool, runCommandTool];
+const TOOLS: Tool[] = [readFileTool, listFilesTool, searchFilesTool, runCommandTool, updatePlanTool];
 
 export function allTools(): Tool[] {
   return [...TOOLS];
