@@ -45,11 +45,15 @@ export interface Route {
 }
 
 const EDIT_WORDS =
-  /\b(fix|add|change|rename|create|implement|update|refactor|remove|delete|replace|modify|write|edit|move|rewrite|insert|append|correct|patch|convert|extract|bump|make|introduce|support|handle|migrate|port|clean ?up)\w*\b/;
+  /\b(fix|add|change|rename|create|implement|update|refactor|remove|delete|replace|modify|write|edit|move|rewrite|insert|append|correct|patch|convert|extract|bump|make|introduce|migrate|port|clean ?up)\w*\b/;
 const VERIFY_WORDS = /\b(run|test|tests|testing|build|lint|compile|typecheck|type-check|execute|install|benchmark|npm|yarn|pnpm|pytest|cargo|make|go test|tsc|jest)\b/;
 const PLAN_WORDS = /\b(plan|steps|todo|to-do|checklist|roadmap|milestones?|step by step|first\b.*\bthen)\b/;
 const EXPLORE_WORDS = /\b(where|find|search|look|list|show|explain|what|how|which|why|read|understand|overview|grep|locate|describe|summari[sz]e)\b/;
-const PATH_LIKE = /(?:^|[\s"'`(])(?:[\w.-]+\/)*[\w.-]+\.[A-Za-z0-9]{1,8}\b|[\w.-]+\/[\w./-]+/;
+/** "src/a.ts", "lib/", "README.md" — not "e.g." or "v1.2". */
+function namesPath(text: string): boolean {
+  if (/[\w.-]+\/[\w./-]*/.test(text.replace(/\b(?:and|or|either)\/(?:or|and)\b/g, ''))) return true;
+  return /(?:^|[\s"'`(])[\w-][\w.-]*\.[A-Za-z][A-Za-z0-9]{1,7}\b/.test(text);
+}
 
 /** A request with several separate parts (bullets, numbered items, "and then") deserves a plan. */
 function isMultiPart(text: string): boolean {
@@ -71,7 +75,7 @@ export function routeStep(input: RouteInput): Route {
   const wantsEdit = EDIT_WORDS.test(text);
   const wantsVerify = VERIFY_WORDS.test(text);
   const wantsExplore = EXPLORE_WORDS.test(text);
-  const namesPath = PATH_LIKE.test(input.userText);
+  const namedPath = namesPath(input.userText);
   const questionOnly = wantsExplore && !wantsEdit && !wantsVerify;
   const last = input.lastResults[input.lastResults.length - 1];
   const openItems = input.plan.filter((i) => !i.done).length;
@@ -81,7 +85,7 @@ export function routeStep(input: RouteInput): Route {
   if (PLAN_WORDS.test(text)) add('plan', 'the request asks for a plan');
   else if (input.step <= 1 && isMultiPart(input.userText)) add('plan', 'the request has several parts');
   if (wantsExplore) add('explore', 'the request asks to find or explain');
-  if (input.step <= 1 && !namesPath) add('explore', 'no file named yet');
+  if (input.step <= 1 && !namedPath) add('explore', 'no file named yet');
 
   if (last) {
     const editTool = last.name === 'edit_file' || last.name === 'write_file';

@@ -70,3 +70,13 @@ describe('routeStep', () => {
     expect(r.reason).not.toBe('');
   });
 });
+
+describe('file names in the request', () => {
+  it.each([
+    ['fix a.ts', false],
+    ['fix it, e.g. by clamping the index', true],
+    ['update the lib/ folder', false],
+  ])('%s → explore: %s', (text, explores) => {
+    expect(routeStep({ userText: text, plan: [], lastResults: [], step: 1 }).categories.includes('explore')).toBe(explores);
+  });
+});
