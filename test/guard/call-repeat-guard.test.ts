@@ -1,0 +1,37 @@
+import { createCallRepeatGuard, canonicalJson } from '../../src/guard/call-repeat-guard';
+
+describe('call repeat guard', () => {
+  it('flags the third identical call, whatever the key order', () => {
+    const g = createCallRepeatGuard();
+    expect(g.record('read_file', { path: 'a.ts', start_line: 1 })).toEqual({ loop: false });
+    expect(g.record('read_file', { start_line: 1, path: 'a.ts' })).toEqual({ loop: false });
+    const v = g.record('read_file', { path: 'a.ts', start_line: 1 });
+    expect(v.loop).toBe(true);
+    if (v.loop) {
+      expect(v.count).toBe(3);
+      expect(v.message).toContain('read_file');
+      expect(v.message).toContain('3 times');
+    }
+  });
+
+  it('tells different arguments and different tools apart', () => {
+    const g = createCallRepeatGuard(2);
+    expect(g.record('read_file', { path: 'a.ts' }).loop).toBe(false);
+    expect(g.record('read_file', { path: 'b.ts' }).loop).toBe(false);
+    expect(g.record('list_files', { path: 'a.ts' }).loop).toBe(false);
+    expect(g.record('read_file', { path: 'a.ts', extra: { x: [1, 2] } }).loop).toBe(false);
+    expect(g.record('read_file', { path: 'a.ts' }).loop).toBe(true);
+  });
+
+  it('forgets after progress', () => {
+    const g = createCallRepeatGuard(2);
+    g.record('run_command', { command: 'npm test' });
+    g.reset();
+    expect(g.record('run_command', { command: 'npm test' }).loop).toBe(false);
+    expect(g.record('run_command', { command: 'npm test' }).loop).toBe(true);
+  });
+
+  it('canonicalises nested objects and drops undefined fields', () => {
+    expect(canonicalJson({ b: { d: 1, c: [2, { f: 1, e: 0 }] }, a: undefined })).toBe('{"b":{"c":[2,{"e":0,"f":1}],"d":1}}');
+  });
+});
