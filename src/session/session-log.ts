@@ -1,0 +1,180 @@
+// Append-only JSONL log per session (.smallcode/sessions/<id>.jsonl): one record per line, each
+// written by a single append, so a killed process loses at most the record in flight.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { AgentEvent } from '../agent/events';
+import type { ChatMessage } from '../providers/types';
+import { parseRecord, type SessionMeta, type SessionRecord } from './session-records';
+
+export type { SessionMeta } from './session-records';
+
+export const SESSIONS_DIR = '.smallcode/sessions';
+
+export interface SessionLog {
+  readonly id: string;
+  readonly path: string;
+  /** Logs an agent event (streamed deltas are skipped: model.done summarises them). */
+  event(e: AgentEvent): void;
+  /** Logs one history append. */
+  message(m: ChatMessage): void;
+  /** Logs a replacement of the whole history (after compaction or /clear). */
+  history(replaced: ChatMessage[]): void;
+  /** Resolves once everything queued so far is on disk. */
+  flush(): Promise<void>;
+  /** Writes the end record and flushes. Later calls are ignored. */
+  close(): Promise<void>;
+  /** The last write error, if any (logging never throws into the agent). */
+  lastError(): string | undefined;
+}
+
+export function sessionsDir(root: string): string {
+  return path.join(root, SESSIONS_DIR);
+}
+
+/** Sortable by time: 20261125-153012-ab12 (UTC). */
+export function newSessionId(now = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  const d = `${now.getUTCFullYear()}${p(now.getUTCMonth() + 1)}${p(now.getUTCDate())}`;
+  const t = `${p(now.getUTCHours())}${p(now.getUTCMinutes())}${p(now.getUTCSeconds())}`;
+  return `${d}-${t}-${randomBytes(2).toString('hex')}`;
+}
+
+const SKIPPED: ReadonlySet<AgentEvent['type']> = new Set(['model.delta', 'model.reasoning']);
+
+export async function createSessionLog(root: string, meta: { model: string; provider: string; task?: string }): Promise<SessionLog> {
+  const dir = sessionsDir(root);
+  await fs.promises.mkdir(dir, { recursive: true });
+  let id = newSessionId();
+  while (fs.existsSync(path.join(dir, `${id}.jsonl`))) id = newSessionId();
+  const file = path.join(dir, `${id}.jsonl`);
+  const full: SessionMeta = { id, model: meta.model, provider: meta.provider, started: new Date().toISOString(), ...(meta.task ? { task: meta.task } : {}) };
+  await fs.promises.appendFile(file, line({ t: 'meta', v: 1, meta: full }), { flag: 'wx' });
+
+  let chain: Promise<void> = Promise.resolve();
+  let closed = false;
+  let error: string | undefined;
+  // Appends are chained so records land in call order; each record is one appendFile call.
+  const write = (r: SessionRecord) => {
+    if (closed) return;
+    let text: string;
+    try {
+      text = line(r);
+    } catch (err) {
+      error = `session log: could not serialise a ${r.t} record (${(err as Error).message})`;
+      return;
+    }
+    chain = chain.then(() =>
+      fs.promises.appendFile(file, text).catch((err: Error) => {
+        error = `session log: could not write ${file} (${err.message})`;
+      }),
+    );
+  };
+
+  return {
+    id,
+    path: file,
+    event(e) {
+      if (!SKIPPED.has(e.type)) write({ t: 'event', at: Date.now(), e });
+    },
+    message: (m) => write({ t: 'message', m }),
+    history: (replaced) => write({ t: 'history', messages: replaced }),
+    flush: () => chain,
+    async close() {
+      if (closed) return chain;
+      write({ t: 'end', at: Date.now() });
+      closed = true;
+      return chain;
+    },
+    lastError: () => error,
+  };
+}
+
+function line(r: SessionRecord): string {
+  return `${JSON.stringify(r)}\n`;
+}
+
+export interface SessionSummary {
+  id: string;
+  path: string;
+  meta?: SessionMeta;
+}
+
+/** Sessions under root, oldest first (ids sort by time). */
+export async function listSessions(root: string): Promise<SessionSummary[]> {
+  let names: string[];
+  try {
+    names = await fs.promises.readdir(sessionsDir(root));
+  } catch {
+    return [];
+  }
+  const ids = names.filter((n) => n.endsWith('.jsonl')).map((n) => n.slice(0, -6)).sort();
+  return Promise.all(ids.map(async (id) => ({ id, path: path.join(sessionsDir(root), `${id}.jsonl`), meta: await readMeta(path.join(sessionsDir(root), `${id}.jsonl`)) })));
+}
+
+async function readMeta(file: string): Promise<SessionMeta | undefined> {
+  const h = await fs.promises.open(file, 'r');
+  try {
+    const buf = Buffer.alloc(8192);
+    const { bytesRead } = await h.read(buf, 0, buf.length, 0);
+    const first = buf.subarray(0, bytesRead).toString('utf8').split('\n', 1)[0];
+    const r = parseRecord(first);
+    return r?.t === 'meta' ? r.meta : undefined;
+  } finally {
+    await h.close();
+  }
+}
+
+export async function latestSession(root: string): Promise<SessionSummary | undefined> {
+  const all = await listSessions(root);
+  return all[all.length - 1];
+}
+
+export interface LoadedSession {
+  meta: SessionMeta;
+  history: ChatMessage[];
+  /** The last user task: the latest turn.start text, else the task the session started with. */
+  lastTask?: string;
+  /** Whether the session closed cleanly. */
+  ended: boolean;
+  /** Event records read. */
+  events: number;
+  /** Lines that could not be read (a torn last line, garbage). */
+  skipped: number;
+}
+
+/** Rebuilds a session from its log; unreadable lines are skipped, never fatal. */
+export async function loadSession(root: string, id: string): Promise<LoadedSession> {
+  if (!/^[\w.-]+$/.test(id)) throw new Error(`"${id}" is not a session id; list them with listSessions()`);
+  let text: string;
+  try {
+    text = await fs.promises.readFile(path.join(sessionsDir(root), `${id}.jsonl`), 'utf8');
+  } catch {
+    throw new Error(`no session "${id}" in ${sessionsDir(root)}; list them with listSessions()`);
+  }
+  let meta: SessionMeta = { id, model: 'unknown', provider: 'unknown', started: '' };
+  let history: ChatMessage[] = [];
+  let lastTask: string | undefined;
+  let ended = false;
+  let events = 0;
+  let skipped = 0;
+  for (const raw of text.split('\n')) {
+    if (!raw.trim()) continue;
+    const r = parseRecord(raw);
+    if (!r) {
+      skipped++;
+      continue;
+    }
+    if (r.t === 'meta') {
+      meta = r.meta;
+      lastTask ??= r.meta.task;
+    } else if (r.t === 'message') history.push(r.m);
+    else if (r.t === 'history') history = r.messages.slice();
+    else if (r.t === 'end') ended = true;
+    else {
+      events++;
+      if (r.e.type === 'turn.start' && typeof r.e.text === 'string') lastTask = r.e.text;
+    }
+  }
+  return { meta, history, ...(lastTask !== undefined ? { lastTask } : {}), ended, events, skipped };
+}
