@@ -1,0 +1,62 @@
+// Recognises the JSON shapes a tool call takes in text: {name, arguments|parameters|…}, the OpenAI
+// envelope, {tool_calls:[…]}, ReAct {action, action_input}, {"read_file": {…}} and flattened args.
+import type { RawCall, StrategyContext } from './types';
+
+const NAME_KEYS = ['name', 'tool_name', 'toolName', 'tool', 'function_name', 'functionName', 'action', 'recipient_name', 'function', 'command_name'];
+const ARG_KEYS = ['arguments', 'parameters', 'args', 'input', 'params', 'tool_input', 'action_input', 'argument', 'tool_args', 'kwargs'];
+const META_KEYS = new Set(['id', 'type', 'call_id', 'tool_call_id', 'index']);
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The calls a parsed JSON value stands for, or [] when it is not call-shaped. */
+export function callsFromJson(value: unknown, ctx: StrategyContext): RawCall[] {
+  if (Array.isArray(value)) {
+    const calls = value.map((v) => callsFromJson(v, ctx));
+    // An array is a call list only when every element is a call: [1, {"name": …}] is data.
+    return calls.every((c) => c.length > 0) ? calls.flat() : [];
+  }
+  if (!isObj(value)) return [];
+  if (Array.isArray(value.tool_calls)) return callsFromJson(value.tool_calls, ctx);
+  if (isObj(value.function_call)) return callsFromJson(value.function_call, ctx);
+  if (isObj(value.function) && typeof value.function.name === 'string') {
+    if (looksLikeSchema(argsOf(value.function))) return [];
+    return [{ name: value.function.name, args: argsOf(value.function) ?? {}, id: idOf(value), explicit: true }];
+  }
+  for (const nk of NAME_KEYS) {
+    const name = value[nk];
+    if (typeof name !== 'string' || !/^[A-Za-z_][\w.:-]{0,80}(\(\))?$/.test(name)) continue;
+    const args = argsOf(value);
+    if (looksLikeSchema(args)) return []; // a tool definition echoed back, not a call
+    if (args !== undefined) return [{ name, args, id: idOf(value), explicit: true }];
+    const rest = Object.keys(value).filter((k) => k !== nk && !META_KEYS.has(k));
+    // {"name": "list_files"} alone, or {"name": "read_file", "path": "a"} (flattened arguments):
+    // only for a name the offered tools know, never a guess ({"name": "John", "age": 30} is data).
+    if (ctx.tools && ctx.knows(name) && (nk === 'name' || nk === 'tool' || nk === 'function')) {
+      const flat: Obj = {};
+      for (const k of rest) flat[k] = value[k];
+      if (!('description' in value)) return [{ name, args: flat, id: idOf(value), explicit: false }];
+    }
+    return [];
+  }
+  // {"read_file": {"path": "a"}}: a single key naming an offered tool.
+  const keys = Object.keys(value);
+  if (ctx.tools && keys.length === 1 && isObj(value[keys[0]]) && ctx.knows(keys[0])) {
+    return [{ name: keys[0], args: value[keys[0]], explicit: false }];
+  }
+  return [];
+}
+
+/** `{"type": "object", "properties": {…}}`: the schema of a tool, as in a list of capabilities. */
+function looksLikeSchema(args: unknown): boolean {
+  return isObj(args) && args.type === 'object' && isObj(args.properties);
+}
+
+function argsOf(o: Obj): unknown {
+  for (const k of ARG_KEYS) if (k in o && (isObj(o[k]) || typeof o[k] === 'string' || o[k] === null)) return o[k] ?? {};
+  return undefined;
+}
+
+function idOf(o: Obj): string | undefined {
+  return typeof o.id === 'string' ? o.id : typeof o.call_id === 'string' ? o.call_id : undefined;
+}

@@ -1,0 +1,93 @@
+// Reads the Qwen3-Coder / OpenHands call form `<function=NAME><parameter=P>value</parameter></function>`
+// and its kin `<function name="N">`, `<invoke name="N"><parameter name="P">`, without an XML parser:
+// values are code and hold raw `&` and `<`, and the closing tags are often missing.
+import type { RawCall } from './types';
+
+const OPEN = /<(?:function\s*=\s*["']?([\w.:-]+)["']?|function\s+name\s*=\s*["']([\w.:-]+)["']|invoke\s+name\s*=\s*["']([\w.:-]+)["'])\s*>/g;
+const PARAM = /<parameter\s*(?:=\s*["']?([\w.-]+)["']?|\s+name\s*=\s*["']([\w.-]+)["'])\s*(>|=)/g;
+
+export interface XmlBlock {
+  start: number;
+  end: number;
+  call: RawCall;
+  /** JSON body (`<function=x>{"a":1}</function>`) still to be read by the caller. */
+  jsonBody?: string;
+  repairs: string[];
+}
+
+/** Every function block in `text[from, limit)`, in order. */
+export function findFunctionBlocks(text: string, from = 0, limit = text.length): XmlBlock[] {
+  const out: XmlBlock[] = [];
+  OPEN.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = OPEN.exec(text)) && m.index < limit) {
+    const name = m[1] ?? m[2] ?? m[3];
+    const bodyStart = m.index + m[0].length;
+    const nextOpen = nextOpenAt(text, bodyStart, limit);
+    const closeRe = /<\/(?:function|invoke)\s*>/g;
+    closeRe.lastIndex = bodyStart;
+    const close = closeRe.exec(text);
+    const repairs: string[] = [];
+    let bodyEnd: number;
+    let end: number;
+    if (close && close.index < nextOpen && close.index < limit) {
+      // Parameters may contain a literal "</function>": take the last close before the next block.
+      const lastClose = lastCloseBefore(text, close.index, Math.min(nextOpen, limit));
+      bodyEnd = lastClose.index;
+      end = lastClose.end;
+    } else {
+      bodyEnd = Math.min(nextOpen, limit);
+      end = bodyEnd;
+      repairs.push('unclosed function tag');
+    }
+    const body = text.slice(bodyStart, bodyEnd);
+    const trimmed = body.trim();
+    if (trimmed.startsWith('{')) {
+      out.push({ start: m.index, end, call: { name, args: {}, explicit: true }, jsonBody: trimmed, repairs });
+    } else {
+      out.push({ start: m.index, end, call: { name, args: readParameters(body, repairs), explicit: true }, repairs });
+    }
+    OPEN.lastIndex = end > m.index ? end : bodyStart;
+  }
+  return out;
+}
+
+function nextOpenAt(text: string, from: number, limit: number): number {
+  const re = new RegExp(OPEN.source, 'g');
+  re.lastIndex = from;
+  const m = re.exec(text);
+  return m && m.index < limit ? m.index : limit;
+}
+
+function lastCloseBefore(text: string, first: number, limit: number): { index: number; end: number } {
+  const re = /<\/(?:function|invoke)\s*>/g;
+  re.lastIndex = first;
+  let best = { index: first, end: first };
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) && m.index < limit) best = { index: m.index, end: m.index + m[0].length };
+  return best;
+}
+
+/** `<parameter=P>v</parameter>` pairs; a missing `</parameter>` ends at the next parameter. */
+export function readParameters(body: string, repairs: string[]): Record<string, string> {
+  const args: Record<string, string> = {};
+  const starts: { name: string; valueStart: number; malformed: boolean; at: number }[] = [];
+  PARAM.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = PARAM.exec(body))) starts.push({ name: m[1] ?? m[2], valueStart: m.index + m[0].length, malformed: m[3] === '=', at: m.index });
+  for (let i = 0; i < starts.length; i++) {
+    const s = starts[i];
+    const limit = i + 1 < starts.length ? starts[i + 1].at : body.length;
+    const segment = body.slice(s.valueStart, limit);
+    const close = segment.lastIndexOf('</parameter>');
+    let value: string;
+    if (close >= 0) value = segment.slice(0, close);
+    else {
+      value = segment.replace(/<\/(?:function|invoke|tool_call)>[\s\S]*$/, '');
+      repairs.push(`unclosed parameter ${s.name}`);
+    }
+    if (s.malformed) repairs.push(`malformed parameter tag ${s.name}`);
+    args[s.name] = value.replace(/^\r?\n/, '').replace(/\r?\n$/, '');
+  }
+  return args;
+}

@@ -1,0 +1,47 @@
+// Call-shaped JSON in prose or in a ```json fence: one object, an array, concatenated or
+// `;`-separated objects, the OpenAI envelope, double-encoded arguments, damaged JSON.
+import { callsFromJson } from '../call-shape';
+import { CALL_FENCES, fenceLanguageAt, widenOverFence } from '../fence';
+import { readJsonAt } from '../json-at';
+import { framingBefore, standsAlone } from '../prose-guard';
+import type { Found, Strategy } from '../types';
+
+const START = /\{\s*\{?\s*["']?[A-Za-z_][\w.-]*["']?\s*:|\[\s*\{/g;
+const CALL_START = /^[[{]\s*\{?\s*["']?(?:name|function|tool|tool_name|type|tool_calls|action)["']?\s*:/;
+
+export const jsonText: Strategy = {
+  name: 'json',
+  find(text, ctx) {
+    if (!text.includes('{')) return [];
+    const out: Found[] = [];
+    START.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = START.exec(text))) {
+      const at = m.index;
+      const r = readJsonAt(text, at);
+      const looksLikeCall = CALL_START.test(text.slice(at, at + 40).replace(/^\[\s*/, '['));
+      if (r.kind !== 'value') {
+        const complete = r.kind === 'truncated' ? r.complete.flatMap((v) => callsFromJson(v, ctx)) : [];
+        if (looksLikeCall || complete.length > 0) {
+          out.push({ start: at, end: text.length, calls: complete, repairs: [], unreadable: r.kind === 'truncated' ? 'cut off before the call ended' : 'invalid JSON' });
+          break;
+        }
+        START.lastIndex = r.kind === 'invalid' ? r.end : at + 1;
+        continue;
+      }
+      START.lastIndex = r.end;
+      const calls = callsFromJson(r.value, ctx);
+      if (calls.length === 0) continue; // data, not a call: skip it whole (nested objects included)
+      const lang = fenceLanguageAt(text, at);
+      const [start, end] = widenOverFence(text, at, r.end);
+      if (lang !== undefined && !CALL_FENCES.has(lang)) {
+        out.push({ start: at, end: r.end, calls: [], repairs: [], ignored: `JSON inside a ${lang} code block` });
+        continue;
+      }
+      const framing = standsAlone(text, start, end) ? 'call' : framingBefore(text, start, false);
+      if (framing !== 'call') out.push({ start, end, calls: [], repairs: [], ignored: `${framing} in prose, not a call` });
+      else out.push({ start, end, calls, repairs: r.repairs });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,69 @@
+// Calls inside wrapper tags: Hermes <tool_call>…</tool_call> (our canonical form), and kin that
+// small models and servers leak: <tools>, <function_call>, [TOOL_REQUEST], Kimi and DeepSeek
+// special tokens, Gemma 4 <|tool_call>. Tags may be unclosed, doubled or mismatched.
+import { readBody, type BodyResult } from '../body';
+import { framingBefore } from '../prose-guard';
+import type { Found, Strategy } from '../types';
+
+const OPEN =
+  /<tool_calls?>|<toolcall>|<tool-call>|<tools>|<function_calls?>|<functioncall>|<function-call>|<function>|<tool_use>|<\|tool_call\|?>|<\|tool_calls?_begin\|>|<[｜|]tool[▁_]call[▁_]begin[｜|]>|\[TOOL_REQUEST\]|<\|action_start\|>\s*<\|plugin\|>|<start_function_call>/gi;
+const CLOSE =
+  /<\/tool_calls?>|<\/toolcall>|<\/tool-call>|<\/tools?>|<\/tool\b|<\/function_calls?>|<\/functioncall>|<\/function-call>|<\/function>|<\/tool_use>|<tool_call\|>|<\|\/tool_call\|>|<\|tool_calls?_end\|>|<[｜|]tool[▁_]call[▁_]end[｜|]>|\[END_TOOL_REQUEST\]|<\|action_end\|>|<end_function_call>|<\|im_end\|>|<\|eot_id\|>|<\|end\|>/gi;
+
+function nextMatch(re: RegExp, text: string, from: number): RegExpExecArray | null {
+  re.lastIndex = from;
+  return re.exec(text);
+}
+
+export const tagged: Strategy = {
+  name: 'tagged',
+  find(text, ctx) {
+    if (!/<(?:tool|function|\||[｜]|start_function)|\[TOOL_REQUEST\]/i.test(text)) return [];
+    const out: Found[] = [];
+    let pos = 0;
+    let open: RegExpExecArray | null;
+    while ((open = nextMatch(OPEN, text, pos))) {
+      const bodyStart = open.index + open[0].length;
+      const nextOpen = nextMatch(OPEN, text, bodyStart);
+      const close = nextMatch(CLOSE, text, bodyStart);
+      const boundary = Math.min(nextOpen ? nextOpen.index : text.length, close ? close.index : text.length);
+      let body = readBody(text, bodyStart, boundary, ctx);
+      // The closing tag may sit inside a JSON string (a file that mentions </tool_call>): read on.
+      if (body.unreadable && close && close.index === boundary && /^\s*(?:```\w*\s*)?[{[]/.test(text.slice(bodyStart, bodyStart + 20))) {
+        const wider = readBody(text, bodyStart, text.length, ctx);
+        if (!wider.unreadable && wider.calls.length > 0) body = wider;
+      }
+      const end = regionEnd(text, body, boundary);
+      const repairs = [...body.repairs];
+      if (!close || close.index > boundary || (nextOpen && nextOpen.index === boundary && close.index !== boundary)) repairs.push('unclosed tag');
+      else if (!sameFamily(open[0], close[0])) repairs.push(`mismatched tags ${open[0]}…${close[0]}`);
+      const empty = body.calls.length === 0 && !body.unreadable;
+      if (!empty) {
+        const framing = framingBefore(text, open.index, true);
+        if (framing !== 'call') out.push({ start: open.index, end, calls: [], repairs, ignored: `${framing} in prose, not a call` });
+        else out.push({ start: open.index, end, calls: body.calls, repairs, unreadable: body.unreadable });
+      } else out.push({ start: open.index, end: bodyStart, calls: [], repairs: ['doubled opening tag'] });
+      pos = Math.max(end, bodyStart);
+    }
+    return out;
+  },
+};
+
+/** After the body: swallow a closing fence and the closing tag(s) that follow. */
+function regionEnd(text: string, body: BodyResult, boundary: number): number {
+  let end = Math.max(body.end, boundary === text.length ? text.length : body.end);
+  for (;;) {
+    const rest = /^\s*(?:```)?\s*/.exec(text.slice(end, end + 20));
+    const after = end + (rest ? rest[0].length : 0);
+    const c = nextMatch(CLOSE, text, after);
+    if (c && c.index === after) end = after + c[0].length;
+    else break;
+  }
+  if (end < boundary && /^\s*$/.test(text.slice(end, boundary))) end = boundary;
+  return end;
+}
+
+function sameFamily(open: string, close: string): boolean {
+  const word = (t: string) => t.toLowerCase().replace(/[^a-z]/g, '').replace(/^(end)?/, '').replace(/(begin|end|start)$/, '');
+  return word(open).startsWith(word(close).slice(0, 4)) || word(close).startsWith(word(open).slice(0, 4));
+}
