@@ -1,14 +1,16 @@
 // The tool set in one place: lookup by name and the native specs. Order is canonical (the
 // router's TOOL_ORDER), so everything rendered from it is byte-stable.
 import type { ToolSpec } from '../providers/types';
+import { editFileTool } from './edit-file';
 import { listFilesTool } from './list-files';
 import { readFileTool } from './read-file';
 import { runCommandTool } from './run-command';
 import { searchFilesTool } from './search-files';
 import type { Tool } from './types';
 import { updatePlanTool } from './update-plan';
+import { writeFileTool } from './write-file';
 
-const TOOLS: Tool[] = [readFileTool, listFilesTool, searchFilesTool, runCommandTool, updatePlanTool];
+const TOOLS: Tool[] = [readFileTool, listFilesTool, searchFilesTool, editFileTool, writeFileTool, runCommandTool, updatePlanTool];
 
 export function allTools(): Tool[] {
   return [...TOOLS];
