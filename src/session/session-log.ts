@@ -42,14 +42,29 @@ export function newSessionId(now = new Date()): string {
 
 const SKIPPED: ReadonlySet<AgentEvent['type']> = new Set(['model.delta', 'model.reasoning']);
 
-export async function createSessionLog(root: string, meta: { model: string; provider: string; task?: string }): Promise<SessionLog> {
+/**
+ * Starts a new session log, or with `resumeId` continues that session's file (the history
+ * loaded from it stays valid: new records append after the old ones).
+ */
+export async function createSessionLog(root: string, meta: { model: string; provider: string; task?: string }, resumeId?: string): Promise<SessionLog> {
   const dir = sessionsDir(root);
   await fs.promises.mkdir(dir, { recursive: true });
-  let id = newSessionId();
-  while (fs.existsSync(path.join(dir, `${id}.jsonl`))) id = newSessionId();
-  const file = path.join(dir, `${id}.jsonl`);
-  const full: SessionMeta = { id, model: meta.model, provider: meta.provider, started: new Date().toISOString(), ...(meta.task ? { task: meta.task } : {}) };
-  await fs.promises.appendFile(file, line({ t: 'meta', v: 1, meta: full }), { flag: 'wx' });
+  let id: string;
+  let file: string;
+  if (resumeId !== undefined && isSessionId(resumeId) && fs.existsSync(path.join(dir, `${resumeId}.jsonl`))) {
+    id = resumeId;
+    file = path.join(dir, `${id}.jsonl`);
+    // A torn last line from a killed run must not swallow the next record.
+    const size = (await fs.promises.stat(file)).size;
+    const torn = size > 0 && !(await endsWithNewline(file, size));
+    await fs.promises.appendFile(file, `${torn ? '\n' : ''}${line({ t: 'resume', at: Date.now(), model: meta.model, provider: meta.provider })}`);
+  } else {
+    id = newSessionId();
+    while (fs.existsSync(path.join(dir, `${id}.jsonl`))) id = newSessionId();
+    file = path.join(dir, `${id}.jsonl`);
+    const full: SessionMeta = { id, model: meta.model, provider: meta.provider, started: new Date().toISOString(), ...(meta.task ? { task: meta.task } : {}) };
+    await fs.promises.appendFile(file, line({ t: 'meta', v: 1, meta: full }), { flag: 'wx' });
+  }
 
   let chain: Promise<void> = Promise.resolve();
   let closed = false;
@@ -90,6 +105,21 @@ export async function createSessionLog(root: string, meta: { model: string; prov
   };
 }
 
+async function endsWithNewline(file: string, size: number): Promise<boolean> {
+  const h = await fs.promises.open(file, 'r');
+  try {
+    const b = Buffer.alloc(1);
+    await h.read(b, 0, 1, size - 1);
+    return b[0] === 10;
+  } finally {
+    await h.close();
+  }
+}
+
+export function isSessionId(id: string): boolean {
+  return /^[\w.-]+$/.test(id) && !id.startsWith('.');
+}
+
 function line(r: SessionRecord): string {
   return `${JSON.stringify(r)}\n`;
 }
@@ -125,9 +155,10 @@ async function readMeta(file: string): Promise<SessionMeta | undefined> {
   }
 }
 
-export async function latestSession(root: string): Promise<SessionSummary | undefined> {
+/** The newest session's id, if any. */
+export async function latestSession(root: string): Promise<string | undefined> {
   const all = await listSessions(root);
-  return all[all.length - 1];
+  return all[all.length - 1]?.id;
 }
 
 export interface LoadedSession {
@@ -135,7 +166,7 @@ export interface LoadedSession {
   history: ChatMessage[];
   /** The last user task: the latest turn.start text, else the task the session started with. */
   lastTask?: string;
-  /** Whether the session closed cleanly. */
+  /** Whether the session closed cleanly (and was not resumed since). */
   ended: boolean;
   /** Event records read. */
   events: number;
@@ -145,7 +176,7 @@ export interface LoadedSession {
 
 /** Rebuilds a session from its log; unreadable lines are skipped, never fatal. */
 export async function loadSession(root: string, id: string): Promise<LoadedSession> {
-  if (!/^[\w.-]+$/.test(id)) throw new Error(`"${id}" is not a session id; list them with listSessions()`);
+  if (!isSessionId(id)) throw new Error(`"${id}" is not a session id; list them with listSessions()`);
   let text: string;
   try {
     text = await fs.promises.readFile(path.join(sessionsDir(root), `${id}.jsonl`), 'utf8');
@@ -171,6 +202,7 @@ export async function loadSession(root: string, id: string): Promise<LoadedSessi
     } else if (r.t === 'message') history.push(r.m);
     else if (r.t === 'history') history = r.messages.slice();
     else if (r.t === 'end') ended = true;
+    else if (r.t === 'resume') ended = false;
     else {
       events++;
       if (r.e.type === 'turn.start' && typeof r.e.text === 'string') lastTask = r.e.text;

@@ -17,7 +17,8 @@ export type SessionRecord =
   | { t: 'event'; at: number; e: AgentEvent }
   | { t: 'message'; m: ChatMessage }
   | { t: 'history'; messages: ChatMessage[] }
-  | { t: 'end'; at: number };
+  | { t: 'end'; at: number }
+  | { t: 'resume'; at: number; model: string; provider: string };
 
 const ROLES = new Set(['system', 'user', 'assistant', 'tool']);
 
@@ -51,6 +52,8 @@ export function parseRecord(line: string): SessionRecord | undefined {
       return Array.isArray(r.messages) && r.messages.every(isChatMessage) ? (r as SessionRecord) : undefined;
     case 'end':
       return r as SessionRecord;
+    case 'resume':
+      return typeof r.model === 'string' && typeof r.provider === 'string' ? (r as SessionRecord) : undefined;
     default:
       return undefined;
   }

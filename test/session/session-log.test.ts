@@ -88,6 +88,30 @@ describe('session log', () => {
     expect(s.skipped).toBe(5);
   });
 
+  it('continues a resumed session in the same file, healing a torn last line', async () => {
+    const first = await createSessionLog(root, { model: 'm', provider: 'p', task: 'first task' });
+    first.message(user);
+    first.message(call);
+    await first.close();
+    fs.appendFileSync(first.path, '{"t":"message","m":{"role":"tool","con'); // killed mid-write
+    const loaded = await loadSession(root, first.id);
+    expect(loaded.ended).toBe(true);
+    const again = await createSessionLog(root, { model: 'm2', provider: 'p' }, first.id);
+    expect(again.id).toBe(first.id);
+    expect(again.path).toBe(first.path);
+    again.message(result);
+    await again.flush();
+    const s = await loadSession(root, first.id);
+    expect(s.history).toEqual([user, call, result]);
+    expect(s.ended).toBe(false);
+    expect(s.skipped).toBe(1);
+    expect(s.lastTask).toBe('first task');
+    expect(await listSessions(root)).toHaveLength(1);
+    // an unknown id starts a fresh session instead
+    const fresh = await createSessionLog(root, { model: 'm', provider: 'p' }, '20200101-000000-dead');
+    expect(fresh.id).not.toBe('20200101-000000-dead');
+  });
+
   it('records a write error instead of throwing into the agent', async () => {
     const log = await createSessionLog(root, { model: 'm', provider: 'p' });
     fs.rmSync(sessionsDir(root), { recursive: true, force: true });
@@ -111,7 +135,7 @@ describe('listing and loading', () => {
     const all = await listSessions(root);
     expect(all.map((s) => s.id)).toEqual(['20261124-090000-bbbb', '20261125-100000-aaaa', '20261125-120000-cccc']);
     expect(all[0].meta?.model).toBe('m');
-    expect((await latestSession(root))?.id).toBe('20261125-120000-cccc');
+    expect(await latestSession(root)).toBe('20261125-120000-cccc');
   });
 
   it('refuses bad ids and missing sessions with one clear line', async () => {
