@@ -52,3 +52,39 @@ export type ApplyResult = { ok: true; entry: JournalEntry } | { ok: false; refus
 export type UndoResult =
   | { ok: true; reverted: JournalEntry[] }
   | { ok: false; reason: string };
+
+/** One located change: `search` (lines to find, LF endings) becomes `replace`. */
+export interface EditBlock {
+  kind: 'replace';
+  search: string;
+  replace: string;
+  /** True for tool arguments: the search may be part of a line (str_replace semantics). */
+  substring?: boolean;
+  /** A context line (apply-patch `@@ def foo():`) that precedes the region; used to disambiguate. */
+  anchor?: string;
+  /** The region ends at the end of the file (apply-patch `*** End of File`). */
+  atEnd?: boolean;
+  /** Hunks of one diff apply top to bottom: prefer a match after the previous hunk. */
+  ordered?: boolean;
+}
+
+/** A lazy snippet: file text where `// ... existing code ...` lines stand for unchanged code. */
+export interface LazyBlock {
+  kind: 'lazy';
+  text: string;
+}
+
+/** Whole-file content (apply-patch `*** Add File:`). */
+export interface WriteBlock {
+  kind: 'write';
+  content: string;
+}
+
+export type ParsedBlock = EditBlock | LazyBlock | WriteBlock;
+
+/** The edits for one file found in an edit text, in order. */
+export interface ParsedEdit {
+  path?: string;
+  dialect: string;
+  blocks: ParsedBlock[];
+}

@@ -1,0 +1,34 @@
+// Lazy snippets: the file (or part of it) written out with `// ... existing code ...` lines
+// standing for unchanged code, optionally fenced and preceded by the file path.
+import type { ParsedEdit } from '../types';
+import { isElision } from '../match/normalize';
+import { pathFromLine } from './path-line';
+
+/** The body of the first fenced block, with the path found above it (or in its info string). */
+function unfence(text: string): { body: string; path?: string } {
+  const lines = text.split('\n');
+  const open = lines.findIndex((l) => /^\s*```/.test(l));
+  if (open < 0) return { body: text };
+  let close = lines.length;
+  for (let i = open + 1; i < lines.length; i++) {
+    if (/^\s*```\s*$/.test(lines[i])) {
+      close = i;
+      break;
+    }
+  }
+  const info = lines[open].trim().replace(/^```+/, '').trim();
+  const infoPath = info.split(/\s+/).map((w) => w.replace(/^(?:path|file)=/, '')).find((w) => /[./]/.test(w) && pathFromLine(w));
+  let path = infoPath ? pathFromLine(infoPath) : undefined;
+  for (let i = open - 1; i >= Math.max(0, open - 2) && !path; i--) path = pathFromLine(lines[i]);
+  const body = lines.slice(open + 1, close);
+  return { body: body.length ? body.join('\n') + '\n' : '', path };
+}
+
+export function looksLikeLazy(text: string): boolean {
+  return unfence(text).body.split('\n').some(isElision);
+}
+
+export function parseLazy(text: string): ParsedEdit[] {
+  const { body, path } = unfence(text);
+  return [{ path, dialect: 'lazy_snippet', blocks: [{ kind: 'lazy', text: body }] }];
+}

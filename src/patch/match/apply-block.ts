@@ -1,0 +1,98 @@
+// Runs one search/replace block down the matcher ladder against plain (LF) text. The first rung
+// with any match decides: one match is applied, several are refused as ambiguous.
+import type { EditBlock, Refusal } from '../types';
+import { alreadyApplied, ambiguous, noMatch, refusal, unanchored } from '../refusals';
+import { joinLines, normalizeModelText, splitLines } from '../text-format';
+import { exactHits } from './exact';
+import { findCandidates } from './line-match';
+import { narrow, type NarrowHints } from './narrow';
+import { isElision } from './normalize';
+import { rebuild } from './rebuild';
+import { LINE_RUNGS, type Prepared } from './rungs';
+
+export type BlockResult =
+  | { ok: true; text: string; strategy: string; cursor: number; noop: boolean }
+  | { ok: false; refusal: Refusal };
+
+function toLines(text: string): string[] {
+  if (text === '') return [];
+  return (text.endsWith('\n') ? text.slice(0, -1) : text).split('\n');
+}
+
+/** Elision lines at both ends of SEARCH and REPLACE say nothing; drop them. */
+function trimOuterElisions(p: Prepared): Prepared {
+  const s = [...p.search];
+  const r = [...p.replace];
+  while (s.length > 1 && r.length > 0 && isElision(s[0]) && s[0].trim() === r[0].trim()) (s.shift(), r.shift());
+  while (s.length > 1 && r.length > 0 && isElision(s[s.length - 1]) && s[s.length - 1].trim() === r[r.length - 1].trim()) (s.pop(), r.pop());
+  return { search: s, replace: r };
+}
+
+type Found = { kind: 'none' } | { kind: 'ambiguous'; starts: number[] } | { kind: 'one'; text: string; strategy: string; cursor: number } | { kind: 'error'; reason: string };
+
+function find(text: string, search: string, replace: string, block: EditBlock, hints: NarrowHints): Found {
+  const { lines, finalNewline } = splitLines(text);
+  const hits = narrow(exactHits(text, search, block.substring === true).map((h) => ({ ...h, start: h.startLine, end: h.endLine })), lines, hints);
+  if (hits.length > 1) return { kind: 'ambiguous', starts: hits.map((h) => h.start) };
+  if (hits.length === 1) {
+    const h = hits[0];
+    const out = text.slice(0, h.index) + replace + text.slice(h.index + search.length);
+    return { kind: 'one', text: out, strategy: 'exact', cursor: h.start + toLines(replace).length };
+  }
+  const base: Prepared = { search: toLines(search), replace: toLines(replace) };
+  for (const rung of LINE_RUNGS) {
+    const p = rung.prep(rung.elision ? trimOuterElisions(base) : base);
+    if (!p || p.search.every((l) => l.trim() === '')) continue;
+    const cands = narrow(findCandidates(lines, p.search, rung), lines, hints);
+    if (cands.length > 1) return { kind: 'ambiguous', starts: cands.map((c) => c.start) };
+    if (cands.length === 0) continue;
+    const c = cands[0];
+    const built = rebuild(lines, p.search, p.replace, c, rung);
+    if (!built.ok) return { kind: 'error', reason: built.reason };
+    const next = [...lines.slice(0, c.start), ...built.lines, ...lines.slice(c.end)];
+    return { kind: 'one', text: joinLines(next, finalNewline), strategy: rung.name, cursor: c.start + built.lines.length };
+  }
+  return { kind: 'none' };
+}
+
+function elisionsOnlyIn(replace: string, search: string): boolean {
+  const count = (t: string) => toLines(t).filter(isElision).length;
+  return count(replace) > count(search);
+}
+
+/** `where` names the block for messages, e.g. " (block 2 of 3)". */
+export function applyBlock(text: string, block: EditBlock, path: string, cursor: number, where = ''): BlockResult {
+  const search = normalizeModelText(block.search);
+  const replace = normalizeModelText(block.replace);
+  const hints: NarrowHints = { anchor: block.anchor, atEnd: block.atEnd, ordered: block.ordered, cursor };
+  if (search.trim() === '') {
+    if (text.trim() !== '') return { ok: false, refusal: unanchored(path) };
+    return { ok: true, text: replace, strategy: 'empty_file', cursor: toLines(replace).length, noop: false };
+  }
+  if (elisionsOnlyIn(replace, search)) {
+    return {
+      ok: false,
+      refusal: refusal('malformed', `REPLACE${where} contains an elision line ("... existing code ...") that SEARCH does not`, 'Write out every line of the replacement in full; elision lines are allowed only where SEARCH has the same elision line.'),
+    };
+  }
+  if (search === replace) return { ok: true, text, strategy: 'unchanged', cursor, noop: true };
+  if (replace.includes(search) && replace.trim() !== '') {
+    const inside = exactHits(text, replace, true);
+    if (inside.length === 1) {
+      const outer = inside[0];
+      const all = exactHits(text, search, true);
+      if (all.every((h) => h.index >= outer.index && h.index + search.length <= outer.index + replace.length)) {
+        return { ok: false, refusal: alreadyApplied(path, where) };
+      }
+    }
+  }
+  const found = find(text, search, replace, block, hints);
+  if (found.kind === 'one') return { ok: true, text: found.text, strategy: found.strategy, cursor: found.cursor, noop: false };
+  if (found.kind === 'ambiguous') return { ok: false, refusal: ambiguous(path, found.starts, where) };
+  if (found.kind === 'error') return { ok: false, refusal: refusal('malformed', `${found.reason}${where}`, 'Keep each "... existing code ..." line of SEARCH in REPLACE at the same place.') };
+  if (replace.trim() !== '') {
+    const back = find(text, replace, search, { ...block, anchor: undefined, atEnd: undefined, ordered: false }, { cursor: 0 });
+    if (back.kind === 'one' || back.kind === 'ambiguous') return { ok: false, refusal: alreadyApplied(path, where) };
+  }
+  return { ok: false, refusal: noMatch(path, splitLines(text).lines, toLines(search), where) };
+}

@@ -1,0 +1,54 @@
+// The first rung: the search text occurs verbatim. Block dialects must cover whole lines; tool
+// arguments may cover part of a line, but never split an identifier or cut a line short.
+
+const WORD = /[A-Za-z0-9_$]/;
+
+export interface ExactHit {
+  index: number;
+  startLine: number;
+  endLine: number;
+}
+
+function lineOf(text: string, index: number, lineStarts: number[]): number {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid] <= index) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+export function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+function validAt(text: string, search: string, index: number, substring: boolean): boolean {
+  const end = index + search.length;
+  const before = index > 0 ? text[index - 1] : '\n';
+  const after = end < text.length ? text[end] : '\n';
+  const multiLine = search.slice(0, -1).includes('\n');
+  if (!substring && before !== '\n') return false;
+  if (WORD.test(search[0]) && WORD.test(before)) return false;
+  if (search.endsWith('\n')) return true;
+  if (!substring || multiLine) return after === '\n';
+  return !(WORD.test(search[search.length - 1]) && WORD.test(after));
+}
+
+/** Every valid verbatim occurrence of `search` in `text`. */
+export function exactHits(text: string, search: string, substring: boolean): ExactHit[] {
+  if (search === '') return [];
+  const hits: ExactHit[] = [];
+  let starts: number[] | null = null;
+  for (let i = text.indexOf(search); i >= 0; i = text.indexOf(search, i + 1)) {
+    if (!validAt(text, search, i, substring)) continue;
+    starts ??= lineStartsOf(text);
+    const startLine = lineOf(text, i, starts);
+    const endLine = lineOf(text, i + Math.max(0, search.length - 1), starts) + 1;
+    hits.push({ index: i, startLine, endLine });
+  }
+  return hits;
+}

@@ -1,0 +1,99 @@
+// Finds every window of the file that a search (a list of lines) matches on one rung of the
+// ladder. Pure; the caller decides what uniqueness means for the result.
+import { isBlank, isElision, leadingWhitespace } from './normalize';
+import type { Rung } from './rungs';
+
+export interface Candidate {
+  /** File lines [start, end) the search covers. */
+  start: number;
+  end: number;
+  /** Search line index → file line index (undefined: a skipped blank line or an elision). */
+  map: (number | undefined)[];
+  /** Elision search line index → the file lines [from, to) it stands for. */
+  spans: Map<number, [number, number]>;
+}
+
+/** Splits search line indices into segments separated by elision lines (elision rungs only). */
+function segmentsOf(search: string[], rung: Rung): { segments: number[][]; gaps: number[][] } {
+  const segments: number[][] = [[]];
+  const gaps: number[][] = [];
+  let inGap = false;
+  search.forEach((line, k) => {
+    if (rung.elision && isElision(line)) {
+      if (!inGap) gaps.push([]);
+      gaps[gaps.length - 1].push(k);
+      inGap = true;
+      return;
+    }
+    if (rung.skipBlank && isBlank(line)) return;
+    if (inGap) segments.push([]);
+    inGap = false;
+    segments[segments.length - 1].push(k);
+  });
+  return { segments, gaps };
+}
+
+function uniformIndent(search: string[], file: string[], map: (number | undefined)[]): boolean {
+  let delta: string | null = null;
+  let sign = 0;
+  for (let k = 0; k < search.length; k++) {
+    const f = map[k];
+    if (f === undefined || isBlank(search[k])) continue;
+    const s = leadingWhitespace(search[k]);
+    const w = leadingWhitespace(file[f]);
+    const here = w.startsWith(s) ? 1 : s.startsWith(w) ? -1 : 0;
+    if (here === 0) return false;
+    const d = here === 1 ? w.slice(s.length) : s.slice(w.length);
+    if (delta === null) {
+      delta = d;
+      sign = d === '' ? 0 : here;
+    } else if (d !== delta || (d !== '' && here !== sign)) return false;
+  }
+  return true;
+}
+
+export function findCandidates(file: string[], search: string[], rung: Rung, normFile?: string[]): Candidate[] {
+  const nf = normFile ?? file.map(rung.norm);
+  const ns = search.map(rung.norm);
+  const seq: number[] = [];
+  for (let i = 0; i < file.length; i++) if (!(rung.skipBlank && nf[i] === '')) seq.push(i);
+  const { segments, gaps } = segmentsOf(search, rung);
+  if (segments.some((s) => s.length === 0)) return [];
+  if (rung.elision && gaps.length === 0) return [];
+
+  const matchAt = (seg: number[], p: number): boolean => {
+    if (p + seg.length > seq.length) return false;
+    for (let j = 0; j < seg.length; j++) if (nf[seq[p + j]] !== ns[seg[j]]) return false;
+    return true;
+  };
+  const firstFrom = (seg: number[], from: number): number => {
+    for (let p = from; p + seg.length <= seq.length; p++) if (matchAt(seg, p)) return p;
+    return -1;
+  };
+
+  const out: Candidate[] = [];
+  const head = segments[0];
+  for (let p0 = 0; p0 + head.length <= seq.length; p0++) {
+    if (nf[seq[p0]] !== ns[head[0]] || !matchAt(head, p0)) continue;
+    const map: (number | undefined)[] = new Array(search.length).fill(undefined);
+    const spans = new Map<number, [number, number]>();
+    head.forEach((k, j) => (map[k] = seq[p0 + j]));
+    let cursor = p0 + head.length;
+    let ok = true;
+    for (let s = 1; s < segments.length && ok; s++) {
+      const p = firstFrom(segments[s], cursor);
+      if (p < 0) {
+        ok = false;
+        break;
+      }
+      const from = seq[cursor - 1] + 1;
+      gaps[s - 1].forEach((k, j) => spans.set(k, j === 0 ? [from, seq[p]] : [seq[p], seq[p]]));
+      segments[s].forEach((k, j) => (map[k] = seq[p + j]));
+      cursor = p + segments[s].length;
+    }
+    if (!ok) break; // later starts cannot complete either once a segment is missing
+    if (rung.uniformIndent && !uniformIndent(search, file, map)) continue;
+    out.push({ start: seq[p0], end: seq[cursor - 1] + 1, map, spans });
+  }
+  return out;
+}

@@ -1,0 +1,63 @@
+// Builds the new lines for a located window: the model's change (search → replace, as a line
+// diff) is replayed on the file's own lines, so unchanged lines stay byte-for-byte as on disk.
+import { diffArrays } from 'diff';
+import type { Candidate } from './line-match';
+import { hasTypographic, isBlank, leadingWhitespace, typographicToAscii } from './normalize';
+import { makeReindent } from './reindent';
+import type { Rung } from './rungs';
+
+export type RebuildResult = { ok: true; lines: string[] } | { ok: false; reason: string };
+
+export function rebuild(file: string[], search: string[], replace: string[], cand: Candidate, rung: Rung): RebuildResult {
+  let s = search;
+  let r = replace;
+  if (rung.typographic && !hasTypographic(file.slice(cand.start, cand.end).join('\n'))) {
+    s = s.map(typographicToAscii);
+    r = r.map(typographicToAscii);
+  }
+  const pairs: [string, string][] = [];
+  s.forEach((line, k) => {
+    const f = cand.map[k];
+    if (f !== undefined && !isBlank(line)) pairs.push([leadingWhitespace(line), leadingWhitespace(file[f])]);
+  });
+  const reindent = makeReindent(pairs);
+  const ops = diffArrays(s, r, { comparator: (a: string, b: string) => a.trimEnd() === b.trimEnd() });
+
+  const out: string[] = [];
+  let f = cand.start;
+  let k = 0;
+  let prevRemoved = false;
+  const gapUntil = (target: number, drop: boolean) => {
+    for (; f < target; f++) if (!(drop && isBlank(file[f]))) out.push(file[f]);
+  };
+  for (const op of ops) {
+    if (op.added) {
+      for (const line of op.value) out.push(reindent(line));
+      continue;
+    }
+    for (let j = 0; j < op.value.length; j++, k++) {
+      const span = cand.spans.get(k);
+      const at = cand.map[k];
+      if (op.removed) {
+        if (span) return { ok: false, reason: 'an elision line ("...") of SEARCH is missing from REPLACE' };
+        if (at !== undefined) {
+          gapUntil(at, prevRemoved);
+          f = at + 1;
+          prevRemoved = true;
+        }
+        continue;
+      }
+      prevRemoved = false;
+      if (span) {
+        gapUntil(span[0], false);
+        gapUntil(span[1], false);
+      } else if (at !== undefined) {
+        gapUntil(at, false);
+        out.push(file[at]);
+        f = at + 1;
+      }
+    }
+  }
+  gapUntil(cand.end, false);
+  return { ok: true, lines: out };
+}

@@ -1,0 +1,58 @@
+// Re-indents replacement lines to the file's indentation once the search has been located:
+// learned from the pairs (search line indent → file line indent), tabs vs spaces kept.
+import { isBlank, leadingWhitespace } from './normalize';
+
+function unitOf(indents: string[], fallback: number): number {
+  const widths = [...new Set(indents.filter((i) => !i.includes('\t')).map((i) => i.length))].sort((a, b) => a - b);
+  let unit = 0;
+  for (let i = 1; i < widths.length; i++) {
+    const d = widths[i] - widths[i - 1];
+    if (d > 0 && (unit === 0 || d < unit)) unit = d;
+  }
+  if (unit === 0 && widths.length > 0 && widths[0] > 0) unit = widths[0];
+  return unit > 0 && unit <= 8 ? unit : fallback;
+}
+
+/** pairs: [indent in the search, indent of the file line it matched]. */
+export function makeReindent(pairs: [string, string][]): (line: string) => string {
+  if (pairs.every(([s, f]) => s === f)) return (line) => line;
+  const map = new Map<string, string>();
+  for (const [s, f] of pairs) if (!map.has(s)) map.set(s, f);
+  const fileTabs = pairs.some(([, f]) => f.includes('\t'));
+  const modelUnit = unitOf(pairs.map(([s]) => s), 4);
+  const fileUnit = unitOf(pairs.map(([, f]) => f), modelUnit);
+
+  let delta: string | null = null;
+  let sign = 0;
+  for (const [s, f] of pairs) {
+    const here = f.startsWith(s) ? 1 : s.startsWith(f) ? -1 : 0;
+    const d = here === 1 ? f.slice(s.length) : here === -1 ? s.slice(f.length) : null;
+    if (d === null || (delta !== null && (d !== delta || here !== sign))) {
+      sign = 0;
+      break;
+    }
+    delta = d;
+    sign = here;
+  }
+
+  const convert = (extra: string): string => {
+    if (fileTabs && !extra.includes('\t')) return '\t'.repeat(Math.round(extra.length / modelUnit));
+    if (!fileTabs && extra.includes('\t')) return extra.replace(/\t/g, ' '.repeat(fileUnit));
+    if (!fileTabs && modelUnit !== fileUnit) return ' '.repeat(Math.round((extra.length / modelUnit) * fileUnit));
+    return extra;
+  };
+
+  return (line) => {
+    if (isBlank(line)) return '';
+    const indent = leadingWhitespace(line);
+    const rest = line.slice(indent.length);
+    const known = map.get(indent);
+    if (known !== undefined) return known + rest;
+    if (sign === 1 && delta !== null) return delta + indent + rest;
+    if (sign === -1 && delta !== null && indent.startsWith(delta)) return indent.slice(delta.length) + rest;
+    let best: string | null = null;
+    for (const k of map.keys()) if (indent.startsWith(k) && (best === null || k.length > best.length)) best = k;
+    if (best !== null) return map.get(best)! + convert(indent.slice(best.length)) + rest;
+    return line;
+  };
+}
