@@ -1,0 +1,51 @@
+// Turns one model reply into tool calls: the forgiving parser first; when the reply clearly
+// meant a call we could not read, one retry with the call schema enforced by the server.
+import type { ChatMessage, Provider, ProviderInfo, ToolCallRef, ToolSpec } from '../providers/types';
+import type { EventBus } from './event-bus';
+import { parseToolCalls, callSchema, type ParseResult } from '../toolcall/index';
+import { callModel } from './model-call';
+
+export interface ReadCalls {
+  calls: ToolCallRef[];
+  parse: ParseResult;
+  /** The constrained retry produced the calls. */
+  constrained: boolean;
+  /** Raw text of the constrained retry, when one ran. */
+  retryText?: string;
+}
+
+let callCounter = 0;
+function withIds(calls: { name: string; arguments: Record<string, unknown>; id?: string }[]): ToolCallRef[] {
+  return calls.map((c) => ({ id: c.id && c.id.trim() ? c.id : `call_${Date.now().toString(36)}_${++callCounter}`, name: c.name, arguments: c.arguments }));
+}
+
+export async function readCalls(input: {
+  text: string;
+  native: ToolCallRef[];
+  allSpecs: ToolSpec[];
+  routedSpecs: ToolSpec[];
+  info: ProviderInfo;
+  provider: Provider;
+  messages: ChatMessage[];
+  maxTokens: number;
+  bus: EventBus;
+  signal: AbortSignal;
+}): Promise<ReadCalls> {
+  const parse = parseToolCalls(input.text, input.native, { tools: input.allSpecs });
+  if (parse.calls.length > 0 || !parse.intendedButUnreadable || !input.info.structuredOutput) {
+    return { calls: withIds(parse.calls), parse, constrained: false };
+  }
+  // Constrained retry: the same prompt, but the server may only emit one valid call.
+  input.bus.emit({ type: 'guard', kind: 'unreadable', message: 'The reply looked like a tool call but could not be read; retrying once with the call schema enforced.' });
+  const retry = await callModel(
+    input.provider,
+    { messages: input.messages, format: callSchema(input.routedSpecs), maxTokens: input.maxTokens, temperature: 0 },
+    input.bus,
+    input.signal,
+    { live: false },
+  );
+  if (retry.status !== 'ok') return { calls: [], parse, constrained: false };
+  const second = parseToolCalls(retry.text, retry.nativeCalls, { tools: input.allSpecs });
+  if (second.calls.length === 0) return { calls: [], parse, constrained: false };
+  return { calls: withIds(second.calls), parse: second, constrained: true, retryText: retry.text };
+}

@@ -1,0 +1,156 @@
+// The agent controller: wiring only. It owns the history, the event bus and the approval queue,
+// and runs one turn at a time through the turn loop. Front ends talk to it via AgentHandle.
+import type { ChatMessage, Provider, ProviderInfo } from '../providers/types';
+import type { AgentHandle, TurnOutcome } from './types';
+import type { SessionLog } from '../session/session-log';
+import { createEventBus } from './event-bus';
+import { createApprovalQueue } from './approval-queue';
+import { systemPrompt } from './system-prompt';
+import { runTurn, type CloudModel, type HistoryStore, type TurnEnv } from './turn-loop';
+import { createTokenCounter } from '../context/token-counter';
+import { defaultReserve } from '../context/budget';
+import { compactToFit } from '../context/compaction';
+import { undo as undoJournal } from '../patch/index';
+import type { ToolMode } from '../config/config';
+
+export interface AgentOptions {
+  root: string;
+  provider: Provider;
+  toolMode: ToolMode;
+  maxSteps: number;
+  interactive: boolean;
+  autoApprove: boolean;
+  allowlist: string[];
+  cloud?: CloudModel;
+  session?: SessionLog;
+  /** A resumed session's history. */
+  history?: ChatMessage[];
+}
+
+export interface Agent extends AgentHandle {
+  /** Provider info, discovered on first use (undefined until then). */
+  info(): ProviderInfo | undefined;
+  history(): ChatMessage[];
+}
+
+function createHistory(initial: ChatMessage[], session?: SessionLog): HistoryStore {
+  let messages = [...initial];
+  return {
+    get: () => messages,
+    append(m) {
+      messages = [...messages, m];
+      session?.message(m);
+    },
+    replace(h) {
+      messages = h;
+      session?.history(h);
+    },
+  };
+}
+
+export function createAgent(opts: AgentOptions): Agent {
+  const bus = createEventBus();
+  const approvals = createApprovalQueue();
+  const history = createHistory(opts.history ?? [], opts.session);
+  const counter = createTokenCounter();
+  const forceEscalate = { value: false };
+  const lastPlan = { items: [] as { text: string; done: boolean }[] };
+  const policy = { interactive: opts.interactive, autoApprove: opts.autoApprove, approveRestOfTurn: false, allowlist: opts.allowlist };
+  let info: ProviderInfo | undefined;
+  let running: AbortController | undefined;
+  let turn = 0;
+  if (opts.session) {
+    const log = opts.session;
+    bus.subscribe((e) => log.event(e));
+  }
+
+  async function ensureInfo(): Promise<ProviderInfo> {
+    if (info) return info;
+    info = await opts.provider.info();
+    for (const w of info.warnings) bus.emit({ type: 'notice', level: 'warn', message: w });
+    bus.emit({ type: 'session.start', sessionId: opts.session?.id ?? 'none', info });
+    return info;
+  }
+
+  async function submit(text: string): Promise<TurnOutcome> {
+    if (running) {
+      const message = 'a turn is already running — wait for it or cancel it (Ctrl-C)';
+      bus.emit({ type: 'error', message });
+      return { reason: 'error', text: message, steps: 0 };
+    }
+    const controller = new AbortController();
+    running = controller;
+    turn++;
+    bus.emit({ type: 'turn.start', turn, text });
+    try {
+      let discovered: ProviderInfo;
+      try {
+        discovered = await ensureInfo();
+      } catch (err) {
+        const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
+        bus.emit({ type: 'error', message });
+        bus.emit({ type: 'turn.end', reason: 'error', text: message, steps: 0 });
+        return { reason: 'error', text: message, steps: 0 };
+      }
+      const toolMode = opts.toolMode === 'native' ? 'native' : 'text';
+      const env: TurnEnv = {
+        root: opts.root, system: systemPrompt(opts.root), provider: opts.provider, info: discovered, toolMode,
+        maxSteps: opts.maxSteps, reserve: defaultReserve(discovered.contextWindow), counter, bus, approvals, policy,
+        history, cloud: opts.cloud, forceEscalate, lastPlan,
+      };
+      return await runTurn(env, text, controller.signal);
+    } catch (err) {
+      // A bug in the loop: report it as one line instead of killing the front end.
+      const message = `internal error: ${err instanceof Error ? err.message : String(err)}`;
+      bus.emit({ type: 'error', message });
+      bus.emit({ type: 'turn.end', reason: 'error', text: message, steps: 0 });
+      return { reason: 'error', text: message, steps: 0 };
+    } finally {
+      running = undefined;
+    }
+  }
+
+  return {
+    subscribe: (fn) => bus.subscribe(fn),
+    submit,
+    resolve(id, decision, feedback, edited) {
+      approvals.resolve(id, { decision, feedback, edited });
+    },
+    cancel() {
+      approvals.cancelAll('The user cancelled.');
+      running?.abort(new Error('cancelled by the user'));
+    },
+    async undo(n = 1) {
+      const result = await undoJournal(opts.root, n);
+      if (result.ok) {
+        const paths = result.reverted.map((e) => e.path);
+        bus.emit({ type: 'patch.undone', paths });
+        history.append({ role: 'user', content: `[SmallCode] The user undid the last change${paths.length > 1 ? 's' : ''} to ${paths.join(', ')}; those files are back to their earlier content.` });
+      } else bus.emit({ type: 'notice', level: 'warn', message: `undo: ${result.reason}` });
+      return result;
+    },
+    async compact() {
+      const before = history.get();
+      const result = await compactToFit(before, Math.floor(counter.estimateMessages(before) * 0.4), counter);
+      if (result.method !== 'none') {
+        history.replace(result.history);
+        bus.emit({ type: 'compaction', before: result.before, after: result.after, method: result.method });
+      } else bus.emit({ type: 'notice', level: 'info', message: 'nothing to compact yet' });
+    },
+    escalate() {
+      if (!opts.cloud) {
+        bus.emit({ type: 'notice', level: 'warn', message: 'escalation is not configured: set SMALLCODE_ESCALATE=anthropic|deepseek|openai and the matching API key' });
+        return;
+      }
+      forceEscalate.value = true;
+      bus.emit({ type: 'notice', level: 'info', message: `the next step goes to ${opts.cloud.label} (${opts.cloud.model})` });
+    },
+    clear() {
+      history.replace([]);
+      bus.emit({ type: 'notice', level: 'info', message: 'conversation cleared' });
+    },
+    busy: () => running !== undefined,
+    info: () => info,
+    history: () => history.get(),
+  };
+}

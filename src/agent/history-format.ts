@@ -1,0 +1,30 @@
+// How calls and results are written into the history, in native-tool or text-tool form. Text
+// mode keeps results as user messages so chat templates without a tool role still show them.
+import type { ChatMessage, ToolCallRef } from '../providers/types';
+
+export type ToolMode = 'native' | 'text';
+
+export function assistantMessage(text: string, calls: ToolCallRef[], mode: ToolMode): ChatMessage {
+  if (mode === 'native' && calls.length > 0) return { role: 'assistant', content: text, toolCalls: calls };
+  if (calls.length > 0 && !text.includes('<tool_call>') && !/[{]/.test(text)) {
+    // The call came natively but we talk in text mode: write it in the form we ask the model for.
+    const blocks = calls.map((c) => `<tool_call>${JSON.stringify({ name: c.name, arguments: c.arguments })}</tool_call>`).join('\n');
+    return { role: 'assistant', content: text.trim() ? `${text.trim()}\n${blocks}` : blocks };
+  }
+  return { role: 'assistant', content: text };
+}
+
+export function toolResultMessage(call: ToolCallRef, content: string, stub: string, mode: ToolMode): ChatMessage {
+  if (mode === 'native') return { role: 'tool', content, toolCallId: call.id, toolName: call.name, stub };
+  return { role: 'user', content: `<tool_result name="${call.name}">\n${content}\n</tool_result>`, stub: `<tool_result name="${call.name}">${stub}</tool_result>` };
+}
+
+/** The one-line stand-in compaction uses for an old result, e.g. "read_file src/a.ts → 120 lines". */
+export function stubFor(call: ToolCallRef, summary: string): string {
+  const target = call.arguments.path ?? call.arguments.command ?? call.arguments.pattern ?? '';
+  return `${call.name} ${String(target)} → ${summary}`.replace(/\s+/g, ' ').trim();
+}
+
+export function noteMessage(text: string): ChatMessage {
+  return { role: 'user', content: `[SmallCode] ${text}` };
+}

@@ -1,0 +1,136 @@
+// Runs one parsed call: reads run at once; writes become pending patches that wait for approval
+// and are applied through the patch engine; commands ask unless allowlisted or --yes.
+import type { ToolCallRef } from '../providers/types';
+import type { Tool, ToolContext, ToolResult } from '../tools/types';
+import type { EditInput, Proposal } from '../patch/types';
+import type { EventBus } from './event-bus';
+import type { ApprovalQueue } from './approval-queue';
+import { decide, type ApprovalPolicy } from './policy';
+import { applyProposal, revalidate, unifiedDiff } from '../patch/index';
+
+export interface RunnerDeps {
+  root: string;
+  bus: EventBus;
+  approvals: ApprovalQueue;
+  policy: ApprovalPolicy;
+  ctx: ToolContext;
+}
+
+export interface CallOutcome {
+  result: ToolResult;
+  /** The user (or the headless policy) refused the action. */
+  refused: boolean;
+  /** A file was written. */
+  wrote?: string;
+  /** A write tool failed to produce a patch for this path. */
+  patchFailedFor?: string;
+  /** The user asked for the rest of the turn to be approved (`a`). */
+  approveRest?: boolean;
+}
+
+function editInputFor(call: ToolCallRef): EditInput {
+  const a = call.arguments;
+  if (call.name === 'write_file') return { kind: 'write', content: String(a.content ?? '') };
+  return { kind: 'search_replace', search: String(a.search ?? ''), replace: String(a.replace ?? '') };
+}
+
+function withEdited(p: Proposal, edited: string): Proposal {
+  const d = unifiedDiff(p.path, p.before, edited);
+  return { ...p, after: edited, diff: d.diff, added: d.added, removed: d.removed, strategies: [...p.strategies, 'user-edited'] };
+}
+
+async function runWrite(tool: Tool, call: ToolCallRef, deps: RunnerDeps): Promise<CallOutcome> {
+  const proposed = await tool.propose!(call.arguments, deps.ctx);
+  const path = String(call.arguments.path ?? '');
+  if (!proposed.ok) {
+    const r = proposed.refusal;
+    const ok = r.code === 'already_applied';
+    return {
+      result: { ok, forModel: `${r.reason}\n${r.hint}`.trim(), summary: `${path} · ${r.code.replace('_', ' ')}`, details: { kind: 'error', code: r.code } },
+      refused: false,
+      patchFailedFor: ok ? undefined : path,
+    };
+  }
+  let proposal = proposed.proposal;
+  let approveRest = false;
+  for (;;) {
+    deps.bus.emit({ type: 'patch.pending', id: call.id, proposal });
+    const verdict = decide('write', deps.policy);
+    if (verdict.action === 'deny') {
+      deps.bus.emit({ type: 'patch.rejected', id: call.id, path: proposal.path, reason: verdict.reason });
+      return { result: { ok: false, forModel: verdict.reason, summary: `${proposal.path} · not written` }, refused: true };
+    }
+    if (verdict.action === 'ask') {
+      deps.bus.emit({ type: 'approval.needed', request: { id: call.id, call, risk: 'write', proposal } });
+      const answer = await deps.approvals.request({ id: call.id, call, risk: 'write', proposal });
+      deps.bus.emit({ type: 'approval.resolved', id: call.id, decision: answer.decision, feedback: answer.feedback });
+      if (answer.decision === 'reject') {
+        const reason = answer.feedback?.trim() ? `The user rejected this change to ${proposal.path}. Their reason: ${answer.feedback.trim()}` : `The user rejected this change to ${proposal.path}.`;
+        deps.bus.emit({ type: 'patch.rejected', id: call.id, path: proposal.path, reason: answer.feedback ?? '' });
+        return { result: { ok: false, forModel: reason + ' The file is unchanged.', summary: `${proposal.path} · rejected` }, refused: true };
+      }
+      if (answer.decision === 'always') approveRest = true;
+      if (answer.edited !== undefined) proposal = withEdited(proposal, answer.edited);
+    }
+    const applied = await applyProposal(deps.root, proposal);
+    if (applied.ok) {
+      deps.bus.emit({ type: 'patch.applied', id: call.id, path: proposal.path, journalId: applied.entry.id });
+      const verb = proposal.before === null ? 'Created' : 'Edited';
+      return {
+        result: {
+          ok: true,
+          forModel: `${verb} ${proposal.path} (+${proposal.added} −${proposal.removed}).`,
+          summary: `${proposal.path} · +${proposal.added} −${proposal.removed}`,
+          details: { kind: 'patch', path: proposal.path, diff: proposal.diff, added: proposal.added, removed: proposal.removed, newFile: proposal.before === null },
+        },
+        refused: false,
+        wrote: proposal.path,
+        approveRest,
+      };
+    }
+    if (applied.refusal.code !== 'stale') {
+      return { result: { ok: false, forModel: `${applied.refusal.reason}\n${applied.refusal.hint}`, summary: `${proposal.path} · ${applied.refusal.code}` }, refused: false, patchFailedFor: proposal.path };
+    }
+    // The file changed on disk since the proposal: re-diff against the new content and ask again.
+    deps.bus.emit({ type: 'patch.stale', id: call.id, path: proposal.path });
+    const again = await revalidate(deps.root, proposal, editInputFor(call));
+    if (!again.ok) {
+      const msg = `${proposal.path} changed on disk before the change could be applied, and the edit no longer fits: ${again.refusal.reason}\n${again.refusal.hint}`;
+      deps.bus.emit({ type: 'patch.rejected', id: call.id, path: proposal.path, reason: 'stale' });
+      return { result: { ok: false, forModel: msg, summary: `${proposal.path} · stale` }, refused: false, patchFailedFor: proposal.path };
+    }
+    proposal = again.proposal;
+  }
+}
+
+async function runExec(tool: Tool, call: ToolCallRef, deps: RunnerDeps): Promise<CallOutcome> {
+  const command = String(call.arguments.command ?? '');
+  const verdict = decide('exec', deps.policy, command);
+  let approveRest = false;
+  if (verdict.action === 'deny') return { result: { ok: false, forModel: verdict.reason, summary: `${command} · not run` }, refused: true };
+  if (verdict.action === 'ask') {
+    const request = { id: call.id, call, risk: 'exec' as const, command: { command, cwd: deps.root } };
+    deps.bus.emit({ type: 'approval.needed', request });
+    const answer = await deps.approvals.request(request);
+    deps.bus.emit({ type: 'approval.resolved', id: call.id, decision: answer.decision, feedback: answer.feedback });
+    if (answer.decision === 'reject') {
+      const why = answer.feedback?.trim() ? ` Their reason: ${answer.feedback.trim()}` : '';
+      return { result: { ok: false, forModel: `The user declined to run \`${command}\`.${why}`, summary: `${command} · declined` }, refused: true };
+    }
+    approveRest = answer.decision === 'always';
+  }
+  const result = await tool.run(call.arguments, deps.ctx);
+  return { result, refused: false, approveRest };
+}
+
+export async function runCall(tool: Tool, call: ToolCallRef, deps: RunnerDeps): Promise<CallOutcome> {
+  try {
+    if (tool.risk === 'write' && tool.propose) return await runWrite(tool, call, deps);
+    if (tool.risk === 'exec') return await runExec(tool, call, deps);
+    return { result: await tool.run(call.arguments, deps.ctx), refused: false };
+  } catch (err) {
+    // A tool bug must not kill the session: report it to the model and the user as a value.
+    const message = err instanceof Error ? err.message : String(err);
+    return { result: { ok: false, forModel: `${call.name} failed: ${message}`, summary: `${call.name} · failed` }, refused: false };
+  }
+}

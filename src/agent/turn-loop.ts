@@ -1,0 +1,266 @@
+// The step loop of one user turn: route → assemble → call the model → read calls → run them,
+// until the model answers without a call, a guard stops it, or the step cap is reached.
+import type { ChatMessage, Provider, ProviderInfo, ToolCallRef } from '../providers/types';
+import type { TurnEndReason, PlanItem } from './events';
+import type { EventBus } from './event-bus';
+import type { ApprovalQueue } from './approval-queue';
+import type { ApprovalPolicy } from './policy';
+import type { TokenCounter } from '../context/token-counter';
+import type { TurnOutcome } from './types';
+import type { Tool } from '../tools/types';
+import { allTools, toolByName, toolSpecs } from '../tools/registry';
+import { routeStep } from '../tools/router';
+import { describeToolsCompact, nativeToolSpecs } from '../tools/tool-text';
+import { readPlan, planForPrompt } from '../plan/plan-file';
+import { perResultCap } from '../context/budget';
+import { capOutput } from '../context/output-cap';
+import { createCallRepeatGuard } from '../guard/call-repeat-guard';
+import { createStuckPatchGuard } from '../guard/stuck-patch-guard';
+import type { EscalationPolicy } from '../guard/escalation-policy';
+import { escalationBrief } from '../guard/escalation-policy';
+import { assemblePrompt } from './prompt-assembly';
+import { callModel } from './model-call';
+import { readCalls } from './call-reader';
+import { runCall } from './tool-runner';
+import { composeTail } from './step-tail';
+import { assistantMessage, toolResultMessage, stubFor, noteMessage, type ToolMode } from './history-format';
+import { stuckAdvice } from './stuck-advice';
+
+export interface HistoryStore {
+  get(): ChatMessage[];
+  append(m: ChatMessage): void;
+  replace(h: ChatMessage[]): void;
+}
+
+export interface CloudModel {
+  provider: Provider;
+  label: string;
+  model: string;
+  policy: EscalationPolicy;
+}
+
+export interface TurnEnv {
+  root: string;
+  system: string;
+  provider: Provider;
+  info: ProviderInfo;
+  toolMode: ToolMode;
+  maxSteps: number;
+  reserve: number;
+  counter: TokenCounter;
+  bus: EventBus;
+  approvals: ApprovalQueue;
+  policy: ApprovalPolicy;
+  history: HistoryStore;
+  cloud?: CloudModel;
+  /** Set by /escalate: the next step goes to the cloud model. */
+  forceEscalate: { value: boolean };
+  lastPlan: { items: PlanItem[] };
+}
+
+const MAX_UNREADABLE = 2;
+const MAX_LOOPS = 2;
+
+export async function runTurn(env: TurnEnv, userText: string, signal: AbortSignal): Promise<TurnOutcome> {
+  const { bus } = env;
+  const repeatGuard = createCallRepeatGuard(3);
+  const stuckGuard = createStuckPatchGuard(3);
+  const excluded = new Set<string>();
+  const notes: string[] = [];
+  const failures: string[] = [];
+  let lastResults: { name: string; ok: boolean }[] = [];
+  let unreadable = 0;
+  let loops = 0;
+  let denied = 0;
+  let wrote = 0;
+  env.policy.approveRestOfTurn = false;
+  env.history.append({ role: 'user', content: userText });
+
+  const end = (reason: TurnEndReason, text: string, steps: number): TurnOutcome => {
+    bus.emit({ type: 'turn.end', reason, text, steps });
+    return { reason, text, steps };
+  };
+
+  for (let step = 1; step <= env.maxSteps; step++) {
+    if (signal.aborted) return end('cancelled', 'Cancelled.', step - 1);
+    const plan = await readPlan(env.root);
+    if (JSON.stringify(plan) !== JSON.stringify(env.lastPlan.items)) {
+      env.lastPlan.items = plan;
+      bus.emit({ type: 'plan', items: plan });
+    }
+    const route = routeStep({ userText, plan, lastResults, step });
+    const routed = route.tools.filter((n) => !excluded.has(n)).map((n) => toolByName(n)).filter((t): t is Tool => t !== undefined);
+    const offered = routed.length > 0 ? routed : [toolByName('read_file')!];
+    bus.emit({ type: 'step.start', step, tools: offered.map((t) => t.name) });
+
+    const escalating = env.cloud !== undefined && (env.forceEscalate.value || env.cloud.policy.shouldEscalate());
+    const native = env.toolMode === 'native' || escalating;
+    const toolText = native ? '' : describeToolsCompact(offered);
+    const tail = composeTail({ toolText, planText: planForPrompt(plan), notes: notes.splice(0) });
+    const nativeSpecs = native ? nativeToolSpecs(escalating ? offered : allTools()) : undefined;
+    const toolsTokens = nativeSpecs ? env.counter.count(JSON.stringify(nativeSpecs)) : 0;
+    const assembled = await assemblePrompt({
+      system: env.system, history: env.history.get(), tail, window: env.info.contextWindow, reserve: env.reserve,
+      counter: env.counter, toolsTokens, provider: env.provider, bus, signal,
+    });
+    if (assembled.history !== env.history.get()) env.history.replace(assembled.history);
+    if (!assembled.ok) {
+      bus.emit({ type: 'error', message: assembled.message });
+      return end('error', assembled.message, step);
+    }
+    bus.emit({ type: 'budget', report: assembled.report });
+
+    let provider = env.provider;
+    let messages = assembled.messages;
+    if (escalating && env.cloud) {
+      const cloud = env.cloud;
+      cloud.policy.forced();
+      env.forceEscalate.value = false;
+      bus.emit({ type: 'escalate', provider: cloud.label, model: cloud.model, reason: failures.at(-1) ?? 'requested by the user', phase: 'start' });
+      provider = cloud.provider;
+      const brief = escalationBrief({ task: userText, plan, regions: failures.slice(-2), failures: failures.slice(-5) });
+      messages = [{ role: 'system', content: env.system }, { role: 'user', content: brief }];
+    }
+    const reply = await callModel(provider, { messages, tools: nativeSpecs, maxTokens: env.reserve }, bus, signal);
+    if (escalating && env.cloud) {
+      bus.emit({ type: 'escalate', provider: env.cloud.label, model: env.cloud.model, reason: reply.status === 'ok' ? 'one step done; back to the local model' : reply.error?.message ?? reply.status, phase: reply.status === 'ok' ? 'done' : 'failed' });
+    }
+    if (reply.status === 'cancelled') return end('cancelled', 'Cancelled.', step);
+    if (reply.status === 'error') {
+      const message = reply.error?.message ?? 'the model server failed';
+      if (reply.error?.code === 'no_tool_support' && env.toolMode === 'native') {
+        env.toolMode = 'text';
+        bus.emit({ type: 'notice', level: 'warn', message: 'The model does not support native tools: switching to text tool calls.' });
+        step--;
+        continue;
+      }
+      if (reply.error?.code === 'prompt_too_long' && reply.error.promptTokens) env.counter.calibrate(assembled.rawEstimate, reply.error.promptTokens);
+      bus.emit({ type: 'error', message });
+      return end('error', message, step);
+    }
+    if (reply.usage) {
+      if (!escalating) {
+        env.counter.calibrate(assembled.rawEstimate, reply.usage.promptTokens);
+        bus.emit({ type: 'budget', report: { ...assembled.report, prompt: reply.usage.promptTokens, free: env.info.contextWindow - env.reserve - reply.usage.promptTokens, source: 'exact' } });
+      }
+    }
+    bus.emit({ type: 'model.done', usage: reply.usage ?? { promptTokens: 0, completionTokens: 0 }, finishReason: reply.finishReason, text: reply.text });
+
+    if (reply.repetition) {
+      env.history.append({ role: 'assistant', content: reply.text.slice(0, 2000) });
+      env.history.append(noteMessage(reply.repetition));
+      bus.emit({ type: 'guard', kind: 'repetition', message: reply.repetition });
+      env.cloud?.policy.failure();
+      failures.push('the model started repeating itself');
+      continue;
+    }
+
+    const read = await readCalls({
+      text: reply.text, native: reply.nativeCalls, allSpecs: toolSpecs(allTools()), routedSpecs: toolSpecs(offered),
+      info: env.info, provider, messages, maxTokens: env.reserve, bus, signal,
+    });
+    if (read.calls.length === 0) {
+      if (read.parse.intendedButUnreadable) {
+        unreadable++;
+        const repair = read.parse.repair ?? 'Your tool call could not be read. Reply with exactly one block: <tool_call>{"name": "read_file", "arguments": {"path": "src/a.ts"}}</tool_call>';
+        env.history.append({ role: 'assistant', content: reply.text });
+        env.history.append(noteMessage(repair));
+        bus.emit({ type: 'guard', kind: 'unreadable', message: repair });
+        env.cloud?.policy.failure();
+        failures.push('unreadable tool call: ' + repair.slice(0, 200));
+        if (unreadable >= MAX_UNREADABLE) return end('unreadable', `The model's tool calls could not be read ${unreadable} times in a row: ${repair}`, step);
+        continue;
+      }
+      env.history.append({ role: 'assistant', content: reply.text });
+      const final = read.parse.text.trim() || reply.text.trim();
+      if (denied > 0 && wrote === 0) return end('refused', final || 'The task needed changes that were not approved.', step);
+      return end('done', final, step);
+    }
+    unreadable = 0;
+    env.history.append(assistantMessage(read.constrained ? read.retryText ?? '' : reply.text, read.calls, env.toolMode));
+    lastResults = [];
+    for (const call of read.calls) {
+      bus.emit({ type: 'tool.proposed', call, risk: toolByName(call.name)?.risk ?? 'read' });
+      const outcome = await executeCall(env, call, signal, repeatGuard, stuckGuard, excluded, notes, failures);
+      lastResults.push({ name: call.name, ok: outcome.ok });
+      if (outcome.refused) denied++;
+      if (outcome.wrote) wrote++;
+      if (outcome.loop) loops++;
+      if (outcome.stop) return end('stuck', outcome.stop, step);
+      if (signal.aborted) return end('cancelled', 'Cancelled.', step);
+    }
+    if (loops >= MAX_LOOPS) return end('stuck', 'The model kept repeating the same tool call; stopped. Rephrase the task or give it more detail.', step);
+  }
+  const msg = `Stopped after ${env.maxSteps} steps without finishing (raise the cap with --max-steps).`;
+  bus.emit({ type: 'guard', kind: 'step_cap', message: msg });
+  return end('max_steps', msg, env.maxSteps);
+}
+
+interface ExecOutcome {
+  ok: boolean;
+  refused: boolean;
+  wrote?: string;
+  loop?: boolean;
+  stop?: string;
+}
+
+async function executeCall(
+  env: TurnEnv, call: ToolCallRef, signal: AbortSignal,
+  repeatGuard: ReturnType<typeof createCallRepeatGuard>, stuckGuard: ReturnType<typeof createStuckPatchGuard>,
+  excluded: Set<string>, notes: string[], failures: string[],
+): Promise<ExecOutcome> {
+  const { bus } = env;
+  const tool = toolByName(call.name);
+  const append = (content: string, summary: string, ok: boolean) => {
+    env.history.append(toolResultMessage(call, content, stubFor(call, summary), env.toolMode));
+    bus.emit({ type: 'tool.result', id: call.id, name: call.name, ok, summary });
+  };
+  if (!tool) {
+    append(`There is no tool named "${call.name}".`, 'unknown tool', false);
+    return { ok: false, refused: false };
+  }
+  const loop = repeatGuard.record(call.name, call.arguments);
+  if (loop.loop) {
+    bus.emit({ type: 'guard', kind: 'repeated_call', message: loop.message });
+    excluded.add(call.name);
+    env.cloud?.policy.failure();
+    failures.push(loop.message);
+    append(loop.message, 'repeated call skipped', false);
+    return { ok: false, refused: false, loop: true };
+  }
+  const window = env.info.contextWindow;
+  const capTokens = perResultCap(window);
+  const outcome = await runCall(tool, call, {
+    root: env.root, bus, approvals: env.approvals, policy: env.policy,
+    ctx: { root: env.root, signal, outputCap: Math.floor(capTokens * 3.5) },
+  });
+  if (outcome.approveRest) env.policy.approveRestOfTurn = true;
+  let text = outcome.result.forModel;
+  if (tool.risk !== 'write') text = capOutput(text, capTokens, env.counter, { readHint: tool.name === 'read_file' }).text;
+  if (outcome.wrote) {
+    stuckGuard.success(outcome.wrote);
+    repeatGuard.reset();
+    env.cloud?.policy.success();
+  }
+  let stop: string | undefined;
+  if (outcome.patchFailedFor) {
+    failures.push(`${call.name} ${outcome.patchFailedFor}: ${text.slice(0, 600)}`);
+    env.cloud?.policy.failure();
+    const verdict = stuckGuard.failure(outcome.patchFailedFor);
+    const advice = await stuckAdvice(env.root, outcome.patchFailedFor, verdict.action, env.cloud !== undefined);
+    if (advice.note) {
+      text += `\n\n${advice.note}`;
+      bus.emit({ type: 'guard', kind: 'stuck_patch', message: advice.note.split('\n')[0] });
+    }
+    if (advice.escalate) env.forceEscalate.value = true;
+    if (advice.askUser) stop = `Editing ${outcome.patchFailedFor} keeps failing; please look at it or give the model more precise instructions.`;
+  }
+  if (call.name === 'update_plan' && outcome.result.ok) {
+    const plan = await readPlan(env.root);
+    env.lastPlan.items = plan;
+    bus.emit({ type: 'plan', items: plan });
+  }
+  append(text, outcome.result.summary, outcome.result.ok);
+  void notes;
+  return { ok: outcome.result.ok, refused: outcome.refused, wrote: outcome.wrote, stop };
+}

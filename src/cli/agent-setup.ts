@@ -1,0 +1,67 @@
+// Builds an agent for a command: provider, optional cloud escalation, session log (new or
+// resumed). Shared by `run` and `tui` so both drive exactly the same controller.
+import type { Config } from '../config/config';
+import type { Provider } from '../providers/types';
+import type { AgentEvent } from '../agent/events';
+import type { ChatMessage } from '../providers/types';
+import { createAgent, type Agent } from '../agent/controller';
+import { createSessionLog, loadSession, latestSession } from '../session/session-log';
+import { createEscalationPolicy, escalationConfigFromEnv } from '../guard/escalation-policy';
+import type { CloudModel } from '../agent/turn-loop';
+
+export interface AgentSetupInput {
+  config: Config;
+  provider: Provider;
+  providerName: string;
+  model: string;
+  interactive: boolean;
+  autoApprove: boolean;
+  /** 'latest' or a session id to resume; undefined for a new session. */
+  resume?: string;
+  task?: string;
+}
+
+export type AgentSetup =
+  | { ok: true; agent: Agent; sessionId: string; resumedTask?: string; replay: AgentEvent[]; notices: string[] }
+  | { ok: false; message: string };
+
+async function cloudModel(config: Config): Promise<{ cloud?: CloudModel; notice?: string }> {
+  const esc = escalationConfigFromEnv(config.env);
+  if ('disabled' in esc) return { notice: config.env.SMALLCODE_ESCALATE ? `escalation off: ${esc.disabled}` : undefined };
+  const { createCloudProvider } = (require('../providers/index') as typeof import('../providers/index'));
+  const provider = createCloudProvider({ vendor: esc.vendor, apiKey: esc.apiKey, model: esc.model, baseUrl: esc.baseUrl });
+  const after = Number(config.env.SMALLCODE_ESCALATE_AFTER ?? 3) || 3;
+  const max = Number(config.env.SMALLCODE_ESCALATE_MAX ?? 3) || 3;
+  return {
+    cloud: { provider, label: esc.vendor, model: esc.model, policy: createEscalationPolicy({ enabled: true, afterFailures: after, maxPerSession: max }) },
+    notice: `escalation on: after ${after} failures a step may go to ${esc.vendor} (${esc.model}), at most ${max} per session`,
+  };
+}
+
+export async function setupAgent(input: AgentSetupInput): Promise<AgentSetup> {
+  const { config } = input;
+  let history: ChatMessage[] | undefined;
+  let resumedTask: string | undefined;
+  let sessionId: string | undefined;
+  if (input.resume) {
+    const id = input.resume === 'latest' ? await latestSession(config.root) : input.resume;
+    if (!id) return { ok: false, message: `no session to resume in ${config.root}/.smallcode/sessions — start one without --resume` };
+    try {
+      const loaded = await loadSession(config.root, id);
+      history = loaded.history;
+      resumedTask = loaded.lastTask;
+      sessionId = id;
+    } catch {
+      return { ok: false, message: `session "${id}" not found — list them in ${config.root}/.smallcode/sessions` };
+    }
+  }
+  const session = await createSessionLog(config.root, { model: input.model, provider: input.providerName, task: input.task ?? resumedTask }, sessionId);
+  const { cloud, notice } = await cloudModel(config);
+  const agent = createAgent({
+    root: config.root, provider: input.provider, toolMode: config.toolMode, maxSteps: config.maxSteps,
+    interactive: input.interactive, autoApprove: input.autoApprove, allowlist: config.allowlist, cloud, session, history,
+  });
+  const notices = [...config.warnings, ...(notice ? [notice] : [])];
+  if (history) notices.push(`resumed session ${session.id} (${history.length} messages)`);
+  return { ok: true, agent, sessionId: session.id, resumedTask, replay: [], notices };
+}

@@ -1,0 +1,52 @@
+// `smallcode run "TASK"`: the same controller as the workbench, headless. Progress on stderr,
+// the final answer on stdout (or JSON events with --json); the exit code tells the truth.
+import type { ParsedArgs } from '../args';
+import type { Config } from '../../config/config';
+import { setupProvider } from '../provider-setup';
+import { setupAgent } from '../agent-setup';
+import { createPrinter } from '../run-printer';
+import { EXIT, exitCodeFor } from '../exit-codes';
+
+export interface CommandIO {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  env: NodeJS.ProcessEnv;
+}
+
+export async function runCommand(args: ParsedArgs, config: Config, io: CommandIO): Promise<number> {
+  const task = args.positionals.join(' ').trim();
+  if (!task && !args.values.resume) {
+    io.stderr.write('smallcode run: no task given — usage: smallcode run "describe the change" [--yes]\n');
+    return EXIT.usage;
+  }
+  const setup = await setupProvider(config);
+  if (!setup.ok) {
+    io.stderr.write(`smallcode: ${setup.message}\n`);
+    return EXIT.error;
+  }
+  const built = await setupAgent({
+    config, provider: setup.provider, providerName: setup.providerName, model: setup.model,
+    interactive: false, autoApprove: args.values.yes, resume: args.values.resume, task: task || undefined,
+  });
+  if (!built.ok) {
+    io.stderr.write(`smallcode: ${built.message}\n`);
+    return EXIT.usage;
+  }
+  const printer = await createPrinter({ json: args.values.json, stdout: io.stdout, stderr: io.stderr, noColor: io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '' });
+  for (const n of built.notices) printer.onEvent({ type: 'notice', level: 'info', message: n });
+  built.agent.subscribe((e) => printer.onEvent(e));
+  const onSigint = () => built.agent.cancel();
+  process.once('SIGINT', onSigint);
+  try {
+    const prompt = task || `Continue the task: ${built.resumedTask ?? 'the previous task'}`;
+    const outcome = await built.agent.submit(prompt);
+    if (!args.values.json) {
+      if (outcome.reason === 'done') io.stdout.write(outcome.text.endsWith('\n') ? outcome.text : outcome.text + '\n');
+      // Errors were already printed by the printer as they happened; other stops say why here.
+      else if (outcome.reason !== 'error') io.stderr.write(`smallcode: ${outcome.reason.replace('_', ' ')}: ${outcome.text.split('\n')[0]}\n`);
+    }
+    return exitCodeFor(outcome.reason);
+  } finally {
+    process.removeListener('SIGINT', onSigint);
+  }
+}

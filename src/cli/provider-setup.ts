@@ -1,0 +1,40 @@
+// From a Config to a ready Provider: explicit settings first, otherwise auto-detection of a
+// local server (Ollama :11434, LM Studio :1234, llama.cpp :8080). Failures are one line.
+import type { Config } from '../config/config';
+import type { Provider } from '../providers/types';
+
+export type ProviderSetup =
+  | { ok: true; provider: Provider; providerName: 'ollama' | 'openai'; baseUrl: string; model: string }
+  | { ok: false; message: string; tried: string[] };
+
+export const START_HINT =
+  'start one: `ollama serve` (then `ollama pull qwen2.5-coder:7b`), LM Studio → Developer → Start server, or `llama-server -m model.gguf --port 8080`; or pass --base-url';
+
+function guessProvider(baseUrl: string): 'ollama' | 'openai' {
+  try {
+    return new URL(baseUrl).port === '11434' ? 'ollama' : 'openai';
+  } catch {
+    return 'openai';
+  }
+}
+
+export async function setupProvider(config: Config): Promise<ProviderSetup> {
+  const providers = (require('../providers/index') as typeof import('../providers/index'));
+  let providerName = config.provider;
+  let baseUrl = config.baseUrl;
+  if (!baseUrl) {
+    const found = await providers.detectServer();
+    if ('tried' in found) {
+      return { ok: false, tried: found.tried, message: `no model server found (tried ${found.tried.join(', ')}) — ${START_HINT}` };
+    }
+    baseUrl = found.baseUrl;
+    providerName = providerName ?? found.provider;
+  }
+  providerName = providerName ?? guessProvider(baseUrl);
+  const model = config.model ?? (await providers.pickDefaultModel(providerName, baseUrl, config.apiKey));
+  if (!model) {
+    return { ok: false, tried: [baseUrl], message: `no model chosen and the server at ${baseUrl} did not name one — pass --model NAME or set SMALLCODE_MODEL` };
+  }
+  const provider = providers.createProvider({ provider: providerName, baseUrl, model, apiKey: config.apiKey, contextOverride: config.contextOverride });
+  return { ok: true, provider, providerName, baseUrl, model };
+}

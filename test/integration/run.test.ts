@@ -1,0 +1,107 @@
+// `smallcode run` end to end: the real CLI, the real agent, the real ollama/openai clients, a
+// scripted server on 127.0.0.1 and a real temp workspace.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { startScriptedServer, type ScriptedServer } from '../support/scripted-server';
+import { runCli } from '../support/cli-harness';
+
+function workspace(): string {
+  return fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'sc-run-')));
+}
+
+const writeHello = { toolCalls: [{ name: 'write_file', arguments: { path: 'hello.txt', content: 'hi\n' } }] };
+
+describe('smallcode run against Ollama', () => {
+  let server: ScriptedServer;
+  afterEach(() => server?.close());
+
+  it('creates the file with --yes, exits 0 and prints the final answer', async () => {
+    server = await startScriptedServer({ kind: 'ollama', replies: [writeHello, { text: 'Created hello.txt.' }] });
+    const root = workspace();
+    const r = await runCli(['run', 'create hello.txt containing hi', '--yes', '--provider', 'ollama', '--base-url', server.url, '--model', 'test-model'], { cwd: root });
+    expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
+    expect(r.code).toBe(0);
+    expect(fs.readFileSync(path.join(root, 'hello.txt'), 'utf8')).toBe('hi\n');
+    expect(r.stdout).toContain('Created hello.txt.');
+    const chats = server.chatRequests();
+    expect(chats.length).toBe(2);
+    for (const req of chats) expect((req.body as { options?: { num_ctx?: number } }).options?.num_ctx).toEqual(expect.any(Number));
+    // The second request carries the tool result back to the model.
+    expect(JSON.stringify(chats[1].body)).toContain('hello.txt');
+  });
+
+  it('without --yes writes nothing, tells the model, and exits non-zero', async () => {
+    server = await startScriptedServer({ kind: 'ollama', replies: [writeHello, { text: 'I could not write the file.' }] });
+    const root = workspace();
+    const r = await runCli(['run', 'create hello.txt containing hi', '--provider', 'ollama', '--base-url', server.url, '--model', 'test-model'], { cwd: root });
+    expect(fs.existsSync(path.join(root, 'hello.txt'))).toBe(false);
+    expect(JSON.stringify(server.chatRequests()[1].body)).toMatch(/--yes/);
+    expect(r.code).toBe(5);
+  });
+
+  it('reads a call written as text (no native call) and applies it', async () => {
+    server = await startScriptedServer({
+      kind: 'ollama',
+      replies: [{ text: 'Sure.\n<tool_call>{"name": "write_file", "arguments": {"path": "a.txt", "content": "x\\n"}}</tool_call>' }, { text: 'Done.' }],
+    });
+    const root = workspace();
+    const r = await runCli(['run', 'make a.txt', '--yes', '--provider', 'ollama', '--base-url', server.url, '--model', 'test-model'], { cwd: root });
+    expect(r.code).toBe(0);
+    expect(fs.readFileSync(path.join(root, 'a.txt'), 'utf8')).toBe('x\n');
+  });
+
+  it('stops at the step cap with a non-zero exit and the reason', async () => {
+    let n = 0;
+    server = await startScriptedServer({
+      kind: 'ollama',
+      replies: () => ({ toolCalls: [{ name: 'read_file', arguments: { path: `f${n++ % 2}.txt` } }] }),
+    });
+    const root = workspace();
+    fs.writeFileSync(path.join(root, 'f0.txt'), 'zero');
+    fs.writeFileSync(path.join(root, 'f1.txt'), 'one');
+    const r = await runCli(['run', 'read forever', '--max-steps', '3', '--provider', 'ollama', '--base-url', server.url, '--model', 'test-model'], { cwd: root });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/max steps/);
+  });
+
+  it('emits one JSON event per line with --json, budget numbers matching what the server reported', async () => {
+    server = await startScriptedServer({ kind: 'ollama', replies: [{ text: 'Hello.', promptTokens: 321 }] });
+    const root = workspace();
+    const r = await runCli(['run', 'say hello', '--json', '--provider', 'ollama', '--base-url', server.url, '--model', 'test-model'], { cwd: root });
+    expect(r.code).toBe(0);
+    const events = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { type: string; report?: { prompt: number; source: string } });
+    expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(['turn.start', 'budget', 'model.done', 'turn.end']));
+    const exact = events.filter((e) => e.type === 'budget' && e.report?.source === 'exact');
+    expect(exact.map((e) => e.report!.prompt)).toEqual([321]);
+  });
+});
+
+describe('smallcode run against an OpenAI-compatible server', () => {
+  let server: ScriptedServer;
+  afterEach(() => server?.close());
+
+  it.each(['llamacpp', 'lmstudio', 'vllm'] as const)('applies a streamed, fragmented tool call from %s', async (kind) => {
+    server = await startScriptedServer({ kind, replies: [writeHello, { text: 'Done.' }] });
+    const root = workspace();
+    const r = await runCli(['run', 'create hello.txt', '--yes', '--provider', 'openai', '--base-url', `${server.url}/v1`, '--model', 'test-model'], { cwd: root });
+    expect(r.code).toBe(0);
+    expect(fs.readFileSync(path.join(root, 'hello.txt'), 'utf8')).toBe('hi\n');
+  });
+});
+
+describe('smallcode run failures are one line', () => {
+  it('names the URL when nothing listens', async () => {
+    const root = workspace();
+    const r = await runCli(['run', 'x', '--provider', 'ollama', '--base-url', 'http://127.0.0.1:9', '--model', 'm'], { cwd: root });
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('127.0.0.1:9');
+  });
+
+  it('rejects a missing task with usage exit 2', async () => {
+    const r = await runCli(['run'], { cwd: workspace() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no task given/);
+  });
+});
