@@ -50,6 +50,9 @@ export interface Usage {
   completionTokens: number;
   /** Generation speed as the server measured it, else as we timed it. */
   tokensPerSecond?: number;
+  /** Ollama only: the server evaluated far fewer prompt tokens than we sent (about half the
+   * window) — it silently dropped part of the prompt. The budget should shrink the prompt. */
+  truncatedPrompt?: boolean;
 }
 
 export type ProviderErrorCode =

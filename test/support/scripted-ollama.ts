@@ -11,6 +11,8 @@ export interface OllamaState {
   models: string[];
   contextWindow: number;
   nativeTools: boolean;
+  advertiseTools: boolean;
+  loadedContext: number | null | undefined;
   /** The num_ctx of the last /api/chat request, as /api/ps reports it. */
   lastNumCtx?: number;
   lastModel?: string;
@@ -42,13 +44,14 @@ export function ollamaRoute(method: string, path: string, body: unknown, state: 
       template: '{{ .Prompt }}',
       details: details(),
       model_info: { 'general.architecture': ARCH, 'general.parameter_count': 7615616512, [`${ARCH}.context_length`]: state.contextWindow },
-      capabilities: state.nativeTools ? ['completion', 'tools'] : ['completion'],
+      capabilities: state.advertiseTools ? ['completion', 'tools'] : ['completion'],
       modified_at: '2025-05-04T17:37:44.706015396-07:00',
     });
   } else if (method === 'GET' && path === '/api/ps') {
     const loaded = state.lastModel ?? state.models[0];
+    const ctx = state.lastNumCtx ?? (state.loadedContext === undefined ? state.contextWindow : state.loadedContext);
     sendJson(res, 200, {
-      models: [{ name: loaded, model: loaded, size: 5137025024, digest: DIGEST, details: details(), expires_at: '2099-01-01T00:00:00Z', size_vram: 5137025024, context_length: state.lastNumCtx ?? state.contextWindow }],
+      models: ctx === null ? [] : [{ name: loaded, model: loaded, size: 5137025024, digest: DIGEST, details: details(), expires_at: '2099-01-01T00:00:00Z', size_vram: 5137025024, context_length: ctx }],
     });
   } else if (method === 'GET' && path === '/v1/models') {
     sendJson(res, 200, { object: 'list', data: state.models.map((m) => ({ id: m, object: 'model', created: 1730000000, owned_by: 'library' })) });

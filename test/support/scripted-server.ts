@@ -51,7 +51,7 @@ export function startScriptedServer(opts: ScriptedServerOptions): Promise<Script
   const models = opts.models ?? ['test-model'];
   const contextWindow = opts.contextWindow ?? 32768;
   const nativeTools = opts.nativeTools ?? true;
-  const ollama: OllamaState = { models, contextWindow, nativeTools };
+  const ollama: OllamaState = { models, contextWindow, nativeTools, advertiseTools: opts.advertiseTools ?? nativeTools, loadedContext: opts.loadedContext };
   const openai: OpenAiState = { kind, models, contextWindow, nativeTools };
   const anthropic = { models, contextWindow };
   const requests: RecordedRequest[] = [];

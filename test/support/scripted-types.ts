@@ -40,6 +40,11 @@ export interface ScriptedServerOptions {
   contextWindow?: number;
   /** Default true; false → ollama 400 "does not support tools", vllm the auto-tool-choice 400. */
   nativeTools?: boolean;
+  /** Ollama /api/ps before any chat: undefined → loaded at contextWindow; null → nothing loaded. */
+  loadedContext?: number | null;
+  /** Ollama /api/show lists the 'tools' capability (default: nativeTools) — false+true lets a
+   * test reach the chat-time "does not support tools" 400. */
+  advertiseTools?: boolean;
   /** Array: consumed in order per chat request; when exhausted the reply is { text: 'Done.' }. */
   replies: ScriptedReply[] | ((req: RecordedRequest, index: number) => ScriptedReply);
 }

@@ -1,0 +1,81 @@
+// OpenAI-compatible servers (llama.cpp, LM Studio, vLLM, DeepSeek, OpenAI) through the `openai`
+// client's raw streaming iterator and our own tolerant accumulator; quirks from server-kinds.ts.
+import type { ChatCompletionCreateParamsStreaming } from 'openai/resources/chat/completions';
+import { splitBaseUrl } from './base-url';
+import { cachedInfo } from './cached-info';
+import { countTokensExactly } from './count-tokens';
+import { discover } from './discovery';
+import type { ErrorContext } from './errors';
+import { DEFAULT_RETRY, type RetryPolicy } from './retry';
+import { SERVER_KINDS } from './server-kinds';
+import { StreamAccumulator } from './stream-accumulator';
+import { guardedStream } from './stream-guard';
+import type { ChatRequest, JsonSchema, Provider, ProviderInfo, ServerKind, StreamChunk } from './types';
+import { toOpenAiMessages, toWireTools } from './wire-messages';
+
+export interface OpenAiCompatOptions {
+  baseUrl: string;
+  model: string;
+  apiKey?: string;
+  contextOverride?: number;
+  kindHint?: ServerKind;
+  requestTimeoutMs?: number;
+  retry?: RetryPolicy;
+}
+
+/** The response_format a kind honours for "reply with JSON matching this schema". */
+export function responseFormat(kind: ServerKind, schema: JsonSchema): ChatCompletionCreateParamsStreaming['response_format'] {
+  const style = SERVER_KINDS[kind].structuredOutput;
+  if (style === 'json-object') return { type: 'json_object' };
+  return { type: 'json_schema', json_schema: { name: 'response', schema } };
+}
+
+/** The request body for one streamed chat completion. */
+export function buildChatBody(info: ProviderInfo, request: ChatRequest): ChatCompletionCreateParamsStreaming {
+  const quirks = SERVER_KINDS[info.kind];
+  const tools = info.nativeTools ? toWireTools(request.tools) : undefined;
+  return {
+    model: info.model,
+    messages: toOpenAiMessages(request.messages),
+    stream: true,
+    stream_options: { include_usage: true },
+    ...(request.maxTokens ? { max_tokens: request.maxTokens } : {}),
+    ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
+    ...(tools ? { tools } : {}),
+    ...(tools && quirks.sendParallelToolCalls ? { parallel_tool_calls: true } : {}),
+    ...(request.format ? { response_format: responseFormat(info.kind, request.format) } : {}),
+  };
+}
+
+export function createOpenAiCompatProvider(o: OpenAiCompatOptions): Provider {
+  const urls = splitBaseUrl(o.baseUrl);
+  const info = cachedInfo((signal) => discover({ provider: 'openai', baseUrl: o.baseUrl, model: o.model, apiKey: o.apiKey, contextOverride: o.contextOverride, kindHint: o.kindHint, signal }));
+  let known: ProviderInfo | undefined;
+  const context = (): ErrorContext => ({ url: urls.v1, kind: known?.kind ?? o.kindHint ?? 'openai', model: known?.model ?? o.model, availableModels: known?.models });
+
+  async function* attempt(request: ChatRequest, signal: AbortSignal): AsyncGenerator<StreamChunk> {
+    known = await info(signal);
+    const mod = await import('openai');
+    const client = new mod.OpenAI({ baseURL: urls.v1, apiKey: o.apiKey || 'sk-no-key-required', maxRetries: 0, timeout: o.requestTimeoutMs ?? 30 * 60_000 });
+    const body = buildChatBody(known, request);
+    const stream = await client.chat.completions.create(body, { signal });
+    const acc = new StreamAccumulator(known.kind === 'lmstudio' ? 'lms' : 'call');
+    for await (const chunk of stream) {
+      for (const out of acc.push(chunk)) yield out;
+    }
+    if (signal.aborted) {
+      yield { type: 'done', finishReason: 'cancelled' };
+      return;
+    }
+    yield* acc.finishChunks();
+  }
+
+  return {
+    info: () => info(),
+    stream: (request, signal) => guardedStream((s) => attempt(request, s), signal, { context, retry: o.retry ?? DEFAULT_RETRY, requestTimeoutMs: o.requestTimeoutMs }),
+    countTokens: async (messages, signal) => {
+      const i = await info(signal).catch(() => undefined);
+      return i?.canTokenize ? countTokensExactly(i, urls.root, messages, signal) : undefined;
+    },
+  };
+}
