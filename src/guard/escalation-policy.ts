@@ -14,12 +14,10 @@ export interface EscalationPolicyOptions {
 export interface EscalationPolicy {
   failure(): void;
   success(): void;
-  /** True when the next step should go to the cloud model. A true answer CONSUMES one escalation
-   * and clears the failure count and any forced request, so ask once per step. */
+  /** Pure: whether the failure streak calls for the cloud model now (enabled, uses left, N failures). */
   shouldEscalate(): boolean;
-  /** Pure look at what shouldEscalate would say. */
-  peek(): boolean;
-  /** /escalate: the next step escalates. False (with nothing changed) when disabled or used up. */
+  /** An escalation starts now — because shouldEscalate() said so or the user typed /escalate.
+   * Counts one use and clears the failure streak. False (nothing changed) when disabled or used up. */
   forced(): boolean;
   used(): number;
   remaining(): number;
@@ -31,23 +29,15 @@ export function createEscalationPolicy(opts: EscalationPolicyOptions): Escalatio
   const max = Math.max(0, opts.maxPerSession ?? 3);
   let fails = 0;
   let usedCount = 0;
-  let pending = false;
   const remaining = () => (opts.enabled ? Math.max(0, max - usedCount) : 0);
-  const peek = () => remaining() > 0 && (pending || fails >= after);
   return {
     failure: () => void fails++,
     success: () => void (fails = 0),
-    peek,
-    shouldEscalate() {
-      if (!peek()) return false;
-      usedCount++;
-      fails = 0;
-      pending = false;
-      return true;
-    },
+    shouldEscalate: () => remaining() > 0 && fails >= after,
     forced() {
       if (remaining() === 0) return false;
-      pending = true;
+      usedCount++;
+      fails = 0;
       return true;
     },
     used: () => usedCount,

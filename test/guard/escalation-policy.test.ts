@@ -1,17 +1,20 @@
 import { createEscalationPolicy, escalationConfigFromEnv, escalationBrief } from '../../src/guard/escalation-policy';
 
 describe('escalation policy', () => {
-  it('escalates after N consecutive failures, consuming one use', () => {
+  it('asks for escalation after N consecutive failures; starting one counts a use', () => {
     const p = createEscalationPolicy({ enabled: true, afterFailures: 3, maxPerSession: 2 });
     p.failure();
     p.failure();
     expect(p.shouldEscalate()).toBe(false);
     p.failure();
-    expect(p.peek()).toBe(true);
     expect(p.shouldEscalate()).toBe(true);
+    expect(p.shouldEscalate()).toBe(true); // a pure question
+    expect(p.used()).toBe(0);
+    expect(p.forced()).toBe(true);
     expect(p.used()).toBe(1);
     expect(p.remaining()).toBe(1);
-    expect(p.shouldEscalate()).toBe(false); // failures were cleared
+    expect(p.failures()).toBe(0);
+    expect(p.shouldEscalate()).toBe(false); // the streak was cleared
   });
 
   it('resets the failure streak on success', () => {
@@ -25,14 +28,18 @@ describe('escalation policy', () => {
   it('honours /escalate until the session cap and never when disabled', () => {
     const p = createEscalationPolicy({ enabled: true, afterFailures: 3, maxPerSession: 1 });
     expect(p.forced()).toBe(true);
-    expect(p.shouldEscalate()).toBe(true);
     expect(p.forced()).toBe(false);
     expect(p.remaining()).toBe(0);
+    p.failure();
+    p.failure();
+    p.failure();
+    expect(p.shouldEscalate()).toBe(false); // used up
     const off = createEscalationPolicy({ enabled: false, afterFailures: 1, maxPerSession: 3 });
     off.failure();
     expect(off.forced()).toBe(false);
     expect(off.shouldEscalate()).toBe(false);
     expect(off.remaining()).toBe(0);
+    expect(off.used()).toBe(0);
   });
 });
 
