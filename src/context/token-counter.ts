@@ -17,6 +17,11 @@ const SAMPLE_MIN = 0.35;
 const SAMPLE_MAX = 3.5;
 /** Prompts below this size are dominated by template noise: not used for calibration. */
 const MIN_CALIBRATION_TOKENS = 64;
+/** Once calibrated, a sample this far from the current ratio is an outlier (e.g. a server that
+ * silently dropped half the prompt) — unless OUTLIER_RUN such samples in a row agree. */
+const OUTLIER_LOW = 0.7;
+const OUTLIER_HIGH = 1.4;
+const OUTLIER_RUN = 3;
 
 export interface TokenCounter {
   /** Raw (uncalibrated) estimate for a text. */
@@ -111,6 +116,7 @@ function toolCallsText(m: ChatMessage): string {
 export function createTokenCounter(initialRatio = 1): TokenCounter {
   let r = clamp(initialRatio);
   let accepted = 0;
+  let outliers: number[] = [];
   // Keyed by message object; the content is re-checked so a mutated message is recounted.
   const cache = new WeakMap<ChatMessage, { content: string; calls: unknown; n: number }>();
 
@@ -140,6 +146,19 @@ export function createTokenCounter(initialRatio = 1): TokenCounter {
       if (!(estimated >= MIN_CALIBRATION_TOKENS) || !(reported > 0) || !Number.isFinite(reported)) return false;
       const sample = reported / estimated;
       if (sample < SAMPLE_MIN || sample > SAMPLE_MAX) return false;
+      if (accepted > 0 && (sample / r < OUTLIER_LOW || sample / r > OUTLIER_HIGH)) {
+        // A different model or template really does shift the ratio: accept it when it persists.
+        outliers.push(sample);
+        if (outliers.length < OUTLIER_RUN) return false;
+        const recent = outliers.slice(-OUTLIER_RUN);
+        const mean = recent.reduce((a, b) => a + b, 0) / recent.length;
+        if (!recent.every((x) => Math.abs(x - mean) <= mean * 0.15)) return false;
+        r = clamp(mean);
+        outliers = [];
+        accepted++;
+        return true;
+      }
+      outliers = [];
       r = clamp(accepted === 0 ? sample : r + EMA_ALPHA * (sample - r));
       accepted++;
       return true;

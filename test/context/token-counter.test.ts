@@ -108,6 +108,14 @@ describe('token counter mechanics', () => {
     expect(c.calibrate(10, 30)).toBe(false); // too small to mean anything
     expect(c.calibrate(1000, Number.NaN)).toBe(false);
     expect(c.samples()).toBe(2);
+    // Plausible-looking but far off the current ratio (Ollama kept only half): ignored ...
+    const before = c.ratio();
+    expect(c.calibrate(4000, 2400)).toBe(false);
+    expect(c.ratio()).toBe(before);
+    // ... unless it persists and agrees (a different model was loaded).
+    expect(c.calibrate(4000, 2450)).toBe(false);
+    expect(c.calibrate(4000, 2380)).toBe(true);
+    expect(c.ratio()).toBeCloseTo((2400 + 2450 + 2380) / 3 / 4000);
     const hi = createTokenCounter();
     hi.calibrate(1000, 3000);
     expect(hi.ratio()).toBe(2.5);
