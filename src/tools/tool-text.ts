@@ -17,6 +17,7 @@ function requiredOf(schema: JsonSchema): string[] {
 /** A type hint only where the name does not make it obvious (arrays, objects, booleans). */
 function typeHint(p: Prop): string {
   if (p.type === 'boolean') return ': bool';
+  if (typeof p.description === 'string' && /^seconds\b/i.test(p.description)) return ': seconds';
   if (p.type === 'object') return ': {…}';
   if (p.type === 'array') {
     const items = p.items ?? {};

@@ -14,6 +14,8 @@ describe('describeToolsCompact', () => {
       'read_file(path, start_line?, end_line?) — Read a text file with numbered lines; use start_line/end_line for long files.',
     );
     expect(signatureLine(toolByName('search_files')!)).toMatch(/^search_files\(pattern, path\?, glob\?\) — /);
+    expect(signatureLine(toolByName('run_command')!)).toMatch(/^run_command\(command, timeout\?: seconds\) — /);
+    expect(signatureLine(toolByName('update_plan')!)).toMatch(/^update_plan\(items: \[\{text, done\}\]\) — /);
   });
 
   it('ends with the text tool-call format and one example', () => {
