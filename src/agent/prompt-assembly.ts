@@ -17,6 +17,8 @@ export interface AssembleInput {
   counter: TokenCounter;
   /** Tokens taken by native tool schemas (0 in text-tool mode: they are part of the tail). */
   toolsTokens: number;
+  /** Tokens of the tool text inside the tail (text-tool mode), reported as the tools share. */
+  toolTextTokens?: number;
   provider: Provider;
   bus: EventBus;
   signal: AbortSignal;
@@ -85,5 +87,8 @@ export async function assemblePrompt(input: AssembleInput): Promise<AssembleResu
     };
   }
   const rawEstimate = input.counter.estimateMessages(built.messages) + input.toolsTokens;
-  return { ok: true, messages: built.messages, report: built.report, history, rawEstimate };
+  // The tail mixes tool text and plan; the gauge shows them as separate shares.
+  const moved = Math.min(input.toolTextTokens ?? 0, built.report.plan);
+  const report = { ...built.report, tools: built.report.tools + moved, plan: built.report.plan - moved };
+  return { ok: true, messages: built.messages, report, history, rawEstimate };
 }

@@ -101,7 +101,7 @@ export async function runTurn(env: TurnEnv, userText: string, signal: AbortSigna
     const toolsTokens = nativeSpecs ? env.counter.count(JSON.stringify(nativeSpecs)) : 0;
     const assembled = await assemblePrompt({
       system: env.system, history: env.history.get(), tail, window: env.info.contextWindow, reserve: env.reserve,
-      counter: env.counter, toolsTokens, provider: env.provider, bus, signal,
+      counter: env.counter, toolsTokens, toolTextTokens: toolText ? env.counter.count(toolText) : 0, provider: env.provider, bus, signal,
     });
     if (assembled.history !== env.history.get()) env.history.replace(assembled.history);
     if (!assembled.ok) {

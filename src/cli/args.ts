@@ -77,6 +77,8 @@ function friendly(err: unknown): string {
   const unknown = /Unknown option '([^']+)'/.exec(msg);
   if (unknown) return `unknown option ${unknown[1]} — run \`smallcode --help\` for the options`;
   const needsValue = /Option '(?:-\w, )?(--[\w-]+)[^']*' argument missing/.exec(msg);
+  const ambiguous = /Option '(?:-\w, )?(--[\w-]+)[^']*' argument is ambiguous/.exec(msg);
+  if (ambiguous) return `option ${ambiguous[1]} needs a value, e.g. ${ambiguous[1]} VALUE (a value starting with "-" must be written ${ambiguous[1]}=VALUE)`;
   if (needsValue) return `option ${needsValue[1]} needs a value, e.g. ${needsValue[1]} VALUE`;
   return msg.split('\n')[0];
 }
