@@ -2,6 +2,7 @@
 // optionally filtered by a glob; capped, saying how many entries were left out and how to narrow.
 import * as fs from 'node:fs';
 import { resolveInWorkspace } from '../workspace/jail';
+import { rulesForStart } from '../workspace/walk';
 import { listFiles } from '../workspace/list-files';
 import { stringArg } from './args';
 import { toolError, toolOk } from './result';
@@ -24,21 +25,22 @@ async function run(args: Record<string, unknown>, ctx: ToolContext): Promise<Too
   }
   if (!stat.isDirectory()) return toolError('not_dir', `${jailed.rel} is a file, not a folder: use read_file with path "${jailed.rel}"`);
 
-  const listed = await listFiles(ctx.root, jailed.rel, { pattern: pattern.value, limit: MAX_ENTRIES, signal: ctx.signal });
+  const { rules, startIgnored } = rulesForStart(ctx.root, jailed.rel);
+  const listed = await listFiles(ctx.root, jailed.rel, { pattern: pattern.value, limit: MAX_ENTRIES, signal: ctx.signal, rules });
   const where = jailed.rel === '.' ? 'the workspace' : jailed.rel;
   const details = { kind: 'list' as const, path: jailed.rel, entries: listed.total };
   if (listed.total === 0) {
     const msg = pattern.value ? `no files match "${pattern.value}" in ${where}` : `${where} is empty (or everything in it is ignored)`;
     return toolOk(msg, msg, details);
   }
-  const lines = [];
+  const lines: string[] = startIgnored ? [`(${jailed.rel} is ignored by .gitignore or by default; listed because you asked for it)`] : [];
   let used = 0;
   for (const e of listed.entries) {
     if (used + e.length + 1 > ctx.outputCap - 100) break;
     lines.push(e);
     used += e.length + 1;
   }
-  const more = listed.total - lines.length;
+  const more = listed.total - (lines.length - (startIgnored ? 1 : 0));
   if (more > 0) {
     const count = listed.totalIsLowerBound ? `at least ${more}` : String(more);
     lines.push(`… ${count} more entries not shown; narrow with path or pattern (e.g. pattern="**/*.ts")`);

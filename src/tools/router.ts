@@ -5,7 +5,8 @@
 //  - Qwen2.5 / Qwen3 (Ollama template, and the HF jinja llama.cpp uses with --jinja): native
 //    `tools` are rendered inside the system message, before the first user turn. Changing the
 //    routed set changes bytes at the very top, so the server's prefix cache is lost for the whole
-//    prompt on every step.
+//    prompt on every step where the set changes (bench: 808 tokens re-read per step on a 2.6k
+//    prompt, growing with the history; text tools in the tail: a constant ~165).
 //  - Llama 3.1 HF jinja (llama.cpp): tools go into the first user message by default
 //    (tools_in_user_message) — also near the top.
 //  - Llama 3.2 Ollama template: tools are injected into the *last* user message, so the earlier

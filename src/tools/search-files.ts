@@ -2,6 +2,7 @@
 // "path:line: text", capped in count and characters, with the total so the model can narrow.
 import * as fs from 'node:fs';
 import { resolveInWorkspace } from '../workspace/jail';
+import { rulesForStart } from '../workspace/walk';
 import { searchFiles } from '../workspace/search-files';
 import { stringArg } from './args';
 import { toolError, toolOk } from './result';
@@ -48,9 +49,11 @@ async function run(args: Record<string, unknown>, ctx: ToolContext): Promise<Too
   if (!fs.existsSync(jailed.abs)) return toolError('not_found', `path not found: ${jailed.rel}: omit path to search the whole workspace`);
 
   const { re, note } = compileSearchPattern(pattern.value);
-  const found = await searchFiles(ctx.root, jailed.rel, re, { glob: glob.value, maxMatches: MAX_MATCHES, signal: ctx.signal });
+  const { rules, startIgnored } = rulesForStart(ctx.root, jailed.rel);
+  const found = await searchFiles(ctx.root, jailed.rel, re, { glob: glob.value, maxMatches: MAX_MATCHES, signal: ctx.signal, rules });
   const details = { kind: 'search' as const, pattern: pattern.value, matches: found.total };
   const head = note ? [`Note: ${note}.`] : [];
+  if (startIgnored) head.push(`(${jailed.rel} is ignored by .gitignore or by default; searched because you asked for it)`);
   if (found.total === 0) {
     const scope = glob.value ? ` (glob "${glob.value}")` : '';
     const msg = `no matches for ${re} in ${found.filesSearched} files under ${jailed.rel}${scope}`;

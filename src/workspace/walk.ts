@@ -2,13 +2,23 @@
 // Deterministic: folders first, then files, each sorted by code point; symlinked folders are not entered.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { IgnoreRules } from './ignore-rules';
+import { loadIgnoreRules, type IgnoreRules } from './ignore-rules';
 import { resolveInWorkspace } from './jail';
 
 export interface WalkEntry {
   /** Relative to the workspace root, forward slashes, no trailing slash. */
   rel: string;
   isDir: boolean;
+}
+
+/**
+ * The rules for a walk starting at `startRel`. When the start folder is itself ignored, the user
+ * or model asked for it by name (e.g. node_modules/pkg): walk it with only .git skipped.
+ */
+export function rulesForStart(root: string, startRel: string): { rules: IgnoreRules; startIgnored: boolean } {
+  const rules = loadIgnoreRules(root);
+  if (startRel === '.' || !rules.ignores(startRel, true)) return { rules, startIgnored: false };
+  return { rules: { ignores: (rel) => rel.split('/').includes('.git') }, startIgnored: true };
 }
 
 const byName = (a: fs.Dirent, b: fs.Dirent) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);

@@ -82,3 +82,19 @@ describe('list_files', () => {
     expect(r.forModel).toContain('read_file');
   });
 });
+
+describe('list_files on a folder that is itself ignored', () => {
+  it('lists it when asked by name, saying it is ignored', async () => {
+    const ws = makeWorkspace({ '.gitignore': 'dist/\n', 'dist/a.js': '', 'node_modules/pkg/index.js': '' });
+    try {
+      const r = await listFilesTool.run({ path: 'dist' }, ws.ctx());
+      expect(r.forModel.split('\n')).toEqual(['(dist is ignored by .gitignore or by default; listed because you asked for it)', 'dist/a.js']);
+      const nm = await listFilesTool.run({ path: 'node_modules/pkg' }, ws.ctx());
+      expect(nm.forModel).toContain('node_modules/pkg/index.js');
+      const root = await listFilesTool.run({}, ws.ctx());
+      expect(root.forModel).not.toContain('dist');
+    } finally {
+      ws.cleanup();
+    }
+  });
+});
