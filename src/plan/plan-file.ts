@@ -36,13 +36,14 @@ function oneLine(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
-/** Missing file → []. Other read errors are real faults and propagate. */
+/** Missing file → []. An unreadable one throws one line naming the file and the fix. */
 export async function readPlan(root: string): Promise<PlanItem[]> {
   try {
     return parsePlan(await fs.promises.readFile(planPath(root), 'utf8'));
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return [];
+    throw new Error(`cannot read the plan ${planPath(root)} (${code ?? (err as Error).message}) — fix or delete that file`);
   }
 }
 
@@ -59,13 +60,30 @@ export async function writePlan(root: string, items: PlanItem[]): Promise<void> 
   await writeFileAtomic(planPath(root), renderPlan(items, title));
 }
 
-/** The compact block for the prompt tail; "" when there is no plan. */
+/** Items shown in the prompt before a long plan is windowed around the current item. */
+const PROMPT_ITEMS = 12;
+const PROMPT_ITEM_CHARS = 200;
+
+/** The compact block for the prompt tail; "" when there is no plan. Long plans are windowed
+ * around the current item (2 done before it, the rest after) so the tail stays small. */
 export function planForPrompt(items: PlanItem[]): string {
   if (items.length === 0) return '';
   const done = items.filter((i) => i.done).length;
   const current = items.findIndex((i) => !i.done);
-  const lines = items.map((i, k) => `[${i.done ? 'x' : ' '}] ${oneLine(i.text)}${k === current ? ' ← current' : ''}`);
-  return [`Plan (${PLAN_FILE}): ${done}/${items.length} done`, ...lines].join('\n');
+  const show = (i: PlanItem, k: number) => {
+    const t = oneLine(i.text);
+    return `[${i.done ? 'x' : ' '}] ${t.length > PROMPT_ITEM_CHARS ? `${t.slice(0, PROMPT_ITEM_CHARS - 1)}…` : t}${k === current ? ' ← current' : ''}`;
+  };
+  const header = `Plan (${PLAN_FILE}): ${done}/${items.length} done`;
+  if (items.length <= PROMPT_ITEMS) return [header, ...items.map(show)].join('\n');
+  const anchor = current === -1 ? items.length : current;
+  const from = Math.max(0, Math.min(anchor - 2, items.length - PROMPT_ITEMS));
+  const to = Math.min(items.length, from + PROMPT_ITEMS);
+  const lines = [header];
+  if (from > 0) lines.push(`… ${from} earlier item${from === 1 ? '' : 's'} (${items.slice(0, from).filter((i) => !i.done).length} open)`);
+  for (let k = from; k < to; k++) lines.push(show(items[k], k));
+  if (to < items.length) lines.push(`… ${items.length - to} more item${items.length - to === 1 ? '' : 's'}`);
+  return lines.join('\n');
 }
 
 const DONE_STATUSES = new Set(['completed', 'complete', 'done', 'finished', 'x']);

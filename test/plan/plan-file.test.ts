@@ -60,6 +60,11 @@ describe('plan file on disk', () => {
     expect(fs.readdirSync(path.join(root, '.smallcode'))).toEqual(['TODO.md']); // no temp files left
   });
 
+  it('reports an unreadable plan in one line', async () => {
+    fs.mkdirSync(planPath(root), { recursive: true }); // a directory where the file should be
+    await expect(readPlan(root)).rejects.toThrow(/^cannot read the plan .*TODO\.md \(EISDIR\) — fix or delete that file$/);
+  });
+
   it('keeps a hand-written title and picks up hand edits', async () => {
     fs.mkdirSync(path.join(root, '.smallcode'));
     fs.writeFileSync(planPath(root), '# Port to Rust\n\n- [ ] step\n');
@@ -82,6 +87,27 @@ describe('planForPrompt', () => {
         { text: 'e', done: false },
       ]),
     ).toBe('Plan (.smallcode/TODO.md): 2/5 done\n[x] a\n[x] b\n[ ] c ← current\n[ ] d\n[ ] e');
+  });
+});
+
+describe('planForPrompt on a long plan', () => {
+  it('windows around the current item and keeps the header count', () => {
+    const items = Array.from({ length: 40 }, (_, i) => ({ text: `step ${i}`, done: i < 20 }));
+    const block = planForPrompt(items).split('\n');
+    expect(block[0]).toBe('Plan (.smallcode/TODO.md): 20/40 done');
+    expect(block[1]).toBe('… 18 earlier items (0 open)');
+    expect(block[2]).toBe('[x] step 18');
+    expect(block[4]).toBe('[ ] step 20 ← current');
+    expect(block[block.length - 1]).toBe('… 10 more items');
+    expect(block).toHaveLength(12 + 3);
+  });
+
+  it('shows the tail of a finished plan and cuts very long items', () => {
+    const items = Array.from({ length: 30 }, (_, i) => ({ text: i === 29 ? 'y'.repeat(500) : `s${i}`, done: true }));
+    const block = planForPrompt(items).split('\n');
+    expect(block[1]).toBe('… 18 earlier items (0 open)');
+    expect(block[block.length - 1]).toMatch(/^\[x\] y+…$/);
+    expect(block[block.length - 1].length).toBeLessThan(210);
   });
 });
 
