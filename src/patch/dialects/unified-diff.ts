@@ -3,7 +3,7 @@
 import type { EditBlock, ParsedEdit, Refusal } from '../types';
 import { refusal } from '../refusals';
 
-const HUNK = /^@@+\s*(?:-\d+(?:,\d+)?\s+\+\d+(?:,\d+)?\s*)?@@+\s?(.*)$|^@@+\s*$/;
+const HUNK = /^@@+[^@]*@@+\s?(.*)$|^@@+\s*$/;
 
 export function looksLikeUnifiedDiff(text: string): boolean {
   const lines = text.split('\n');

@@ -27,12 +27,34 @@ export function rebuild(file: string[], search: string[], replace: string[], can
   let f = cand.start;
   let k = 0;
   let prevRemoved = false;
+  // Blank lines the model adds next to blank lines it did not show (blank-skipping rungs) are
+  // the file's own blank lines, not new ones.
+  let pendingBlank = 0;
+  let unclaimedFileBlanks = 0;
+  const emit = (line: string) => {
+    for (; pendingBlank > 0; pendingBlank--) out.push('');
+    out.push(line);
+    unclaimedFileBlanks = 0;
+  };
   const gapUntil = (target: number, drop: boolean) => {
-    for (; f < target; f++) if (!(drop && isBlank(file[f]))) out.push(file[f]);
+    for (; f < target; f++) {
+      if (drop && isBlank(file[f])) continue;
+      if (isBlank(file[f])) {
+        if (pendingBlank > 0) pendingBlank--;
+        else unclaimedFileBlanks++;
+        out.push(file[f]);
+      } else emit(file[f]);
+    }
   };
   for (const op of ops) {
     if (op.added) {
-      for (const line of op.value) out.push(reindent(line));
+      for (const line of op.value) {
+        if (rung.skipBlank && isBlank(line)) {
+          if (unclaimedFileBlanks > 0) unclaimedFileBlanks--;
+          else pendingBlank++;
+        }
+        else emit(reindent(line));
+      }
       continue;
     }
     for (let j = 0; j < op.value.length; j++, k++) {
@@ -53,11 +75,12 @@ export function rebuild(file: string[], search: string[], replace: string[], can
         gapUntil(span[1], false);
       } else if (at !== undefined) {
         gapUntil(at, false);
-        out.push(file[at]);
+        emit(file[at]);
         f = at + 1;
       }
     }
   }
   gapUntil(cand.end, false);
+  for (; pendingBlank > 0; pendingBlank--) out.push('');
   return { ok: true, lines: out };
 }
