@@ -1,0 +1,115 @@
+// The chat as lines: user and assistant messages (code blocks coloured), tool calls as compact
+// cards, guard / escalation / error notices set apart. Memoized per chat item.
+import type { ChatItem, UiState } from './state';
+import { paint, type Theme } from './theme';
+import { esc, wrapText, truncate, clean } from './text';
+import { unifiedDiffLines } from './diff-view';
+
+type ToolItem = Extract<ChatItem, { kind: 'tool' }>;
+
+/** The argument that names what a call touches: a path, a command or a pattern. */
+export function mainArg(args: Record<string, unknown>): string {
+  for (const k of ['path', 'command', 'pattern', 'query', 'file', 'dir']) {
+    const v = args[k];
+    if (typeof v === 'string' && v) return v;
+  }
+  return '';
+}
+
+/** `read_file src/a.ts · 120 lines` */
+export function cardLabel(t: ToolItem): string {
+  const arg = mainArg(t.args);
+  if (!t.summary) return arg ? `${t.name} ${arg}` : t.name;
+  if (arg && t.summary.includes(arg)) return `${t.name} ${t.summary}`;
+  return arg ? `${t.name} ${arg} · ${t.summary}` : `${t.name} · ${t.summary}`;
+}
+
+const STATUS_MARK: Record<ToolItem['status'], string> = {
+  proposed: '…', awaiting: '‖ awaiting approval', running: '▶', ok: '✓', failed: '✗', rejected: '⊘',
+};
+
+function toolLines(t: ToolItem, width: number, theme: Theme, details: boolean): string[] {
+  const role = t.status === 'ok' ? 'ok' : t.status === 'failed' || t.status === 'rejected' ? 'fail' : 'warn';
+  const head = truncate(clean(cardLabel(t)), Math.max(4, width - 4 - STATUS_MARK[t.status].length));
+  const out = [`${paint(theme, 'tool', '⚙ ' + esc(head))} ${paint(theme, role, STATUS_MARK[t.status])}`];
+  if (!details || !t.details) return out;
+  const d = t.details;
+  if (d.kind === 'patch') out.push(...unifiedDiffLines(d.diff, width - 2, theme).slice(0, 40).map((l) => '  ' + l));
+  else if (d.kind === 'command') out.push(paint(theme, 'dim', esc(truncate(`  $ ${d.command} (in ${d.cwd}) → exit ${d.exitCode ?? '?'}${d.timedOut ? ', timed out' : ''}`, width))));
+  else if (d.kind === 'error') out.push(paint(theme, 'fail', `  error: ${esc(d.code)}`));
+  return out;
+}
+
+/** Markdown-ish: fenced code blocks get the code colour; fence lines are dimmed. */
+function messageLines(text: string, width: number, theme: Theme, role: 'assistant' | 'reasoning'): string[] {
+  const out: string[] = [];
+  let inCode = false;
+  for (const raw of text.replace(/\r\n/g, '\n').split('\n')) {
+    if (/^\s*```/.test(raw)) {
+      inCode = !inCode;
+      out.push(paint(theme, 'dim', esc(truncate(clean(raw), width))));
+      continue;
+    }
+    for (const l of wrapText(raw, width)) out.push(paint(theme, inCode ? 'code' : role, esc(l)));
+  }
+  return out;
+}
+
+const NOTICE_MARK = { info: 'ℹ', warn: '⚠', error: '✖', guard: '⚑', escalate: '⇪' } as const;
+const NOTICE_ROLE = { info: 'notice', warn: 'warn', error: 'error', guard: 'guard', escalate: 'escalate' } as const;
+
+export function itemLines(item: ChatItem, width: number, theme: Theme, details: boolean): string[] {
+  const w = Math.max(8, width);
+  switch (item.kind) {
+    case 'user':
+      return wrapText(item.text, w - 2).map((l, i) => paint(theme, 'user', (i === 0 ? '› ' : '  ') + esc(l)));
+    case 'assistant': {
+      const out: string[] = [];
+      if (item.reasoning) {
+        const r = messageLines(item.reasoning, w - 2, theme, 'reasoning');
+        const shown = details ? r : r.slice(-3);
+        if (shown.length < r.length) out.push(paint(theme, 'reasoning', `  (thinking: ${r.length - shown.length} more lines — x shows all)`));
+        out.push(...shown.map((l) => '  ' + l));
+      }
+      out.push(...messageLines(item.text, w, theme, 'assistant'));
+      if (item.streaming) out.push(paint(theme, 'dim', '▍'));
+      return out;
+    }
+    case 'tool':
+      return toolLines(item, w, theme, details);
+    case 'notice': {
+      const mark = NOTICE_MARK[item.level];
+      return wrapText(item.text, w - 2).map((l, i) => paint(theme, NOTICE_ROLE[item.level], (i === 0 ? mark + ' ' : '  ') + esc(l)));
+    }
+  }
+}
+
+const cache = new WeakMap<ChatItem, { key: string; lines: string[] }>();
+
+function cachedItemLines(item: ChatItem, width: number, theme: Theme, details: boolean): string[] {
+  const key = `${width}|${theme.name}|${details}`;
+  const hit = cache.get(item);
+  if (hit && hit.key === key) return hit.lines;
+  const lines = itemLines(item, width, theme, details);
+  cache.set(item, { key, lines });
+  return lines;
+}
+
+/** All chat lines, a blank line between turns' items. Tool cards stack without gaps. */
+let last: { chat: readonly ChatItem[]; key: string; lines: string[] } | undefined;
+
+export function chatView(state: Pick<UiState, 'chat' | 'showDetails'>, width: number, theme: Theme): string[] {
+  const key = `${width}|${theme.name}|${state.showDetails}`;
+  if (last && last.chat === state.chat && last.key === key) return last.lines;
+  const out: string[] = [];
+  let prev: ChatItem | undefined;
+  for (const item of state.chat) {
+    if (prev && !(prev.kind === 'tool' && item.kind === 'tool')) out.push('');
+    const lines = cachedItemLines(item, width, theme, state.showDetails);
+    for (const l of lines) out.push(l);
+    prev = item;
+  }
+  if (!out.length) out.push(paint(theme, 'dim', 'Type a task below and press Enter. ? shows every key.'));
+  last = { chat: state.chat, key, lines: out };
+  return out;
+}

@@ -1,0 +1,150 @@
+// What each keymap action and slash command does: the UI's only calls into the agent
+// (resolve, submit, cancel, undo, …) plus store dispatches. No widget is touched here.
+import type { AgentHandle } from '../agent/types';
+import type { Action } from './keymap';
+import type { Store } from './store';
+import type { PaneMetrics } from './panes';
+import type { ScrollPane } from './state';
+import { parseSlash, wantsContinuation } from './input-editor';
+import { treeRows } from './tree-view';
+
+export interface CommandDeps {
+  agent: AgentHandle;
+  store: Store;
+  quit(code: number): void;
+  /** Opens $EDITOR on the text; resolves with the edited text, or null when cancelled/failed. */
+  editText(text: string): Promise<string | null>;
+  metrics(pane: ScrollPane | 'help'): PaneMetrics;
+}
+
+export interface Commands {
+  run(action: Action): void;
+  submit(text: string): void;
+}
+
+const errText = (err: unknown) => (err instanceof Error ? err.message : String(err)).split('\n')[0];
+
+export function createCommands(d: CommandDeps): Commands {
+  const { agent, store } = d;
+  const state = () => store.get();
+  const notice = (level: 'info' | 'warn' | 'error', text: string) => store.dispatch({ type: 'ui.notice', level, text });
+  const later = (p: Promise<unknown>, what: string) => p.catch((err) => notice('error', `${what} failed: ${errText(err)}`));
+  const current = () => state().approvals[0];
+
+  const scroll = (delta: number, page = false) => {
+    const s = state();
+    const pane: ScrollPane = s.focus === 'input' ? s.tab : s.focus;
+    const m = d.metrics(pane);
+    store.dispatch({ type: 'ui.scroll', pane, delta: page ? delta * Math.max(1, m.height - 1) : delta, max: m.lines - m.height });
+  };
+
+  const edit = () => {
+    const req = current();
+    if (!req?.proposal) return notice('info', 'only file changes can be edited; use y or n for this request');
+    const id = req.id;
+    void d.editText(req.proposal.after).then((text) => {
+      if (text === null) return notice('warn', 'the edit was cancelled (set $EDITOR to your editor); the change still awaits y or n');
+      if (current()?.id === id) agent.resolve(id, 'once', undefined, text);
+    });
+  };
+
+  const slash = (text: string) => {
+    const p = parseSlash(text)!;
+    switch (p.command) {
+      case '/help': return store.dispatch({ type: 'ui.help', open: true });
+      case '/model': {
+        const h = state().header;
+        return notice('info', `server ${h.server} · model ${h.model} · context window ${h.contextWindow} tokens (change them with --model / --base-url)`);
+      }
+      case '/compact': return void later(agent.compact(), '/compact');
+      case '/clear':
+        agent.clear();
+        return store.dispatch({ type: 'ui.clearChat' });
+      case '/undo': {
+        const n = p.arg ? Number.parseInt(p.arg, 10) : 1;
+        if (!Number.isFinite(n) || n < 1) return notice('warn', `/undo takes a count, e.g. /undo 2 (got "${p.arg}")`);
+        return void later(agent.undo(n), '/undo');
+      }
+      case '/plan': return store.dispatch({ type: 'ui.focus', focus: 'plan' });
+      case '/escalate': return agent.escalate();
+      case '/quit': return d.quit(0);
+      case null: return notice('warn', `unknown command ${p.word} — /help lists the commands`);
+    }
+  };
+
+  function submit(text: string) {
+    if (text.trim().startsWith('/')) return slash(text);
+    if (agent.busy()) return notice('warn', 'a turn is still running — wait for it, or Ctrl-C to cancel it');
+    void later(agent.submit(text), 'the turn');
+  }
+
+  function run(action: Action): void {
+    const s = state();
+    switch (action) {
+      case 'approve': { const r = current(); if (r) agent.resolve(r.id, 'once'); return; }
+      case 'approveTurn': { const r = current(); if (r) agent.resolve(r.id, 'always'); return; }
+      case 'reject': return store.dispatch({ type: 'ui.reason', open: true });
+      case 'rejectSend': {
+        const r = current();
+        const why = s.reason?.text.trim();
+        store.dispatch({ type: 'ui.reason', open: false });
+        if (r) agent.resolve(r.id, 'reject', why || undefined);
+        return;
+      }
+      case 'rejectBack': return store.dispatch({ type: 'ui.reason', open: false });
+      case 'edit': return edit();
+      case 'toggleDiff': return store.dispatch({ type: 'ui.toggleDiff' });
+      case 'diffDown': return store.dispatch({ type: 'ui.diffScroll', delta: s.fullDiff ? 5 : 1 });
+      case 'diffUp': return store.dispatch({ type: 'ui.diffScroll', delta: s.fullDiff ? -5 : -1 });
+      case 'closeHelp': return store.dispatch({ type: 'ui.help', open: false });
+      case 'helpDown': case 'helpUp': {
+        const m = d.metrics('help');
+        return store.dispatch({ type: 'ui.helpScroll', delta: (action === 'helpDown' ? 1 : -1) * Math.max(1, m.height - 2), max: m.lines - m.height });
+      }
+      case 'help': return store.dispatch({ type: 'ui.help', open: true });
+      case 'complete': return store.dispatch({ type: 'ui.input', edit: { op: 'complete' } });
+      case 'cancel':
+        if (s.quitArmed) return d.quit(0);
+        if (agent.busy()) {
+          agent.cancel();
+          notice('info', 'cancelling the generation… (Ctrl-C again quits)');
+        } else if (s.input.text) store.dispatch({ type: 'ui.input', edit: { op: 'clear' } });
+        return store.dispatch({ type: 'ui.quitArm', armed: true });
+      case 'focusNext': return store.dispatch({ type: 'ui.focusCycle', dir: 1 });
+      case 'focusPrev': return store.dispatch({ type: 'ui.focusCycle', dir: -1 });
+      case 'send': {
+        if (wantsContinuation(s.input)) {
+          store.dispatch({ type: 'ui.input', edit: { op: 'backspace' } });
+          return store.dispatch({ type: 'ui.input', edit: { op: 'newline' } });
+        }
+        const text = s.input.text;
+        if (!text.trim()) return;
+        if (!text.trim().startsWith('/') && agent.busy()) return submit(text);
+        store.dispatch({ type: 'ui.input', edit: { op: 'commit' } });
+        return submit(text);
+      }
+      case 'newline': return store.dispatch({ type: 'ui.input', edit: { op: 'newline' } });
+      case 'historyPrev': return store.dispatch({ type: 'ui.input', edit: { op: 'historyPrev' } });
+      case 'historyNext': return store.dispatch({ type: 'ui.input', edit: { op: 'historyNext' } });
+      case 'leaveInput': return store.dispatch({ type: 'ui.focus', focus: s.tab });
+      case 'focusInput': return store.dispatch({ type: 'ui.focus', focus: 'input' });
+      case 'undo': return void later(agent.undo(1), 'undo');
+      case 'quit': return d.quit(0);
+      case 'scrollUp': return scroll(-1);
+      case 'scrollDown': return scroll(1);
+      case 'pageUp': return scroll(-1, true);
+      case 'pageDown': return scroll(1, true);
+      case 'toggleDetails': return store.dispatch({ type: 'ui.toggleDetails' });
+      case 'treeToggle': {
+        const row = treeRows(s.tree)[s.tree.selected];
+        if (row?.dir) store.dispatch({ type: 'ui.tree.toggle', rel: row.rel });
+        return;
+      }
+      case 'selectPrev': case 'selectNext': {
+        const delta = action === 'selectNext' ? 1 : -1;
+        return store.dispatch(s.focus === 'tree' ? { type: 'ui.tree.select', delta } : { type: 'ui.patch.select', delta });
+      }
+    }
+  }
+  return { run, submit };
+}

@@ -1,0 +1,33 @@
+// The help overlay, generated from the keymap table (so it lists exactly the keymap), plus the
+// slash commands.
+import { KEYMAP, WHEN_LABEL, keysLabel, type When, type KeyBinding } from './keymap';
+import { SLASH_COMMANDS } from './input-editor';
+import { paint, type Theme } from './theme';
+import { esc, padRight, truncate } from './text';
+
+export const SLASH_HELP: Record<(typeof SLASH_COMMANDS)[number], string> = {
+  '/help': 'show this help',
+  '/model': 'show the server, model and context window',
+  '/compact': 'compact the conversation history now',
+  '/clear': 'clear the conversation',
+  '/undo': 'undo the last applied change (/undo 3: the last three)',
+  '/plan': 'show the plan',
+  '/escalate': 'send the next step to the cloud model (if configured)',
+  '/quit': 'quit',
+};
+
+export function helpView(width: number, theme: Theme, table: readonly KeyBinding[] = KEYMAP): string[] {
+  const out: string[] = [paint(theme, 'title', 'Keys — Esc, ? or q closes this help'), ''];
+  const groups = [...new Set(table.map((b) => b.when))] as When[];
+  const keyW = 14;
+  for (const g of groups) {
+    out.push(paint(theme, 'title', esc(WHEN_LABEL[g])));
+    for (const b of table.filter((x) => x.when === g)) {
+      out.push(`  ${paint(theme, 'key', esc(padRight(keysLabel(b), keyW)))} ${esc(truncate(b.label, Math.max(4, width - keyW - 3)))}`);
+    }
+  }
+  out.push('', paint(theme, 'title', 'Slash commands (type in the input)'));
+  for (const c of SLASH_COMMANDS) out.push(`  ${paint(theme, 'key', padRight(c, keyW))} ${esc(truncate(SLASH_HELP[c], Math.max(4, width - keyW - 3)))}`);
+  out.push('', paint(theme, 'dim', 'Editing in the input: ← → Home End Backspace, Ctrl-U clears.'), paint(theme, 'dim', 'Mouse: the wheel scrolls a pane, a click focuses it.'));
+  return out;
+}

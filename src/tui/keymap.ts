@@ -1,0 +1,149 @@
+// The one declarative keymap: {action, keys, when, label}. Key dispatch, the help overlay and
+// the status-line hints are all generated from this table; tests press actions, not keys.
+
+export type Action =
+  | 'approve' | 'reject' | 'approveTurn' | 'edit' | 'toggleDiff' | 'diffDown' | 'diffUp'
+  | 'rejectSend' | 'rejectBack'
+  | 'closeHelp' | 'helpUp' | 'helpDown'
+  | 'complete'
+  | 'cancel' | 'focusNext' | 'focusPrev'
+  | 'send' | 'newline' | 'historyPrev' | 'historyNext' | 'leaveInput'
+  | 'focusInput' | 'help' | 'quit' | 'undo' | 'scrollUp' | 'scrollDown' | 'pageUp' | 'pageDown'
+  | 'toggleDetails' | 'treeToggle' | 'selectPrev' | 'selectNext';
+
+/** Where a binding applies. Checked in the order of WHEN_ORDER; the first match wins. */
+export type When = 'reason' | 'help' | 'approval' | 'slash' | 'always' | 'input' | 'chat' | 'tree' | 'patches' | 'panes';
+
+export interface KeyBinding {
+  action: Action;
+  /** blessed key names (`key.full`): 'y', 'enter', 'C-c', 'S-tab', 'pageup'. */
+  keys: string[];
+  when: When;
+  label: string;
+  /** Shown in the status line when its scope is active. */
+  hint?: boolean;
+  /** Shorter label for the status line (defaults to `label`). */
+  short?: string;
+}
+
+export const KEYMAP: readonly KeyBinding[] = [
+  { action: 'approve', keys: ['y'], when: 'approval', label: 'approve this change', hint: true },
+  { action: 'reject', keys: ['n'], when: 'approval', label: 'reject (type a reason for the model)', hint: true, short: 'reject' },
+  { action: 'approveTurn', keys: ['a'], when: 'approval', label: 'approve the rest of this turn', hint: true, short: 'approve all this turn' },
+  { action: 'edit', keys: ['e'], when: 'approval', label: 'edit the change in $EDITOR', hint: true, short: 'edit' },
+  { action: 'toggleDiff', keys: ['d'], when: 'approval', label: 'toggle the full diff', hint: true, short: 'full diff' },
+  { action: 'diffDown', keys: ['down', 'j', 'pagedown'], when: 'approval', label: 'scroll the diff down' },
+  { action: 'diffUp', keys: ['up', 'k', 'pageup'], when: 'approval', label: 'scroll the diff up' },
+  { action: 'rejectSend', keys: ['enter'], when: 'reason', label: 'send the rejection (reason optional)', hint: true, short: 'send rejection' },
+  { action: 'rejectBack', keys: ['escape'], when: 'reason', label: 'back to the approval', hint: true },
+  { action: 'closeHelp', keys: ['escape', '?', 'q'], when: 'help', label: 'close help', hint: true },
+  { action: 'helpDown', keys: ['down', 'j', 'pagedown', 'space'], when: 'help', label: 'scroll the help down', hint: true, short: 'scroll' },
+  { action: 'helpUp', keys: ['up', 'k', 'pageup'], when: 'help', label: 'scroll the help up' },
+  { action: 'complete', keys: ['tab'], when: 'slash', label: 'complete the slash command' },
+  { action: 'cancel', keys: ['C-c'], when: 'always', label: 'cancel the generation (twice: quit)', hint: true, short: 'cancel/quit' },
+  { action: 'focusNext', keys: ['tab'], when: 'always', label: 'next pane', hint: true },
+  { action: 'focusPrev', keys: ['S-tab'], when: 'always', label: 'previous pane' },
+  { action: 'send', keys: ['enter'], when: 'input', label: 'send', hint: true },
+  { action: 'newline', keys: ['linefeed', 'C-j'], when: 'input', label: 'new line (or end a line with \\)' },
+  { action: 'historyPrev', keys: ['up'], when: 'input', label: 'previous input' },
+  { action: 'historyNext', keys: ['down'], when: 'input', label: 'next input' },
+  { action: 'leaveInput', keys: ['escape'], when: 'input', label: 'leave the input', hint: true, short: 'leave input' },
+  { action: 'toggleDetails', keys: ['x'], when: 'chat', label: 'expand / collapse tool results' },
+  { action: 'treeToggle', keys: ['enter', 'space'], when: 'tree', label: 'open / close folder' },
+  { action: 'selectPrev', keys: ['up', 'k'], when: 'tree', label: 'previous entry' },
+  { action: 'selectNext', keys: ['down', 'j'], when: 'tree', label: 'next entry' },
+  { action: 'selectPrev', keys: ['['], when: 'patches', label: 'previous patch' },
+  { action: 'selectNext', keys: [']'], when: 'patches', label: 'next patch' },
+  { action: 'focusInput', keys: ['i', 'enter'], when: 'panes', label: 'type a message', hint: true },
+  { action: 'undo', keys: ['u'], when: 'panes', label: 'undo the last applied change', hint: true, short: 'undo' },
+  { action: 'help', keys: ['?'], when: 'panes', label: 'help', hint: true },
+  { action: 'quit', keys: ['q'], when: 'panes', label: 'quit', hint: true },
+  { action: 'scrollUp', keys: ['up', 'k'], when: 'panes', label: 'scroll up' },
+  { action: 'scrollDown', keys: ['down', 'j'], when: 'panes', label: 'scroll down' },
+  { action: 'pageUp', keys: ['pageup'], when: 'panes', label: 'page up' },
+  { action: 'pageDown', keys: ['pagedown', 'space'], when: 'panes', label: 'page down' },
+];
+
+export const WHEN_LABEL: Record<When, string> = {
+  approval: 'While a change awaits approval (any focus)',
+  reason: 'While typing a rejection reason',
+  help: 'In this help',
+  slash: 'In the input, after /',
+  always: 'Anywhere',
+  input: 'In the input',
+  chat: 'In the chat',
+  tree: 'In the file tree',
+  patches: 'In the patches pane',
+  panes: 'Outside the input',
+};
+
+const WHEN_ORDER: When[] = ['reason', 'help', 'approval', 'slash', 'always', 'input', 'chat', 'tree', 'patches', 'panes'];
+
+export type FocusId = 'input' | 'chat' | 'patches' | 'tree' | 'plan';
+
+/** What the dispatcher needs to know about the screen to pick a binding. */
+export interface KeyScope {
+  focus: FocusId;
+  approval: boolean;
+  reason: boolean;
+  help: boolean;
+  /** The input starts with '/' (completion applies). */
+  slash: boolean;
+}
+
+export function activeScopes(s: KeyScope): When[] {
+  if (s.reason) return ['reason', 'always'];
+  if (s.help) return ['help', 'always'];
+  const out: When[] = [];
+  if (s.approval) out.push('approval');
+  if (s.focus === 'input' && s.slash) out.push('slash');
+  out.push('always');
+  if (s.focus === 'input') out.push('input');
+  else {
+    if (s.focus === 'chat' || s.focus === 'tree' || s.focus === 'patches') out.push(s.focus);
+    out.push('panes');
+  }
+  return WHEN_ORDER.filter((w) => out.includes(w));
+}
+
+/** The action a key triggers in this scope, or undefined (then printable keys go to the input). */
+export function actionFor(key: string, scope: KeyScope, table: readonly KeyBinding[] = KEYMAP): Action | undefined {
+  for (const when of activeScopes(scope)) {
+    const hit = table.find((b) => b.when === when && b.keys.includes(key));
+    if (hit) return hit.action;
+  }
+  return undefined;
+}
+
+const KEY_NAMES: Record<string, string> = {
+  enter: 'Enter', escape: 'Esc', tab: 'Tab', 'S-tab': 'Shift-Tab', up: '↑', down: '↓', pageup: 'PgUp',
+  pagedown: 'PgDn', space: 'Space', linefeed: 'Ctrl-J', 'C-j': 'Ctrl-J',
+};
+
+export function keyLabel(key: string): string {
+  if (KEY_NAMES[key]) return KEY_NAMES[key];
+  if (key.startsWith('C-')) return `Ctrl-${key.slice(2).toUpperCase()}`;
+  return key;
+}
+
+/** "y" / "↑ k" — the distinct display names of a binding's keys. */
+export function keysLabel(b: KeyBinding): string {
+  return [...new Set(b.keys.map(keyLabel))].join(' ');
+}
+
+/** Status-line hints for a scope: the first key of each hinted binding, most specific first. */
+export function hintsFor(scope: KeyScope, table: readonly KeyBinding[] = KEYMAP): { key: string; label: string }[] {
+  const seen = new Set<Action>();
+  const out: { key: string; label: string }[] = [];
+  // Most specific scope first, 'always' last: the status line is cut from the right.
+  const scopes = activeScopes(scope);
+  const ordered = [...scopes.filter((w) => w !== 'always'), ...scopes.filter((w) => w === 'always')];
+  for (const when of ordered) {
+    for (const b of table) {
+      if (b.when !== when || !b.hint || seen.has(b.action)) continue;
+      seen.add(b.action);
+      out.push({ key: keyLabel(b.keys[0]), label: b.short ?? b.label });
+    }
+  }
+  return out;
+}

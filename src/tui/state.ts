@@ -1,0 +1,85 @@
+// The shape of the TUI store: everything every pane shows, as plain immutable data. Changed only
+// by `reduce` (store.ts); panes and views only read it.
+import type { ApprovalRequest, BudgetReport, PlanItem } from '../agent/events';
+import type { ToolDetails, Risk } from '../tools/types';
+import type { Proposal } from '../patch/types';
+import type { TreeEntry } from '../workspace/file-tree';
+import type { FocusId } from './keymap';
+import { emptyInput, type InputState } from './input-editor';
+
+export type NoticeLevel = 'info' | 'warn' | 'error' | 'guard' | 'escalate';
+
+/** One chat entry. Every change makes a new object, so views can memoize per item. */
+export type ChatItem =
+  | { kind: 'user'; key: number; text: string }
+  | { kind: 'assistant'; key: number; text: string; reasoning: string; streaming: boolean }
+  | {
+      kind: 'tool'; key: number; id: string; name: string; args: Record<string, unknown>; risk: Risk;
+      status: 'proposed' | 'awaiting' | 'running' | 'ok' | 'failed' | 'rejected'; summary?: string; details?: ToolDetails;
+    }
+  | { kind: 'notice'; key: number; level: NoticeLevel; text: string };
+
+export type PatchStatus = 'pending' | 'applied' | 'rejected' | 'stale' | 'undone';
+
+export interface PatchEntry {
+  id: string;
+  path: string;
+  proposal: Proposal;
+  status: PatchStatus;
+  /** The file changed on disk after the proposal (the watcher saw it): `y` re-validates. */
+  changedOnDisk: boolean;
+  reason?: string;
+}
+
+export type Phase = 'idle' | 'thinking' | 'streaming' | 'approval' | 'command' | 'tool';
+
+export interface TreeState {
+  listings: Readonly<Record<string, readonly TreeEntry[]>>;
+  expanded: ReadonlySet<string>;
+  selected: number;
+}
+
+export type ScrollPane = 'chat' | 'patches' | 'tree' | 'plan';
+
+export interface UiState {
+  header: { server: string; model: string; contextWindow: number };
+  size: { cols: number; rows: number };
+  chat: readonly ChatItem[];
+  nextKey: number;
+  busy: boolean;
+  phase: Phase;
+  step: number;
+  tokensPerSecond?: number;
+  /** Characters streamed since the last budget report: the gauge adds them live (≈ 4 chars/token). */
+  streamChars: number;
+  budget?: BudgetReport;
+  plan: readonly PlanItem[];
+  patches: readonly PatchEntry[];
+  selectedPatch: number;
+  /** FIFO; the first is the one the dialog shows. */
+  approvals: readonly ApprovalRequest[];
+  tree: TreeState;
+  focus: FocusId;
+  /** The pane shown in the main area when the layout collapses into tabs. */
+  tab: Exclude<FocusId, 'input'>;
+  help: boolean;
+  helpScroll: number;
+  input: InputState;
+  /** Non-null while typing a rejection reason after `n`. */
+  reason: InputState | null;
+  /** Scroll offsets from the top; chat null = follow the newest line. */
+  scroll: Record<ScrollPane, number | null>;
+  fullDiff: boolean;
+  diffScroll: number;
+  showDetails: boolean;
+  quitArmed: boolean;
+}
+
+export function initialState(header: UiState['header'], size = { cols: 80, rows: 24 }): UiState {
+  return {
+    header, size, chat: [], nextKey: 1, busy: false, phase: 'idle', step: 0, streamChars: 0, plan: [], patches: [],
+    selectedPatch: 0, approvals: [], tree: { listings: {}, expanded: new Set(['']), selected: 0 }, focus: 'input',
+    tab: 'chat', help: false, helpScroll: 0, input: emptyInput(), reason: null, scroll: { chat: null, patches: 0, tree: 0, plan: 0 },
+    fullDiff: false, diffScroll: 0, showDetails: false, quitArmed: false,
+  };
+}

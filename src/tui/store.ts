@@ -1,0 +1,231 @@
+// The TUI store: one pure `reduce(state, agentEvent | uiAction)` and a tiny subscribable holder.
+// Every pane is a view of this state; nothing else mutates what the screen shows.
+import type { AgentEvent, ApprovalRequest } from '../agent/events';
+import { flattenTree } from '../workspace/file-tree';
+import { applyInput, emptyInput } from './input-editor';
+import { focusOrder } from './layout';
+import type { ChatItem, PatchEntry, UiState, NoticeLevel } from './state';
+import type { UiAction } from './ui-actions';
+
+export type StoreInput = AgentEvent | UiAction;
+
+const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
+
+function push(s: UiState, item: DistributiveOmit<ChatItem, 'key'>): UiState {
+  return { ...s, chat: [...s.chat, { ...item, key: s.nextKey } as ChatItem], nextKey: s.nextKey + 1 };
+}
+type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
+
+const notice = (s: UiState, level: NoticeLevel, text: string) => push(s, { kind: 'notice', level, text });
+
+function updateTool(s: UiState, id: string, patch: Partial<Extract<ChatItem, { kind: 'tool' }>>): UiState {
+  const i = findLastIndex(s.chat, (c) => c.kind === 'tool' && c.id === id);
+  if (i < 0) return s;
+  const chat = s.chat.slice();
+  chat[i] = { ...(chat[i] as Extract<ChatItem, { kind: 'tool' }>), ...patch };
+  return { ...s, chat };
+}
+
+function findLastIndex<T>(a: readonly T[], f: (x: T) => boolean): number {
+  for (let i = a.length - 1; i >= 0; i--) if (f(a[i])) return i;
+  return -1;
+}
+
+/** Finds the patch an event is about: by id, else the newest pending one for the path. */
+function patchIndex(s: UiState, id: string, path?: string): number {
+  const byId = findLastIndex(s.patches, (p) => p.id === id);
+  if (byId >= 0 || path === undefined) return byId;
+  return findLastIndex(s.patches, (p) => p.path === path && (p.status === 'pending' || p.status === 'stale'));
+}
+
+function setPatch(s: UiState, i: number, patch: Partial<PatchEntry>): UiState {
+  const patches = s.patches.slice();
+  patches[i] = { ...patches[i], ...patch };
+  return { ...s, patches };
+}
+
+function upsertPatch(s: UiState, id: string, entry: Omit<PatchEntry, 'id'>): UiState {
+  const i = patchIndex(s, id, entry.path);
+  if (i >= 0) return setPatch(s, i, { ...entry, id });
+  return { ...s, patches: [...s.patches, { id, ...entry }], selectedPatch: s.patches.length, diffScroll: 0 };
+}
+
+function onApproval(s: UiState, req: ApprovalRequest): UiState {
+  let next: UiState = { ...s, approvals: [...s.approvals.filter((a) => a.id !== req.id), req], phase: 'approval', diffScroll: s.approvals.length ? s.diffScroll : 0 };
+  next = updateTool(next, req.id, { status: 'awaiting' });
+  if (req.proposal) {
+    next = upsertPatch(next, req.id, { path: req.proposal.path, proposal: req.proposal, status: 'pending', changedOnDisk: false });
+  }
+  return next;
+}
+
+function reduceAgent(s: UiState, e: AgentEvent): UiState {
+  switch (e.type) {
+    case 'session.start':
+      return { ...s, header: { server: `${e.info.kind} ${e.info.baseUrl}`, model: e.info.model, contextWindow: e.info.contextWindow } };
+    case 'turn.start':
+      return { ...push(s, { kind: 'user', text: e.text }), busy: true, phase: 'thinking', step: 0, streamChars: 0, scroll: { ...s.scroll, chat: null } };
+    case 'step.start':
+      return { ...s, step: e.step, phase: 'thinking' };
+    case 'model.delta':
+    case 'model.reasoning': {
+      const last = s.chat[s.chat.length - 1];
+      const field = e.type === 'model.delta' ? 'text' : 'reasoning';
+      const base: UiState = { ...s, phase: 'streaming', streamChars: s.streamChars + e.text.length };
+      if (last && last.kind === 'assistant' && last.streaming) {
+        const chat = s.chat.slice();
+        chat[chat.length - 1] = { ...last, [field]: last[field] + e.text };
+        return { ...base, chat };
+      }
+      return push(base, { kind: 'assistant', text: field === 'text' ? e.text : '', reasoning: field === 'reasoning' ? e.text : '', streaming: true });
+    }
+    case 'model.done': {
+      const last = s.chat[s.chat.length - 1];
+      let next: UiState = { ...s, tokensPerSecond: e.usage.tokensPerSecond ?? s.tokensPerSecond, phase: s.busy ? 'thinking' : 'idle' };
+      if (last && last.kind === 'assistant' && last.streaming) {
+        const chat = s.chat.slice();
+        chat[chat.length - 1] = { ...last, streaming: false };
+        next = { ...next, chat };
+      }
+      return next;
+    }
+    case 'tool.proposed':
+      return { ...push(s, { kind: 'tool', id: e.call.id, name: e.call.name, args: e.call.arguments, risk: e.risk, status: 'proposed' }), phase: e.risk === 'exec' ? 'command' : 'tool' };
+    case 'approval.needed':
+      return onApproval(s, e.request);
+    case 'approval.resolved': {
+      const req = s.approvals.find((a) => a.id === e.id);
+      const approvals = s.approvals.filter((a) => a.id !== e.id);
+      let next: UiState = { ...s, approvals, reason: approvals.length ? s.reason : null, diffScroll: 0 };
+      if (e.decision === 'reject') next = updateTool(next, e.id, { status: 'rejected', summary: e.feedback ? `rejected: ${e.feedback}` : 'rejected' });
+      else next = updateTool(next, e.id, { status: 'running' });
+      const phase = approvals.length ? 'approval' : req?.command && e.decision !== 'reject' ? 'command' : s.busy ? 'thinking' : 'idle';
+      return { ...next, phase };
+    }
+    case 'tool.result':
+      return { ...updateTool(s, e.id, { status: e.ok ? 'ok' : 'failed', summary: e.summary, details: e.details }), phase: s.approvals.length ? 'approval' : 'thinking' };
+    case 'patch.pending':
+      return upsertPatch(s, e.id, { path: e.proposal.path, proposal: e.proposal, status: 'pending', changedOnDisk: false });
+    case 'patch.applied':
+    case 'patch.rejected':
+    case 'patch.stale': {
+      const i = patchIndex(s, e.id, e.path);
+      if (i < 0) return s;
+      const status = e.type === 'patch.applied' ? 'applied' : e.type === 'patch.rejected' ? 'rejected' : 'stale';
+      const next = setPatch(s, i, { status, reason: e.type === 'patch.rejected' ? e.reason : undefined });
+      return e.type === 'patch.stale' ? notice(next, 'warn', `${e.path} changed on disk since the change was proposed — re-checking it against the new content`) : next;
+    }
+    case 'patch.undone': {
+      let next = s;
+      for (const p of e.paths) {
+        const i = findLastIndex(next.patches, (x) => x.path === p && x.status === 'applied');
+        if (i >= 0) next = setPatch(next, i, { status: 'undone' });
+      }
+      return notice(next, 'info', `undone: ${e.paths.join(', ')}`);
+    }
+    case 'budget':
+      return { ...s, budget: e.report, streamChars: 0, header: { ...s.header, contextWindow: e.report.window } };
+    case 'plan':
+      return { ...s, plan: e.items };
+    case 'compaction':
+      return notice(s, 'info', `history compacted (${e.method}): ${e.before} → ${e.after} tokens`);
+    case 'guard':
+      return notice(s, 'guard', `guard (${e.kind}): ${e.message}`);
+    case 'escalate':
+      return notice(s, 'escalate', `escalation ${e.phase}: ${e.provider}/${e.model} — ${e.reason}`);
+    case 'notice':
+      return notice(s, e.level, e.message);
+    case 'error':
+      return notice(s, 'error', e.message);
+    case 'turn.end': {
+      const next: UiState = { ...s, busy: false, phase: 'idle', approvals: [], reason: null };
+      return e.reason === 'done' ? next : notice(next, e.reason === 'cancelled' ? 'info' : 'warn', `turn ended: ${e.reason}${e.text ? ` — ${e.text}` : ''}`);
+    }
+  }
+}
+
+function reduceUi(s: UiState, a: UiAction): UiState {
+  switch (a.type) {
+    case 'ui.resize':
+      return { ...s, size: { cols: a.cols, rows: a.rows } };
+    case 'ui.focus':
+      return { ...s, focus: a.focus, tab: a.focus === 'input' ? s.tab : a.focus, quitArmed: false };
+    case 'ui.focusCycle': {
+      const order = focusOrder(s.size);
+      const i = order.indexOf(s.focus);
+      const focus = order[(i + a.dir + order.length) % order.length];
+      return { ...s, focus, tab: focus === 'input' ? s.tab : focus };
+    }
+    case 'ui.help':
+      return { ...s, help: a.open, helpScroll: 0 };
+    case 'ui.helpScroll':
+      return { ...s, helpScroll: clamp(s.helpScroll + a.delta, 0, Math.max(0, a.max)) };
+    case 'ui.input':
+      return s.reason ? { ...s, reason: applyInput(s.reason, a.edit) } : { ...s, input: applyInput(s.input, a.edit), quitArmed: false };
+    case 'ui.reason':
+      return { ...s, reason: a.open && s.approvals.length ? emptyInput() : null };
+    case 'ui.scroll': {
+      const max = Math.max(0, a.max);
+      const v = clamp((s.scroll[a.pane] ?? max) + a.delta, 0, max);
+      return { ...s, scroll: { ...s.scroll, [a.pane]: a.pane === 'chat' && v >= max ? null : v } };
+    }
+    case 'ui.diffScroll':
+      return { ...s, diffScroll: Math.max(0, s.diffScroll + a.delta) };
+    case 'ui.toggleDiff':
+      return { ...s, fullDiff: !s.fullDiff, diffScroll: 0 };
+    case 'ui.toggleDetails':
+      return { ...s, showDetails: !s.showDetails };
+    case 'ui.tree.listing':
+      return { ...s, tree: { ...s.tree, listings: { ...s.tree.listings, [a.dir]: a.entries } } };
+    case 'ui.tree.toggle': {
+      const expanded = new Set(s.tree.expanded);
+      if (expanded.has(a.rel)) expanded.delete(a.rel);
+      else expanded.add(a.rel);
+      return { ...s, tree: { ...s.tree, expanded } };
+    }
+    case 'ui.tree.select': {
+      const rows = flattenTree(s.tree.listings, s.tree.expanded).length;
+      return { ...s, tree: { ...s.tree, selected: clamp(s.tree.selected + a.delta, 0, Math.max(0, rows - 1)) } };
+    }
+    case 'ui.file.changed': {
+      const i = findLastIndex(s.patches, (p) => p.path === a.rel && p.status === 'pending');
+      return i < 0 || s.patches[i].changedOnDisk ? s : setPatch(s, i, { changedOnDisk: true });
+    }
+    case 'ui.patch.select':
+      return { ...s, selectedPatch: clamp(s.selectedPatch + a.delta, 0, Math.max(0, s.patches.length - 1)), scroll: { ...s.scroll, patches: 0 } };
+    case 'ui.plan.file':
+      return { ...s, plan: a.items };
+    case 'ui.notice':
+      return notice(s, a.level, a.text);
+    case 'ui.quitArm':
+      return { ...s, quitArmed: a.armed };
+    case 'ui.clearChat':
+      return { ...s, chat: [], scroll: { ...s.scroll, chat: null } };
+  }
+}
+
+export function reduce(s: UiState, input: StoreInput): UiState {
+  return input.type.startsWith('ui.') ? reduceUi(s, input as UiAction) : reduceAgent(s, input as AgentEvent);
+}
+
+export interface Store {
+  get(): UiState;
+  dispatch(input: StoreInput): void;
+  subscribe(fn: (s: UiState) => void): () => void;
+}
+
+export function createStore(initial: UiState): Store {
+  let state = initial;
+  const subs = new Set<(s: UiState) => void>();
+  return {
+    get: () => state,
+    dispatch(input) {
+      state = reduce(state, input);
+      for (const fn of subs) fn(state);
+    },
+    subscribe(fn) {
+      subs.add(fn);
+      return () => subs.delete(fn);
+    },
+  };
+}

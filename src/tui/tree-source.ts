@@ -1,0 +1,91 @@
+// The data source behind the file tree and the plan pane: lists folders as they are expanded,
+// watches only what is shown (expanded folders, files with pending patches, the plan file) and
+// feeds changes to the store. It never touches a widget.
+import { listDir } from '../workspace/file-tree';
+import { createWatcher, type WatchChange, type WorkspaceWatcher } from '../workspace/watcher';
+import type { IgnoreRules } from '../workspace/ignore-rules';
+import { PLAN_FILE, readPlan } from '../plan/plan-file';
+import type { Store } from './store';
+import type { UiState } from './state';
+
+export interface TreeSource {
+  /** Resolves when the current watches are active (tests). */
+  ready(): Promise<void>;
+  /** Lists and re-reads everything pending now (tests, the benchmark). */
+  flush(): Promise<void>;
+  watcher(): WorkspaceWatcher;
+  close(): Promise<void>;
+}
+
+export function createTreeSource(root: string, rules: IgnoreRules, store: Store, onError: (err: unknown) => void): TreeSource {
+  const dirty = new Set<string>();
+  let planDirty = true;
+  let scheduled: Promise<void> | null = null;
+  let closed = false;
+
+  const onChange = (c: WatchChange) => {
+    if (c.kind === 'dir') dirty.add(c.rel);
+    else if (c.rel === PLAN_FILE) planDirty = true;
+    else store.dispatch({ type: 'ui.file.changed', rel: c.rel });
+    schedule();
+  };
+  const watcher = createWatcher(root, rules, onChange);
+
+  const work = async () => {
+    scheduled = null;
+    if (closed) return;
+    for (const dir of [...dirty]) {
+      dirty.delete(dir);
+      store.dispatch({ type: 'ui.tree.listing', dir, entries: listDir(root, dir, rules) });
+    }
+    if (planDirty) {
+      planDirty = false;
+      try {
+        store.dispatch({ type: 'ui.plan.file', items: await readPlan(root) });
+      } catch (err) {
+        onError(err);
+      }
+    }
+  };
+  function schedule(): Promise<void> {
+    if (!scheduled) scheduled = new Promise<void>((resolve) => setImmediate(resolve)).then(work).catch(onError);
+    return scheduled;
+  }
+
+  let lastExpanded: ReadonlySet<string> | null = null;
+  let lastPatches: UiState['patches'] | null = null;
+  const pendingWatched = new Set<string>();
+  const follow = (s: UiState) => {
+    if (closed) return;
+    if (s.tree.expanded !== lastExpanded) {
+      for (const dir of s.tree.expanded) {
+        if (lastExpanded?.has(dir)) continue;
+        watcher.watchDir(dir);
+        if (!s.tree.listings[dir]) dirty.add(dir);
+      }
+      for (const dir of lastExpanded ?? []) if (!s.tree.expanded.has(dir)) watcher.unwatchDir(dir);
+      lastExpanded = s.tree.expanded;
+      if (dirty.size) schedule();
+    }
+    if (s.patches !== lastPatches) {
+      lastPatches = s.patches;
+      const pending = new Set(s.patches.filter((p) => p.status === 'pending').map((p) => p.path));
+      for (const p of pending) if (!pendingWatched.has(p)) (pendingWatched.add(p), watcher.watchFile(p));
+      for (const p of [...pendingWatched]) if (!pending.has(p)) (pendingWatched.delete(p), watcher.unwatchFile(p));
+    }
+  };
+  watcher.watchFile(PLAN_FILE);
+  const unsubscribe = store.subscribe(follow);
+  follow(store.get());
+
+  return {
+    ready: () => watcher.ready(),
+    flush: () => schedule(),
+    watcher: () => watcher,
+    async close() {
+      closed = true;
+      unsubscribe();
+      await watcher.close();
+    },
+  };
+}

@@ -1,0 +1,29 @@
+// Actions the UI itself feeds the store (keys, resize, disk listings). Agent events and these
+// share one `type` namespace: agent events are `noun.verb`, UI actions start with `ui.`.
+import type { TreeEntry } from '../workspace/file-tree';
+import type { PlanItem } from '../agent/events';
+import type { FocusId } from './keymap';
+import type { InputOp } from './input-editor';
+import type { NoticeLevel, ScrollPane } from './state';
+
+export type UiAction =
+  | { type: 'ui.resize'; cols: number; rows: number }
+  | { type: 'ui.focus'; focus: FocusId }
+  | { type: 'ui.focusCycle'; dir: 1 | -1 }
+  | { type: 'ui.help'; open: boolean }
+  | { type: 'ui.helpScroll'; delta: number; max: number }
+  | { type: 'ui.input'; edit: InputOp }
+  | { type: 'ui.reason'; open: boolean }
+  | { type: 'ui.scroll'; pane: ScrollPane; delta: number; /** Largest offset (content lines − visible lines). */ max: number }
+  | { type: 'ui.diffScroll'; delta: number }
+  | { type: 'ui.toggleDiff' }
+  | { type: 'ui.toggleDetails' }
+  | { type: 'ui.tree.listing'; dir: string; entries: TreeEntry[] }
+  | { type: 'ui.tree.toggle'; rel: string }
+  | { type: 'ui.tree.select'; delta: number }
+  | { type: 'ui.file.changed'; rel: string }
+  | { type: 'ui.patch.select'; delta: number }
+  | { type: 'ui.plan.file'; items: PlanItem[] }
+  | { type: 'ui.notice'; level: NoticeLevel; text: string }
+  | { type: 'ui.quitArm'; armed: boolean }
+  | { type: 'ui.clearChat' };

@@ -1,0 +1,181 @@
+// The pure views, tested as strings: (state, width, theme) → lines with blessed tags.
+import { chatView, cardLabel } from '../../src/tui/chat-view';
+import { gaugeView, gaugeNumbers } from '../../src/tui/gauge-view';
+import { planView } from '../../src/tui/plan-view';
+import { treeView } from '../../src/tui/tree-view';
+import { patchesView } from '../../src/tui/patches-view';
+import { approvalView } from '../../src/tui/approval-view';
+import { statusView } from '../../src/tui/status-view';
+import { inputView } from '../../src/tui/input-view';
+import { sideBySideDiffLines, unifiedDiffLines, diffLines } from '../../src/tui/diff-view';
+import { computeLayout } from '../../src/tui/layout';
+import { reduce } from '../../src/tui/store';
+import { initialState, type UiState } from '../../src/tui/state';
+import { loadTheme, monochromeTheme, type Theme } from '../../src/tui/theme';
+import type { AgentEvent } from '../../src/agent/events';
+import type { UiAction } from '../../src/tui/ui-actions';
+import { proposal } from './harness';
+
+const theme = ((): Theme => {
+  const r = loadTheme('default', {});
+  if (!r.ok) throw new Error(r.error);
+  return r.theme;
+})();
+const mono = monochromeTheme();
+const plain = (lines: string[]) => lines.map((l) => l.replace(/\{[^}]*\}/g, ''));
+const play = (events: (AgentEvent | UiAction)[], s: UiState = initialState({ server: 'ollama http://127.0.0.1:11434', model: 'qwen', contextWindow: 8192 })) => events.reduce(reduce, s);
+const call = (id: string, name: string, args: Record<string, unknown>) => ({ id, name, arguments: args });
+
+describe('chat view', () => {
+  it('shows tool calls as compact cards: name, target and result summary', () => {
+    const s = play([
+      { type: 'tool.proposed', call: call('r', 'read_file', { path: 'src/a.ts' }), risk: 'read' },
+      { type: 'tool.result', id: 'r', name: 'read_file', ok: true, summary: 'src/a.ts · 120 lines' },
+    ]);
+    const t = s.chat[0];
+    expect(t.kind === 'tool' && cardLabel(t)).toBe('read_file src/a.ts · 120 lines');
+    expect(plain(chatView(s, 60, theme))).toEqual(['⚙ read_file src/a.ts · 120 lines ✓']);
+  });
+
+  it('colours fenced code differently from prose and escapes braces from the model', () => {
+    const s = play([{ type: 'model.delta', text: 'Use:\n```ts\nconst o = {a: 1};\n```' }]);
+    const lines = chatView(s, 60, theme);
+    expect(lines[0]).toContain(`{${theme.colors.assistant}-fg}Use:`);
+    expect(lines[2]).toContain(`{${theme.colors.code}-fg}const o = {open}a: 1{close};`);
+    expect(plain(lines).slice(-1)).toEqual(['▍']);
+  });
+
+  it('wraps long user text to the width and expands tool details on demand', () => {
+    let s = play([
+      { type: 'turn.start', turn: 1, text: 'word '.repeat(30).trim() },
+      { type: 'tool.proposed', call: call('w', 'write_file', { path: 'a.txt' }), risk: 'write' },
+      { type: 'tool.result', id: 'w', name: 'write_file', ok: true, summary: 'a.txt · +1 −1', details: { kind: 'patch', path: 'a.txt', diff: '@@ -1 +1 @@\n-x\n+y\n', added: 1, removed: 1, newFile: false } },
+    ]);
+    const collapsed = plain(chatView(s, 40, theme));
+    expect(Math.max(...collapsed.map((l) => l.length))).toBeLessThanOrEqual(40);
+    expect(collapsed).not.toContain('  +y');
+    s = play([{ type: 'ui.toggleDetails' }], s);
+    expect(plain(chatView(s, 40, theme))).toContain('  +y');
+  });
+
+  it('sets guard and escalation notices apart with their own marks and colours', () => {
+    const s = play([
+      { type: 'guard', kind: 'repeated_call', message: 'same call three times' },
+      { type: 'escalate', provider: 'anthropic', model: 'big', reason: 'stuck', phase: 'start' },
+    ]);
+    const lines = chatView(s, 80, theme);
+    expect(lines[0]).toContain(theme.colors.guard);
+    expect(plain(lines)[0]).toMatch(/^⚑ guard \(repeated_call\)/);
+    expect(plain(lines)[2]).toMatch(/^⇪ escalation start/);
+  });
+});
+
+describe('gauge view', () => {
+  const budget = (prompt: number) => ({ window: 1000, reserve: 100, system: 100, tools: 150, plan: 50, pinned: 0, history: prompt - 300, prompt, free: 900 - prompt, source: 'estimate' as const });
+
+  it('segments the window by share and shows tokens and percent', () => {
+    const s = play([{ type: 'budget', report: budget(400) }]);
+    const g = gaugeNumbers(s);
+    expect(g.segments.map((x) => [x.name, x.tokens])).toEqual([['sys', 100], ['tools', 150], ['plan', 50], ['hist', 100], ['free', 600]]);
+    expect(plain(gaugeView(s, 50, theme))).toEqual([expect.stringMatching(/^400\/1\.0k tokens 40%/), 'sys 100 tools 150 plan 50 hist 100 free 600']);
+  });
+
+  it('turns warning colour at 70 %, danger at 90 %, and warns before compaction', () => {
+    expect(gaugeView(play([{ type: 'budget', report: budget(750) }]), 50, theme)[0]).toContain(`{${theme.colors.gaugeWarn}-fg}75%`);
+    const full = play([{ type: 'budget', report: budget(920) }]);
+    expect(gaugeView(full, 60, theme)[0]).toContain(`{${theme.colors.gaugeDanger}-fg}92%`);
+    expect(plain(gaugeView(full, 80, theme))[1]).toMatch(/^⚠ over the window/);
+  });
+
+  it('grows live while the model streams', () => {
+    const s = play([{ type: 'budget', report: budget(400) }, { type: 'model.delta', text: 'x'.repeat(400) }]);
+    expect(gaugeNumbers(s).used).toBe(500);
+    expect(plain(gaugeView(s, 40, mono, 1))[0]).toMatch(/^ctx 500\/1\.0k █+░+ 50%$/);
+  });
+});
+
+describe('plan, tree and patches views', () => {
+  it('shows plan progress and marks the current item', () => {
+    const s = play([{ type: 'plan', items: [{ text: 'read', done: true }, { text: 'edit', done: false }, { text: 'test', done: false }] }]);
+    expect(plain(planView(s, 30, mono))).toEqual([expect.stringMatching(/^1\/3 done █+░+$/), '☑ read', '▸ edit', '☐ test']);
+  });
+
+  it('marks files with pending (●) and applied (✓) changes and their folders', () => {
+    const s = play([
+      { type: 'ui.tree.listing', dir: '', entries: [{ name: 'src', rel: 'src', dir: true }, { name: 'b.txt', rel: 'b.txt', dir: false }] },
+      { type: 'ui.tree.listing', dir: 'src', entries: [{ name: 'a.ts', rel: 'src/a.ts', dir: false }] },
+      { type: 'ui.tree.toggle', rel: 'src' },
+      { type: 'patch.pending', id: 'p', proposal: proposal('src/a.ts') },
+      { type: 'patch.pending', id: 'q', proposal: proposal('b.txt') },
+      { type: 'patch.applied', id: 'q', path: 'b.txt', journalId: 1 },
+    ]);
+    expect(plain(treeView(s, 30, mono))).toEqual(['▾ src/ ●', '    a.ts ●', '  b.txt ✓']);
+  });
+
+  it('lists the patch queue with +/− and status, then the selected diff coloured', () => {
+    const s = play([{ type: 'patch.pending', id: 'p', proposal: proposal('src/a.ts') }, { type: 'ui.file.changed', rel: 'src/a.ts' }]);
+    const lines = patchesView(s, 50, theme);
+    expect(plain(lines)[0]).toMatch(/^▶ src\/a\.ts +\+1 −1 changed on disk$/);
+    expect(lines).toContain(`{${theme.colors.diffAdd}-fg}+y{/${theme.colors.diffAdd}-fg}`);
+  });
+
+  it('draws the diff side by side at ≥ 140 columns, unified below', () => {
+    const d = '@@ -1,2 +1,2 @@\n ctx\n-old\n+new\n';
+    expect(plain(sideBySideDiffLines(d, 120, mono))[2]).toMatch(/^-old +│ \+new +$/);
+    expect(plain(diffLines(d, 120, mono, 150))).toHaveLength(3);
+    expect(plain(diffLines(d, 120, mono, 100))).toEqual(plain(unifiedDiffLines(d, 120, mono)));
+  });
+});
+
+describe('approval dialog and status line', () => {
+  it('names the change, its keys, and hides long diffs behind d', () => {
+    const diff = '@@ -1,30 +1,30 @@\n' + Array.from({ length: 30 }, (_, i) => `+line ${i}`).join('\n') + '\n';
+    const p = { ...proposal('big.ts', diff), added: 30, removed: 0 };
+    let s = play([{ type: 'approval.needed', request: { id: 'c', call: call('c', 'edit_file', { path: 'big.ts' }), risk: 'write', proposal: p } }]);
+    let lines = plain(approvalView(s, 80, 20, mono));
+    expect(lines[0]).toBe('Change big.ts? (+30 −0)');
+    expect(lines.join('\n')).toContain('more diff lines (d shows the full diff)');
+    expect(lines.slice(-3).join(' ')).toMatch(/y approve this change.*n reject.*a approve the rest.*e edit.*d toggle the full diff/);
+    s = play([{ type: 'ui.toggleDiff' }], s);
+    lines = plain(approvalView(s, 80, 40, mono));
+    expect(lines.filter((l) => l.startsWith('+line'))).toHaveLength(30);
+  });
+
+  it('shows a command with its working directory', () => {
+    const s = play([{ type: 'approval.needed', request: { id: 'c', call: call('c', 'run_command', { command: 'npm test' }), risk: 'exec', command: { command: 'npm test', cwd: '/work/app' } } }]);
+    expect(plain(approvalView(s, 60, 10, mono)).slice(0, 3)).toEqual(['Run this command?', '$ npm test', 'in /work/app']);
+  });
+
+  it('puts server, model, speed, step and state on the status line with hints for the scope', () => {
+    const s = play([
+      { type: 'turn.start', turn: 1, text: 't' },
+      { type: 'step.start', step: 2, tools: [] },
+      { type: 'model.done', usage: { promptTokens: 1, completionTokens: 1, tokensPerSecond: 31.2 }, finishReason: 'tool_calls', text: '' },
+      { type: 'approval.needed', request: { id: 'c', call: call('c', 'write_file', { path: 'a' }), risk: 'write', proposal: proposal() } },
+    ]);
+    const [first, second] = plain(statusView(s, 120, mono));
+    expect(first).toBe(' ollama http://127.0.0.1:11434 · qwen · 31.2 tok/s · step 2 · waiting for your approval');
+    expect(second).toMatch(/^ y approve this change · n reject · a approve all this turn · e edit · d full diff/);
+  });
+
+  it('draws the input with a cursor and a reason prompt when rejecting', () => {
+    let s = play([{ type: 'ui.input', edit: { op: 'insert', text: 'hi' } }]);
+    expect(inputView(s, 20, 1, mono)).toEqual(['{bold}› {/bold}hi{inverse} {/inverse}']);
+    s = play([{ type: 'approval.needed', request: { id: 'c', call: call('c', 'write_file', { path: 'a' }), risk: 'write', proposal: proposal() } }, { type: 'ui.reason', open: true }], s);
+    expect(plain(inputView(s, 20, 1, mono))).toEqual(['why?  ']);
+  });
+});
+
+describe('layout', () => {
+  it('collapses into tabs at 80×24 and puts panes side by side when wide', () => {
+    const small = computeLayout({ cols: 80, rows: 24 }, 'chat');
+    expect(small.mode).toBe('tabs');
+    expect(Object.keys(small.rects).sort()).toEqual(['chat', 'dialog', 'gauge', 'help', 'input', 'status', 'tabs']);
+    const wide = computeLayout({ cols: 160, rows: 48 }, 'chat');
+    expect(wide.mode).toBe('wide');
+    const r = wide.rects;
+    expect(r.chat!.width + r.tree!.width).toBe(160);
+    expect(r.patches!.top + r.patches!.height).toBe(r.input!.top);
+    expect(r.status!.top + r.status!.height).toBe(48);
+  });
+});
