@@ -1,5 +1,6 @@
-// Finds a model server already running on this machine: Ollama (:11434), LM Studio (:1234),
-// llama.cpp (:8080) and vLLM (:8000), probed concurrently with short timeouts.
+// Finds a model server already running on this machine. Each well-known port (Ollama :11434,
+// LM Studio :1234, llama.cpp :8080, vLLM :8000) is probed concurrently with short timeouts, and
+// whatever answers is identified by what it says, not by its port.
 import { fetchJson, isDict, type JsonResponse } from './http-json';
 import type { ServerKind } from './types';
 
@@ -9,45 +10,45 @@ export interface DetectedServer {
   kind: ServerKind;
 }
 
+type LocalKind = 'ollama' | 'lmstudio' | 'llamacpp' | 'vllm';
+
 export interface DetectOptions {
   host?: string;
-  /** Override ports (tests use random ones); a kind set to 0 is not probed. */
-  ports?: Partial<Record<'ollama' | 'lmstudio' | 'llamacpp' | 'vllm', number>>;
+  /** Override ports (tests use random ones); a port set to 0 is not probed. */
+  ports?: Partial<Record<LocalKind, number>>;
   timeoutMs?: number;
 }
 
-export const DEFAULT_PORTS = { ollama: 11434, lmstudio: 1234, llamacpp: 8080, vllm: 8000 };
+export const DEFAULT_PORTS: Record<LocalKind, number> = { ollama: 11434, lmstudio: 1234, llamacpp: 8080, vllm: 8000 };
 
-type Probe = { kind: 'ollama' | 'lmstudio' | 'llamacpp' | 'vllm'; paths: string[]; accept: (path: string, r: JsonResponse) => boolean };
+const data = (r: JsonResponse | undefined): unknown[] | undefined => (r?.ok && isDict(r.json) && Array.isArray(r.json.data) ? r.json.data : undefined);
 
-/** In priority order: when several answer, the first wins. */
-const PROBES: Probe[] = [
-  { kind: 'ollama', paths: ['/api/version', '/api/tags'], accept: (p, r) => r.ok && isDict(r.json) && (p === '/api/version' ? typeof r.json.version === 'string' : Array.isArray(r.json.models)) },
-  // LM Studio answers unknown routes with 200 + {"error": …}, so insist on the data array.
-  { kind: 'lmstudio', paths: ['/api/v0/models'], accept: (_p, r) => r.ok && isDict(r.json) && Array.isArray(r.json.data) },
-  { kind: 'llamacpp', paths: ['/health', '/v1/models'], accept: (p, r) => r.ok && isDict(r.json) && (p === '/health' ? r.json.status === 'ok' : Array.isArray(r.json.data)) },
-  { kind: 'vllm', paths: ['/v1/models'], accept: (_p, r) => r.ok && isDict(r.json) && Array.isArray(r.json.data) && r.json.data.some((m) => isDict(m) && m.max_model_len !== undefined) },
+/** Ordered identification rules over one port's probe answers. LM Studio answers unknown routes
+ * with 200 + {"error": …}, so every rule insists on the real shape of its endpoint. */
+const IDENTIFY: { kind: ServerKind; test: (a: Record<string, JsonResponse | undefined>) => boolean }[] = [
+  { kind: 'ollama', test: (a) => isDict(a['/api/version']?.json) && typeof a['/api/version']?.json.version === 'string' && a['/api/version']?.ok === true },
+  { kind: 'lmstudio', test: (a) => data(a['/api/v0/models']) !== undefined },
+  { kind: 'llamacpp', test: (a) => (a['/health']?.ok === true && isDict(a['/health']?.json) && a['/health']?.json.status === 'ok') || (data(a['/v1/models']) ?? []).some((m) => isDict(m) && m.owned_by === 'llamacpp') },
+  { kind: 'vllm', test: (a) => (data(a['/v1/models']) ?? []).some((m) => isDict(m) && m.max_model_len !== undefined) },
+  { kind: 'openai', test: (a) => data(a['/v1/models']) !== undefined },
 ];
 
-async function probe(base: string, p: Probe, timeoutMs: number, signal?: AbortSignal): Promise<boolean> {
-  for (const path of p.paths) {
-    try {
-      if (p.accept(path, await fetchJson(`${base}${path}`, { timeoutMs, signal }))) return true;
-    } catch {
-      /* nothing there, or too slow */
-    }
-  }
-  return false;
+async function identify(base: string, timeoutMs: number, signal?: AbortSignal): Promise<ServerKind | undefined> {
+  const paths = ['/api/version', '/api/v0/models', '/health', '/v1/models'];
+  const answers = await Promise.all(paths.map((p) => fetchJson(`${base}${p}`, { timeoutMs, signal }).catch(() => undefined)));
+  if (answers.every((a) => a === undefined)) return undefined;
+  const byPath = Object.fromEntries(paths.map((p, i) => [p, answers[i]]));
+  return IDENTIFY.find((rule) => rule.test(byPath))?.kind;
 }
 
 export async function detectServer(signal?: AbortSignal, opts: DetectOptions = {}): Promise<DetectedServer | { tried: string[] }> {
   const host = opts.host ?? '127.0.0.1';
   const ports = { ...DEFAULT_PORTS, ...opts.ports };
-  const active = PROBES.filter((p) => ports[p.kind] > 0);
-  const bases = active.map((p) => `http://${host}:${ports[p.kind]}`);
-  const found = await Promise.all(active.map((p, i) => probe(bases[i], p, opts.timeoutMs ?? 400, signal)));
-  const i = found.indexOf(true);
-  if (i < 0) return { tried: bases };
-  const kind = active[i].kind;
+  const order: LocalKind[] = ['ollama', 'lmstudio', 'llamacpp', 'vllm'];
+  const bases = order.filter((k) => ports[k] > 0).map((k) => `http://${host}:${ports[k]}`);
+  const kinds = await Promise.all(bases.map((b) => identify(b, opts.timeoutMs ?? 400, signal)));
+  const i = kinds.findIndex((k) => k !== undefined);
+  const kind = kinds[i];
+  if (i < 0 || !kind) return { tried: bases };
   return kind === 'ollama' ? { provider: 'ollama', baseUrl: bases[i], kind } : { provider: 'openai', baseUrl: `${bases[i]}/v1`, kind };
 }
