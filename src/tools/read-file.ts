@@ -1,5 +1,6 @@
 // read_file: a file with numbered lines ("  12 | text"), capped to the result budget with an
 // exact hint how to read on; binary files and folders are refused with what to do instead.
+import * as fs from 'node:fs';
 import { resolveInWorkspace } from '../workspace/jail';
 import { listFiles } from '../workspace/list-files';
 import { readTextFile, splitLines } from '../workspace/text-file';
@@ -23,14 +24,29 @@ async function sameNameFiles(root: string, rel: string, signal: AbortSignal): Pr
   return found.entries;
 }
 
+/**
+ * Models often copy "src/a.ts:42" from search results into the path. When only the version
+ * without the suffix exists, read from a few lines before that line.
+ */
+export function splitLineSuffix(root: string, requested: string): { path: string; line?: number } {
+  const m = /^(.*?):(\d+)(?::\d+)?$/.exec(requested.trim());
+  if (!m) return { path: requested };
+  const whole = resolveInWorkspace(root, requested);
+  if (whole.ok && fs.existsSync(whole.abs)) return { path: requested };
+  const bare = resolveInWorkspace(root, m[1]);
+  return bare.ok && fs.existsSync(bare.abs) ? { path: m[1], line: Number(m[2]) } : { path: requested };
+}
+
 async function run(args: Record<string, unknown>, ctx: ToolContext): Promise<ToolResult> {
-  const p = stringArg(args, 'path', true);
-  if (!p.ok) return toolError('bad_args', `${p.message}: read_file(path, start_line?, end_line?)`);
+  const requested = stringArg(args, 'path', true);
+  if (!requested.ok) return toolError('bad_args', `${requested.message}: read_file(path, start_line?, end_line?)`);
+  const suffix = splitLineSuffix(ctx.root, requested.value);
+  if (suffix.line !== undefined && args.start_line === undefined) args = { ...args, start_line: Math.max(1, suffix.line - 10) };
   const start = intArg(args, 'start_line');
   const end = intArg(args, 'end_line');
   if (!start.ok) return toolError('bad_args', start.message);
   if (!end.ok) return toolError('bad_args', end.message);
-  const jailed = resolveInWorkspace(ctx.root, p.value);
+  const jailed = resolveInWorkspace(ctx.root, suffix.path);
   if (!jailed.ok) return toolError('outside_workspace', jailed.message);
 
   const file = await readTextFile(jailed.abs, jailed.rel, MAX_FILE_BYTES);

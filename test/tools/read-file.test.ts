@@ -75,6 +75,13 @@ describe('read_file', () => {
     expect(r.forModel).toContain('deep/nested/config.json');
   });
 
+  it('accepts "path:line" copied from search results, starting a little before that line', async () => {
+    const r = await readFileTool.run({ path: 'long.txt:40' }, ws.ctx(400));
+    expect(r.ok).toBe(true);
+    expect(r.forModel.startsWith('  30 | line 30')).toBe(true);
+    expect(r.details).toMatchObject({ path: 'long.txt', startLine: 30 });
+  });
+
   it('asks for the missing path argument by name', async () => {
     const r = await readFileTool.run({}, ws.ctx());
     expect(r.ok).toBe(false);
