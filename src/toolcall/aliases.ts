@@ -8,7 +8,7 @@ const GROUPS: Record<string, string[]> = {
   write_file: ['write_to_file', 'create_file', 'write', 'writefile', 'file_write', 'save_file', 'new_file', 'fs_write', 'put_file', 'create', 'overwrite_file'],
   edit_file: ['replace_in_file', 'apply_diff', 'edit', 'str_replace', 'replace', 'modify_file', 'patch_file', 'search_replace', 'update_file', 'search_and_replace', 'edit_existing_file', 'fs_edit', 'str_replace_editor', 'str_replace_based_edit_tool', 'text_editor'],
   run_command: ['bash', 'shell', 'execute_command', 'terminal', 'run', 'exec', 'execute', 'run_shell_command', 'run_terminal_cmd', 'run_terminal_command', 'shell_command', 'cmd', 'run_bash', 'sh', 'powershell', 'execute_bash', 'terminal_run', 'run_shell', 'command', 'bash_tool'],
-  read_file: ['cat', 'open_file', 'view', 'read', 'view_file', 'get_file', 'file_read', 'readfile', 'fetch_file_content', 'get_file_contents', 'open', 'read_file_content', 'fs_read', 'show_file'],
+  read_file: ['cat', 'open_file', 'view', 'read', 'view_file', 'get_file', 'file_read', 'readfile', 'fetch_file_content', 'get_file_contents', 'open', 'read_file_content', 'fs_read', 'show_file', 'file_view', 'read_file_tool'],
   list_files: ['ls', 'list_directory', 'list_dir', 'dir', 'list', 'listdir', 'list_folder', 'glob', 'find_files', 'list_files_in_directory', 'directory_tree', 'tree', 'fs_list'],
   search_files: ['grep', 'search', 'search_code', 'find', 'find_in_files', 'codebase_search', 'grep_search', 'ripgrep', 'rg', 'search_file_content', 'search_in_files', 'file_search', 'code_search'],
   update_plan: ['todo', 'todowrite', 'todo_write', 'update_todos', 'write_todos', 'plan', 'set_plan', 'update_todo', 'todo_list', 'manage_todo_list', 'update_todo_list'],

@@ -17,15 +17,19 @@ export function callsFromJson(value: unknown, ctx: StrategyContext): RawCall[] {
     return calls.every((c) => c.length > 0) ? calls.flat() : [];
   }
   if (!isObj(value)) return [];
-  if (Array.isArray(value.tool_calls)) return callsFromJson(value.tool_calls, ctx);
+  for (const k of ['tool_calls', 'toolcalls', 'toolCalls', 'function_calls', 'calls']) {
+    if (Array.isArray(value[k])) return callsFromJson(value[k], ctx);
+  }
   if (isObj(value.function_call)) return callsFromJson(value.function_call, ctx);
   if (isObj(value.function) && typeof value.function.name === 'string') {
     if (looksLikeSchema(argsOf(value.function))) return [];
     return [{ name: value.function.name, args: argsOf(value.function) ?? {}, id: idOf(value), explicit: true }];
   }
   for (const nk of NAME_KEYS) {
-    const name = value[nk];
-    if (typeof name !== 'string' || !/^[A-Za-z_][\w.:-]{0,80}(\(\))?$/.test(name)) continue;
+    const written = value[nk];
+    if (typeof written !== 'string') continue;
+    const name = written.replace(/<\|[\s\S]*$/, ''); // leaked special tokens after the name
+    if (!/^[A-Za-z_][\w.:-]{0,80}(\(\))?$/.test(name)) continue;
     const args = argsOf(value);
     if (looksLikeSchema(args)) return []; // a tool definition echoed back, not a call
     if (args !== undefined) return [{ name, args, id: idOf(value), explicit: true }];

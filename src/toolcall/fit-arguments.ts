@@ -16,9 +16,9 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 export function argumentsObject(raw: unknown, schema?: JsonSchema): { args: Obj; repairs: string[] } {
   const repairs: string[] = [];
   let v = raw;
-  for (let i = 0; i < 2 && typeof v === 'string'; i++) {
+  for (let i = 0; i < 3 && typeof v === 'string'; i++) {
     const t = v.trim();
-    if (!t.startsWith('{') && !t.startsWith('[')) break;
+    if (!t.startsWith('{') && !t.startsWith('[') && !(t.startsWith('"') && t.endsWith('"'))) break;
     const parsed = parseLooseJson(t);
     if (!parsed) break;
     v = parsed.value;

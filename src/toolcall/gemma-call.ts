@@ -10,10 +10,11 @@ export interface GemmaCall {
   end: number;
 }
 
-/** `start` points at `call:`. Undefined when the braces never close (a cut-off call). */
-export function parseGemmaCall(s: string, start: number): GemmaCall | undefined {
+/** `start` points at `call:`. Undefined when the braces never close (a cut-off call); null when
+ * they close around something unreadable (`call:NAME{...}` in prose). */
+export function parseGemmaCall(s: string, start: number): GemmaCall | null | undefined {
   const m = /^call:\s*([A-Za-z_][\w.-]*)\s*\{/.exec(s.slice(start, start + 130));
-  if (!m) return undefined;
+  if (!m) return null;
   const open = start + m[0].length - 1;
   let depth = 0;
   let json = '';
@@ -39,7 +40,7 @@ export function parseGemmaCall(s: string, start: number): GemmaCall | undefined 
     json += ch;
     if (depth === 0) {
       const parsed = parseLooseJson(quoteKeys(json));
-      return parsed ? { name: m[1], args: parsed.value, end: i + 1 } : undefined;
+      return parsed && typeof parsed.value === 'object' ? { name: m[1], args: parsed.value, end: i + 1 } : null;
     }
   }
   return undefined;

@@ -4,7 +4,7 @@
 const EXAMPLE = /\b(?:for example|for instance|e\.g\.|an example|example(?: call| usage| json| of| request| input| output)?\s*[:(]|examples?\b.*:\s*$|you (?:can|could|would|might|may|should|need to|will need to)\b|you'd\b|would look like|will look like|look(?:s)? something like|such as|here'?s how|how to (?:call|use|invoke)|syntax|usage\s*:|sample|format(?:ted)? (?:like|as) (?:this|follows)|in this format|the following format|structure (?:like|as))/i;
 const RESULT = /(?:\b(?:result|output|response|returned|returns|observation|tool_response)\s*:?\s*|EXECUTION RESULT[^\n]*)$/i;
 /** Explicit syntaxes (<tool_call>, special tokens) are only overruled by strong framing. */
-const STRONG = /\b(?:for example|for instance|e\.g\.|an example|example\s*:|you (?:can|could|would|might|may|should)\b[^.\n]*\b(?:call|use|invoke|write|send|format|like)|syntax|usage\s*:|sample|here'?s how|how to (?:call|use|invoke))/i;
+const STRONG = /\b(?:for example|for instance|e\.g\.|an example|example\s*:|you (?:can|could|would|might|may|should)\b[^.\n]*\b(?:call|use|invoke|write|send|format|like)|syntax|usage\s*:|sample|here'?s how|how to (?:call|use|invoke)|(?:use|follow|in) the following format|the format is|format looks like)/i;
 
 export type Framing = 'call' | 'example' | 'result';
 

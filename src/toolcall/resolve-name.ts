@@ -12,6 +12,7 @@ export interface Resolution {
 /** Strips the decorations models put around a name: `functions.x`, `default_api.x`, `x()`, `x:0`. */
 export function cleanName(raw: string): string {
   return raw
+    .replace(/<\|[\s\S]*$/, '') // leaked special tokens: "run<|channel|>analysis"
     .trim()
     .replace(/^["'`]|["'`]$/g, '')
     .replace(/^(?:functions|function|default_api|tools|tool|api)[.:]/i, '')

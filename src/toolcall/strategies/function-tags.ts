@@ -10,7 +10,7 @@ export const functionTags: Strategy = {
   find(text) {
     if (!/<(?:function|invoke)[\s=]/.test(text)) return [];
     return findFunctionBlocks(text).map((b): Found => {
-      const framing = framingBefore(text, b.start, true);
+      const framing = text[b.start - 1] === '`' ? 'example' : framingBefore(text, b.start, true);
       if (framing !== 'call') return { start: b.start, end: b.end, calls: [], repairs: b.repairs, ignored: `${framing} in prose, not a call` };
       if (b.jsonBody === undefined) return { start: b.start, end: b.end, calls: [b.call], repairs: b.repairs };
       const r = readJsonAt(b.jsonBody, 0);

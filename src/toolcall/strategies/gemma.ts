@@ -12,6 +12,7 @@ export const gemma: Strategy = {
     let m: RegExpExecArray | null;
     while ((m = re.exec(text))) {
       const g = parseGemmaCall(text, m.index);
+      if (g === null || text[m.index - 1] === '`') continue;
       if (!g) {
         out.push({ start: m.index, end: text.length, calls: [], repairs: [], unreadable: 'cut off before the call ended' });
         break;

@@ -38,10 +38,19 @@ export const jsonText: Strategy = {
         out.push({ start: at, end: r.end, calls: [], repairs: [], ignored: `JSON inside a ${lang} code block` });
         continue;
       }
-      const framing = standsAlone(text, start, end) ? 'call' : framingBefore(text, start, false);
+      const alone = standsAlone(text, start, end);
+      const inline = !alone && start === at && (text[at - 1] === '`' || /\S/.test(lineBefore(text, at)));
+      const framing = alone ? 'call' : inline && text[at - 1] === '`' ? 'example' : framingBefore(text, start, false);
       if (framing !== 'call') out.push({ start, end, calls: [], repairs: [], ignored: `${framing} in prose, not a call` });
-      else out.push({ start, end, calls, repairs: r.repairs });
+      // JSON inside a sentence is a call only for a name we know; a stand-alone or fenced one
+      // with an unknown name is reported back to the model as a mistake.
+      else out.push({ start, end, calls: inline ? calls.map((c) => ({ ...c, explicit: false })) : calls, repairs: r.repairs });
     }
     return out;
   },
 };
+
+/** The text on the same line before `at`. */
+function lineBefore(text: string, at: number): string {
+  return text.slice(text.lastIndexOf('\n', at - 1) + 1, at);
+}

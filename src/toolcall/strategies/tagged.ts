@@ -29,7 +29,7 @@ export const tagged: Strategy = {
       const boundary = Math.min(nextOpen ? nextOpen.index : text.length, close ? close.index : text.length);
       let body = readBody(text, bodyStart, boundary, ctx);
       // The closing tag may sit inside a JSON string (a file that mentions </tool_call>): read on.
-      if (body.unreadable && close && close.index === boundary && /^\s*(?:```\w*\s*)?[{[]/.test(text.slice(bodyStart, bodyStart + 20))) {
+      if (body.unreadable && /^\s*(?:```\w*\s*)?[{[]/.test(text.slice(bodyStart, bodyStart + 20))) {
         const wider = readBody(text, bodyStart, text.length, ctx);
         if (!wider.unreadable && wider.calls.length > 0) body = wider;
       }
@@ -39,7 +39,7 @@ export const tagged: Strategy = {
       else if (!sameFamily(open[0], close[0])) repairs.push(`mismatched tags ${open[0]}…${close[0]}`);
       const empty = body.calls.length === 0 && !body.unreadable;
       if (!empty) {
-        const framing = framingBefore(text, open.index, true);
+        const framing = text[open.index - 1] === '`' ? 'example' : framingBefore(text, open.index, true);
         if (framing !== 'call') out.push({ start: open.index, end, calls: [], repairs, ignored: `${framing} in prose, not a call` });
         else out.push({ start: open.index, end, calls: body.calls, repairs, unreadable: body.unreadable });
       } else out.push({ start: open.index, end: bodyStart, calls: [], repairs: ['doubled opening tag'] });
