@@ -36,6 +36,7 @@ async function run(args: Record<string, unknown>, ctx: ToolContext): Promise<Too
         ? `exit code ${r.exitCode}${clamped}`
         : `killed by ${r.signal ?? 'a signal'}`;
   let body = r.output.trimEnd() === '' ? '(no output)' : r.output.trimEnd();
+  if (r.stoppedBackground) body += '\n(background processes the command left running were stopped)';
   if (r.lingering) body += '\n(a process that left the process group may still be running)';
   const ok = !r.cancelled && !r.timedOut && r.exitCode === 0;
   return { ok, forModel: `$ ${command.value}\n${body}\n[${status}]`, summary: `${command.value} · ${status.split(';')[0]}`, details };

@@ -13,6 +13,8 @@ export interface ProcessOutcome {
   outputChars: number;
   /** True when something outside the process group still held the output pipes after the kill. */
   lingering: boolean;
+  /** The shell exited but background jobs it started kept the pipes open; they were killed. */
+  stoppedBackground: boolean;
   /** Set when the shell could not be started at all. */
   spawnError?: string;
 }
@@ -53,6 +55,7 @@ export function runProcess(command: string, opts: ProcessOptions): Promise<Proce
 
     let exit: { code: number | null; sig: NodeJS.Signals | null } | undefined;
     let killed = false;
+    let stoppedBackground = false;
     const timers: NodeJS.Timeout[] = [];
     let settled = false;
     const grace = opts.killGraceMs ?? KILL_GRACE_MS;
@@ -71,20 +74,27 @@ export function runProcess(command: string, opts: ProcessOptions): Promise<Proce
         output: out.text(),
         outputChars: out.totalChars(),
         lingering,
+        stoppedBackground,
         spawnError,
       });
     };
-    const onAbort = () => {
-      killed = true;
-      killGroup(child.pid, 'SIGTERM');
-      timers.push(setTimeout(() => killGroup(child.pid, 'SIGKILL'), grace));
-      // A process that left the group may hold our pipes open: stop waiting for them.
+    // A process that left the group may hold our pipes open: stop waiting for them.
+    const giveUpOnPipesLater = () =>
       timers.push(
         setTimeout(() => {
           child.stdout.destroy();
           child.stderr.destroy();
           finish(undefined, true);
-        }, grace * 2),
+        }, grace),
+      );
+    const onAbort = () => {
+      killed = true;
+      killGroup(child.pid, 'SIGTERM');
+      timers.push(
+        setTimeout(() => {
+          killGroup(child.pid, 'SIGKILL');
+          giveUpOnPipesLater();
+        }, grace),
       );
     };
     if (signal.aborted) onAbort();
@@ -93,6 +103,15 @@ export function runProcess(command: string, opts: ProcessOptions): Promise<Proce
     child.on('error', (err) => finish(err.message));
     child.on('exit', (code, sig) => {
       exit = { code, sig };
+      if (killed) return;
+      // The shell is done; background jobs ("server &") still holding the pipes are stopped.
+      timers.push(
+        setTimeout(() => {
+          stoppedBackground = true;
+          killGroup(child.pid, 'SIGKILL');
+          giveUpOnPipesLater();
+        }, grace),
+      );
     });
     // 'close' comes after every holder of stdout/stderr (grandchildren too) has let go.
     child.on('close', (code, sig) => {

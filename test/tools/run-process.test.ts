@@ -21,9 +21,15 @@ describe('runProcess', () => {
     expect(r.lingering).toBe(true);
   });
 
+  it('stops background jobs that outlive the shell instead of waiting for the timeout', async () => {
+    const r = await runProcess('sleep 120 & echo done', { ...opts(), timeoutMs: 60_000 });
+    expect(r).toMatchObject({ exitCode: 0, timedOut: false, stoppedBackground: true, lingering: false });
+    expect(r.output).toBe('done\n');
+  });
+
   it('returns the exit code and the interleaved output', async () => {
     const r = await runProcess('printf a; printf b 1>&2; exit 7', { ...opts(), timeoutMs: 10_000 });
-    expect(r).toMatchObject({ exitCode: 7, timedOut: false, cancelled: false, lingering: false });
+    expect(r).toMatchObject({ exitCode: 7, timedOut: false, cancelled: false, lingering: false, stoppedBackground: false });
     // Two pipes: their relative order is up to the scheduler.
     expect(r.output).toMatch(/^(ab|ba)$/);
   });
