@@ -93,7 +93,12 @@ export async function runTurn(env: TurnEnv, userText: string, signal: AbortSigna
     const offered = routed.length > 0 ? routed : [toolByName('read_file')!];
     bus.emit({ type: 'step.start', step, tools: offered.map((t) => t.name) });
 
-    const escalating = env.cloud !== undefined && (env.forceEscalate.value || env.cloud.policy.shouldEscalate());
+    let escalating = false;
+    if (env.cloud && (env.forceEscalate.value || env.cloud.policy.shouldEscalate())) {
+      env.forceEscalate.value = false;
+      escalating = env.cloud.policy.forced();
+      if (!escalating) bus.emit({ type: 'notice', level: 'warn', message: `escalation cap reached (${env.cloud.policy.used()} this session): staying with the local model` });
+    }
     const native = env.toolMode === 'native' || escalating;
     const toolText = native ? '' : describeToolsCompact(offered);
     const tail = composeTail({ toolText, planText: planForPrompt(plan), notes: notes.splice(0) });
@@ -114,8 +119,6 @@ export async function runTurn(env: TurnEnv, userText: string, signal: AbortSigna
     let messages = assembled.messages;
     if (escalating && env.cloud) {
       const cloud = env.cloud;
-      cloud.policy.forced();
-      env.forceEscalate.value = false;
       bus.emit({ type: 'escalate', provider: cloud.label, model: cloud.model, reason: failures.at(-1) ?? 'requested by the user', phase: 'start' });
       provider = cloud.provider;
       const brief = escalationBrief({ task: userText, plan, regions: failures.slice(-2), failures: failures.slice(-5) });

@@ -30,8 +30,8 @@ async function cloudModel(config: Config): Promise<{ cloud?: CloudModel; notice?
   if ('disabled' in esc) return { notice: config.env.SMALLCODE_ESCALATE ? `escalation off: ${esc.disabled}` : undefined };
   const { createCloudProvider } = (require('../providers/index') as typeof import('../providers/index'));
   const provider = createCloudProvider({ vendor: esc.vendor, apiKey: esc.apiKey, model: esc.model, baseUrl: esc.baseUrl });
-  const after = Number(config.env.SMALLCODE_ESCALATE_AFTER ?? 3) || 3;
-  const max = Number(config.env.SMALLCODE_ESCALATE_MAX ?? 3) || 3;
+  const after = esc.afterFailures;
+  const max = esc.maxPerSession;
   return {
     cloud: { provider, label: esc.vendor, model: esc.model, policy: createEscalationPolicy({ enabled: true, afterFailures: after, maxPerSession: max }) },
     notice: `escalation on: after ${after} failures a step may go to ${esc.vendor} (${esc.model}), at most ${max} per session`,

@@ -66,10 +66,8 @@ export async function createSessionLog(root: string, meta: { model: string; prov
     await fs.promises.appendFile(file, line({ t: 'meta', v: 1, meta: full }), { flag: 'wx' });
   }
 
-  let chain: Promise<void> = Promise.resolve();
   let closed = false;
   let error: string | undefined;
-  // Appends are chained so records land in call order; each record is one appendFile call.
   const write = (r: SessionRecord) => {
     if (closed) return;
     let text: string;
@@ -79,11 +77,13 @@ export async function createSessionLog(root: string, meta: { model: string; prov
       error = `session log: could not serialise a ${r.t} record (${(err as Error).message})`;
       return;
     }
-    chain = chain.then(() =>
-      fs.promises.appendFile(file, text).catch((err: Error) => {
-        error = `session log: could not write ${file} (${err.message})`;
-      }),
-    );
+    // Synchronous on purpose: the record is on disk before the agent's next HTTP request, so a
+    // killed process loses at most the step in flight (one small write syscall per record).
+    try {
+      fs.appendFileSync(file, text);
+    } catch (err) {
+      error = `session log: could not write ${file} (${(err as Error).message})`;
+    }
   };
 
   return {
@@ -94,12 +94,11 @@ export async function createSessionLog(root: string, meta: { model: string; prov
     },
     message: (m) => write({ t: 'message', m }),
     history: (replaced) => write({ t: 'history', messages: replaced }),
-    flush: () => chain,
+    flush: () => Promise.resolve(),
     async close() {
-      if (closed) return chain;
+      if (closed) return;
       write({ t: 'end', at: Date.now() });
       closed = true;
-      return chain;
     },
     lastError: () => error,
   };
