@@ -32,9 +32,13 @@ export function compileSearchPattern(pattern: string): CompiledPattern {
   }
 }
 
-function clip(text: string): string {
+/** The line trimmed to MAX_LINE_CHARS, keeping the match in view on long lines. */
+export function clip(text: string, re: RegExp): string {
   const t = text.trim();
-  return t.length > MAX_LINE_CHARS ? `${t.slice(0, MAX_LINE_CHARS)} …` : t;
+  if (t.length <= MAX_LINE_CHARS) return t;
+  const at = Math.max(0, (re.exec(t.slice(0, 20_000))?.index ?? 0) - 60);
+  const start = at + MAX_LINE_CHARS > t.length ? Math.max(0, t.length - MAX_LINE_CHARS) : at;
+  return `${start > 0 ? '… ' : ''}${t.slice(start, start + MAX_LINE_CHARS)}${start + MAX_LINE_CHARS < t.length ? ' …' : ''}`;
 }
 
 async function run(args: Record<string, unknown>, ctx: ToolContext): Promise<ToolResult> {
@@ -63,7 +67,7 @@ async function run(args: Record<string, unknown>, ctx: ToolContext): Promise<Too
   let used = out.join('\n').length;
   let shown = 0;
   for (const m of found.matches) {
-    const line = `${m.path}:${m.line}: ${clip(m.text)}`;
+    const line = `${m.path}:${m.line}: ${clip(m.text, re)}`;
     if (used + line.length + 1 > ctx.outputCap - 150) break;
     out.push(line);
     used += line.length + 1;

@@ -7,6 +7,8 @@ import { loadIgnoreRules, type IgnoreRules } from './ignore-rules';
 import { looksBinary, splitLines } from './text-file';
 import { walkWorkspace } from './walk';
 
+const MAX_LINE_SCAN = 20_000;
+
 export interface SearchMatch {
   path: string;
   /** 1-based. */
@@ -54,7 +56,13 @@ export async function searchFiles(root: string, startRel: string, re: RegExp, op
   const single = re.flags.includes('g') || re.flags.includes('y') ? new RegExp(re.source, re.flags.replace(/[gy]/g, '')) : re;
   const result: SearchResult = { matches: [], total: 0, filesWithMatches: 0, filesSearched: 0, skippedLarge: 0 };
 
-  const files: AsyncIterable<string> | string[] = fs.statSync(path.join(root, startRel)).isFile()
+  let startIsFile: boolean;
+  try {
+    startIsFile = fs.statSync(path.join(root, startRel)).isFile();
+  } catch {
+    return result;
+  }
+  const files: AsyncIterable<string> | string[] = startIsFile
     ? [startRel]
     : (async function* () {
         for await (const e of walkWorkspace(root, startRel, rules, opts.signal)) if (!e.isDir) yield e.rel;
@@ -69,7 +77,8 @@ export async function searchFiles(root: string, startRel: string, re: RegExp, op
     result.filesSearched++;
     let found = false;
     splitLines(text).forEach((line, i) => {
-      if (!single.test(line)) return;
+      // Minified lines can be megabytes long: bound the regex work per line.
+      if (!single.test(line.length > MAX_LINE_SCAN ? line.slice(0, MAX_LINE_SCAN) : line)) return;
       found = true;
       result.total++;
       if (result.matches.length < maxMatches) result.matches.push({ path: rel, line: i + 1, text: line });

@@ -1,4 +1,4 @@
-import { compileSearchPattern, searchFilesTool } from '../../src/tools/search-files';
+import { clip, compileSearchPattern, searchFilesTool } from '../../src/tools/search-files';
 import { makeWorkspace, type TempWorkspace } from './temp-workspace';
 
 describe('search_files', () => {
@@ -57,5 +57,16 @@ describe('search_files', () => {
     const r = await searchFilesTool.run({ pattern: 'nothing_here_xyz' }, ws.ctx());
     expect(r.ok).toBe(true);
     expect(r.forModel).toMatch(/^no matches for \/nothing_here_xyz\//);
+  });
+});
+
+describe('clip', () => {
+  it('keeps the match in view on a long line', () => {
+    const line = 'x'.repeat(1000) + 'NEEDLE' + 'y'.repeat(1000);
+    const out = clip(line, /NEEDLE/);
+    expect(out).toContain('NEEDLE');
+    expect(out.startsWith('… ')).toBe(true);
+    expect(out.endsWith(' …')).toBe(true);
+    expect(out.length).toBeLessThanOrEqual(204);
   });
 });
