@@ -46,37 +46,31 @@ export function createOllamaProvider(o: OllamaProviderOptions): Provider {
       ...(request.format ? { format: request.format } : {}),
     };
     const { Ollama } = await import('ollama');
-    // Our own fetch carries the caller's signal, so aborting closes the HTTP request even
-    // before the client hands us its iterator.
+    // Our own fetch carries the caller's signal, so aborting closes the HTTP request at any
+    // point (before headers or mid-body); the client's own it.abort() is then redundant.
     const client = new Ollama({ host: root, fetch: (input, init) => fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal }) });
     const it = await client.chat(body);
-    const onAbort = () => it.abort();
-    signal.addEventListener('abort', onAbort, { once: true });
     let calls = 0;
     let finish: FinishReason = 'stop';
-    try {
-      for await (const part of it) {
-        const msg = part.message;
-        if (msg?.thinking) yield { type: 'reasoning', text: msg.thinking };
-        if (msg?.content) yield { type: 'text', text: msg.content };
-        for (const tc of msg?.tool_calls ?? []) {
-          const raw = tc as { id?: unknown; function: { name: string; arguments: unknown } };
-          const args = typeof raw.function.arguments === 'string' ? parseArgs(raw.function.arguments) : (raw.function.arguments as Record<string, unknown>) ?? {};
-          calls++;
-          yield { type: 'tool_call', call: { id: typeof raw.id === 'string' && raw.id ? raw.id : `call_${calls}`, name: raw.function.name, arguments: args } };
-        }
-        if (part.done) {
-          const seconds = part.eval_duration / 1e9;
-          const truncatedPrompt = looksTruncated(part.prompt_eval_count ?? 0, roughPromptTokens(request.messages, tools ? request.tools : undefined), numCtx);
-          yield {
-            type: 'usage',
-            usage: { promptTokens: part.prompt_eval_count ?? 0, completionTokens: part.eval_count ?? 0, ...(seconds > 0 ? { tokensPerSecond: part.eval_count / seconds } : {}), ...(truncatedPrompt ? { truncatedPrompt } : {}) },
-          };
-          finish = part.done_reason === 'length' ? 'length' : calls ? 'tool_calls' : 'stop';
-        }
+    for await (const part of it) {
+      const msg = part.message;
+      if (msg?.thinking) yield { type: 'reasoning', text: msg.thinking };
+      if (msg?.content) yield { type: 'text', text: msg.content };
+      for (const tc of msg?.tool_calls ?? []) {
+        const raw = tc as { id?: unknown; function: { name: string; arguments: unknown } };
+        const args = typeof raw.function.arguments === 'string' ? parseArgs(raw.function.arguments) : (raw.function.arguments as Record<string, unknown>) ?? {};
+        calls++;
+        yield { type: 'tool_call', call: { id: typeof raw.id === 'string' && raw.id ? raw.id : `call_${calls}`, name: raw.function.name, arguments: args } };
       }
-    } finally {
-      signal.removeEventListener('abort', onAbort);
+      if (part.done) {
+        const seconds = part.eval_duration / 1e9;
+        const truncatedPrompt = looksTruncated(part.prompt_eval_count ?? 0, roughPromptTokens(request.messages, tools ? request.tools : undefined), numCtx);
+        yield {
+          type: 'usage',
+          usage: { promptTokens: part.prompt_eval_count ?? 0, completionTokens: part.eval_count ?? 0, ...(seconds > 0 ? { tokensPerSecond: part.eval_count / seconds } : {}), ...(truncatedPrompt ? { truncatedPrompt } : {}) },
+        };
+        finish = part.done_reason === 'length' ? 'length' : calls ? 'tool_calls' : 'stop';
+      }
     }
     yield { type: 'done', finishReason: signal.aborted ? 'cancelled' : finish };
   }

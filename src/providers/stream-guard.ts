@@ -19,8 +19,10 @@ async function* guardOnce(attempt: Attempt, user: AbortSignal, o: GuardOptions):
   const { signal, dispose } = linkedSignal([user], o.requestTimeoutMs);
   let ended = false;
   try {
-    for await (const chunk of attempt(signal)) {
+    for await (const raw of attempt(signal)) {
       if (ended) continue;
+      // Adapters see only the linked signal: a cancel the user did not ask for is our timeout.
+      const chunk = raw.type === 'done' && raw.finishReason === 'cancelled' && !user.aborted ? timeoutOr(signal, o, raw) : raw;
       yield chunk;
       if (chunk.type === 'done' || chunk.type === 'error') ended = true;
     }

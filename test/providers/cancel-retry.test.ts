@@ -111,3 +111,12 @@ describe.each<ProviderOptions['provider']>(['ollama', 'openai', 'anthropic'])('%
     if (provider !== 'anthropic') await expect(p.info()).rejects.toMatchObject({ error: { code: 'unreachable' } });
   });
 });
+
+test('requestTimeoutMs ends a hung stream with one transient line, not a cancel', async () => {
+  const s = await start({ kind: 'vllm', replies: [{ text: 'slow model', hang: true }] });
+  const p = createProvider({ provider: 'openai', baseUrl: s.url, model: 'test-model', requestTimeoutMs: 300, retry: FAST_RETRY });
+  const chunks = await collect(p.stream({ messages: [{ role: 'user', content: 'x' }] }, never()));
+  expect(chunks[0]).toMatchObject({ type: 'text' });
+  expect(chunks[chunks.length - 1]).toMatchObject({ type: 'error', error: { code: 'transient', message: expect.stringContaining('did not finish within 300 ms') } });
+  await disconnects(s, 1);
+});

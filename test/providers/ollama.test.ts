@@ -148,3 +148,13 @@ test('mid-stream error line becomes an error chunk after the text already stream
   expect(chunks[chunks.length - 1]).toMatchObject({ type: 'error', error: { message: expect.stringContaining('an error was encountered') } });
   expect(s.chatRequests()).toHaveLength(1);
 });
+
+test('a server that silently truncated (older Ollama) is flagged on usage.truncatedPrompt', async () => {
+  // We send ~5000 tokens into a 4096 window; the server says it evaluated 2050 (≈ num_ctx/2).
+  const s = await start({ kind: 'ollama', contextWindow: 4096, replies: [{ text: 'ok', promptTokens: 2050 }, { text: 'ok', promptTokens: 30 }] });
+  const p = createProvider({ provider: 'ollama', baseUrl: s.url, model: 'test-model' });
+  const big = summarize(await collect(p.stream({ messages: [{ role: 'user', content: 'x'.repeat(20000) }] }, never())));
+  expect(big.usage).toMatchObject({ promptTokens: 2050, truncatedPrompt: true });
+  const small = summarize(await collect(p.stream({ messages: [{ role: 'user', content: 'short question' }] }, never())));
+  expect(small.usage?.truncatedPrompt).toBeUndefined();
+});

@@ -78,6 +78,19 @@ test('calls without index: a new id starts a new call, fragments continue the la
   ]);
 });
 
+test('a name repeated on every fragment is kept once; a name split across fragments is joined', () => {
+  const out = run([
+    delta({ tool_calls: [{ index: 0, id: 'a', function: { name: 'read_file', arguments: '{"p":' } }] }),
+    delta({ tool_calls: [{ index: 0, function: { name: 'read_file', arguments: '1}' } }] }),
+    delta({ tool_calls: [{ index: 1, id: 'b', function: { name: 'search', arguments: '' } }] }),
+    delta({ tool_calls: [{ index: 1, function: { name: '_files', arguments: '{}' } }] }),
+  ]);
+  expect(out.filter((c) => c.type === 'tool_call')).toEqual([
+    { type: 'tool_call', call: { id: 'a', name: 'read_file', arguments: { p: 1 } } },
+    { type: 'tool_call', call: { id: 'b', name: 'search_files', arguments: {} } },
+  ]);
+});
+
 test('finish "stop" with calls present is reported as tool_calls; plain text stays stop', () => {
   expect(run([delta({ tool_calls: [{ index: 0, function: { name: 'a', arguments: '{}' } }] }), delta({}, 'stop')]).pop()).toEqual({ type: 'done', finishReason: 'tool_calls' });
   expect(run([delta({ content: 'x' })]).pop()).toEqual({ type: 'done', finishReason: 'stop' });
