@@ -64,7 +64,9 @@ function isMultiPart(text: string): boolean {
 }
 
 export function routeStep(input: RouteInput): Route {
-  const text = input.userText.toLowerCase();
+  const current = input.plan.find((i) => !i.done);
+  // The open plan item speaks for short requests like "continue" and for later steps.
+  const text = `${input.userText}\n${current?.text ?? ''}`.toLowerCase();
   const picked = new Set<Category>();
   const tools = new Set<string>(['read_file']);
   const why: string[] = [];
@@ -76,17 +78,18 @@ export function routeStep(input: RouteInput): Route {
   const wantsEdit = EDIT_WORDS.test(text);
   const wantsVerify = VERIFY_WORDS.test(text);
   const wantsExplore = EXPLORE_WORDS.test(text);
-  const namedPath = namesPath(input.userText);
+  const namedPath = namesPath(input.userText) || (current !== undefined && namesPath(current.text));
   const questionOnly = wantsExplore && !wantsEdit && !wantsVerify;
   const last = input.lastResults[input.lastResults.length - 1];
   const openItems = input.plan.filter((i) => !i.done).length;
 
-  if (wantsEdit) add('edit', 'the request asks for a change');
-  if (wantsVerify) add('verify', 'the request mentions running or testing');
-  if (PLAN_WORDS.test(text)) add('plan', 'the request asks for a plan');
+  if (wantsEdit) add('edit', 'the request or plan item asks for a change');
+  if (wantsVerify) add('verify', 'the request or plan item mentions running or testing');
+  if (PLAN_WORDS.test(input.userText.toLowerCase())) add('plan', 'the request asks for a plan');
   else if (input.step <= 1 && isMultiPart(input.userText)) add('plan', 'the request has several parts');
   if (wantsExplore) add('explore', 'the request asks to find or explain');
-  if (input.step <= 1 && !namedPath) add('explore', 'no file named yet');
+  // Running a known command needs no exploring; changing or planning without a file name does.
+  if (input.step <= 1 && !namedPath && (wantsEdit || picked.has('plan') || picked.size === 0)) add('explore', 'no file named yet');
 
   if (last) {
     const editTool = last.name === 'edit_file' || last.name === 'write_file';
@@ -100,6 +103,7 @@ export function routeStep(input: RouteInput): Route {
     if ((last.name === 'search_files' || last.name === 'list_files') && !last.ok) add('explore', 'the last lookup failed');
     if (last.name === 'update_plan' && last.ok && openItems > 0) add('edit', 'work on the next plan item');
   }
+  if (input.step <= 1 && openItems > 0) add('plan', 'a plan is open');
   if (openItems > 0 && last?.ok && ['edit_file', 'write_file', 'run_command'].includes(last.name)) add('plan', 'tick off plan items');
 
   for (const f of input.forced ?? []) {

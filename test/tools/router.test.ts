@@ -80,3 +80,19 @@ describe('file names in the request', () => {
     expect(routeStep({ userText: text, plan: [], lastResults: [], step: 1 }).categories.includes('explore')).toBe(explores);
   });
 });
+
+describe('routing from the open plan item', () => {
+  it('reads a short "continue" through the current plan item', () => {
+    const plan = [
+      { text: 'Add a clamp to src/range.ts', done: true },
+      { text: 'Run the test suite', done: false },
+    ];
+    const r = routeStep({ userText: 'continue', plan, lastResults: [], step: 1 });
+    expect(r.categories).toEqual(['verify', 'plan']);
+  });
+
+  it('offers update_plan at the start of a turn while a plan is open', () => {
+    const plan = [{ text: 'Rename parseDate in src/date.ts', done: false }];
+    expect(routeStep({ userText: 'go on', plan, lastResults: [], step: 1 }).tools).toEqual(['read_file', 'edit_file', 'write_file', 'update_plan']);
+  });
+});
