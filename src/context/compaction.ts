@@ -61,6 +61,8 @@ export interface SummarizeOptions {
   signal?: AbortSignal;
   /** Fold exactly the first `fold` messages (moved back to a safe boundary); overrides the turn count. */
   fold?: number;
+  /** Cap on the transcript handed to `summarize`, so the summary request fits the window (default 16000). */
+  transcriptChars?: number;
 }
 
 /** Folds the oldest messages into ONE user-role summary message. */
@@ -70,7 +72,7 @@ export async function summarizeOldest(history: ChatMessage[], opts: SummarizeOpt
   while (fold > 0 && !isSafeBoundary(history, fold)) fold--;
   if (fold <= 0) return { history, method: 'extractive' };
   const folded = history.slice(0, fold);
-  const transcript = renderTranscript(folded);
+  const transcript = renderTranscript(folded, opts.transcriptChars);
   let text: string | undefined;
   if (opts.summarize && !opts.signal?.aborted) {
     try {
@@ -122,6 +124,9 @@ export async function compactToFit(
   }
   const allowance = Math.min(600, Math.floor(goal * 0.25));
   const fold = foldForBudget(stubbed, goal - allowance, counter);
-  const done = await summarizeOldest(stubbed, { keepRecentTurns: 0, fold, summarize, signal });
+  // The summary request carries the transcript instead of the history: keep it within ~80 % of
+  // the history limit at a conservative 3 characters per token.
+  const transcriptChars = Math.max(2000, Math.floor(targetTokens * 0.8 * 3));
+  const done = await summarizeOldest(stubbed, { keepRecentTurns: 0, fold, summarize, signal, transcriptChars });
   return { history: done.history, method: done.method, before, after: counter.countMessages(done.history) };
 }

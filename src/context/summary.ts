@@ -27,17 +27,27 @@ const oneLine = (s: string, max: number) => {
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 };
 
-/** A flat text of messages for a summariser: long contents are cut to their head and tail. */
+/** A flat text of messages for a summariser: long contents are cut to their head and tail,
+ * and the oldest messages are dropped if the whole would still exceed `maxChars`. */
 export function renderTranscript(messages: ChatMessage[], maxChars = 16000): string {
   const per = Math.max(200, Math.floor(maxChars / Math.max(1, messages.length)));
+  const parts = messages.map((m) => renderOne(m, per));
+  let total = parts.reduce((n, p) => n + p.length + 2, 0);
+  let first = 0;
+  // Keep the first message (usually the goal) and drop the oldest after it.
+  while (total > maxChars && first + 2 < parts.length) {
+    first++;
+    total -= parts[first].length + 2;
+  }
+  const kept = first > 0 ? [parts[0], `[… ${first} older messages left out]`, ...parts.slice(first + 1)] : parts;
+  return kept.join('\n\n');
+}
+
+function renderOne(m: ChatMessage, per: number): string {
   const cut = (s: string) => (s.length > per ? `${s.slice(0, Math.floor(per * 0.7))}\n…\n${s.slice(s.length - Math.floor(per * 0.3))}` : s);
-  return messages
-    .map((m) => {
-      const calls = (m.toolCalls ?? []).map((c) => `→ ${c.name} ${oneLine(JSON.stringify(c.arguments), 200)}`).join('\n');
-      const who = m.role === 'tool' ? `tool ${m.toolName ?? ''}`.trim() : m.role;
-      return `[${who}] ${cut(m.content)}${calls ? `\n${calls}` : ''}`;
-    })
-    .join('\n\n');
+  const calls = (m.toolCalls ?? []).map((c) => `→ ${c.name} ${oneLine(JSON.stringify(c.arguments), 200)}`).join('\n');
+  const who = m.role === 'tool' ? `tool ${m.toolName ?? ''}`.trim() : m.role;
+  return `[${who}] ${cut(m.content)}${calls ? `\n${calls}` : ''}`;
 }
 
 const PATH_KEYS = ['path', 'file', 'file_path', 'filepath', 'filename', 'target', 'paths', 'files'];

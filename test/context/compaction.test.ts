@@ -143,6 +143,21 @@ describe('compactToFit', () => {
     for (const m of r.history) if (m.role === 'tool') expect(ids.has(m.toolCallId ?? '')).toBe(true);
   });
 
+  it('keeps the transcript for the summariser within the window it will be sent in', async () => {
+    const h = session(40, 60);
+    let length = 0;
+    let transcript = '';
+    await compactToFit(h, 1500, counter, async (t) => {
+      length = t.length;
+      transcript = t;
+      return 'Goal: g\nDecisions: d\nFiles touched: f\nOpen problems: none';
+    });
+    expect(length).toBeGreaterThan(1000);
+    expect(length).toBeLessThanOrEqual(Math.max(2000, 1500 * 0.8 * 3) + 300);
+    expect(transcript.startsWith('[user] Fix the failing test')).toBe(true); // the goal survives
+    expect(transcript).toMatch(/\[… \d+ older messages left out\]/);
+  });
+
   it('uses the extractive fallback without a summariser', async () => {
     const h = session(30, 20);
     const r = await compactToFit(h, 800, counter);
