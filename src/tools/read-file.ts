@@ -42,6 +42,9 @@ async function run(args: Record<string, unknown>, ctx: ToolContext): Promise<Too
   if (!requested.ok) return toolError('bad_args', `${requested.message}: read_file(path, start_line?, end_line?)`);
   const suffix = splitLineSuffix(ctx.root, requested.value);
   if (suffix.line !== undefined && args.start_line === undefined) args = { ...args, start_line: Math.max(1, suffix.line - 10) };
+  // Common model habits: 0-based start_line=0, and end_line=-1 (or 0) meaning "to the end".
+  if (Number(args.start_line) === 0 && args.start_line !== '' && args.start_line !== null) args = { ...args, start_line: 1 };
+  if (Number(args.end_line) <= 0 && args.end_line !== '' && args.end_line !== null) args = { ...args, end_line: undefined };
   const start = intArg(args, 'start_line');
   const end = intArg(args, 'end_line');
   if (!start.ok) return toolError('bad_args', start.message);

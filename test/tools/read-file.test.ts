@@ -48,6 +48,11 @@ describe('read_file', () => {
     expect(r.forModel).toBe('  10 | line 10\n  11 | line 11\n  12 | line 12\n… file has 500 lines; showing 10-12.');
   });
 
+  it('reads start_line=0 as 1 and end_line=-1 as "to the end"', async () => {
+    const r = await readFileTool.run({ path: 'src/a.ts', start_line: 0, end_line: -1 }, ws.ctx());
+    expect(r.forModel).toBe('   1 | const a = 1;\n   2 | export { a };');
+  });
+
   it('refuses start_line past the end with the line count', async () => {
     const r = await readFileTool.run({ path: 'src/a.ts', start_line: 9 }, ws.ctx());
     expect(r.ok).toBe(false);
