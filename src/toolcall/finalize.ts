@@ -15,6 +15,7 @@ export interface Finalized {
 export function finalizeCall(raw: RawCall, strategy: string, tools: ToolSpec[] | undefined): Finalized {
   const diagnostics: Diagnostic[] = [];
   const pre = argumentsObject(raw.args);
+  if (!cleanName(raw.name)) return { diagnostics: [{ strategy, kind: 'ignored', detail: 'call without a name' }] };
   if (!tools) {
     const { __positional, ...args } = pre.args;
     if (__positional !== undefined) diagnostics.push({ strategy, kind: 'repaired', detail: 'dropped positional arguments (no schema)' });

@@ -20,13 +20,16 @@ export function findFunctionBlocks(text: string, from = 0, limit = text.length):
   const out: XmlBlock[] = [];
   OPEN.lastIndex = from;
   let m: RegExpExecArray | null;
+  const closeRe = /<\/(?:function|invoke)\s*>/g;
+  let close: RegExpExecArray | null | undefined;
   while ((m = OPEN.exec(text)) && m.index < limit) {
     const name = m[1] ?? m[2] ?? m[3];
     const bodyStart = m.index + m[0].length;
     const nextOpen = nextOpenAt(text, bodyStart, limit);
-    const closeRe = /<\/(?:function|invoke)\s*>/g;
-    closeRe.lastIndex = bodyStart;
-    const close = closeRe.exec(text);
+    if (close === undefined || (close && close.index < bodyStart)) {
+      closeRe.lastIndex = bodyStart;
+      close = closeRe.exec(text);
+    }
     const repairs: string[] = [];
     let bodyEnd: number;
     let end: number;

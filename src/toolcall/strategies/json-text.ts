@@ -16,6 +16,9 @@ export const jsonText: Strategy = {
     const out: Found[] = [];
     START.lastIndex = 0;
     let m: RegExpExecArray | null;
+    // Each unclosed candidate costs a scan to the end of the text; a bounded number keeps a text
+    // full of stray brackets linear.
+    let unclosedBudget = 16;
     while ((m = START.exec(text))) {
       const at = m.index;
       const r = readJsonAt(text, at);
@@ -26,6 +29,7 @@ export const jsonText: Strategy = {
           out.push({ start: at, end: text.length, calls: complete, repairs: [], unreadable: r.kind === 'truncated' ? 'cut off before the call ended' : 'invalid JSON' });
           break;
         }
+        if (r.kind === 'truncated' && --unclosedBudget <= 0) break;
         START.lastIndex = r.kind === 'invalid' ? r.end : at + 1;
         continue;
       }

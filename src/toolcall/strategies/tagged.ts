@@ -10,6 +10,8 @@ const OPEN =
 const CLOSE =
   /<\/tool_calls?>|<\/toolcall>|<\/tool-call>|<\/tools?>|<\/tool\b|<\/function_calls?>|<\/functioncall>|<\/function-call>|<\/function>|<\/tool_use>|<tool_call\|>|<\|\/tool_call\|>|<\|tool_calls?_end\|>|<[｜|]tool[▁_]call[▁_]end[｜|]>|\[END_TOOL_REQUEST\]|<\|action_end\|>|<end_function_call>|<\|im_end\|>|<\|eot_id\|>|<\|end\|>/gi;
 
+const CLOSE_HERE = new RegExp(CLOSE.source, 'iy');
+
 function nextMatch(re: RegExp, text: string, from: number): RegExpExecArray | null {
   re.lastIndex = from;
   return re.exec(text);
@@ -22,10 +24,12 @@ export const tagged: Strategy = {
     const out: Found[] = [];
     let pos = 0;
     let open: RegExpExecArray | null;
+    let close: RegExpExecArray | null | undefined;
     while ((open = nextMatch(OPEN, text, pos))) {
       const bodyStart = open.index + open[0].length;
       const nextOpen = nextMatch(OPEN, text, bodyStart);
-      const close = nextMatch(CLOSE, text, bodyStart);
+      // Searched again only once passed: a text with many openers and no closer stays linear.
+      if (close === undefined || (close && close.index < bodyStart)) close = nextMatch(CLOSE, text, bodyStart);
       const boundary = Math.min(nextOpen ? nextOpen.index : text.length, close ? close.index : text.length);
       let body = readBody(text, bodyStart, boundary, ctx);
       // The closing tag may sit inside a JSON string (a file that mentions </tool_call>): read on.
@@ -55,8 +59,8 @@ function regionEnd(text: string, body: BodyResult, boundary: number): number {
   for (;;) {
     const rest = /^\s*(?:```)?\s*/.exec(text.slice(end, end + 20));
     const after = end + (rest ? rest[0].length : 0);
-    const c = nextMatch(CLOSE, text, after);
-    if (c && c.index === after) end = after + c[0].length;
+    const c = nextMatch(CLOSE_HERE, text, after);
+    if (c) end = after + c[0].length;
     else break;
   }
   if (end < boundary && /^\s*$/.test(text.slice(end, boundary))) end = boundary;
