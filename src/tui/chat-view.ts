@@ -32,6 +32,7 @@ function toolLines(t: ToolItem, width: number, theme: Theme, details: boolean): 
   const role = t.status === 'ok' ? 'ok' : t.status === 'failed' || t.status === 'rejected' ? 'fail' : 'warn';
   const head = truncate(clean(cardLabel(t)), Math.max(4, width - 4 - STATUS_MARK[t.status].length));
   const out = [`${paint(theme, 'tool', '⚙ ' + esc(head))} ${paint(theme, role, STATUS_MARK[t.status])}`];
+  if (t.feedback) out.push(...wrapText(`you said: ${t.feedback}`, width - 2).map((l) => paint(theme, 'fail', '  ' + esc(l))));
   if (!details || !t.details) return out;
   const d = t.details;
   if (d.kind === 'patch') out.push(...unifiedDiffLines(d.diff, width - 2, theme).slice(0, 40).map((l) => '  ' + l));

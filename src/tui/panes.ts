@@ -112,9 +112,13 @@ export function createPanes(screen: blessed.Widgets.Screen, theme: Theme, events
       });
       panes.status.show(r.status!, statusView(s, r.status!.width, theme).join('\n'));
       if (s.approvals.length && r.dialog) {
+        // Sized to its content and anchored above the input, so the chat stays visible above it.
         const d = inner(r.dialog);
         const req = s.approvals[0];
-        panes.dialog.show(r.dialog, approvalView(s, d.width, d.height, theme).join('\n'), {
+        const lines = approvalView(s, d.width, d.height, theme);
+        const height = Math.min(r.dialog.height, lines.length + 2);
+        const rect = { ...r.dialog, top: r.dialog.top + r.dialog.height - height, height };
+        panes.dialog.show(rect, lines.join('\n'), {
           label: req.command ? ' Approval needed: command ' : ' Approval needed: change ', borderRole: 'warn',
         });
         panes.dialog.box.setFront();

@@ -16,6 +16,8 @@ export type ChatItem =
   | {
       kind: 'tool'; key: number; id: string; name: string; args: Record<string, unknown>; risk: Risk;
       status: 'proposed' | 'awaiting' | 'running' | 'ok' | 'failed' | 'rejected'; summary?: string; details?: ToolDetails;
+      /** The user's reason when they rejected it (the model was told). */
+      feedback?: string;
     }
   | { kind: 'notice'; key: number; level: NoticeLevel; text: string };
 

@@ -1,6 +1,6 @@
 // The TUI store: one pure `reduce(state, agentEvent | uiAction)` and a tiny subscribable holder.
 // Every pane is a view of this state; nothing else mutates what the screen shows.
-import type { AgentEvent, ApprovalRequest } from '../agent/events';
+import type { AgentEvent, ApprovalRequest, TurnEndReason } from '../agent/events';
 import { flattenTree } from '../workspace/file-tree';
 import { applyInput, emptyInput } from './input-editor';
 import { focusOrder } from './layout';
@@ -8,6 +8,11 @@ import type { ChatItem, PatchEntry, UiState, NoticeLevel } from './state';
 import type { UiAction } from './ui-actions';
 
 export type StoreInput = AgentEvent | UiAction;
+
+const TURN_END_TEXT: Record<Exclude<TurnEndReason, 'done' | 'refused'>, string> = {
+  cancelled: 'turn cancelled', max_steps: 'stopped: the step limit was reached', error: 'stopped by an error',
+  unreadable: 'stopped: the model\'s replies could not be read', stuck: 'stopped: the model was stuck',
+};
 
 const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
 
@@ -97,13 +102,17 @@ function reduceAgent(s: UiState, e: AgentEvent): UiState {
       const req = s.approvals.find((a) => a.id === e.id);
       const approvals = s.approvals.filter((a) => a.id !== e.id);
       let next: UiState = { ...s, approvals, reason: approvals.length ? s.reason : null, diffScroll: 0 };
-      if (e.decision === 'reject') next = updateTool(next, e.id, { status: 'rejected', summary: e.feedback ? `rejected: ${e.feedback}` : 'rejected' });
+      if (e.decision === 'reject') next = updateTool(next, e.id, { status: 'rejected', feedback: e.feedback || undefined });
       else next = updateTool(next, e.id, { status: 'running' });
       const phase = approvals.length ? 'approval' : req?.command && e.decision !== 'reject' ? 'command' : s.busy ? 'thinking' : 'idle';
       return { ...next, phase };
     }
-    case 'tool.result':
-      return { ...updateTool(s, e.id, { status: e.ok ? 'ok' : 'failed', summary: e.summary, details: e.details }), phase: s.approvals.length ? 'approval' : 'thinking' };
+    case 'tool.result': {
+      const prev = s.chat.find((c) => c.kind === 'tool' && c.id === e.id);
+      const rejected = prev?.kind === 'tool' && prev.status === 'rejected';
+      const status = rejected ? 'rejected' : e.ok ? 'ok' : 'failed';
+      return { ...updateTool(s, e.id, { status, summary: e.summary, details: e.details }), phase: s.approvals.length ? 'approval' : 'thinking' };
+    }
     case 'patch.pending':
       return upsertPatch(s, e.id, { path: e.proposal.path, proposal: e.proposal, status: 'pending', changedOnDisk: false });
     case 'patch.applied':
@@ -139,7 +148,8 @@ function reduceAgent(s: UiState, e: AgentEvent): UiState {
       return notice(s, 'error', e.message);
     case 'turn.end': {
       const next: UiState = { ...s, busy: false, phase: 'idle', approvals: [], reason: null };
-      return e.reason === 'done' ? next : notice(next, e.reason === 'cancelled' ? 'info' : 'warn', `turn ended: ${e.reason}${e.text ? ` — ${e.text}` : ''}`);
+      if (e.reason === 'done' || e.reason === 'refused') return next;
+      return notice(next, e.reason === 'cancelled' ? 'info' : 'warn', TURN_END_TEXT[e.reason] + (e.text && e.reason !== 'cancelled' ? ` — ${e.text}` : ''));
     }
   }
 }

@@ -87,7 +87,7 @@ describe('reduce', () => {
       { type: 'turn.end', reason: 'cancelled', text: '', steps: 1 },
     ]);
     expect(s).toMatchObject({ busy: false, phase: 'idle', approvals: [], reason: null });
-    expect(s.chat[s.chat.length - 1]).toMatchObject({ kind: 'notice', text: 'turn ended: cancelled' });
+    expect(s.chat[s.chat.length - 1]).toMatchObject({ kind: 'notice', text: 'turn cancelled' });
   });
 
   it('opens the reason prompt only while something awaits approval', () => {

@@ -1,0 +1,144 @@
+// End to end in a real terminal: the real CLI (`smallcode tui`, run from source) inside tmux,
+// against the scripted model server. Approve, reject with a reason, edit, undo, resize, help,
+// cancel and quit — asserting on the screen, the disk and what the model server received.
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { startScriptedServer, type ScriptedServer, type ScriptedReply } from '../support/scripted-server';
+
+const HAS_TMUX = spawnSync('tmux', ['-V']).status === 0;
+if (!HAS_TMUX) console.warn('e2e-tmux: skipped — tmux is not installed (apt-get install tmux)');
+const suite = HAS_TMUX ? describe : describe.skip;
+
+const LAUNCH = path.join(__dirname, 'support', 'run-from-source.js');
+const SOCKET = `smallcode-e2e-${process.pid}`;
+const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
+const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+
+interface Session {
+  root: string;
+  server: ScriptedServer;
+  screen(): string;
+  waitFor(pred: string | RegExp | ((screen: string) => boolean), timeoutMs?: number): Promise<string>;
+  keys(...keys: string[]): void;
+  type(text: string): void;
+}
+
+let counter = 0;
+const servers: ScriptedServer[] = [];
+
+async function open(replies: ScriptedReply[], size = { cols: 100, rows: 30 }, env: Record<string, string> = {}): Promise<Session> {
+  const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'sc-e2e-')));
+  fs.writeFileSync(path.join(root, 'a.txt'), 'x\n');
+  const server = await startScriptedServer({ kind: 'ollama', replies });
+  servers.push(server);
+  const name = `s${++counter}`;
+  const cmd = `node ${q(LAUNCH)} tui --provider ollama --base-url ${server.url} --model test-model --cwd ${q(root)}; echo EXIT=$?; exec cat`;
+  const envArgs = Object.entries({ TERM: 'xterm-256color', NCURSES_NO_UTF8_ACS: '1', HOME: root, ...env }).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
+  tmux('-f', '/dev/null', 'new-session', '-d', '-s', name, '-x', String(size.cols), '-y', String(size.rows), ...envArgs, cmd);
+  const screen = () => tmux('capture-pane', '-p', '-t', name);
+  const s: Session = {
+    root, server, screen,
+    async waitFor(pred, timeoutMs = 10000) {
+      const test = typeof pred === 'string' ? (t: string) => t.includes(pred) : pred instanceof RegExp ? (t: string) => pred.test(t) : pred;
+      const deadline = Date.now() + timeoutMs;
+      let last = '';
+      while (Date.now() < deadline) {
+        last = screen();
+        if (test(last)) return last;
+        await new Promise((r) => setTimeout(r, 40));
+      }
+      throw new Error(`tmux screen never showed ${String(pred)}; last screen:\n${last}`);
+    },
+    keys: (...keys) => void tmux('send-keys', '-t', name, ...keys),
+    type: (text) => void tmux('send-keys', '-t', name, '-l', text),
+  };
+  await s.waitFor('Enter send', 45000); // first start transpiles the sources (slow on a loaded machine)
+  return s;
+}
+
+const writeHello: ScriptedReply = { toolCalls: [{ name: 'write_file', arguments: { path: 'hello.txt', content: 'hi\n' } }] };
+
+jest.setTimeout(120000);
+
+suite('workbench in tmux (end to end)', () => {
+  afterAll(async () => {
+    spawnSync('tmux', ['-L', SOCKET, 'kill-server']);
+    await Promise.all(servers.map((s) => s.close()));
+  });
+
+  it('approves with y (file on disk), undoes with u, shows help, resizes, and quits restoring the terminal', async () => {
+    const s = await open([writeHello, { text: 'Done.' }], { cols: 80, rows: 24 });
+    expect(s.screen()).toContain('Tab switches');
+    s.type('create hello.txt');
+    s.keys('Enter');
+    const dialog = await s.waitFor('Create hello.txt?');
+    expect(dialog).toMatch(/y approve this change.*n reject/);
+    expect(dialog).toContain('+hi');
+    s.keys('y');
+    await s.waitFor('Done.');
+    expect(fs.readFileSync(path.join(s.root, 'hello.txt'), 'utf8')).toBe('hi\n');
+
+    s.keys('Escape');
+    await s.waitFor('u undo');
+    s.keys('u');
+    await s.waitFor('undone: hello.txt');
+    expect(fs.existsSync(path.join(s.root, 'hello.txt'))).toBe(false);
+
+    s.keys('?');
+    const help = await s.waitFor('Keys — Esc, ? or q closes this help');
+    expect(help).toContain('approve this change');
+    s.keys('Escape');
+    await s.waitFor((t) => !t.includes('Keys — Esc'));
+
+    tmux('resize-window', '-t', `s${counter}`, '-x', '150', '-y', '45');
+    const wide = await s.waitFor((t) => t.includes('Context') && t.includes('Files'));
+    expect(wide).toContain('Patches');
+    expect(wide).not.toContain('Tab switches');
+
+    s.keys('q');
+    const after = await s.waitFor('EXIT=0');
+    expect(after).not.toContain('Context');
+  });
+
+  it('rejects with a reason the model receives (disk untouched), edits in $EDITOR, cancels, and quits on a second Ctrl-C', async () => {
+    const editor = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sc-editor-')), 'editor.sh');
+    fs.writeFileSync(editor, '#!/bin/sh\nprintf "edited by hand\\n" > "$1"\n', { mode: 0o755 });
+    const s = await open([
+      writeHello, { text: 'Understood.' },
+      { toolCalls: [{ name: 'write_file', arguments: { path: 'notes.txt', content: 'draft\n' } }] }, { text: 'Saved.' },
+      { text: 'Thinking about it', hang: true },
+    ], { cols: 100, rows: 30 }, { EDITOR: editor });
+
+    s.type('create hello.txt');
+    s.keys('Enter');
+    await s.waitFor('Create hello.txt?');
+    s.keys('n');
+    await s.waitFor('Reject — tell the model why');
+    s.type('use a greeting in French');
+    s.keys('Enter');
+    await s.waitFor('Understood.');
+    expect(fs.existsSync(path.join(s.root, 'hello.txt'))).toBe(false);
+    expect(s.screen()).toContain('you said: use a greeting in French');
+    const second = s.server.chatRequests()[1];
+    expect(JSON.stringify(second.body)).toContain('use a greeting in French');
+
+    s.type('write notes');
+    s.keys('Enter');
+    await s.waitFor('Create notes.txt?');
+    s.keys('e');
+    await s.waitFor('Saved.');
+    expect(fs.readFileSync(path.join(s.root, 'notes.txt'), 'utf8')).toBe('edited by hand\n');
+
+    s.type('think');
+    s.keys('Enter');
+    await s.waitFor('writing…');
+    s.keys('C-c');
+    await s.waitFor('Press Ctrl-C again to quit');
+    await s.waitFor('turn cancelled');
+    s.keys('C-c');
+    const after = await s.waitFor('EXIT=0');
+    expect(after).not.toContain('Message (');
+  });
+});
