@@ -3,6 +3,7 @@
 import { diffArrays } from 'diff';
 import type { Refusal, RefusalCode } from './types';
 import { findClosest } from './match/closest';
+import type { FileIndex } from './match/file-index';
 import { collapseWhitespace, typographicToAscii } from './match/normalize';
 
 export function refusal(code: RefusalCode, reason: string, hint: string): Refusal {
@@ -12,9 +13,10 @@ export function refusal(code: RefusalCode, reason: string, hint: string): Refusa
 const num = (n: number, width: number) => String(n).padStart(width, ' ');
 const key = (l: string) => collapseWhitespace(typographicToAscii(l));
 
-export function noMatch(path: string, fileLines: string[], searchLines: string[], where: string): Refusal {
+export function noMatch(path: string, index: FileIndex, searchLines: string[], where: string): Refusal {
   const reason = `the SEARCH text${where} was not found in ${path}`;
-  const closest = findClosest(fileLines, searchLines);
+  const fileLines = index.lines;
+  const closest = findClosest(index, searchLines);
   if (!closest || closest.similarity < 0.3) {
     return refusal('no_match', reason, `Nothing in ${path} resembles it. Read the file again (read_file) and copy the lines to change exactly, then retry.`);
   }

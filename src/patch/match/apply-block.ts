@@ -5,6 +5,7 @@ import { alreadyApplied, ambiguous, noMatch, refusal, unanchored } from '../refu
 import { joinLines, normalizeModelText, splitLines } from '../text-format';
 import { exactHits } from './exact';
 import { findCandidates } from './line-match';
+import { FileIndex } from './file-index';
 import { narrow, type NarrowHints } from './narrow';
 import { isElision } from './normalize';
 import { rebuild } from './rebuild';
@@ -30,8 +31,9 @@ function trimOuterElisions(p: Prepared): Prepared {
 
 type Found = { kind: 'none' } | { kind: 'ambiguous'; starts: number[] } | { kind: 'one'; text: string; strategy: string; cursor: number } | { kind: 'error'; reason: string };
 
-function find(text: string, search: string, replace: string, block: EditBlock, hints: NarrowHints): Found {
-  const { lines, finalNewline } = splitLines(text);
+function find(text: string, getIndex: () => FileIndex, search: string, replace: string, block: EditBlock, hints: NarrowHints): Found {
+  const lines = splitLines(text).lines;
+  const finalNewline = text.endsWith('\n');
   const hits = narrow(exactHits(text, search, block.substring === true).map((h) => ({ ...h, start: h.startLine, end: h.endLine })), lines, hints);
   if (hits.length > 1) return { kind: 'ambiguous', starts: hits.map((h) => h.start) };
   if (hits.length === 1) {
@@ -39,11 +41,12 @@ function find(text: string, search: string, replace: string, block: EditBlock, h
     const out = text.slice(0, h.index) + replace + text.slice(h.index + search.length);
     return { kind: 'one', text: out, strategy: 'exact', cursor: h.start + toLines(replace).length };
   }
+  const index = getIndex();
   const base: Prepared = { search: toLines(search), replace: toLines(replace) };
   for (const rung of LINE_RUNGS) {
     const p = rung.prep(rung.elision ? trimOuterElisions(base) : base);
     if (!p || p.search.every((l) => l.trim() === '')) continue;
-    const cands = narrow(findCandidates(lines, p.search, rung), lines, hints);
+    const cands = narrow(findCandidates(index, p.search, rung), lines, hints);
     if (cands.length > 1) return { kind: 'ambiguous', starts: cands.map((c) => c.start) };
     if (cands.length === 0) continue;
     const c = cands[0];
@@ -86,13 +89,15 @@ export function applyBlock(text: string, block: EditBlock, path: string, cursor:
       }
     }
   }
-  const found = find(text, search, replace, block, hints);
+  let built: FileIndex | undefined;
+  const index = () => (built ??= new FileIndex(text, splitLines(text).lines));
+  const found = find(text, index, search, replace, block, hints);
   if (found.kind === 'one') return { ok: true, text: found.text, strategy: found.strategy, cursor: found.cursor, noop: false };
   if (found.kind === 'ambiguous') return { ok: false, refusal: ambiguous(path, found.starts, where) };
   if (found.kind === 'error') return { ok: false, refusal: refusal('malformed', `${found.reason}${where}`, 'Keep each "... existing code ..." line of SEARCH in REPLACE at the same place.') };
   if (replace.trim() !== '') {
-    const back = find(text, replace, search, { ...block, anchor: undefined, atEnd: undefined, ordered: false }, { cursor: 0 });
+    const back = find(text, index, replace, search, { ...block, anchor: undefined, atEnd: undefined, ordered: false }, { cursor: 0 });
     if (back.kind === 'one' || back.kind === 'ambiguous') return { ok: false, refusal: alreadyApplied(path, where) };
   }
-  return { ok: false, refusal: noMatch(path, splitLines(text).lines, toLines(search), where) };
+  return { ok: false, refusal: noMatch(path, index(), toLines(search), where) };
 }

@@ -1,6 +1,6 @@
 // Finds the region of the file closest to a search that did not match, only to show it to the
 // model. Token votes pick a few starting lines fast; line similarity ranks them.
-import { collapseWhitespace, typographicToAscii } from './normalize';
+import { type FileIndex, lenientKey } from './file-index';
 
 export interface Closest {
   start: number;
@@ -8,7 +8,6 @@ export interface Closest {
   similarity: number;
 }
 
-const norm = (l: string) => collapseWhitespace(typographicToAscii(l));
 const TOKEN = /[A-Za-z_$][A-Za-z0-9_$]*|\d+/g;
 
 /** Similarity in [0,1] of two lines: 1 - Levenshtein / longer length (lengths capped). */
@@ -41,31 +40,48 @@ function windowScore(file: string[], search: string[], start: number): number {
   return total / search.length;
 }
 
-export function findClosest(fileLines: string[], searchLines: string[]): Closest | null {
-  const search = searchLines.map(norm).filter((l) => l !== '');
-  if (search.length === 0 || fileLines.length === 0) return null;
-  const file = fileLines.map(norm);
-  const index = new Map<string, number[]>();
-  file.forEach((line, i) => {
-    for (const t of new Set(line.match(TOKEN) ?? [])) {
-      const list = index.get(t);
-      if (list) list.push(i);
-      else index.set(t, [i]);
+/** File lines (by index) containing `token` as a whole word, or null when it is too common. */
+function linesWith(text: string, starts: number[], token: string, cap: number): number[] | null {
+  const out: number[] = [];
+  const word = /[A-Za-z0-9_$]/;
+  for (let i = text.indexOf(token); i >= 0; i = text.indexOf(token, i + 1)) {
+    if (word.test(text[i - 1] ?? ' ') || word.test(text[i + token.length] ?? ' ')) continue;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= i) lo = mid;
+      else hi = mid - 1;
     }
-  });
+    if (out[out.length - 1] !== lo) out.push(lo);
+    if (out.length > cap) return null;
+  }
+  return out;
+}
+
+export function findClosest(index: FileIndex, searchLines: string[]): Closest | null {
+  const search = searchLines.map(lenientKey).filter((l) => l !== '');
+  const file = index.allLenient();
+  if (search.length === 0 || file.length === 0) return null;
+  const text = file.join('\n');
+  const starts: number[] = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   const votes = new Float64Array(file.length + search.length + 2);
+  const seen = new Map<string, number[] | null>();
   search.forEach((line, k) => {
     for (const t of new Set(line.match(TOKEN) ?? [])) {
-      const at = index.get(t);
-      if (!at || at.length > 400) continue;
+      if (!seen.has(t)) seen.set(t, linesWith(text, starts, t, 400));
+      const at = seen.get(t);
+      if (!at) continue;
       const w = 1 / Math.log2(2 + at.length);
       for (const p of at) if (p - k >= 0) votes[p - k] += w;
     }
   });
-  const starts: number[] = [];
-  for (let i = 0; i < file.length; i++) if (votes[i] > 0) starts.push(i);
-  starts.sort((a, b) => votes[b] + 0.5 * (votes[b - 1] ?? 0) - (votes[a] + 0.5 * (votes[a - 1] ?? 0)));
-  let top = starts.slice(0, 8);
+  const voted: number[] = [];
+  for (let i = 0; i < file.length; i++) if (votes[i] > 0) voted.push(i);
+  const score = (i: number) => votes[i] + 0.5 * ((votes[i - 1] ?? 0) + (votes[i + 1] ?? 0));
+  voted.sort((a, b) => score(b) - score(a));
+  let top = voted.slice(0, 8);
   if (top.length === 0) {
     // No shared token (a truncated or misspelt line): score every start on small files.
     if (file.length * search.length > 20000) return null;

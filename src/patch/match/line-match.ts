@@ -2,6 +2,7 @@
 // ladder. Pure; the caller decides what uniqueness means for the result.
 import { isBlank, isElision, leadingWhitespace } from './normalize';
 import type { Rung } from './rungs';
+import type { FileIndex } from './file-index';
 
 export interface Candidate {
   /** File lines [start, end) the search covers. */
@@ -52,32 +53,38 @@ function uniformIndent(search: string[], file: string[], map: (number | undefine
   return true;
 }
 
-export function findCandidates(file: string[], search: string[], rung: Rung, normFile?: string[]): Candidate[] {
-  const nf = normFile ?? file.map(rung.norm);
+export function findCandidates(index: FileIndex, search: string[], rung: Rung): Candidate[] {
+  const file = index.lines;
   const ns = search.map(rung.norm);
-  const seq: number[] = [];
-  for (let i = 0; i < file.length; i++) if (!(rung.skipBlank && nf[i] === '')) seq.push(i);
+  const nf = (i: number) => index.norm(rung.norm, i);
+  const seqLen = rung.skipBlank ? index.nonBlank.length : file.length;
+  const seqAt = (p: number) => (rung.skipBlank ? index.nonBlank[p] : p);
   const { segments, gaps } = segmentsOf(search, rung);
   if (segments.some((s) => s.length === 0)) return [];
   if (rung.elision && gaps.length === 0) return [];
 
   const matchAt = (seg: number[], p: number): boolean => {
-    if (p + seg.length > seq.length) return false;
-    for (let j = 0; j < seg.length; j++) if (nf[seq[p + j]] !== ns[seg[j]]) return false;
+    if (p + seg.length > seqLen) return false;
+    for (let j = 0; j < seg.length; j++) if (nf(seqAt(p + j)) !== ns[seg[j]]) return false;
     return true;
   };
   const firstFrom = (seg: number[], from: number): number => {
-    for (let p = from; p + seg.length <= seq.length; p++) if (matchAt(seg, p)) return p;
+    for (const i of index.linesLike(search[seg[0]])) {
+      const p = rung.skipBlank ? index.nonBlankPos[i] : i;
+      if (p >= from && matchAt(seg, p)) return p;
+    }
     return -1;
   };
 
   const out: Candidate[] = [];
   const head = segments[0];
-  for (let p0 = 0; p0 + head.length <= seq.length; p0++) {
-    if (nf[seq[p0]] !== ns[head[0]] || !matchAt(head, p0)) continue;
+  // Every rung's normal form refines the lenient key, so only lines with the same key can start a match.
+  for (const i of index.linesLike(search[head[0]])) {
+    const p0 = rung.skipBlank ? index.nonBlankPos[i] : i;
+    if (p0 < 0 || !matchAt(head, p0)) continue;
     const map: (number | undefined)[] = new Array(search.length).fill(undefined);
     const spans = new Map<number, [number, number]>();
-    head.forEach((k, j) => (map[k] = seq[p0 + j]));
+    head.forEach((k, j) => (map[k] = seqAt(p0 + j)));
     let cursor = p0 + head.length;
     let ok = true;
     for (let s = 1; s < segments.length && ok; s++) {
@@ -86,14 +93,14 @@ export function findCandidates(file: string[], search: string[], rung: Rung, nor
         ok = false;
         break;
       }
-      const from = seq[cursor - 1] + 1;
-      gaps[s - 1].forEach((k, j) => spans.set(k, j === 0 ? [from, seq[p]] : [seq[p], seq[p]]));
-      segments[s].forEach((k, j) => (map[k] = seq[p + j]));
+      const from = seqAt(cursor - 1) + 1;
+      gaps[s - 1].forEach((k, j) => spans.set(k, j === 0 ? [from, seqAt(p)] : [seqAt(p), seqAt(p)]));
+      segments[s].forEach((k, j) => (map[k] = seqAt(p + j)));
       cursor = p + segments[s].length;
     }
     if (!ok) break; // later starts cannot complete either once a segment is missing
     if (rung.uniformIndent && !uniformIndent(search, file, map)) continue;
-    out.push({ start: seq[p0], end: seq[cursor - 1] + 1, map, spans });
+    out.push({ start: seqAt(p0), end: seqAt(cursor - 1) + 1, map, spans });
   }
   return out;
 }

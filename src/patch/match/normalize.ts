@@ -16,13 +16,15 @@ export function hasTypographic(text: string): boolean {
 }
 
 export function typographicToAscii(text: string): string {
+  if (!/[^\x00-\x7f]/.test(text)) return text;
   let out = text;
   for (const [re, to] of TYPOGRAPHIC) out = out.replace(re, to);
   return out;
 }
 
 export function collapseWhitespace(line: string): string {
-  return line.trim().replace(/\s+/g, ' ');
+  const t = line.trim();
+  return /\s\s|[^\S ]/.test(t) ? t.replace(/\s+/g, ' ') : t;
 }
 
 export function leadingWhitespace(line: string): string {
