@@ -29,9 +29,14 @@ export function createAnthropicProvider(o: AnthropicProviderOptions): Provider {
   const info = cachedInfo(() => discover({ provider: 'anthropic', baseUrl: root, model: o.model, contextOverride: o.contextOverride }));
   const context = (): ErrorContext => ({ url: root, kind: 'anthropic', model: o.model });
 
+  // One client per provider: created on first use (lazy SDK load), reused for keep-alive.
+  const makeClient = () =>
+    import('@anthropic-ai/sdk').then((mod) => new mod.Anthropic({ baseURL: root, apiKey: o.apiKey ?? null, maxRetries: 0, timeout: o.requestTimeoutMs ?? 10 * 60_000 }));
+  let clientPromise: ReturnType<typeof makeClient> | undefined;
+  const getClient = () => (clientPromise ??= makeClient());
+
   async function* attempt(request: ChatRequest, signal: AbortSignal): AsyncGenerator<StreamChunk> {
-    const mod = await import('@anthropic-ai/sdk');
-    const client = new mod.Anthropic({ baseURL: root, apiKey: o.apiKey ?? null, maxRetries: 0, timeout: o.requestTimeoutMs ?? 10 * 60_000 });
+    const client = await getClient();
     const prompt = toAnthropicPrompt(request.messages);
     const tools = toAnthropicTools(request.tools);
     const params: MessageCreateParamsStreaming = {

@@ -53,10 +53,15 @@ export function createOpenAiCompatProvider(o: OpenAiCompatOptions): Provider {
   let known: ProviderInfo | undefined;
   const context = (): ErrorContext => ({ url: urls.v1, kind: known?.kind ?? o.kindHint ?? 'openai', model: known?.model ?? o.model, availableModels: known?.models });
 
+  // One client per provider: created on first use (lazy SDK load), reused for keep-alive.
+  const makeClient = () =>
+    import('openai').then((mod) => new mod.OpenAI({ baseURL: urls.v1, apiKey: o.apiKey || 'sk-no-key-required', maxRetries: 0, timeout: o.requestTimeoutMs ?? 30 * 60_000 }));
+  let clientPromise: ReturnType<typeof makeClient> | undefined;
+  const getClient = () => (clientPromise ??= makeClient());
+
   async function* attempt(request: ChatRequest, signal: AbortSignal): AsyncGenerator<StreamChunk> {
     known = await info(signal);
-    const mod = await import('openai');
-    const client = new mod.OpenAI({ baseURL: urls.v1, apiKey: o.apiKey || 'sk-no-key-required', maxRetries: 0, timeout: o.requestTimeoutMs ?? 30 * 60_000 });
+    const client = await getClient();
     const body = buildChatBody(known, request);
     const stream = await client.chat.completions.create(body, { signal });
     const acc = new StreamAccumulator(known.kind === 'lmstudio' ? 'lms' : 'call');
