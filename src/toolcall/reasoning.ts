@@ -38,7 +38,7 @@ export function blank(text: string, regions: [number, number][]): string {
   for (const [s, e] of sorted) {
     if (e <= pos) continue;
     const from = Math.max(s, pos);
-    out += text.slice(pos, from) + text.slice(from, e).replace(/[^\n]/g, ' ');
+    out += text.slice(pos, from) + text.slice(from, e).replace(/[^\n]+/g, (run) => ' '.repeat(run.length));
     pos = e;
   }
   return out + text.slice(pos);
