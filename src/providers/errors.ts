@@ -27,6 +27,8 @@ export interface ErrorFacts {
   text: string;
   networkCode?: string;
   aborted: boolean;
+  /** A JavaScript bug or unparsable bytes (SyntaxError/TypeError) rather than a server message. */
+  ownFault: boolean;
 }
 
 const NETWORK_DOWN = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL']);
@@ -70,7 +72,8 @@ export function errorFacts(err: unknown): ErrorFacts {
     collectStrings(e.message, strings);
     cur = e.cause;
   }
-  return { status, text: strings.join(' | '), networkCode, aborted: isAbortError(err) };
+  const ownFault = (err instanceof SyntaxError || err instanceof TypeError) && !networkCode;
+  return { status, text: strings.join(' | '), networkCode, aborted: isAbortError(err), ownFault };
 }
 
 const oneLine = (s: string, max = 220) => {
@@ -162,11 +165,16 @@ export const ERROR_RULES: { name: string; rule: Rule }[] = [
   },
   {
     name: 'wrong-endpoint',
-    rule: (f, c) => (f.status === 404 ? make('bad_request', `${c.url} has no such endpoint (404) — check the base URL points at a ${SERVER_KINDS[c.kind].label}`, c) : undefined),
+    rule: (f, c) => (f.status === 404 ? make('bad_request', `${c.url} has no such endpoint (404) — check the base URL (expected ${SERVER_KINDS[c.kind].label})`, c) : undefined),
   },
   {
     name: 'bad-request',
     rule: (f, c) => (f.status !== undefined && f.status >= 400 ? make('bad_request', `${c.url} refused the request (${f.status}): ${serverMessage(f)}`, c) : undefined),
+  },
+  {
+    // An error the server sent inside the stream (Ollama `{"error":…}` line, SSE error event).
+    name: 'server-reported',
+    rule: (f, c) => (f.status === undefined && !f.networkCode && !f.ownFault && f.text ? make('transient', `${c.url} reported an error: ${serverMessage(f)} — retry, or check the server log`, c) : undefined),
   },
 ];
 

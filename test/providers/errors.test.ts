@@ -46,6 +46,11 @@ test('status families: auth, 429/5xx transient, 404 model vs wrong endpoint, oth
   expect(code(Object.assign(new Error('aborted'), { name: 'AbortError' }))).toBe('cancelled');
 });
 
+test('an error the server reported mid-stream is transient; our own parse failure is protocol', () => {
+  expect(classifyError(new Error('an error was encountered while running the model'), ctx)).toMatchObject({ code: 'transient', message: `${ctx.url} reported an error: an error was encountered while running the model — retry, or check the server log` });
+  expect(code(new SyntaxError('Unexpected token < in JSON at position 0'))).toBe('protocol');
+});
+
 test('model_not_found lists models and says how to get one', () => {
   const e = classifyError({ status_code: 404, error: "model 'llama9' not found" }, { url: 'http://h:11434', kind: 'ollama', model: 'llama9', availableModels: ['qwen:7b'] });
   expect(e).toMatchObject({ code: 'model_not_found', availableModels: ['qwen:7b'] });
