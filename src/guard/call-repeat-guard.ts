@@ -22,13 +22,15 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-export function createCallRepeatGuard(limit = 3): CallRepeatGuard {
-  const seen = new Map<string, number>();
+/** Only the last `recent` calls count: re-listing a folder three times over a 200-step session
+ * is normal work; three identical calls among the last few is a loop. */
+export function createCallRepeatGuard(limit = 3, recent = 8): CallRepeatGuard {
+  let seen: string[] = [];
   return {
     record(name, args) {
       const key = `${name}\u0000${canonicalJson(args)}`;
-      const count = (seen.get(key) ?? 0) + 1;
-      seen.set(key, count);
+      seen = [...seen.slice(-(recent - 1)), key];
+      const count = seen.filter((k) => k === key).length;
       if (count < limit) return { loop: false };
       return {
         loop: true,
@@ -37,7 +39,7 @@ export function createCallRepeatGuard(limit = 3): CallRepeatGuard {
       };
     },
     reset() {
-      seen.clear();
+      seen = [];
     },
   };
 }

@@ -11,7 +11,8 @@ export interface RepetitionOptions {
   n?: number;
   /** Back-to-back repeats of a short unit (< 8 words) that cut (default 8); long units need half, at least 3. */
   threshold?: number;
-  /** Minimum size of the repeated run, in non-space characters, before a word loop is cut (default 160). */
+  /** Minimum size of the repeated run, in non-space characters, before a word loop is cut (default 320;
+   * generated code such as long `| { [k: string]: unknown; }` unions reaches ~220). */
   window?: number;
 }
 
@@ -23,21 +24,26 @@ export interface RepetitionGuard {
 }
 
 const CHAR_PERIODS = 16;
+const CHAR_MASK = 31; // ring size 32 > CHAR_PERIODS
 /** A character loop must cover this many characters (long separator lines and indentation stay below it). */
 const CHAR_SPAN = 256;
+/** Whitespace and rule characters need more: Markdown tables pad wide columns with hundreds of
+ * spaces and dashes. */
+const BLANK_SPAN = 1024;
+const RULE_UNIT = /^[\s\-=_*#~+|.:─━═]*$/;
 const MAX_WORD = 200;
 
 export function createRepetitionGuard(opts: RepetitionOptions = {}): RepetitionGuard {
   const maxP = Math.max(1, opts.n ?? 48);
   const threshold = Math.max(2, opts.threshold ?? 8);
-  const minSpan = Math.max(1, opts.window ?? 160);
+  const minSpan = Math.max(1, opts.window ?? 320);
 
   let words: string[] = []; // ring of the last maxP + 1 words
   let wordCount = 0;
   let wordRuns = new Int32Array(maxP + 1);
   let word = '';
   let wordLen = 0;
-  let chars = new Int32Array(CHAR_PERIODS + 1); // ring of the last char codes
+  let chars = new Int32Array(CHAR_MASK + 1); // ring of the last char codes
   let charCount = 0;
   let charRuns = new Int32Array(CHAR_PERIODS + 1);
   let stopped: RepetitionVerdict = { stop: false };
@@ -76,14 +82,20 @@ export function createRepetitionGuard(opts: RepetitionOptions = {}): RepetitionG
   }
 
   function pushChar(c: number): RepetitionVerdict {
-    chars[charCount % chars.length] = c;
+    const at = charCount & CHAR_MASK;
+    chars[at] = c;
     charCount++;
-    for (let p = 1; p <= CHAR_PERIODS && p < charCount; p++) {
-      const prev = chars[(charCount - 1 - p) % chars.length];
-      charRuns[p] = prev === c ? charRuns[p] + 1 : 0;
+    const limit = Math.min(CHAR_PERIODS, charCount - 1);
+    for (let p = 1; p <= limit; p++) {
+      if (chars[(at - p) & CHAR_MASK] !== c) {
+        charRuns[p] = 0;
+        continue;
+      }
+      charRuns[p]++;
       if (charRuns[p] + p >= CHAR_SPAN) {
         let unit = '';
-        for (let k = p - 1; k >= 0; k--) unit += String.fromCharCode(chars[(charCount - 1 - k) % chars.length]);
+        for (let k = p - 1; k >= 0; k--) unit += String.fromCharCode(chars[(at - k) & CHAR_MASK]);
+        if (charRuns[p] + p < BLANK_SPAN && RULE_UNIT.test(unit)) continue;
         return verdict(unit, Math.floor((charRuns[p] + p) / p));
       }
     }
@@ -96,7 +108,7 @@ export function createRepetitionGuard(opts: RepetitionOptions = {}): RepetitionG
     wordRuns = new Int32Array(maxP + 1);
     word = '';
     wordLen = 0;
-    chars = new Int32Array(CHAR_PERIODS + 1);
+    chars = new Int32Array(CHAR_MASK + 1);
     charCount = 0;
     charRuns = new Int32Array(CHAR_PERIODS + 1);
     stopped = { stop: false };

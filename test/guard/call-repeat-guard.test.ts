@@ -35,3 +35,23 @@ describe('call repeat guard', () => {
     expect(canonicalJson({ b: { d: 1, c: [2, { f: 1, e: 0 }] }, a: undefined })).toBe('{"b":{"c":[2,{"e":0,"f":1}],"d":1}}');
   });
 });
+
+describe('createCallRepeatGuard recent window', () => {
+  it('does not call three identical calls spread over a long session a loop', () => {
+    const g = createCallRepeatGuard(3, 8);
+    const verdicts = [];
+    for (let i = 0; i < 30; i++) {
+      verdicts.push(g.record('list_files', { path: 'src' }).loop);
+      for (let k = 0; k < 4; k++) g.record('read_file', { path: `f${i}-${k}.ts` });
+    }
+    expect(verdicts.every((v) => v === false)).toBe(true);
+  });
+
+  it('still catches three identical calls among the recent ones', () => {
+    const g = createCallRepeatGuard(3, 8);
+    g.record('read_file', { path: 'a' });
+    g.record('list_files', {});
+    g.record('read_file', { path: 'a' });
+    expect(g.record('read_file', { path: 'a' }).loop).toBe(true);
+  });
+});

@@ -22,7 +22,8 @@ describe('repetition guard: loops are cut', () => {
     ['a single word', 'the '.repeat(300)],
     ['closing parens', 'foo(' + ')'.repeat(1000)],
     ['a short char cycle without spaces', 'x = ' + ')]}'.repeat(300)],
-    ['blank lines forever', 'Answer:\n' + '\n'.repeat(1000)],
+    ['blank lines forever', 'Answer:\n' + '\n'.repeat(3000)],
+    ['a rule line forever', 'Result:\n' + '-'.repeat(3000)],
     ['a long paragraph loop', ('The function parses the input, validates every field, and returns the result to the caller so the caller can decide what to do next. ').repeat(8)],
   ])('%s', (_, text) => {
     const v = feed(text);
@@ -83,6 +84,8 @@ describe('repetition guard: normal text is left alone', () => {
     ['a Markdown table', '| a | b | c |\n|---|---|---|\n' + Array.from({ length: 80 }, (_, i) => `| row ${i} | yes | no |`).join('\n')],
     ['a short zeros array', `const table = [${new Array(48).fill('0').join(', ')}];`],
     ['a separator comment', '// ' + '-'.repeat(100) + '\nconst a = 1;\n// ' + '='.repeat(100)],
+    ['a Markdown table with a padded wide column', `| Parameter${' '.repeat(400)}| Type |\n|${'-'.repeat(410)}|------|\n| a${' '.repeat(408)}| b |`],
+    ['a generated union type', `type T = ('a' | 'b') | {\n${'        [k: string]: unknown;\n    } | {\n'.repeat(9)}        [k: string]: unknown;\n    };`],
     ['many similar test cases', Array.from({ length: 40 }, (_, i) => `  it('case ${i}', () => {\n    expect(parse('${i}')).toBe(${i});\n  });\n`).join('\n')],
   ])('%s', (_, text) => {
     expect(feed(text, 13).stop).toBe(false);
