@@ -124,3 +124,15 @@ test('no model configured: the server model is picked with a warning', async () 
   await collect(p.stream({ messages: user('x') }, never()));
   expect(s.chatRequests()[0].body).toMatchObject({ model: 'qwen.gguf' });
 });
+
+test('sloppy SSE (pings, no finish chunk, no [DONE], usage on the last chunk) still ends cleanly', async () => {
+  const s = await start({
+    kind: 'lmstudio',
+    replies: [{ text: 'tolerant reader', toolCalls: [{ name: 'edit_file', arguments: { path: 'x' } }], promptTokens: 12, sseQuirks: { ping: true, noFinishChunk: true, noDone: true } }, { text: 'ok', promptTokens: 7, sseQuirks: { usageOnFinish: true } }],
+  });
+  const p = createProvider({ provider: 'openai', baseUrl: s.url, model: 'test-model' });
+  const first = summarize(await collect(p.stream({ messages: user('x'), tools }, never())));
+  expect(first).toMatchObject({ text: 'tolerant reader', calls: [{ name: 'edit_file', arguments: { path: 'x' } }], usage: { promptTokens: 12 }, last: { type: 'done', finishReason: 'tool_calls' } });
+  const second = summarize(await collect(p.stream({ messages: user('y') }, never())));
+  expect(second).toMatchObject({ text: 'ok', usage: { promptTokens: 7 }, last: { type: 'done', finishReason: 'stop' } });
+});

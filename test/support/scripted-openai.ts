@@ -149,14 +149,17 @@ export async function openAiChat(ctx: ChatContext, res: ServerResponse): Promise
     pieces.push(frame({ tool_calls: [{ index, id: c.id, type: 'function', function: { name: c.name, arguments: '' } }] }));
     for (const frag of chunkText(c.args)) pieces.push(frame({ tool_calls: [{ index, function: { arguments: frag } }] }));
   });
+  const q = reply.sseQuirks ?? {};
   const includeUsage = (ctx.body.stream_options as { include_usage?: boolean } | undefined)?.include_usage === true;
-  pieces.push(frame({}, finish, kind === 'llamacpp' && !includeUsage ? { timings } : {}));
-  if (includeUsage) {
+  const finishExtra = { ...(kind === 'llamacpp' && !includeUsage ? { timings } : {}), ...(q.usageOnFinish ? { usage } : {}) };
+  if (!q.noFinishChunk) pieces.push(frame({}, finish, finishExtra));
+  if (includeUsage && !q.usageOnFinish) {
     const last: Record<string, unknown> = { id, object: 'chat.completion.chunk', created, model, choices: [], usage };
     if (kind === 'llamacpp') last.timings = timings;
     pieces.push(`data: ${JSON.stringify(last)}\n\n`);
   }
-  pieces.push('data: [DONE]\n\n');
+  if (!q.noDone) pieces.push('data: [DONE]\n\n');
+  if (q.ping) for (let i = pieces.length - 1; i > 0; i -= 2) pieces.splice(i, 0, ': ping\n\n');
   for (let i = 0; i < pieces.length; i++) {
     if (!(await w.write(pieces[i]))) return;
     if (i === 0 && reply.hang) return w.hang();

@@ -20,6 +20,9 @@ export interface ScriptedReply {
   httpError?: { status: number; body: unknown };
   /** Emit the dialect's mid-stream error after the first chunk. */
   midStreamError?: string;
+  /** OpenAI-style SSE sloppiness real servers show: `: ping` comment lines, no finish chunk,
+   * no `data: [DONE]`, usage on the finish chunk instead of a separate one. */
+  sseQuirks?: { ping?: boolean; noFinishChunk?: boolean; noDone?: boolean; usageOnFinish?: boolean };
 }
 
 export type ServerKind = 'ollama' | 'llamacpp' | 'lmstudio' | 'vllm' | 'openai' | 'anthropic';
