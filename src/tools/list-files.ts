@@ -1,9 +1,9 @@
 // list_files: the workspace tree breadth-first (folders end in '/'), .gitignore respected,
 // optionally filtered by a glob; capped, saying how many entries were left out and how to narrow.
-import * as fs from 'node:fs';
 import { resolveInWorkspace } from '../workspace/jail';
 import { rulesForStart } from '../workspace/walk';
 import { listFiles } from '../workspace/list-files';
+import { pathKind } from '../workspace/path-kind';
 import { stringArg } from './args';
 import { toolError, toolOk } from './result';
 import type { Tool, ToolContext, ToolResult } from './types';
@@ -17,13 +17,9 @@ async function run(args: Record<string, unknown>, ctx: ToolContext): Promise<Too
   if (!pattern.ok) return toolError('bad_args', pattern.message);
   const jailed = resolveInWorkspace(ctx.root, p.value ?? '.');
   if (!jailed.ok) return toolError('outside_workspace', jailed.message);
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(jailed.abs);
-  } catch {
-    return toolError('not_found', `folder not found: ${jailed.rel}: list_files with no path shows the workspace root`);
-  }
-  if (!stat.isDirectory()) return toolError('not_dir', `${jailed.rel} is a file, not a folder: use read_file with path "${jailed.rel}"`);
+  const kind = pathKind(jailed.abs);
+  if (kind === 'missing') return toolError('not_found', `folder not found: ${jailed.rel}: list_files with no path shows the workspace root`);
+  if (kind !== 'dir') return toolError('not_dir', `${jailed.rel} is a file, not a folder: use read_file with path "${jailed.rel}"`);
 
   const { rules, startIgnored } = rulesForStart(ctx.root, jailed.rel);
   const listed = await listFiles(ctx.root, jailed.rel, { pattern: pattern.value, limit: MAX_ENTRIES, signal: ctx.signal, rules });

@@ -1,8 +1,8 @@
 // read_file: a file with numbered lines ("  12 | text"), capped to the result budget with an
 // exact hint how to read on; binary files and folders are refused with what to do instead.
-import * as fs from 'node:fs';
 import { resolveInWorkspace } from '../workspace/jail';
 import { listFiles } from '../workspace/list-files';
+import { pathKind } from '../workspace/path-kind';
 import { readTextFile, splitLines } from '../workspace/text-file';
 import { intArg, stringArg } from './args';
 import { toolError, toolOk } from './result';
@@ -32,9 +32,9 @@ export function splitLineSuffix(root: string, requested: string): { path: string
   const m = /^(.*?):(\d+)(?::\d+)?$/.exec(requested.trim());
   if (!m) return { path: requested };
   const whole = resolveInWorkspace(root, requested);
-  if (whole.ok && fs.existsSync(whole.abs)) return { path: requested };
+  if (whole.ok && pathKind(whole.abs) !== 'missing') return { path: requested };
   const bare = resolveInWorkspace(root, m[1]);
-  return bare.ok && fs.existsSync(bare.abs) ? { path: m[1], line: Number(m[2]) } : { path: requested };
+  return bare.ok && pathKind(bare.abs) === 'file' ? { path: m[1], line: Number(m[2]) } : { path: requested };
 }
 
 async function run(args: Record<string, unknown>, ctx: ToolContext): Promise<ToolResult> {

@@ -1,7 +1,7 @@
 // search_files: a JS regular expression over the workspace's text files, results as
 // "path:line: text", capped in count and characters, with the total so the model can narrow.
-import * as fs from 'node:fs';
 import { resolveInWorkspace } from '../workspace/jail';
+import { pathKind } from '../workspace/path-kind';
 import { rulesForStart } from '../workspace/walk';
 import { searchFiles } from '../workspace/search-files';
 import { stringArg } from './args';
@@ -50,7 +50,7 @@ async function run(args: Record<string, unknown>, ctx: ToolContext): Promise<Too
   if (!glob.ok) return toolError('bad_args', glob.message);
   const jailed = resolveInWorkspace(ctx.root, p.value ?? '.');
   if (!jailed.ok) return toolError('outside_workspace', jailed.message);
-  if (!fs.existsSync(jailed.abs)) return toolError('not_found', `path not found: ${jailed.rel}: omit path to search the whole workspace`);
+  if (pathKind(jailed.abs) === 'missing') return toolError('not_found', `path not found: ${jailed.rel}: omit path to search the whole workspace`);
 
   const { re, note } = compileSearchPattern(pattern.value);
   const { rules, startIgnored } = rulesForStart(ctx.root, jailed.rel);
