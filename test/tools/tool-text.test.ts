@@ -43,6 +43,12 @@ describe('describeToolsCompact', () => {
       const text = describeToolsCompact(pick(routeStep({ userText, plan: [], lastResults: [], step: 1 }).tools));
       expect(tokens(text)).toBeLessThanOrEqual(600);
     }
+    // Every combination of categories the router can return (forced), not just typical requests.
+    for (let mask = 1; mask < 16; mask++) {
+      const forced = ['explore', 'edit', 'verify', 'plan'].filter((_, i) => mask & (1 << i));
+      const routed = routeStep({ userText: 'x', plan: [], lastResults: [], step: 2, forced }).tools;
+      if (routed.length < allTools().length) expect(tokens(describeToolsCompact(pick(routed)))).toBeLessThanOrEqual(600);
+    }
     const all = describeToolsCompact(allTools());
     expect(tokens(all)).toBeLessThanOrEqual(1200);
     expect(tokens(all)).toBeGreaterThan(50);
