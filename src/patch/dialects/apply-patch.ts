@@ -69,8 +69,12 @@ export function parseApplyPatch(text: string): ParsedEdit[] | Refusal {
       chunk.new.push(line.slice(1));
     } else if (line.startsWith('-')) chunk.old.push(line.slice(1));
     else if (line.startsWith('+')) chunk.new.push(line.slice(1));
-    else if (/^(```|EOF|PATCH)\s*$/.test(line.trim())) continue;
-    else return malformed(`the line "${line.slice(0, 60)}" in "*** Update File: ${current?.path}" does not start with " ", "-" or "+"`);
+    else if (/^(```\w*|EOF|PATCH)\s*$/.test(line.trim())) continue;
+    else {
+      // A context line whose leading space was dropped; it still has to match the file.
+      chunk.old.push(line);
+      chunk.new.push(line);
+    }
   }
   flush();
   const withBlocks = edits.filter((e) => e.blocks.length > 0);

@@ -19,6 +19,18 @@ function stripPrefix(p: string): string | undefined {
   return t.replace(/^[ab]\//, '');
 }
 
+/** True when a change line follows before the hunk obviously ends (header, fence, blank run). */
+function continuesHunk(lines: string[], i: number): boolean {
+  if (/^(```|diff |index |--- |\+\+\+ )/.test(lines[i])) return false;
+  for (let j = i + 1; j < lines.length; j++) {
+    const l = lines[j];
+    if (HUNK.test(l) || /^(```|diff |--- |\+\+\+ )/.test(l)) return false;
+    if (/^[-+]/.test(l)) return true;
+    if (l === '' && j + 1 < lines.length && lines[j + 1] === '') return false;
+  }
+  return false;
+}
+
 interface Hunk {
   old: string[];
   new: string[];
@@ -72,8 +84,11 @@ export function parseUnifiedDiff(text: string): ParsedEdit[] | Refusal {
       hunk.new.push(line === '' ? '' : body);
     } else if (tag === '-') hunk.old.push(body);
     else if (tag === '+') hunk.new.push(body);
-    else if (/^```/.test(line) || /^diff |^index /.test(line)) flush();
-    else flush();
+    else if (continuesHunk(lines, i)) {
+      // A context line whose leading space the model dropped: later lines still change the hunk.
+      hunk.old.push(line);
+      hunk.new.push(line);
+    } else flush();
   }
   flush();
   const withBlocks = edits.filter((e) => e.blocks.length > 0);

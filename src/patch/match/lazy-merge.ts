@@ -35,6 +35,45 @@ function chunksOf(snippet: string[]): Chunk[] {
   return chunks;
 }
 
+type Step = { kind: 'common'; k: number; f: number } | { kind: 'body'; k: number } | { kind: 'file'; f: number };
+
+const trivial = (k: string) => k.replace(/[^A-Za-z0-9_]/g, '').length < 2;
+
+/**
+ * Aligns chunk lines with file lines (from file index `base`). A run of matches made only of
+ * trivial lines (`}`, blank) after the first real change is not trusted as context: it is far
+ * more often a new block's closing brace than the file's.
+ */
+function alignSteps(body: string[], window: string[], base: number): Step[] {
+  const steps: Step[] = [];
+  let k = 0;
+  let f = base;
+  for (const op of diffArrays(body, window, { comparator: (x: string, y: string) => x === y })) {
+    for (let j = 0; j < op.count; j++) {
+      if (op.added) steps.push({ kind: 'file', f: f++ });
+      else if (op.removed) steps.push({ kind: 'body', k: k++ });
+      else steps.push({ kind: 'common', k: k++, f: f++ });
+    }
+  }
+  let changed = false;
+  for (let i = 0; i < steps.length; ) {
+    if (steps[i].kind !== 'common') {
+      changed = true;
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < steps.length && steps[j].kind === 'common') j++;
+    const run = steps.slice(i, j) as { kind: 'common'; k: number; f: number }[];
+    if (changed && run.every((st) => trivial(body[st.k]))) {
+      const replaced: Step[] = [...run.map((st): Step => ({ kind: 'body', k: st.k })), ...run.map((st): Step => ({ kind: 'file', f: st.f }))];
+      steps.splice(i, run.length, ...replaced);
+      i += replaced.length;
+    } else i = j;
+  }
+  return steps;
+}
+
 function uniqueFrom(keys: string[], from: number, want: string): number {
   let at = -1;
   for (let i = from; i < keys.length; i++) {
@@ -78,41 +117,45 @@ export function lazyMerge(file: string[], snippet: string[]): LazyResult {
     }
     out.push(...file.slice(cursor, a));
     const body = c.lines.slice(headJ);
-    const end = last && !c.elidedAfter ? file.length : Math.min(file.length, a + body.length * 2 + 20);
-    const ops = diffArrays(body.map(key), keys.slice(a, end), { comparator: (x: string, y: string) => x === y });
-    let f = a;
-    let lastCommon = a;
-    let k = 0;
+    const toEnd = last && !c.elidedAfter;
+    const end = toEnd ? file.length : Math.min(file.length, a + body.length * 2 + 20);
+    const steps = alignSteps(body.map(key), keys.slice(a, end), a);
+    const lastCommon = steps.reduce((m, st) => (st.kind === 'common' ? st.f + 1 : m), a);
+    const b = toEnd ? file.length : lastCommon;
     const pairs: [string, string][] = [];
-    for (const op of ops) {
-      if (op.added) f += op.count;
-      else if (op.removed) k += op.count;
-      else {
-        for (let j = 0; j < op.count; j++) if (!isBlank(body[k + j])) pairs.push([leadingWhitespace(body[k + j]), leadingWhitespace(file[f + j])]);
-        (f += op.count), (k += op.count), (lastCommon = f);
-      }
-    }
-    const b = last && !c.elidedAfter ? file.length : lastCommon;
+    for (const st of steps) if (st.kind === 'common' && !isBlank(body[st.k])) pairs.push([leadingWhitespace(body[st.k]), leadingWhitespace(file[st.f])]);
     const reindent = makeReindent(pairs);
     const region: string[] = [];
+    let groupDeleted = 0;
+    let groupInserted = 0;
     let deleted = 0;
     let inserted = 0;
-    (f = a), (k = 0);
-    for (const op of ops) {
-      if (op.added) {
-        for (let j = 0; j < op.count; j++, f++) if (f < b && !isBlank(file[f])) deleted++;
-        if (f > b) f = b;
-      } else if (op.removed) {
-        for (let j = 0; j < op.count; j++, k++) region.push(reindent(body[k])), inserted++;
-      } else for (let j = 0; j < op.count; j++, k++, f++) region.push(file[f]);
+    let tooMuch = false;
+    for (const st of steps) {
+      if (st.kind === 'common') {
+        tooMuch ||= groupDeleted > groupInserted + 1;
+        groupDeleted = groupInserted = 0;
+        region.push(file[st.f]);
+      } else if (st.kind === 'body') {
+        region.push(reindent(body[st.k]));
+        groupInserted++;
+        inserted++;
+      } else if (st.f < b && !isBlank(file[st.f])) {
+        groupDeleted++;
+        deleted++;
+      }
     }
-    if (deleted > Math.max(2, inserted)) {
+    tooMuch ||= groupDeleted > groupInserted + 1 || deleted > inserted + 2;
+    if (tooMuch) {
       return {
         ok: false,
         reason: `part ${ci + 1} of the snippet would delete ${deleted} lines it does not show`,
         hint: 'Mark unchanged code you leave out with a "// ... existing code ..." line, or send a SEARCH/REPLACE block instead.',
       };
     }
+    // New lines appended after a blank context line keep a blank line before the elided code.
+    const lastStep = steps.filter((st) => st.kind !== 'file').pop();
+    if (!toEnd && lastStep?.kind === 'body' && lastCommon > a && isBlank(file[lastCommon - 1]) && b < file.length && !isBlank(file[b])) region.push('');
     out.push(...c.lines.slice(0, headJ).map(reindent), ...region);
     cursor = b;
   }

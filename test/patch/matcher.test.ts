@@ -1,0 +1,110 @@
+// The pure core: dialect parsing and the matcher ladder on strings, no disk. Each case pins one
+// behaviour of the ladder (which rung, uniqueness, refusal content).
+import { applyBlocks, parseEditText } from '../../src/patch';
+import type { ParsedEdit, Refusal } from '../../src/patch';
+
+function apply(before: string | null, text: string): { after?: string; strategies?: string[]; refusal?: Refusal } {
+  const parsed = parseEditText(text);
+  if ('code' in parsed) return { refusal: parsed };
+  const r = applyBlocks(before, parsed.flatMap((e) => e.blocks), 'f.ts');
+  return r.ok ? { after: r.after, strategies: r.strategies } : { refusal: r.refusal };
+}
+const sr = (s: string, r: string) => `<<<<<<< SEARCH\n${s}=======\n${r}>>>>>>> REPLACE\n`;
+
+describe('dialect detection', () => {
+  it('reads paths and dialect names', () => {
+    const parsed = parseEditText('src/a.ts\n```ts\n' + sr('a\n', 'b\n') + '```\n') as ParsedEdit[];
+    expect(parsed.map((e) => [e.path, e.dialect])).toEqual([['src/a.ts', 'search_replace']]);
+    const diff = parseEditText('diff --git a/x.py b/x.py\nindex 1..2 100644\n--- a/x.py\n+++ b/x.py\n@@ -1 +1 @@\n-a\n+b\n') as ParsedEdit[];
+    expect(diff.map((e) => [e.path, e.dialect, e.blocks.length])).toEqual([['x.py', 'unified_diff', 1]]);
+    const patch = parseEditText('*** Begin Patch\n*** Add File: n.txt\n+hello\n*** End Patch\n') as ParsedEdit[];
+    expect(patch[0].blocks).toEqual([{ kind: 'write', content: 'hello\n' }]);
+    const xml = parseEditText('<parameter=path>a.py</parameter>\n<parameter=old_str>\nx = 1\n</parameter>\n<parameter=new_str>\nx = 2\n</parameter>') as ParsedEdit[];
+    expect(xml[0].blocks[0]).toMatchObject({ search: 'x = 1', replace: 'x = 2' });
+  });
+
+  it('names the missing marker and the expected form for malformed blocks', () => {
+    const r = parseEditText('<<<<<<< SEARCH\nfoo\n=======\nbar\n') as Refusal;
+    expect(r.code).toBe('malformed');
+    expect(r.reason).toContain('>>>>>>> REPLACE');
+    expect(r.hint).toContain('<<<<<<< SEARCH');
+  });
+});
+
+describe('matcher ladder', () => {
+  const file = 'function f() {\n  if (a) {\n    b();\n  }\n}\n';
+
+  it('re-indents the replacement when the search was dedented', () => {
+    const r = apply(file, sr('if (a) {\n  b();\n}\n', 'if (a) {\n  b();\n  c();\n}\n'));
+    expect(r.strategies).toEqual(['indentation_offset']);
+    expect(r.after).toBe('function f() {\n  if (a) {\n    b();\n    c();\n  }\n}\n');
+  });
+
+  it('collapses whitespace runs inside lines but never changes content', () => {
+    expect(apply('let  x =   1;\n', sr('let x = 1;\n', 'let x = 2;\n')).after).toBe('let x = 2;\n');
+    expect(apply('let x = 1;\n', sr('let x=1;\n', 'let x = 2;\n')).refusal?.code).toBe('no_match');
+  });
+
+  it('requires uniqueness at the rung where the match is found', () => {
+    const twice = 'a();\n  b();\na();\n    b();\n';
+    const r = apply(twice, sr('a();\nb();\n', 'x();\n'));
+    expect(r.refusal?.code).toBe('ambiguous');
+    expect(r.refusal?.hint).toContain('lines 1, 3');
+  });
+
+  it('prefers the exact rung over looser ones', () => {
+    const r = apply('x = 1\n  x = 1\n', sr('x = 1\n', 'x = 2\n'));
+    expect(r.after).toBe('x = 2\n  x = 1\n');
+  });
+
+  it('writes ASCII punctuation when the file uses it and the model sent typographic', () => {
+    const r = apply('say("hi")\n', sr('say(“hi”)\n', 'say(“hello”)\n'));
+    expect(r.strategies).toEqual(['typographic_punctuation']);
+    expect(r.after).toBe('say("hello")\n');
+  });
+
+  it('shows the closest region with line numbers and marks the differing line', () => {
+    const r = apply('a = 1\nb = 2\nresult = a + b\nprint(result)\n', sr('result = a + b\nprint(results)\n', 'print(a + b)\n'));
+    expect(r.refusal?.code).toBe('no_match');
+    expect(r.refusal?.hint).toMatch(/! +4 \| print\(result\)/);
+    expect(r.refusal?.hint).toContain('print(results)');
+  });
+
+  it('reports an edit whose replacement is already there', () => {
+    const r = apply('a\nb\nc\n', sr('a\n', 'a\nb\n'));
+    expect(r.refusal?.code).toBe('already_applied');
+    expect(r.refusal?.hint).toMatch(/already in the file/);
+  });
+
+  it('is all or nothing across blocks and says which block failed', () => {
+    const r = apply('a\nb\n', sr('a\n', 'A\n') + sr('zzz\n', 'Z\n'));
+    expect(r.refusal?.reason).toContain('block 2 of 2');
+    expect(r.refusal?.hint).toContain('No block of this edit was applied');
+  });
+
+  it('applies diff hunks in order, using the @@ context line to disambiguate', () => {
+    const code = 'def a():\n    return 1\n\ndef b():\n    return 1\n';
+    const diff = '--- a/f.py\n+++ b/f.py\n@@ -4,2 +4,2 @@ def b():\n-    return 1\n+    return 2\n';
+    expect(apply(code, diff).after).toBe('def a():\n    return 1\n\ndef b():\n    return 2\n');
+  });
+
+  it('treats a diff context line with a dropped leading space as context, still checked against the file', () => {
+    const diff = '@@ -1,3 +1,3 @@\nfunction f() {\n-  if (a) {\n+  if (a && z) {\n';
+    expect(apply(file, diff).after).toBe(file.replace('if (a) {', 'if (a && z) {'));
+  });
+});
+
+describe('lazy snippets', () => {
+  const code = 'import a from "a";\n\nfunction one() {\n  return 1;\n}\n\nfunction two() {\n  return 2;\n}\n';
+
+  it('inserts a new function after a pinned one', () => {
+    const snippet = '```ts\n// ... existing code ...\nfunction one() {\n  return 1;\n}\n\nfunction half() {\n  return 0.5;\n}\n// ... existing code ...\n```\n';
+    expect(apply(code, snippet).after).toBe(code.replace('}\n\nfunction two', '}\n\nfunction half() {\n  return 0.5;\n}\n\nfunction two'));
+  });
+
+  it('refuses a snippet that would silently delete lines it does not show', () => {
+    // No elision after the chunk: taken literally it would drop function two().
+    const snippet = '// ... existing code ...\nfunction one() {\n  return 11;\n}\n';
+    expect(apply(code, snippet).refusal?.code).toBe('no_match');
+  });
+});
