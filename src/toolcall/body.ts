@@ -68,6 +68,8 @@ function readOtherBody(body: string, ctx: StrategyContext): Omit<BodyResult, 'en
     const calls = blocks.map((b) => (b.jsonBody ? { ...b.call, args: parseLooseJson(b.jsonBody)?.value ?? {} } : b.call));
     return { calls, repairs };
   }
+  const glm = readArgKeyValues(trimmed);
+  if (glm) return { calls: [glm], repairs: ['arg_key/arg_value pairs'] };
   const named = /^<name>\s*([\w.-]+)\s*<\/name>\s*(?:<(arguments|parameters|args)>([\s\S]*?)(?:<\/\2>|$))?/.exec(trimmed);
   if (named) {
     const inner = (named[3] ?? '').trim();
@@ -109,8 +111,9 @@ export function readPyCalls(s: string): RawCall[] | undefined {
     }
     const c = parsePyCall(t, i);
     if (!c) return undefined;
-    const args: Record<string, unknown> = { ...c.kwargs };
-    if (c.positional.length) args.__positional = c.positional;
+    const only = c.positional.length === 1 && Object.keys(c.kwargs).length === 0 ? c.positional[0] : undefined;
+    const args: Record<string, unknown> = only && typeof only === 'object' && !Array.isArray(only) ? { ...(only as Record<string, unknown>) } : { ...c.kwargs };
+    if (c.positional.length && args !== only && !(only && typeof only === 'object')) args.__positional = c.positional;
     calls.push({ name: c.name, args, explicit: true });
     i = c.end;
     if (wrapped) {
@@ -119,4 +122,17 @@ export function readPyCalls(s: string): RawCall[] | undefined {
     }
   }
   return calls.length ? calls : undefined;
+}
+
+/** GLM-4.5/4.6: `NAME\n<arg_key>k</arg_key>\n<arg_value>v</arg_value>…`. */
+function readArgKeyValues(body: string): RawCall | undefined {
+  const head = /^([A-Za-z_][\w.-]*)\s*(?=<arg_key>|$)/.exec(body);
+  if (!head || (!body.includes('<arg_key>') && body.length !== head[0].length)) return undefined;
+  const args: Record<string, unknown> = {};
+  for (const m of body.matchAll(/<arg_key>\s*([\s\S]*?)\s*<\/arg_key>\s*<arg_value>([\s\S]*?)(?:<\/arg_value>|(?=<arg_key>)|$)/g)) {
+    const v = m[2];
+    const t = v.trim();
+    args[m[1]] = /^[[{]/.test(t) ? (parseLooseJson(t)?.value ?? v) : v;
+  }
+  return { name: head[1], args, explicit: true };
 }
