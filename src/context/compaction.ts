@@ -9,7 +9,9 @@ export { summaryRequestMessages, SUMMARY_HEADER, extractiveSummary } from './sum
 /** Compaction aims at this share of the history limit, so it need not run again soon. */
 export const COMPACT_GOAL = 0.5;
 
-export type Summarizer = (transcript: string, signal?: AbortSignal) => Promise<string>;
+/** `fold` is how many leading history messages are being summarised, so a summariser can send
+ * the unchanged prompt plus an instruction (cache-friendly) instead of the transcript. */
+export type Summarizer = (transcript: string, signal?: AbortSignal, fold?: number) => Promise<string>;
 
 export interface CompactResult {
   history: ChatMessage[];
@@ -77,7 +79,7 @@ export async function summarizeOldest(history: ChatMessage[], opts: SummarizeOpt
   if (opts.summarize && !opts.signal?.aborted) {
     try {
       const maxChars = Math.min(4000, Math.max(600, Math.floor(transcript.length * 0.5)));
-      text = acceptSummary(await opts.summarize(transcript, opts.signal), maxChars);
+      text = acceptSummary(await opts.summarize(transcript, opts.signal, fold), maxChars);
     } catch {
       text = undefined; // the model failed: the extractive summary stands in
     }

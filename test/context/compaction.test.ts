@@ -65,14 +65,17 @@ describe('summarizeOldest', () => {
   it('uses the model summary in the fixed template', async () => {
     const h = session(4);
     let seen = '';
+    let folded = -1;
     const r = await summarizeOldest(h, {
       keepRecentTurns: 2,
-      summarize: async (t) => {
+      summarize: async (t, _signal, fold) => {
         seen = t;
+        folded = fold ?? -1;
         return '<think>hmm</think>Goal: fix the failing test\nDecisions: edited src/file0.ts\nFiles touched: src/file0.ts, src/file1.ts\nOpen problems: none';
       },
     });
     expect(r.method).toBe('summary');
+    expect(folded).toBe(12);
     expect(seen).toContain('Fix the failing test');
     expect(seen).toContain('read_file');
     expect(r.history[0].role).toBe('user');
