@@ -65,14 +65,24 @@ export function createOpenAiCompatProvider(o: OpenAiCompatOptions): Provider {
     const body = buildChatBody(known, request);
     const stream = await client.chat.completions.create(body, { signal });
     const acc = new StreamAccumulator(known.kind === 'lmstudio' ? 'lms' : 'call');
+    let produced = false;
     for await (const chunk of stream) {
-      for (const out of acc.push(chunk)) yield out;
+      for (const out of acc.push(chunk)) {
+        produced = true;
+        yield out;
+      }
     }
     if (signal.aborted) {
       yield { type: 'done', finishReason: 'cancelled' };
       return;
     }
-    yield* acc.finishChunks();
+    const tail = acc.finishChunks();
+    if (!produced && !tail.some((c) => c.type === 'tool_call') && SERVER_KINDS[known.kind].emptyStreamMeansOverflow) {
+      const w = known.contextWindow;
+      yield { type: 'error', error: { code: 'prompt_too_long', contextWindow: w, url: urls.v1, message: `${SERVER_KINDS[known.kind].label} at ${urls.v1} returned an empty answer — usually the prompt exceeds the loaded context (${w} tokens); compact the conversation or load the model with a larger context` } };
+      return;
+    }
+    yield* tail;
   }
 
   return {

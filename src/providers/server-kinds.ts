@@ -18,6 +18,8 @@ export interface KindQuirks {
   structuredOutput: StructuredOutputStyle;
   /** llama.cpp only allows more than one call per turn when asked (`parallel_tool_calls`). */
   sendParallelToolCalls: boolean;
+  /** LM Studio sometimes answers an over-long prompt with 200 and an empty stream. */
+  emptyStreamMeansOverflow: boolean;
   /** Exact token counting over HTTP (llama.cpp /apply-template + /tokenize, vLLM /tokenize). */
   canTokenize: boolean;
   /** Window when neither the server nor the user tells us (cloud vendors publish theirs). */
@@ -39,6 +41,7 @@ export const SERVER_KINDS: Record<ServerKind, KindQuirks> = {
     defaultPort: 11434,
     structuredOutput: 'ollama-format',
     sendParallelToolCalls: false,
+    emptyStreamMeansOverflow: false,
     canTokenize: false,
     needsApiKey: false,
     startHint: LOCAL_START,
@@ -51,6 +54,7 @@ export const SERVER_KINDS: Record<ServerKind, KindQuirks> = {
     // json_object is a 400 on LM Studio: only ever json_schema.
     structuredOutput: 'json-schema',
     sendParallelToolCalls: false,
+    emptyStreamMeansOverflow: true,
     canTokenize: false,
     needsApiKey: false,
     startHint: LOCAL_START,
@@ -63,6 +67,7 @@ export const SERVER_KINDS: Record<ServerKind, KindQuirks> = {
     // Only the nested json_schema.schema form is honoured; the flat form is silently ignored.
     structuredOutput: 'json-schema',
     sendParallelToolCalls: true,
+    emptyStreamMeansOverflow: false,
     canTokenize: true,
     needsApiKey: false,
     startHint: LOCAL_START,
@@ -75,6 +80,7 @@ export const SERVER_KINDS: Record<ServerKind, KindQuirks> = {
     // guided_json is silently ignored since v0.12: response_format only.
     structuredOutput: 'json-schema',
     sendParallelToolCalls: false,
+    emptyStreamMeansOverflow: false,
     canTokenize: true,
     needsApiKey: false,
     startHint: '`vllm serve MODEL --enable-auto-tool-choice --tool-call-parser hermes`',
@@ -85,6 +91,7 @@ export const SERVER_KINDS: Record<ServerKind, KindQuirks> = {
     label: 'OpenAI-compatible server',
     structuredOutput: 'json-schema',
     sendParallelToolCalls: false,
+    emptyStreamMeansOverflow: false,
     canTokenize: false,
     needsApiKey: false,
     startHint: LOCAL_START,
@@ -95,6 +102,7 @@ export const SERVER_KINDS: Record<ServerKind, KindQuirks> = {
     label: 'DeepSeek',
     structuredOutput: 'json-object',
     sendParallelToolCalls: false,
+    emptyStreamMeansOverflow: false,
     canTokenize: false,
     knownContextWindow: 131072,
     needsApiKey: true,
@@ -106,6 +114,7 @@ export const SERVER_KINDS: Record<ServerKind, KindQuirks> = {
     label: 'Anthropic',
     structuredOutput: 'anthropic-output-config',
     sendParallelToolCalls: false,
+    emptyStreamMeansOverflow: false,
     canTokenize: false,
     knownContextWindow: 200000,
     needsApiKey: true,

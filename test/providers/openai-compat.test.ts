@@ -136,3 +136,12 @@ test('sloppy SSE (pings, no finish chunk, no [DONE], usage on the last chunk) st
   const second = summarize(await collect(p.stream({ messages: user('y') }, never())));
   expect(second).toMatchObject({ text: 'ok', usage: { promptTokens: 7 }, last: { type: 'done', finishReason: 'stop' } });
 });
+
+test('LM Studio answering 200 with an empty stream → prompt_too_long; other kinds just end', async () => {
+  const lms = await start({ kind: 'lmstudio', contextWindow: 4096, replies: [{}] });
+  const chunks = await collect(createProvider({ provider: 'openai', baseUrl: lms.url, model: 'test-model' }).stream({ messages: user('huge') }, never()));
+  expect(chunks).toEqual([{ type: 'error', error: expect.objectContaining({ code: 'prompt_too_long', contextWindow: 4096 }) }]);
+  const llama = await start({ kind: 'llamacpp', replies: [{}] });
+  const other = await collect(createProvider({ provider: 'openai', baseUrl: llama.url, model: 'test-model' }).stream({ messages: user('x') }, never()));
+  expect(other[other.length - 1]).toEqual({ type: 'done', finishReason: 'stop' });
+});
