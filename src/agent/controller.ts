@@ -55,6 +55,7 @@ export function createAgent(opts: AgentOptions): Agent {
   const counter = createTokenCounter();
   const forceEscalate = { value: false };
   const lastPlan = { items: [] as { text: string; done: boolean }[] };
+  let toolNote: TurnEnv['toolNote'] = { key: '' };
   const policy = { interactive: opts.interactive, autoApprove: opts.autoApprove, approveRestOfTurn: false, allowlist: opts.allowlist };
   let info: ProviderInfo | undefined;
   let running: AbortController | undefined;
@@ -96,9 +97,13 @@ export function createAgent(opts: AgentOptions): Agent {
       const env: TurnEnv = {
         root: opts.root, system: systemPrompt(opts.root), provider: opts.provider, info: discovered, toolMode,
         maxSteps: opts.maxSteps, reserve: defaultReserve(discovered.contextWindow), counter, bus, approvals, policy,
-        history, cloud: opts.cloud, forceEscalate, lastPlan,
+        history, cloud: opts.cloud, forceEscalate, lastPlan, toolNote,
       };
-      return await runTurn(env, text, controller.signal);
+      try {
+        return await runTurn(env, text, controller.signal);
+      } finally {
+        toolNote = env.toolNote;
+      }
     } catch (err) {
       // A bug in the loop: report it as one line instead of killing the front end.
       const message = `internal error: ${err instanceof Error ? err.message : String(err)}`;

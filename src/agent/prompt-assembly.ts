@@ -6,6 +6,7 @@ import type { EventBus } from './event-bus';
 import type { TokenCounter } from '../context/token-counter';
 import { buildPrompt } from '../context/prompt-builder';
 import { compactToFit } from '../context/compaction';
+import { summaryRequestMessages, summaryInstruction } from '../context/summary';
 import { callModel } from './model-call';
 
 export interface AssembleInput {
@@ -17,8 +18,8 @@ export interface AssembleInput {
   counter: TokenCounter;
   /** Tokens taken by native tool schemas (0 in text-tool mode: they are part of the tail). */
   toolsTokens: number;
-  /** Tokens of the tool text inside the tail (text-tool mode), reported as the tools share. */
-  toolTextTokens?: number;
+  /** Tokens of the tool description inside the history (text-tool mode), reported as the tools share. */
+  toolNoteTokens?: number;
   provider: Provider;
   bus: EventBus;
   signal: AbortSignal;
@@ -30,28 +31,27 @@ export type AssembleResult =
   | { ok: true; messages: ChatMessage[]; report: BudgetReport; history: ChatMessage[]; rawEstimate: number }
   | { ok: false; message: string; history: ChatMessage[] };
 
-/** The model summarises old turns; a failure falls back to the extractive summary. */
-function summarizerFor(provider: Provider, bus: EventBus) {
-  return async (transcript: string, signal?: AbortSignal): Promise<string> => {
-    const result = await callModel(
-      provider,
-      {
-        messages: [
-          { role: 'system', content: 'You summarise coding sessions precisely and briefly.' },
-          {
-            role: 'user',
-            content:
-              'Summarise this earlier part of a coding session in at most 200 words using exactly these headings:\nGoal:\nDecisions:\nFiles touched:\nOpen problems:\n\n' +
-              transcript,
-          },
-        ],
-        maxTokens: 400,
-        temperature: 0,
-      },
-      bus,
-      signal ?? new AbortController().signal,
-      { live: false },
-    );
+/** Compaction starts before the hard limit, leaving room for a cache-friendly summary request
+ * (the unchanged prompt plus a short instruction) within window − reserve. */
+export const SOFT_LIMIT = 0.85;
+
+/**
+ * The model summarises old turns. Preferred form: the same system + history the server has
+ * cached, plus one instruction; if that would not fit, the transcript alone. A failure falls
+ * back to the extractive summary (inside compactToFit).
+ */
+function summarizerFor(input: AssembleInput) {
+  const limit = input.window - input.reserve;
+  return async (transcript: string, signal?: AbortSignal, fold?: number): Promise<string> => {
+    let messages: ChatMessage[] = [
+      { role: 'system', content: 'You summarise coding sessions precisely and briefly.' },
+      { role: 'user', content: `${summaryInstruction(fold ?? 0)}\n\nThe conversation so far:\n${transcript}` },
+    ];
+    if (fold !== undefined) {
+      const cached = summaryRequestMessages(input.system, input.history, fold);
+      if (input.counter.countMessages(cached) <= limit) messages = cached;
+    }
+    const result = await callModel(input.provider, { messages, maxTokens: 400, temperature: 0 }, input.bus, signal ?? input.signal, { live: false });
     if (result.status !== 'ok' || result.text.trim() === '') throw new Error('summary failed');
     return result.text;
   };
@@ -70,9 +70,13 @@ export async function assemblePrompt(input: AssembleInput): Promise<AssembleResu
       toolsTokens: input.toolsTokens,
     });
   let built = build();
-  if (!built.fits || input.force) {
-    const limit = input.window - input.reserve - (built.report.prompt - built.report.history);
-    const compacted = await compactToFit(history, Math.max(0, Math.floor(limit * 0.5)), input.counter, summarizerFor(input.provider, input.bus), input.signal);
+  const hardLimit = input.window - input.reserve;
+  if (!built.fits || input.force || built.report.prompt > hardLimit * SOFT_LIMIT) {
+    // History may use what the rest of the prompt leaves below the soft limit; compactToFit
+    // then shrinks it to half of that, so compactions stay rare and large.
+    const historyLimit = Math.floor(hardLimit * SOFT_LIMIT) - (built.report.prompt - built.report.history);
+    const target = input.force ? Math.floor(built.report.history * 0.5) : Math.max(0, historyLimit);
+    const compacted = await compactToFit(history, target, input.counter, summarizerFor(input), input.signal);
     if (compacted.method !== 'none') {
       history = compacted.history;
       input.bus.emit({ type: 'compaction', before: compacted.before, after: compacted.after, method: compacted.method === 'stubs' ? 'stubs' : compacted.method });
@@ -87,8 +91,8 @@ export async function assemblePrompt(input: AssembleInput): Promise<AssembleResu
     };
   }
   const rawEstimate = input.counter.estimateMessages(built.messages) + input.toolsTokens;
-  // The tail mixes tool text and plan; the gauge shows them as separate shares.
-  const moved = Math.min(input.toolTextTokens ?? 0, built.report.plan);
-  const report = { ...built.report, tools: built.report.tools + moved, plan: built.report.plan - moved };
+  // The tool description sits in the history; the gauge shows it as the tools share.
+  const moved = Math.min(input.toolNoteTokens ?? 0, built.report.history);
+  const report = { ...built.report, tools: built.report.tools + moved, history: built.report.history - moved };
   return { ok: true, messages: built.messages, report, history, rawEstimate };
 }

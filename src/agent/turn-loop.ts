@@ -56,6 +56,8 @@ export interface TurnEnv {
   /** Set by /escalate: the next step goes to the cloud model. */
   forceEscalate: { value: boolean };
   lastPlan: { items: PlanItem[] };
+  /** The tool description last written into the history (text-tool mode), and for which set. */
+  toolNote: { key: string; message?: ChatMessage };
 }
 
 const MAX_UNREADABLE = 2;
@@ -100,13 +102,27 @@ export async function runTurn(env: TurnEnv, userText: string, signal: AbortSigna
       if (!escalating) bus.emit({ type: 'notice', level: 'warn', message: `escalation cap reached (${env.cloud.policy.used()} this session): staying with the local model` });
     }
     const native = env.toolMode === 'native' || escalating;
-    const toolText = native ? '' : describeToolsCompact(offered);
+    // Text tools are described in the append-only history, once per change of the routed set
+    // (and again after compaction folded the description away); the volatile tail only names
+    // them. Re-sending the description in the tail would put ~300 new tokens after the cached
+    // prefix on every step.
+    const toolKey = offered.map((t) => t.name).join(',');
+    let toolNoteTokens = 0;
+    if (!native) {
+      const described = env.toolNote.message && env.history.get().includes(env.toolNote.message);
+      if (!described || env.toolNote.key !== toolKey) {
+        env.toolNote = { key: toolKey, message: { role: 'user', content: describeToolsCompact(offered) } };
+        env.history.append(env.toolNote.message!);
+      }
+      toolNoteTokens = env.counter.count(env.toolNote.message!.content);
+    }
+    const toolText = native ? '' : `Tools for this step: ${offered.map((t) => t.name).join(', ')} (described above).`;
     const tail = composeTail({ toolText, planText: planForPrompt(plan), notes: notes.splice(0) });
     const nativeSpecs = native ? nativeToolSpecs(escalating ? offered : allTools()) : undefined;
     const toolsTokens = nativeSpecs ? env.counter.count(JSON.stringify(nativeSpecs)) : 0;
     const assembled = await assemblePrompt({
       system: env.system, history: env.history.get(), tail, window: env.info.contextWindow, reserve: env.reserve,
-      counter: env.counter, toolsTokens, toolTextTokens: toolText ? env.counter.count(toolText) : 0, provider: env.provider, bus, signal,
+      counter: env.counter, toolsTokens, toolNoteTokens, provider: env.provider, bus, signal,
     });
     if (assembled.history !== env.history.get()) env.history.replace(assembled.history);
     if (!assembled.ok) {
