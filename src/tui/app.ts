@@ -4,14 +4,13 @@
 import blessed from 'blessed';
 import type { AgentEvent } from '../agent/events';
 import type { AgentHandle } from '../agent/types';
-import { loadIgnoreRules } from '../workspace/ignore-rules';
 import { loadTheme } from './theme';
 import { createStore, reduce, type Store } from './store';
 import { initialState, type UiState } from './state';
 import { createPanes } from './panes';
 import { createRenderScheduler, type RenderScheduler } from './render-scheduler';
 import { createCommands } from './commands';
-import { createTreeSource, type TreeSource } from './tree-source';
+import type { TreeSource } from './tree-source';
 import { routeKey } from './key-router';
 import { scopeOf } from './status-view';
 import { terminalName } from './terminal';
@@ -119,8 +118,8 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<number> {
       report(err);
     }
   });
-  const tree = createTreeSource(opts.root, loadIgnoreRules(opts.root), store, report);
 
+  let tree: TreeSource | undefined;
   let quitting = false;
   commandsRef.quit = (code) => {
     if (quitting) return;
@@ -128,7 +127,7 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<number> {
     unsubscribe();
     if (opts.agent.busy()) opts.agent.cancel();
     scheduler.dispose();
-    void tree.close().catch(() => undefined).finally(() => {
+    void (tree ? tree.close() : Promise.resolve()).catch(() => undefined).finally(() => {
       try {
         screen.destroy();
       } finally {
@@ -139,6 +138,10 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<number> {
 
   store.dispatch({ type: 'ui.resize', cols: Number(screen.width) || size.cols, rows: Number(screen.height) || size.rows });
   scheduler.flush();
+  // The file tree, its watcher (chokidar) and the plan reader load after the first frame.
+  const { createTreeSource } = require('./tree-source') as typeof import('./tree-source');
+  const { loadIgnoreRules } = require('../workspace/ignore-rules') as typeof import('../workspace/ignore-rules');
+  tree = createTreeSource(opts.root, loadIgnoreRules(opts.root), store, report);
   opts.onReady?.({ store, scheduler, tree, screen });
   return done;
 }

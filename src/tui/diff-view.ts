@@ -18,21 +18,28 @@ function splitDiff(diff: string): string[] {
   return lines;
 }
 
-const memo = new Map<string, string[]>();
-const MEMO_MAX = 24;
+// Keyed by the diff string itself (V8 caches a string's hash), then by width/theme/mode: building
+// a combined key would copy and re-hash a 5,000-line diff on every frame.
+const memo = new Map<string, Map<string, string[]>>();
+const MEMO_MAX = 16;
 
-function remember(key: string, make: () => string[]): string[] {
-  const hit = memo.get(key);
+function remember(diff: string, key: string, make: () => string[]): string[] {
+  let byKey = memo.get(diff);
+  const hit = byKey?.get(key);
   if (hit) return hit;
+  if (!byKey) {
+    if (memo.size >= MEMO_MAX) memo.delete(memo.keys().next().value as string);
+    byKey = new Map();
+    memo.set(diff, byKey);
+  }
   const v = make();
-  if (memo.size >= MEMO_MAX) memo.delete(memo.keys().next().value as string);
-  memo.set(key, v);
+  byKey.set(key, v);
   return v;
 }
 
 /** One line per diff line, cut to width, coloured by kind. */
 export function unifiedDiffLines(diff: string, width: number, theme: Theme): string[] {
-  return remember(`u|${width}|${theme.name}|${diff}`, () =>
+  return remember(diff, `u|${width}|${theme.name}`, () =>
     splitDiff(diff).map((l) => {
       const text = esc(truncate(clean(l), width));
       const role = roleOf(l);
@@ -48,7 +55,7 @@ interface Cell {
 
 /** Old on the left, new on the right; removed and added runs inside a hunk are paired. */
 export function sideBySideDiffLines(diff: string, width: number, theme: Theme): string[] {
-  return remember(`s|${width}|${theme.name}|${diff}`, () => {
+  return remember(diff, `s|${width}|${theme.name}`, () => {
     const half = Math.max(10, Math.floor((width - 3) / 2));
     const rows: [Cell, Cell][] = [];
     let dels: string[] = [];

@@ -132,7 +132,20 @@ export function keysLabel(b: KeyBinding): string {
 }
 
 /** Status-line hints for a scope: the first key of each hinted binding, most specific first. */
+const hintMemo = new Map<string, { key: string; label: string }[]>();
+
 export function hintsFor(scope: KeyScope, table: readonly KeyBinding[] = KEYMAP): { key: string; label: string }[] {
+  const memoKey = `${scope.focus}|${scope.approval}|${scope.reason}|${scope.help}|${scope.slash}`;
+  if (table === KEYMAP) {
+    const hit = hintMemo.get(memoKey);
+    if (hit) return hit;
+  }
+  const out = buildHints(scope, table);
+  if (table === KEYMAP) hintMemo.set(memoKey, out);
+  return out;
+}
+
+function buildHints(scope: KeyScope, table: readonly KeyBinding[]): { key: string; label: string }[] {
   const seen = new Set<Action>();
   const out: { key: string; label: string }[] = [];
   // Most specific scope first, 'always' last: the status line is cut from the right.

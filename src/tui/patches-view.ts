@@ -17,7 +17,17 @@ export function patchQueueLine(p: PatchEntry, selected: boolean, width: number, 
   return line;
 }
 
+let last: { patches: UiState['patches']; key: string; lines: string[] } | undefined;
+
 export function patchesView(state: Pick<UiState, 'patches' | 'selectedPatch' | 'size'>, width: number, theme: Theme): string[] {
+  const key = `${state.selectedPatch}|${width}|${state.size.cols}|${theme.name}`;
+  if (last && last.patches === state.patches && last.key === key) return last.lines;
+  const lines = buildPatchesView(state, width, theme);
+  last = { patches: state.patches, key, lines };
+  return lines;
+}
+
+function buildPatchesView(state: Pick<UiState, 'patches' | 'selectedPatch' | 'size'>, width: number, theme: Theme): string[] {
   if (!state.patches.length) return [paint(theme, 'dim', 'No changes proposed yet.')];
   const out = state.patches.map((p, i) => patchQueueLine(p, i === state.selectedPatch, width, theme));
   const sel = state.patches[state.selectedPatch];
