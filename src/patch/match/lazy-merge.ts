@@ -74,6 +74,24 @@ function alignSteps(body: string[], window: string[], base: number): Step[] {
   return steps;
 }
 
+/**
+ * The last part of a snippet, with no unique line, ends the file: its closing lines (`}` of a
+ * class, say) match the file's last lines and the new lines go before them. Closing lines that
+ * directly follow new lines belong to the new code, so a matched suffix never starts with one.
+ */
+function appendAtEnd(file: string[], keys: string[], cursor: number, chunk: string[]): string[] {
+  let end = file.length;
+  while (end > cursor && isBlank(file[end - 1])) end--;
+  let n = 0;
+  while (n < chunk.length && end - n - 1 >= cursor && keys[end - n - 1] === key(chunk[chunk.length - n - 1])) n++;
+  while (n > 1 && trivial(key(chunk[chunk.length - n]))) n--;
+  const at = end - n;
+  const fresh = chunk.slice(0, chunk.length - n);
+  const pairs: [string, string][] = [];
+  for (let j = 0; j < n; j++) pairs.push([leadingWhitespace(chunk[chunk.length - n + j]), leadingWhitespace(file[at + j])]);
+  return [...file.slice(cursor, at), ...fresh.map(makeReindent(pairs)), ...file.slice(at)];
+}
+
 function uniqueFrom(keys: string[], from: number, want: string): number {
   let at = -1;
   for (let i = from; i < keys.length; i++) {
@@ -103,10 +121,7 @@ export function lazyMerge(file: string[], snippet: string[]): LazyResult {
         if (p >= 0) (headJ = j), (a = p);
       }
       if (headJ < 0) {
-        if (last && !c.elidedAfter) {
-          out.push(...file.slice(cursor), ...c.lines);
-          return { ok: true, lines: out };
-        }
+        if (last && !c.elidedAfter) return { ok: true, lines: [...out, ...appendAtEnd(file, keys, cursor, c.lines)] };
         return {
           ok: false,
           reason: `part ${ci + 1} of the snippet cannot be placed: none of its lines occurs exactly once in the file after the previous part`,
