@@ -31,6 +31,8 @@ export async function callModel(
 ): Promise<ModelCallResult> {
   const started = Date.now();
   const guard = createRepetitionGuard();
+  // Thinking models loop inside their reasoning as often as in their answers.
+  const reasoningGuard = createRepetitionGuard();
   const stop = new AbortController();
   const local = linkedSignal([signal, stop.signal]);
   let text = '';
@@ -52,6 +54,12 @@ export async function callModel(
         }
       } else if (chunk.type === 'reasoning') {
         if (opts.live) bus.emit({ type: 'model.reasoning', text: chunk.text });
+        const verdict = reasoningGuard.push(chunk.text);
+        if (verdict.stop) {
+          repetition = verdict.message;
+          stop.abort(new Error('repetition'));
+          break;
+        }
       } else if (chunk.type === 'tool_call') {
         nativeCalls.push(chunk.call);
       } else if (chunk.type === 'usage') {

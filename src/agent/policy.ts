@@ -1,5 +1,8 @@
 // The approval decision as a pure function: no I/O, so every rule is a one-line test.
 import type { Risk } from '../tools/types';
+import { isAllowlisted } from '../tools/command-policy';
+
+export { isAllowlisted };
 
 export type PolicyDecision = { action: 'auto' } | { action: 'ask' } | { action: 'deny'; reason: string };
 
@@ -12,18 +15,6 @@ export interface ApprovalPolicy {
   approveRestOfTurn: boolean;
   /** Commands allowed without asking. */
   allowlist: string[];
-}
-
-const SHELL_META = /[;&|<>`$(){}\n]/;
-
-/** A simple command matches an entry exactly or extends it with arguments ("npm test -- -t x"). */
-export function isAllowlisted(command: string, allowlist: string[]): boolean {
-  const cmd = command.trim().replace(/\s+/g, ' ');
-  if (cmd === '' || SHELL_META.test(cmd)) return false;
-  return allowlist.some((entry) => {
-    const e = entry.trim().replace(/\s+/g, ' ');
-    return e !== '' && (cmd === e || cmd.startsWith(e + ' '));
-  });
 }
 
 export function decide(risk: Risk, policy: ApprovalPolicy, command?: string): PolicyDecision {

@@ -7,6 +7,7 @@ import type { EventBus } from './event-bus';
 import type { ApprovalQueue } from './approval-queue';
 import { decide, type ApprovalPolicy } from './policy';
 import { applyProposal, revalidate, unifiedDiff } from '../patch/index';
+import { editInputFrom } from '../tools/edit-file';
 
 export interface RunnerDeps {
   root: string;
@@ -29,9 +30,9 @@ export interface CallOutcome {
 }
 
 function editInputFor(call: ToolCallRef): EditInput {
-  const a = call.arguments;
-  if (call.name === 'write_file') return { kind: 'write', content: String(a.content ?? '') };
-  return { kind: 'search_replace', search: String(a.search ?? ''), replace: String(a.replace ?? '') };
+  if (call.name === 'write_file') return { kind: 'write', content: String(call.arguments.content ?? '') };
+  const input = editInputFrom(call.arguments);
+  return 'error' in input ? { kind: 'search_replace', search: '', replace: '' } : input;
 }
 
 function withEdited(p: Proposal, edited: string): Proposal {

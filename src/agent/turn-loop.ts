@@ -58,6 +58,8 @@ export interface TurnEnv {
   lastPlan: { items: PlanItem[] };
   /** The tool description last written into the history (text-tool mode), and for which set. */
   toolNote: { key: string; message?: ChatMessage };
+  /** Compact before the next request (set after a silent server-side truncation). */
+  forceCompact?: boolean;
 }
 
 const MAX_UNREADABLE = 2;
@@ -122,8 +124,9 @@ export async function runTurn(env: TurnEnv, userText: string, signal: AbortSigna
     const toolsTokens = nativeSpecs ? env.counter.count(JSON.stringify(nativeSpecs)) : 0;
     const assembled = await assemblePrompt({
       system: env.system, history: env.history.get(), tail, window: env.info.contextWindow, reserve: env.reserve,
-      counter: env.counter, toolsTokens, toolNoteTokens, provider: env.provider, bus, signal,
+      counter: env.counter, toolsTokens, toolNoteTokens, provider: env.provider, bus, signal, force: env.forceCompact,
     });
+    env.forceCompact = false;
     if (assembled.history !== env.history.get()) env.history.replace(assembled.history);
     if (!assembled.ok) {
       bus.emit({ type: 'error', message: assembled.message });
@@ -157,7 +160,12 @@ export async function runTurn(env: TurnEnv, userText: string, signal: AbortSigna
       bus.emit({ type: 'error', message });
       return end('error', message, step);
     }
-    if (reply.usage) {
+    if (reply.usage?.truncatedPrompt) {
+      // Ollama dropped part of the prompt without an error: never calibrate on that sample,
+      // and compact before the next request so it fits for real.
+      env.forceCompact = true;
+      bus.emit({ type: 'notice', level: 'warn', message: `the server silently truncated the prompt (it read ${reply.usage.promptTokens} tokens): compacting before the next step — check the model's context length with \`smallcode doctor\`` });
+    } else if (reply.usage) {
       if (!escalating) {
         env.counter.calibrate(assembled.rawEstimate, reply.usage.promptTokens);
         bus.emit({ type: 'budget', report: { ...assembled.report, prompt: reply.usage.promptTokens, free: env.info.contextWindow - env.reserve - reply.usage.promptTokens, source: 'exact' } });
