@@ -29,7 +29,14 @@ export function readBody(text: string, start: number, limit: number, ctx: Strate
   if (text[p] === '{' || text[p] === '[') return readJsonSequence(text, p, limit, ctx);
   const body = text.slice(p, limit).replace(/\s*```\s*$/, '');
   const r = readOtherBody(body, ctx);
-  return r ? { ...r, end: limit } : { calls: [], repairs: [], unreadable: 'unrecognised call format', end: limit };
+  if (r) return { ...r, end: limit };
+  // Prose inside the tag before the JSON ("<tool_call>I will read it. {…}"): read from the JSON.
+  const brace = text.slice(p, limit).search(/[{[]\s*\{?\s*["']?(?:name|function|tool)["']?\s*:/);
+  if (brace > 0) {
+    const j = readJsonSequence(text, p + brace, limit, ctx);
+    if (j.calls.length > 0) return { ...j, repairs: [...j.repairs, 'prose inside the call tag'], end: limit };
+  }
+  return { calls: [], repairs: [], unreadable: 'unrecognised call format', end: limit };
 }
 
 /** One or more JSON values in a row (array, concatenated, `;`- or newline-separated). */

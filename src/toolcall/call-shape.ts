@@ -20,7 +20,9 @@ export function callsFromJson(value: unknown, ctx: StrategyContext): RawCall[] {
   for (const k of ['tool_calls', 'toolcalls', 'toolCalls', 'function_calls', 'calls']) {
     if (Array.isArray(value[k])) return callsFromJson(value[k], ctx);
   }
-  if (isObj(value.function_call)) return callsFromJson(value.function_call, ctx);
+  for (const k of ['function_call', 'tool_call', 'tool_use', 'call']) {
+    if (isObj(value[k])) return callsFromJson(value[k], ctx);
+  }
   if (isObj(value.function) && typeof value.function.name === 'string') {
     if (looksLikeSchema(argsOf(value.function))) return [];
     return [{ name: value.function.name, args: argsOf(value.function) ?? {}, id: idOf(value), explicit: true }];

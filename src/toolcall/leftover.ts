@@ -19,7 +19,7 @@ export function leftoverText(text: string, cut: [number, number][]): string {
     .replace(/^\s*assistant\s*(?:\n|$)/, '')
     .replace(STRAY, '')
     .replace(/```[\w-]*[ \t]*\n(?:[ \t]*\n)*[ \t]*```/g, '')
-    .replace(/^[ \t]*[;,][ \t]*$/gm, '')
+    .replace(/^[ \t]*(?:[;,]|`+)[ \t]*$/gm, '')
     .replace(/[ \t]+\n/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();

@@ -13,9 +13,10 @@ export const xmlElement: Strategy = {
     const re = /<([A-Za-z_][\w.-]*)\s*>/g;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text))) {
-      if (!ctx.knows(m[1]) || text[m.index - 1] === '`') continue;
-      const x = readXmlElementCall(text, m.index, () => true);
-      if (!x) continue;
+      if (text[m.index - 1] === '`') continue;
+      // Without offered tools an unknown element counts only when it is the whole reply.
+      const x = ctx.knows(m[1]) || (!ctx.tools && m[1].includes('_')) ? readXmlElementCall(text, m.index, () => true) : undefined;
+      if (!x || (!ctx.knows(m[1]) && !standsAlone(text, m.index, x.end))) continue;
       re.lastIndex = x.end;
       const lang = fenceLanguageAt(text, m.index);
       if (lang !== undefined && !CALL_FENCES.has(lang)) continue;
