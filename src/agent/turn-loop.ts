@@ -74,6 +74,7 @@ export async function runTurn(env: TurnEnv, userText: string, signal: AbortSigna
   const failures: string[] = [];
   let lastResults: { name: string; ok: boolean }[] = [];
   let unreadable = 0;
+  let overflowRetries = 0;
   let loops = 0;
   let denied = 0;
   let wrote = 0;
@@ -156,7 +157,16 @@ export async function runTurn(env: TurnEnv, userText: string, signal: AbortSigna
         step--;
         continue;
       }
-      if (reply.error?.code === 'prompt_too_long' && reply.error.promptTokens) env.counter.calibrate(assembled.rawEstimate, reply.error.promptTokens);
+      if (reply.error?.code === 'prompt_too_long' && overflowRetries < 1) {
+        // Our estimate was too low for this server's tokenizer: learn from its count, compact
+        // and try the step once more instead of failing the task.
+        overflowRetries++;
+        if (reply.error.promptTokens) env.counter.calibrate(assembled.rawEstimate, reply.error.promptTokens);
+        env.forceCompact = true;
+        bus.emit({ type: 'notice', level: 'warn', message: `the server said the prompt was too long (${reply.error.promptTokens ?? '?'} tokens): compacting and retrying` });
+        step--;
+        continue;
+      }
       bus.emit({ type: 'error', message });
       return end('error', message, step);
     }

@@ -105,3 +105,26 @@ describe('smallcode run failures are one line', () => {
     expect(r.stderr).toMatch(/no task given/);
   });
 });
+
+describe('smallcode run recovers from a prompt the server calls too long', () => {
+  let server: ScriptedServer;
+  afterEach(() => server?.close());
+
+  it('compacts and retries the step once after a llama.cpp exceed_context_size_error', async () => {
+    const overflow = { error: { code: 400, message: 'request (9000 tokens) exceeds the available context size (8192 tokens), try increasing it', type: 'exceed_context_size_error', n_prompt_tokens: 9000, n_ctx: 8192 } };
+    server = await startScriptedServer({ kind: 'llamacpp', contextWindow: 8192, replies: [{ httpError: { status: 400, body: overflow } }, { text: 'Recovered.' }] });
+    const r = await runCli(['run', 'hello', '--json', '--provider', 'openai', '--base-url', server.url, '--model', 'test-model'], { cwd: workspace() });
+    const events = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { type: string; message?: string });
+    expect(events.some((e) => e.type === 'notice' && /too long/.test(e.message ?? ''))).toBe(true);
+    expect(r.code).toBe(0);
+    expect(events.at(-1)).toMatchObject({ type: 'turn.end', reason: 'done', text: 'Recovered.' });
+  });
+
+  it('fails with one clear line when the retry overflows too', async () => {
+    const overflow = { error: { code: 400, message: 'request (9000 tokens) exceeds the available context size (8192 tokens), try increasing it', type: 'exceed_context_size_error', n_prompt_tokens: 9000, n_ctx: 8192 } };
+    server = await startScriptedServer({ kind: 'llamacpp', contextWindow: 8192, replies: () => ({ httpError: { status: 400, body: overflow } }) });
+    const r = await runCli(['run', 'hello', '--provider', 'openai', '--base-url', server.url, '--model', 'test-model'], { cwd: workspace() });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/error: .*(too long|context)/i);
+  });
+});
