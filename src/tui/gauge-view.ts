@@ -69,7 +69,7 @@ function pctText(g: GaugeNumbers, theme: Theme): string {
 /** `lines` = 1 (tabs layout) or 2+ (side pane). */
 export function gaugeView(state: Pick<UiState, 'budget' | 'streamChars' | 'header'>, width: number, theme: Theme, lines = 2): string[] {
   const g = gaugeNumbers(state);
-  const nums = `${fmtTokens(g.used)}/${fmtTokens(g.window)}`;
+  const nums = g.window > 0 ? `${fmtTokens(g.used)}/${fmtTokens(g.window)}` : `${fmtTokens(g.used)}/? (window unknown)`;
   if (lines <= 1) {
     const warn = g.warning ? ' ⚠' : '';
     const label = `ctx ${nums} `;

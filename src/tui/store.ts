@@ -149,6 +149,8 @@ function reduceAgent(s: UiState, e: AgentEvent): UiState {
     case 'turn.end': {
       const next: UiState = { ...s, busy: false, phase: 'idle', approvals: [], reason: null };
       if (e.reason === 'done' || e.reason === 'refused') return next;
+      const prev = s.chat[s.chat.length - 1];
+      if (e.reason === 'error' && prev?.kind === 'notice' && prev.level === 'error') return next; // already explained
       return notice(next, e.reason === 'cancelled' ? 'info' : 'warn', TURN_END_TEXT[e.reason] + (e.text && e.reason !== 'cancelled' ? ` — ${e.text}` : ''));
     }
   }

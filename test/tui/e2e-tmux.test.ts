@@ -28,13 +28,14 @@ interface Session {
 let counter = 0;
 const servers: ScriptedServer[] = [];
 
-async function open(replies: ScriptedReply[], size = { cols: 100, rows: 30 }, env: Record<string, string> = {}): Promise<Session> {
+async function open(replies: ScriptedReply[], size = { cols: 100, rows: 30 }, env: Record<string, string> = {}, serverArgs?: string): Promise<Session> {
   const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'sc-e2e-')));
   fs.writeFileSync(path.join(root, 'a.txt'), 'x\n');
   const server = await startScriptedServer({ kind: 'ollama', replies });
   servers.push(server);
   const name = `s${++counter}`;
-  const cmd = `node ${q(LAUNCH)} tui --provider ollama --base-url ${server.url} --model test-model --cwd ${q(root)}; echo EXIT=$?; exec cat`;
+  const target = serverArgs ?? `--provider ollama --base-url ${server.url} --model test-model`;
+  const cmd = `node ${q(LAUNCH)} tui ${target} --cwd ${q(root)}; echo EXIT=$?; exec cat`;
   const envArgs = Object.entries({ TERM: 'xterm-256color', NCURSES_NO_UTF8_ACS: '1', HOME: root, ...env }).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
   tmux('-f', '/dev/null', 'new-session', '-d', '-s', name, '-x', String(size.cols), '-y', String(size.rows), ...envArgs, cmd);
   const screen = () => tmux('capture-pane', '-p', '-t', name);
@@ -100,6 +101,19 @@ suite('workbench in tmux (end to end)', () => {
     s.keys('q');
     const after = await s.waitFor('EXIT=0');
     expect(after).not.toContain('Context');
+  });
+
+  it('opens without a model server and says in the chat which addresses it tried and how to start one', async () => {
+    const s = await open([], { cols: 100, rows: 30 }, { OLLAMA_HOST: '', SMALLCODE_BASE_URL: '' }, '');
+    const screen = await s.waitFor('no model server found');
+    expect(screen).toMatch(/ollama serve/);
+    s.type('hello');
+    s.keys('Enter');
+    await s.waitFor('› hello');
+    s.keys('Escape');
+    await s.waitFor('q quit');
+    s.keys('q');
+    await s.waitFor('EXIT=0');
   });
 
   it('rejects with a reason the model receives (disk untouched), edits in $EDITOR, cancels, and quits on a second Ctrl-C', async () => {

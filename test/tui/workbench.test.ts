@@ -196,4 +196,31 @@ describe('workbench (headless terminal)', () => {
     expect(b.probe.store.get().chat.some((c) => c.kind === 'notice' && c.text === 'internal error: resolve exploded')).toBe(true);
     expect(await b.text()).toContain('Approval needed');
   });
+
+  it('focuses a pane on click and scrolls it with the wheel (mouse)', async () => {
+    const agent = new TestAgent();
+    const b = await bench(agent, { cols: 150, rows: 45 });
+    for (let i = 0; i < 60; i++) agent.emit({ type: 'notice', level: 'info', message: `line ${i}` });
+    await b.waitFor('line 59');
+    await b.press('\x1b[<0;10;5M', '\x1b[<0;10;5m');
+    expect(b.probe.store.get().focus).toBe('chat');
+    await b.press('\x1b[<64;10;5M');
+    expect(b.probe.store.get().scroll.chat).not.toBeNull();
+    expect(await b.text()).not.toContain('line 59');
+  });
+
+  it('shows one pane at a time at 80×24: Tab moves through the tabs', async () => {
+    const agent = new TestAgent();
+    const b = await bench(agent, { cols: 80, rows: 24 });
+    await b.press(KEYS.tab);
+    expect(await b.text()).toContain('Type a task below');
+    await b.press(KEYS.tab);
+    const patches = await b.text();
+    expect(patches).toContain('No changes proposed yet.');
+    expect(patches).not.toContain('Type a task below');
+    await b.press(KEYS.tab);
+    await b.waitFor('a.txt');
+    await b.press(KEYS.tab);
+    await b.waitFor('No plan yet');
+  });
 });
