@@ -7,7 +7,8 @@ import { readFileState } from './file-state';
 import { recordChange } from './journal';
 import { parseEditText } from './parse-edit-text';
 import { alreadyApplied, refusal } from './refusals';
-import { detectFormat, fromPlain, toPlain } from './text-format';
+import { toDiskText } from './line-endings';
+import { toPlain } from './text-format';
 import { unifiedDiff } from './unified-diff';
 import { checkWholeFile } from './whole-file';
 
@@ -60,7 +61,7 @@ export async function proposeBlocks(root: string, relPath: string, blocks: Parse
   if (!result.ok) return fail(result.refusal);
   if (before !== null && result.after === before) return fail(alreadyApplied(path, ''));
   let after: string;
-  if (text !== null) after = fromPlain(result.after, detectFormat(text));
+  if (text !== null) after = toDiskText(text, result.after);
   else after = writeContent ?? result.after;
   const { diff, added, removed } = unifiedDiff(path, text, after);
   const proposal: Proposal = { path, before: text, beforeHash: hash, after, diff, added, removed, strategies: result.strategies };

@@ -78,6 +78,12 @@ describe('proposeEdit', () => {
     expect(p.after).toBe('\uFEFFa\r\nB\r\n');
   });
 
+  it('keeps each line ending of a mixed-ending file; new lines get the dominant one', async () => {
+    write('m.txt', 'a\r\nb\nc\r\nd\r\n');
+    const p = await propose('m.txt', sr('c\n', 'c\nnew\n'));
+    expect(p.after).toBe('a\r\nb\nc\r\nnew\r\nd\r\n');
+  });
+
   it('applies only the blocks meant for the file when an edit text names several files', async () => {
     write('a.py', 'x = 1\n');
     const text = 'a.py\n<<<<<<< SEARCH\nx = 1\n=======\nx = 2\n>>>>>>> REPLACE\n\nb.py\n<<<<<<< SEARCH\ny = 1\n=======\ny = 2\n>>>>>>> REPLACE\n';

@@ -76,6 +76,12 @@ describe('matcher ladder', () => {
     expect(r.refusal?.hint).toMatch(/already in the file/);
   });
 
+  it('matches tool arguments that were escaped twice (literal \\n)', () => {
+    const parsed = parseEditText(JSON.stringify({ old_str: 'a = 1\\nb = 2', new_str: 'a = 1\\nb = 3' })) as ParsedEdit[];
+    const r = applyBlocks('a = 1\nb = 2\n', parsed[0].blocks, 'f.py');
+    expect(r.ok && [r.after, r.strategies]).toEqual(['a = 1\nb = 3\n', ['unescaped+exact']]);
+  });
+
   it('is all or nothing across blocks and says which block failed', () => {
     const r = apply('a\nb\n', sr('a\n', 'A\n') + sr('zzz\n', 'Z\n'));
     expect(r.refusal?.reason).toContain('block 2 of 2');

@@ -58,6 +58,8 @@ function find(text: string, getIndex: () => FileIndex, search: string, replace: 
   return { kind: 'none' };
 }
 
+const unescape = (t: string) => t.replace(/\\(n|t|"|'|\\)/g, (_, c: string) => (c === 'n' ? '\n' : c === 't' ? '\t' : c));
+
 function elisionsOnlyIn(replace: string, search: string): boolean {
   const count = (t: string) => toLines(t).filter(isElision).length;
   return count(replace) > count(search);
@@ -91,7 +93,12 @@ export function applyBlock(text: string, block: EditBlock, path: string, cursor:
   }
   let built: FileIndex | undefined;
   const index = () => (built ??= new FileIndex(text, splitLines(text).lines));
-  const found = find(text, index, search, replace, block, hints);
+  let found = find(text, index, search, replace, block, hints);
+  if (found.kind === 'none' && !search.includes('\n') && search.includes('\\n')) {
+    // Arguments escaped twice (`\\n` inside JSON): the text is the same once unescaped.
+    const again = find(text, index, unescape(search), unescape(replace), block, hints);
+    if (again.kind === 'one') found = { ...again, strategy: `unescaped+${again.strategy}` };
+  }
   if (found.kind === 'one') return { ok: true, text: found.text, strategy: found.strategy, cursor: found.cursor, noop: false };
   if (found.kind === 'ambiguous') return { ok: false, refusal: ambiguous(path, found.starts, where) };
   if (found.kind === 'error') return { ok: false, refusal: refusal('malformed', `${found.reason}${where}`, 'Keep each "... existing code ..." line of SEARCH in REPLACE at the same place.') };
