@@ -26,7 +26,8 @@ export function readBody(text: string, start: number, limit: number, ctx: Strate
   if (fence) p += fence[0].length;
   while (p < limit && /\s/.test(text[p])) p++;
   if (p >= limit) return { calls: [], repairs: [], end: limit };
-  if (text[p] === '{' || text[p] === '[') return readJsonSequence(text, p, limit, ctx);
+  const pythonList = text[p] === '[' && /^\[\s*[A-Za-z_][\w.]*\s*\(/.test(text.slice(p, p + 100));
+  if (text[p] === '{' || (text[p] === '[' && !pythonList)) return readJsonSequence(text, p, limit, ctx);
   const body = text.slice(p, limit).replace(/\s*```\s*$/, '');
   const r = readOtherBody(body, ctx);
   if (r) return { ...r, end: limit };
