@@ -71,11 +71,13 @@ export async function assemblePrompt(input: AssembleInput): Promise<AssembleResu
     });
   let built = build();
   const hardLimit = input.window - input.reserve;
-  if (!built.fits || input.force || built.report.prompt > hardLimit * SOFT_LIMIT) {
+  // A forced compaction of a history this short would only cost a model call.
+  const force = input.force === true && history.length > 4;
+  if (!built.fits || force || built.report.prompt > hardLimit * SOFT_LIMIT) {
     // History may use what the rest of the prompt leaves below the soft limit; compactToFit
     // then shrinks it to half of that, so compactions stay rare and large.
     const historyLimit = Math.floor(hardLimit * SOFT_LIMIT) - (built.report.prompt - built.report.history);
-    const target = input.force ? Math.floor(built.report.history * 0.5) : Math.max(0, historyLimit);
+    const target = force ? Math.floor(built.report.history * 0.5) : Math.max(0, historyLimit);
     const compacted = await compactToFit(history, target, input.counter, summarizerFor(input), input.signal);
     if (compacted.method !== 'none') {
       history = compacted.history;
