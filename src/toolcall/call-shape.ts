@@ -55,8 +55,14 @@ export function callsFromJson(value: unknown, ctx: StrategyContext): RawCall[] {
 
 /** `{"type": "object", "properties": {…}}`: the schema of a tool, as in a list of capabilities. */
 function looksLikeSchema(args: unknown): boolean {
-  return isObj(args) && args.type === 'object' && isObj(args.properties);
+  if (!isObj(args)) return false;
+  if (args.type === 'object' && isObj(args.properties)) return true;
+  // {"path": {"type": "string", "description": …}}: the properties of a schema, not values
+  const values = Object.values(args);
+  return values.length > 0 && values.every((v) => isObj(v) && typeof v.type === 'string' && SCHEMA_TYPES.has(v.type));
 }
+
+const SCHEMA_TYPES = new Set(['string', 'integer', 'number', 'boolean', 'array', 'object', 'null']);
 
 function argsOf(o: Obj): unknown {
   for (const k of ARG_KEYS) if (k in o && (isObj(o[k]) || typeof o[k] === 'string' || o[k] === null)) return o[k] ?? {};
