@@ -18,6 +18,23 @@ function lazy(text: string, snippet: string, path: string): EditsResult {
   return { ok: true, after: joinLines(merged.lines, finalNewline), strategies: ['lazy_snippet'] };
 }
 
+/** A bare code block replaces the file only if it starts and ends like the file does. */
+function partialSnippet(before: string, content: string, path: string): Refusal | undefined {
+  const ends = (t: string) => {
+    const lines = splitLines(t).lines.map((l) => l.trim()).filter((l) => l !== '');
+    return [lines[0], lines[lines.length - 1]];
+  };
+  if (before.trim() === '') return undefined;
+  const [a, z] = ends(before);
+  const [b, y] = ends(content);
+  if (a === b && z === y) return undefined;
+  return refusal(
+    'malformed',
+    `the code block does not look like the whole of ${path} (its first or last line differs), and it has no "... existing code ..." markers`,
+    'To change part of the file send SEARCH/REPLACE blocks (<<<<<<< SEARCH / ======= / >>>>>>> REPLACE); to rewrite it, send the complete file.',
+  );
+}
+
 export function applyBlocks(before: string | null, blocks: ParsedBlock[], path: string): EditsResult {
   let text = before ?? '';
   let cursor = 0;
@@ -28,6 +45,8 @@ export function applyBlocks(before: string | null, blocks: ParsedBlock[], path: 
     const block = blocks[i];
     const where = blocks.length > 1 ? ` (block ${i + 1} of ${blocks.length})` : '';
     if (block.kind === 'write') {
+      const partial = block.fromSnippet ? partialSnippet(text, normalizeModelText(block.content), path) : undefined;
+      if (partial) return { ok: false, refusal: partial };
       text = normalizeModelText(block.content);
       strategies.push('write');
       changed++;

@@ -7,7 +7,7 @@ import { looksLikeApplyPatch, parseApplyPatch } from './dialects/apply-patch';
 import { looksLikeSearchReplace, parseSearchReplace } from './dialects/search-replace';
 import { looksLikeToolArgs, parseToolArgs } from './dialects/tool-args';
 import { looksLikeUnifiedDiff, parseUnifiedDiff } from './dialects/unified-diff';
-import { looksLikeLazy, parseLazy } from './dialects/lazy';
+import { looksLikeLazy, looksLikeWholeFile, parseLazy, parseWholeFile } from './dialects/lazy';
 
 interface Dialect {
   name: string;
@@ -21,6 +21,7 @@ const DIALECTS: Dialect[] = [
   { name: 'tool_args', detect: looksLikeToolArgs, parse: parseToolArgs },
   { name: 'unified_diff', detect: looksLikeUnifiedDiff, parse: parseUnifiedDiff },
   { name: 'lazy_snippet', detect: looksLikeLazy, parse: parseLazy },
+  { name: 'whole_file', detect: looksLikeWholeFile, parse: parseWholeFile },
 ];
 
 export const EXPECTED_FORMS =

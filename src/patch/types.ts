@@ -66,6 +66,8 @@ export interface EditBlock {
   atEnd?: boolean;
   /** Hunks of one diff apply top to bottom: prefer a match after the previous hunk. */
   ordered?: boolean;
+  /** Tool argument `replace_all`: every verbatim occurrence is replaced (exact rung only). */
+  replaceAll?: boolean;
 }
 
 /** A lazy snippet: file text where `// ... existing code ...` lines stand for unchanged code. */
@@ -78,6 +80,8 @@ export interface LazyBlock {
 export interface WriteBlock {
   kind: 'write';
   content: string;
+  /** Came from a bare fenced code block: must look like the whole file (same first and last line). */
+  fromSnippet?: boolean;
 }
 
 export type ParsedBlock = EditBlock | LazyBlock | WriteBlock;

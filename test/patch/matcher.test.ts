@@ -114,3 +114,17 @@ describe('lazy snippets', () => {
     expect(apply(code, snippet).refusal?.code).toBe('no_match');
   });
 });
+
+describe('tool arguments and bare code blocks', () => {
+  it('replaces every occurrence when replace_all is set', () => {
+    const parsed = parseEditText(JSON.stringify({ old_string: 'foo', new_string: 'bar', replace_all: true })) as ParsedEdit[];
+    const r = applyBlocks('foo(1)\nfoo(2)\n', parsed[0].blocks, 'f.ts');
+    expect(r.ok && r.after).toBe('bar(1)\nbar(2)\n');
+  });
+
+  it('takes a lone fenced block as the whole file only when it starts and ends like the file', () => {
+    const before = 'import a\n\nx = a.run()\nprint(x)\n';
+    expect(apply(before, 'a.py\n```python\nimport a\n\nx = a.run(1)\nprint(x)\n```\n').after).toBe('import a\n\nx = a.run(1)\nprint(x)\n');
+    expect(apply(before, '```python\nx = a.run(1)\n```\n').refusal?.code).toBe('malformed');
+  });
+});

@@ -53,8 +53,11 @@ export async function debugApplyCommand(args: string[], io: DebugApplyIo): Promi
   if ('code' in parsed) return refuse(io, parsed.code, parsed.reason, parsed.hint);
   let file = opts.file;
   let blocks: ParsedBlock[];
-  if (file !== undefined) blocks = parsed.flatMap((e) => e.blocks);
-  else {
+  if (file !== undefined) {
+    // The path inside the edit is ignored, unless the edit covers several files and some are this one.
+    const mine = blocksFor(file, parsed);
+    blocks = 'code' in mine ? parsed.flatMap((e) => e.blocks) : mine;
+  } else {
     const named = [...new Set(parsed.map((e) => e.path).filter((p): p is string => !!p))];
     if (named.length !== 1) {
       io.stderr.write(`smallcode debug apply: ${named.length === 0 ? 'the edit names no file' : `the edit names ${named.length} files`}: give one with --file PATH\n${USAGE}\n`);

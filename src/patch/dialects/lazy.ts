@@ -5,7 +5,7 @@ import { isElision } from '../match/normalize';
 import { pathFromLine } from './path-line';
 
 /** The body of the first fenced block, with the path found above it (or in its info string). */
-function unfence(text: string): { body: string; path?: string } {
+export function unfence(text: string): { body: string; path?: string } {
   const lines = text.split('\n');
   const open = lines.findIndex((l) => /^\s*```/.test(l));
   if (open < 0) return { body: text };
@@ -31,4 +31,15 @@ export function looksLikeLazy(text: string): boolean {
 export function parseLazy(text: string): ParsedEdit[] {
   const { body, path } = unfence(text);
   return [{ path, dialect: 'lazy_snippet', blocks: [{ kind: 'lazy', text: body }] }];
+}
+
+/** Exactly one fenced block and nothing else that looks like an edit: the whole new file. */
+export function looksLikeWholeFile(text: string): boolean {
+  const fences = text.split('\n').filter((l) => /^\s*```/.test(l)).length;
+  return fences === 2 && !looksLikeLazy(text);
+}
+
+export function parseWholeFile(text: string): ParsedEdit[] {
+  const { body, path } = unfence(text);
+  return [{ path, dialect: 'whole_file', blocks: [{ kind: 'write', content: body, fromSnippet: true }] }];
 }

@@ -20,7 +20,8 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 function blockOf(o: Obj): EditBlock | undefined {
   for (const [a, b] of PAIRS) {
     if (typeof o[a] === 'string' && (typeof o[b] === 'string' || o[b] === undefined || o[b] === null)) {
-      return { kind: 'replace', search: o[a] as string, replace: typeof o[b] === 'string' ? (o[b] as string) : '', substring: true };
+      const all = o.replace_all === true || o.replaceAll === true;
+      return { kind: 'replace', search: o[a] as string, replace: typeof o[b] === 'string' ? (o[b] as string) : '', substring: true, ...(all ? { replaceAll: true } : {}) };
     }
   }
   return undefined;

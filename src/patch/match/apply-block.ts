@@ -35,6 +35,12 @@ function find(text: string, getIndex: () => FileIndex, search: string, replace: 
   const lines = splitLines(text).lines;
   const finalNewline = text.endsWith('\n');
   const hits = narrow(exactHits(text, search, block.substring === true).map((h) => ({ ...h, start: h.startLine, end: h.endLine })), lines, hints);
+  if (hits.length > 1 && block.replaceAll) {
+    let out = text;
+    const apart = hits.filter((h, i) => i === 0 || h.index >= hits[i - 1].index + search.length);
+    for (const h of apart.reverse()) out = out.slice(0, h.index) + replace + out.slice(h.index + search.length);
+    return { kind: 'one', text: out, strategy: 'exact_all', cursor: 0 };
+  }
   if (hits.length > 1) return { kind: 'ambiguous', starts: hits.map((h) => h.start) };
   if (hits.length === 1) {
     const h = hits[0];
