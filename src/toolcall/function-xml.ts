@@ -3,8 +3,9 @@
 // values are code and hold raw `&` and `<`, and the closing tags are often missing.
 import type { RawCall } from './types';
 
-const OPEN = /<(?:function\s*=\s*["']?([\w.:-]+)["']?|function\s+name\s*=\s*["']([\w.:-]+)["']|invoke\s+name\s*=\s*["']([\w.:-]+)["'])\s*>/g;
-const PARAM = /<parameter\s*(?:=\s*["']?([\w.-]+)["']?|\s+name\s*=\s*["']([\w.-]+)["'])\s*(>|=)/g;
+const OPEN = /<(?:function\s*=\s*["']?([\w.:-]+)["']?|function\s+name\s*=\s*["']([\w.:-]+)["']|(?:[a-z]+:)?invoke\s+name\s*=\s*["']([\w.:-]+)["'])\s*>/g;
+const PARAM = /<(?:[a-z]+:)?parameter\s*(?:=\s*["']?([\w.-]+)["']?|\s+name\s*=\s*["']([\w.-]+)["'])\s*(>|=)/g;
+const CLOSE = /<\/(?:function|(?:[a-z]+:)?invoke)\s*>/g;
 
 export interface XmlBlock {
   start: number;
@@ -20,7 +21,7 @@ export function findFunctionBlocks(text: string, from = 0, limit = text.length):
   const out: XmlBlock[] = [];
   OPEN.lastIndex = from;
   let m: RegExpExecArray | null;
-  const closeRe = /<\/(?:function|invoke)\s*>/g;
+  const closeRe = new RegExp(CLOSE.source, 'g');
   let close: RegExpExecArray | null | undefined;
   while ((m = OPEN.exec(text)) && m.index < limit) {
     const name = m[1] ?? m[2] ?? m[3];
@@ -63,7 +64,7 @@ function nextOpenAt(text: string, from: number, limit: number): number {
 }
 
 function lastCloseBefore(text: string, first: number, limit: number): { index: number; end: number } {
-  const re = /<\/(?:function|invoke)\s*>/g;
+  const re = new RegExp(CLOSE.source, 'g');
   re.lastIndex = first;
   let best = { index: first, end: first };
   let m: RegExpExecArray | null;
@@ -82,9 +83,9 @@ export function readParameters(body: string, repairs: string[]): Record<string, 
     const s = starts[i];
     const limit = i + 1 < starts.length ? starts[i + 1].at : body.length;
     const segment = body.slice(s.valueStart, limit);
-    const close = segment.lastIndexOf('</parameter>');
+    const closeTag = /<\/(?:[a-z]+:)?parameter>(?![\s\S]*<\/(?:[a-z]+:)?parameter>)/.exec(segment);
     let value: string;
-    if (close >= 0) value = segment.slice(0, close);
+    if (closeTag) value = segment.slice(0, closeTag.index);
     else {
       value = segment.replace(/<\/(?:function|invoke|tool_call)>[\s\S]*$/, '');
       repairs.push(`unclosed parameter ${s.name}`);

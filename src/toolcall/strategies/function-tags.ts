@@ -8,7 +8,7 @@ import type { Found, Strategy } from '../types';
 export const functionTags: Strategy = {
   name: 'function-xml',
   find(text) {
-    if (!/<(?:function|invoke)[\s=]/.test(text)) return [];
+    if (!/<(?:function|(?:[a-z]+:)?invoke)[\s=]/.test(text)) return [];
     return findFunctionBlocks(text).map((b): Found => {
       const framing = text[b.start - 1] === '`' ? 'example' : framingBefore(text, b.start, true);
       if (framing !== 'call') return { start: b.start, end: b.end, calls: [], repairs: b.repairs, ignored: `${framing} in prose, not a call` };

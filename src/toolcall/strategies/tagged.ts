@@ -6,9 +6,9 @@ import { framingBefore } from '../prose-guard';
 import type { Found, Strategy } from '../types';
 
 const OPEN =
-  /<tool_calls?>|<toolcall>|<tool-call>|<tools>|<function_calls?>|<functioncall>|<function-call>|<function>|<tool_use>|<\|tool_call\|?>|<\|tool_calls?_(?:begin|start)\|>|<\|tools_prefix\|>|^>>>(?=[ \t]*(?!all\b)[A-Za-z_])|<[｜|]tool[▁_]call[▁_]begin[｜|]>|\[TOOL_REQUEST\]|<\|action_start\|>\s*<\|plugin\|>|<start_function_call>|<[a-z]+:tool_call>|<\|START_ACTION\|>|\bfunctools(?=\s*\[)/gim;
+  /<tool_calls?>|<toolcall>|<tool-call>|<tools>|<function_calls?>|<functioncall>|<function-call>|<function>|<tool_use>|<\|tool_call\|?>|<\|tool_calls?_(?:begin|start)\|>|<\|tools_prefix\|>|^>>>(?=[ \t]*(?!all\b)[A-Za-z_])|<[｜|]tool[▁_]call[▁_]begin[｜|]>|\[TOOL_REQUEST\]|<\|action_start\|>\s*<\|plugin\|>|<start_function_call>|<[a-z]+[:_]tool_call>|<\|START_ACTION\|>|\bfunctools(?=\s*\[)/gim;
 const CLOSE =
-  /<\/tool_calls?>|<\/toolcall>|<\/tool-call>|<\/tools?>|<\/tool\b|<\/function_calls?>|<\/functioncall>|<\/function-call>|<\/function>|<\/tool_use>|<tool_call\|>|<\|\/tool_call\|>|<\|tool_calls?_end\|>|<\|tools_suffix\|>|<[｜|]tool[▁_]call[▁_]end[｜|]>|\[END_TOOL_REQUEST\]|<\|action_end\|>|<end_function_call>|<\/[a-z]+:tool_call>|<\|END_ACTION\|>|<\|im_end\|>|<\|eot_id\|>|<\|end\|>/gi;
+  /<\/tool_calls?>|<\/toolcall>|<\/tool-call>|<\/tools?>|<\/tool\b|<\/function_calls?>|<\/functioncall>|<\/function-call>|<\/function>|<\/tool_use>|<tool_call\|>|<\|\/tool_call\|>|<\|tool_calls?_end\|>|<\|tools_suffix\|>|<[｜|]tool[▁_]call[▁_]end[｜|]>|\[END_TOOL_REQUEST\]|<\|action_end\|>|<end_function_call>|<\/[a-z]+[:_]tool_call>|<\|END_ACTION\|>|<\|im_end\|>|<\|eot_id\|>|<\|end\|>/gi;
 
 const CLOSE_HERE = new RegExp(CLOSE.source, 'iy');
 
@@ -20,7 +20,7 @@ function nextMatch(re: RegExp, text: string, from: number): RegExpExecArray | nu
 export const tagged: Strategy = {
   name: 'tagged',
   find(text, ctx) {
-    if (!/<(?:tool|function|\||[｜]|start_function|[a-z]+:tool_call)|\[TOOL_REQUEST\]|functools|^>>>/im.test(text)) return [];
+    if (!/<(?:tool|function|\||[｜]|start_function|[a-z]+[:_]tool_call)|\[TOOL_REQUEST\]|functools|^>>>/im.test(text)) return [];
     const out: Found[] = [];
     let pos = 0;
     let open: RegExpExecArray | null;
