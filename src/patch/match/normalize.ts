@@ -36,29 +36,37 @@ export function isBlank(line: string): boolean {
 }
 
 /** `12 | code`, `12: code`, `12→code`, `  12\tcode` — the forms read tools print. */
-const LINE_NUMBER = /^\s*(\d+)(?: ?\| ?|: |\u2192|\t)/;
+const LINE_NUMBER = /^\s*(\d+)( ?\| ?|: |\u2192|\t)/;
+
+/** The separator style of a numbered line, so the replacement is stripped of the same form only. */
+const styleOf = (sep: string) => (sep.includes('|') ? '|' : sep);
 
 /**
  * Strips line-number prefixes copied from read output, but only when every non-blank line carries
- * one and the numbers increase: real code rarely looks like that.
+ * one in the same style and the numbers increase: real code rarely looks like that.
  */
-export function stripLineNumbers(lines: string[]): string[] | null {
+export function stripLineNumbers(lines: string[]): { lines: string[]; style: string } | null {
   const numbered = lines.filter((l) => !isBlank(l));
   if (numbered.length === 0) return null;
   let prev = -1;
+  let style: string | null = null;
   for (const l of numbered) {
     const m = LINE_NUMBER.exec(l);
     if (!m) return null;
     const n = Number(m[1]);
-    if (n <= prev) return null;
+    if (n <= prev || (style !== null && styleOf(m[2]) !== style)) return null;
     prev = n;
+    style = styleOf(m[2]);
   }
-  return lines.map((l) => (isBlank(l) ? '' : l.replace(LINE_NUMBER, '')));
+  return { lines: lines.map((l) => (isBlank(l) ? '' : l.replace(LINE_NUMBER, ''))), style: style! };
 }
 
-/** Strips prefixes from the replacement where present (its new lines may lack them). */
-export function stripLineNumbersLoose(lines: string[]): string[] {
-  return lines.map((l) => l.replace(LINE_NUMBER, ''));
+/** Strips prefixes of the search's style from the replacement where present (new lines may lack them). */
+export function stripLineNumbersLoose(lines: string[], style: string): string[] {
+  return lines.map((l) => {
+    const m = LINE_NUMBER.exec(l);
+    return m && styleOf(m[2]) === style ? l.slice(m[0].length) : l;
+  });
 }
 
 /**

@@ -26,8 +26,8 @@ export interface Rung {
 const same = (p: Prepared): Prepared => p;
 
 function withoutLineNumbers(p: Prepared): Prepared | null {
-  const search = stripLineNumbers(p.search);
-  return search ? { search, replace: stripLineNumbersLoose(p.replace) } : null;
+  const stripped = stripLineNumbers(p.search);
+  return stripped ? { search: stripped.lines, replace: stripLineNumbersLoose(p.replace, stripped.style) } : null;
 }
 
 const maybeWithoutLineNumbers = (p: Prepared): Prepared => withoutLineNumbers(p) ?? p;
