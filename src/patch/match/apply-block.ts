@@ -108,7 +108,7 @@ export function applyBlock(text: string, block: EditBlock, path: string, cursor:
   if (found.kind === 'one') return { ok: true, text: found.text, strategy: found.strategy, cursor: found.cursor, noop: false };
   if (found.kind === 'ambiguous') return { ok: false, refusal: ambiguous(path, found.starts, where) };
   if (found.kind === 'error') return { ok: false, refusal: refusal('malformed', `${found.reason}${where}`, 'Keep each "... existing code ..." line of SEARCH in REPLACE at the same place.') };
-  if (/[A-Za-z0-9_]{2}/.test(replace)) {
+  if (replace.replace(/[^A-Za-z0-9_]/g, '').length >= 2) {
     // Only a unique, non-trivial replacement counts as "already there"; a stray `}` does not.
     const back = find(text, index, replace, search, { ...block, anchor: undefined, atEnd: undefined, ordered: false }, { cursor: 0 });
     if (back.kind === 'one') return { ok: false, refusal: alreadyApplied(path, where) };
