@@ -128,3 +128,15 @@ describe('tool arguments and bare code blocks', () => {
     expect(apply(before, '```python\nx = a.run(1)\n```\n').refusal?.code).toBe('malformed');
   });
 });
+
+describe('search/replace block quirks', () => {
+  it('drops code fences written inside both halves of a block', () => {
+    const text = '<<<<<<< SEARCH\n```python\nx = 1\n```\n=======\n```python\nx = 2\n```\n>>>>>>> REPLACE\n';
+    expect(apply('x = 1\n', text).after).toBe('x = 2\n');
+  });
+
+  it('unescapes marker lines escaped with a backslash inside the content', () => {
+    const text = '<<<<<<< SEARCH\n\\=======\n=======\n---\n>>>>>>> REPLACE\n';
+    expect(apply('title\n=======\n', text).after).toBe('title\n---\n');
+  });
+});

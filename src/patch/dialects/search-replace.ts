@@ -26,6 +26,13 @@ function dropRooHeader(lines: string[]): string[] {
   return lines.slice(i);
 }
 
+/** Models sometimes fence the code inside both halves of a block; the fences are not file text. */
+function unfenceBoth(search: string[], replace: string[]): [string[], string[]] {
+  const fenced = (ls: string[]) => ls.length >= 2 && /^\s*```[\w+-]*\s*$/.test(ls[0]) && /^\s*```\s*$/.test(ls[ls.length - 1]);
+  if (!fenced(search) || !(fenced(replace) || replace.length === 0)) return [search, replace];
+  return [search.slice(1, -1), replace.length ? replace.slice(1, -1) : replace];
+}
+
 const join = (lines: string[]) => (lines.length ? lines.map((l) => l.replace(ESCAPED, '')).join('\n') + '\n' : '');
 
 export function parseSearchReplace(text: string): ParsedEdit[] | Refusal {
@@ -63,7 +70,8 @@ export function parseSearchReplace(text: string): ParsedEdit[] | Refusal {
       replace.push(lines[j++]);
     }
     if (j >= lines.length) return malformed(`the ">>>>>>> REPLACE" line closing the block at line ${i + 1} is missing`);
-    const block: EditBlock = { kind: 'replace', search: join(dropRooHeader(search)), replace: join(replace) };
+    const [s, r] = unfenceBoth(dropRooHeader(search), replace);
+    const block: EditBlock = { kind: 'replace', search: join(s), replace: join(r) };
     const dialect = /^\s*-/.test(lines[i]) ? 'search_replace_cline' : 'search_replace';
     const prev = edits[edits.length - 1];
     if (prev && prev.path === path) prev.blocks.push(block);
