@@ -20,7 +20,58 @@ export function coerceValue(value: unknown, schema: JsonSchema | undefined): Coe
     }
   }
   if (result.ok && Array.isArray(schema.enum)) return fitEnum(result.value, schema.enum as unknown[]);
+  if (result.ok && Array.isArray(result.value) && isObjSchema(schema.items)) return coerceItems(result.value, schema.items, result.note);
   return result;
+}
+
+const isObjSchema = (s: unknown): s is JsonSchema => typeof s === 'object' && s !== null && !Array.isArray(s);
+
+/** Each element against the item schema; one element that cannot be fitted fails the array. */
+function coerceItems(values: unknown[], items: JsonSchema, note: string | undefined): Coerced {
+  const out: unknown[] = [];
+  let changed = false;
+  for (const v of values) {
+    const c = items.type === 'object' ? fitObject(v, items) : coerceValue(v, items);
+    if (!c.ok) return c;
+    changed ||= c.value !== v;
+    out.push(c.value);
+  }
+  return { ok: true, value: out, note: changed ? [note, 'array items'].filter(Boolean).join(', ') : note };
+}
+
+/** Checklist-style items, as other agents' todo tools write them: "text" or {step|content|task,
+ * status|completed} → {text, done}. Generic: the first required string property takes a bare
+ * string or an aliased key; boolean properties take a status word. */
+function fitObject(v: unknown, schema: JsonSchema): Coerced {
+  const props = (isObjSchema(schema.properties) ? schema.properties : {}) as Record<string, JsonSchema>;
+  const required = Array.isArray(schema.required) ? (schema.required as string[]) : [];
+  const textKey = required.find((k) => props[k]?.type === 'string') ?? Object.keys(props).find((k) => props[k]?.type === 'string');
+  let obj: Record<string, unknown>;
+  const box = typeof v === 'string' ? /^\[([ xX])\]\s*([\s\S]*)$/.exec(v.trim()) : null;
+  if (box && textKey) obj = { [textKey]: box[2], status: box[1] !== ' ' };
+  else if (typeof v === 'string' && textKey) obj = { [textKey]: v };
+  else if (typeof v === 'object' && v !== null && !Array.isArray(v)) obj = { ...(v as Record<string, unknown>) };
+  else return { ok: false, expected: 'object' };
+  if (textKey && obj[textKey] === undefined) {
+    const alias = ['text', 'step', 'content', 'task', 'title', 'description', 'name', 'item', 'todo'].find((k) => typeof obj[k] === 'string');
+    if (alias) obj[textKey] = obj[alias];
+  }
+  const out: Record<string, unknown> = {};
+  for (const [k, p] of Object.entries(props)) {
+    let val = obj[k];
+    if (p.type === 'boolean' && typeof val !== 'boolean') val = statusToBool(val ?? obj.status ?? obj.state ?? obj.completed ?? obj.checked);
+    if (val === undefined) continue;
+    const c = coerceValue(val, p);
+    if (!c.ok) return c;
+    out[k] = c.value;
+  }
+  const missing = required.filter((k) => out[k] === undefined);
+  return missing.length ? { ok: false, expected: `objects with ${required.join(', ')}` } : { ok: true, value: out };
+}
+
+function statusToBool(s: unknown): boolean {
+  if (typeof s === 'boolean') return s;
+  return /^(?:done|completed?|finished|true|yes|x|checked|1)$/i.test(String(s ?? '').trim());
 }
 
 function matches(v: unknown, t: string): boolean {
@@ -60,7 +111,7 @@ function convert(v: unknown, t: string, schema: JsonSchema): unknown {
       const parsed = v.trim().startsWith('[') ? parseLooseJson(v) : undefined;
       if (parsed && Array.isArray(parsed.value)) return parsed.value;
       const items = schema.items as JsonSchema | undefined;
-      if (items && items.type !== undefined && items.type !== 'string') return undefined;
+      if (items && items.type !== undefined && items.type !== 'string' && items.type !== 'object') return undefined;
       const lines = v.split(/\r?\n/).map((l) => l.replace(/^\s*(?:[-*•]|\d+[.)])\s+/, '').trim()).filter(Boolean);
       return lines.length > 0 ? lines : undefined;
     }
