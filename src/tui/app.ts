@@ -14,6 +14,7 @@ import type { TreeSource } from './tree-source';
 import { routeKey } from './key-router';
 import { scopeOf } from './status-view';
 import { terminalName } from './terminal';
+import { fixBlessedColors } from './blessed-fixes';
 
 export interface WorkbenchOptions {
   agent: AgentHandle;
@@ -52,6 +53,7 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<number> {
   for (const n of opts.notices) state = reduce(state, { type: 'ui.notice', level: 'warn', text: n });
   const store = createStore(state);
 
+  fixBlessedColors();
   // @types/blessed swaps the stream types of `input` and `output` in IScreenOptions.
   const streams = { input: opts.input ?? process.stdin, output } as unknown as Pick<blessed.Widgets.IScreenOptions, 'input' | 'output'>;
   const screen = blessed.screen({

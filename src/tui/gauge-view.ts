@@ -50,7 +50,8 @@ function bar(g: GaugeNumbers, width: number, theme: Theme): string {
   let usedCells = 0;
   const filled = g.segments.slice(0, 4);
   for (const s of filled) {
-    const cells = Math.round((s.tokens / g.window) * width);
+    // A share that is there at all gets at least one cell, so small shares stay visible.
+    const cells = s.tokens > 0 ? Math.max(1, Math.round((s.tokens / g.window) * width)) : 0;
     const n = Math.min(width - usedCells, cells);
     if (n <= 0) continue;
     out += theme.mono ? '█'.repeat(n) : paintBg(theme, s.role, ' '.repeat(n));

@@ -223,4 +223,14 @@ describe('workbench (headless terminal)', () => {
     await b.press(KEYS.tab);
     await b.waitFor('No plan yet');
   });
+
+  it('draws theme colours in 256 colours (blessed would otherwise reduce them to 8)', async () => {
+    const agent = new TestAgent();
+    const b = await bench(agent);
+    let raw = '';
+    b.output.on('data', (c: Buffer) => (raw += c.toString('utf8')));
+    agent.emit({ type: 'notice', level: 'warn', message: 'orange warning' });
+    await b.waitFor('orange warning');
+    expect(raw).toContain('38;5;214m'); // the default theme's warn colour, #ffaf00
+  });
 });
