@@ -4,7 +4,7 @@ import { framingBefore } from '../prose-guard';
 import type { Found, Strategy } from '../types';
 
 const BLOCK = /(?:^|\n)([^\n]*)\n(?:[ \t]*```[^\n]*\n)?(?:([^\n]*)\n)?[ \t]*<{5,9}[ \t]*SEARCH[^\n]*\n([\s\S]*?)\n?[ \t]*={5,9}[ \t]*\n([\s\S]*?)\n?[ \t]*>{5,9}[ \t]*REPLACE[^\n]*(?:\n[ \t]*```[ \t]*(?=\n|$))?/g;
-const PATH = /^[ \t]*(?:[#*`]+\s*)?(?:File:\s*)?`?([\w./\\-]+\.[\w]+|[\w./\\-]*\/[\w.-]+)`?:?\**[ \t]*$/;
+const PATH = /^[ \t]*(?:[#*`]+\s*)?(?:File:\s*)?`?([\w./\\-]+\.[\w]+|[\w./\\-]*\/[\w.-]+|(?:[\w./-]*\/)?(?:[A-Z][a-z]*file|LICENSE|README|CHANGELOG))`?:?\**[ \t]*$/;
 
 export const editBlocks: Strategy = {
   name: 'edit-blocks',
