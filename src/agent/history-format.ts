@@ -28,3 +28,9 @@ export function stubFor(call: ToolCallRef, summary: string): string {
 export function noteMessage(text: string): ChatMessage {
   return { role: 'user', content: `[SmallCode] ${text}` };
 }
+
+/** Closed <think>/<thinking> blocks are the model's scratch work: kept out of the history so
+ * they neither fill the window nor get re-read on every later step. */
+export function withoutThinking(text: string): string {
+  return text.replace(/<(think|thinking|reasoning)>[\s\S]*?<\/\1>\s*/gi, '').trim();
+}

@@ -1,77 +1,33 @@
 // The step loop of one user turn: route → assemble → call the model → read calls → run them,
 // until the model answers without a call, a guard stops it, or the step cap is reached.
-import type { ChatMessage, Provider, ProviderInfo, ToolCallRef } from '../providers/types';
-import type { TurnEndReason, PlanItem } from './events';
-import type { EventBus } from './event-bus';
-import type { ApprovalQueue } from './approval-queue';
-import type { ApprovalPolicy } from './policy';
-import type { TokenCounter } from '../context/token-counter';
+import type { TurnEndReason } from './events';
 import type { TurnOutcome } from './types';
 import type { Tool } from '../tools/types';
+import type { TurnEnv } from './turn-env';
 import { allTools, toolByName, toolSpecs } from '../tools/registry';
 import { routeStep } from '../tools/router';
 import { describeToolsCompact, nativeToolSpecs } from '../tools/tool-text';
 import { readPlan, planForPrompt } from '../plan/plan-file';
-import { perResultCap } from '../context/budget';
-import { capOutput } from '../context/output-cap';
 import { createCallRepeatGuard } from '../guard/call-repeat-guard';
 import { createStuckPatchGuard } from '../guard/stuck-patch-guard';
-import type { EscalationPolicy } from '../guard/escalation-policy';
 import { escalationBrief } from '../guard/escalation-policy';
 import { assemblePrompt } from './prompt-assembly';
 import { callModel } from './model-call';
 import { readCalls } from './call-reader';
-import { runCall } from './tool-runner';
 import { composeTail } from './step-tail';
-import { assistantMessage, toolResultMessage, stubFor, noteMessage, type ToolMode } from './history-format';
-import { stuckAdvice } from './stuck-advice';
+import { assistantMessage, noteMessage, withoutThinking } from './history-format';
+import { executeCall, type TurnGuards } from './call-execution';
 
-export interface HistoryStore {
-  get(): ChatMessage[];
-  append(m: ChatMessage): void;
-  replace(h: ChatMessage[]): void;
-}
-
-export interface CloudModel {
-  provider: Provider;
-  label: string;
-  model: string;
-  policy: EscalationPolicy;
-}
-
-export interface TurnEnv {
-  root: string;
-  system: string;
-  provider: Provider;
-  info: ProviderInfo;
-  toolMode: ToolMode;
-  maxSteps: number;
-  reserve: number;
-  counter: TokenCounter;
-  bus: EventBus;
-  approvals: ApprovalQueue;
-  policy: ApprovalPolicy;
-  history: HistoryStore;
-  cloud?: CloudModel;
-  /** Set by /escalate: the next step goes to the cloud model. */
-  forceEscalate: { value: boolean };
-  lastPlan: { items: PlanItem[] };
-  /** The tool description last written into the history (text-tool mode), and for which set. */
-  toolNote: { key: string; message?: ChatMessage };
-  /** Compact before the next request (set after a silent server-side truncation). */
-  forceCompact?: boolean;
-}
+export type { TurnEnv, HistoryStore, CloudModel } from './turn-env';
 
 const MAX_UNREADABLE = 2;
 const MAX_LOOPS = 2;
 
 export async function runTurn(env: TurnEnv, userText: string, signal: AbortSignal): Promise<TurnOutcome> {
   const { bus } = env;
-  const repeatGuard = createCallRepeatGuard(3);
-  const stuckGuard = createStuckPatchGuard(3);
-  const excluded = new Set<string>();
+  const guards: TurnGuards = { repeat: createCallRepeatGuard(3), stuck: createStuckPatchGuard(3), excluded: new Set(), failures: [] };
+  const { excluded, failures } = guards;
   const notes: string[] = [];
-  const failures: string[] = [];
   let lastResults: { name: string; ok: boolean }[] = [];
   let unreadable = 0;
   let overflowRetries = 0;
@@ -200,7 +156,7 @@ export async function runTurn(env: TurnEnv, userText: string, signal: AbortSigna
       if (read.parse.intendedButUnreadable) {
         unreadable++;
         const repair = read.parse.repair ?? 'Your tool call could not be read. Reply with exactly one block: <tool_call>{"name": "read_file", "arguments": {"path": "src/a.ts"}}</tool_call>';
-        env.history.append({ role: 'assistant', content: reply.text });
+        env.history.append({ role: 'assistant', content: withoutThinking(reply.text) });
         env.history.append(noteMessage(repair));
         bus.emit({ type: 'guard', kind: 'unreadable', message: repair });
         env.cloud?.policy.failure();
@@ -208,17 +164,17 @@ export async function runTurn(env: TurnEnv, userText: string, signal: AbortSigna
         if (unreadable >= MAX_UNREADABLE) return end('unreadable', `The model's tool calls could not be read ${unreadable} times in a row: ${repair}`, step);
         continue;
       }
-      env.history.append({ role: 'assistant', content: reply.text });
+      env.history.append({ role: 'assistant', content: withoutThinking(reply.text) });
       const final = read.parse.text.trim() || reply.text.trim();
       if (denied > 0 && wrote === 0) return end('refused', final || 'The task needed changes that were not approved.', step);
       return end('done', final, step);
     }
     unreadable = 0;
-    env.history.append(assistantMessage(read.constrained ? read.retryText ?? '' : reply.text, read.calls, env.toolMode));
+    env.history.append(assistantMessage(withoutThinking(read.constrained ? read.retryText ?? '' : reply.text), read.calls, env.toolMode));
     lastResults = [];
     for (const call of read.calls) {
       bus.emit({ type: 'tool.proposed', call, risk: toolByName(call.name)?.risk ?? 'read' });
-      const outcome = await executeCall(env, call, signal, repeatGuard, stuckGuard, excluded, notes, failures);
+      const outcome = await executeCall(env, call, signal, guards);
       lastResults.push({ name: call.name, ok: outcome.ok });
       if (outcome.refused) denied++;
       if (outcome.wrote) wrote++;
@@ -231,73 +187,4 @@ export async function runTurn(env: TurnEnv, userText: string, signal: AbortSigna
   const msg = `Stopped after ${env.maxSteps} steps without finishing (raise the cap with --max-steps).`;
   bus.emit({ type: 'guard', kind: 'step_cap', message: msg });
   return end('max_steps', msg, env.maxSteps);
-}
-
-interface ExecOutcome {
-  ok: boolean;
-  refused: boolean;
-  wrote?: string;
-  loop?: boolean;
-  stop?: string;
-}
-
-async function executeCall(
-  env: TurnEnv, call: ToolCallRef, signal: AbortSignal,
-  repeatGuard: ReturnType<typeof createCallRepeatGuard>, stuckGuard: ReturnType<typeof createStuckPatchGuard>,
-  excluded: Set<string>, notes: string[], failures: string[],
-): Promise<ExecOutcome> {
-  const { bus } = env;
-  const tool = toolByName(call.name);
-  const append = (content: string, summary: string, ok: boolean) => {
-    env.history.append(toolResultMessage(call, content, stubFor(call, summary), env.toolMode));
-    bus.emit({ type: 'tool.result', id: call.id, name: call.name, ok, summary });
-  };
-  if (!tool) {
-    append(`There is no tool named "${call.name}".`, 'unknown tool', false);
-    return { ok: false, refused: false };
-  }
-  const loop = repeatGuard.record(call.name, call.arguments);
-  if (loop.loop) {
-    bus.emit({ type: 'guard', kind: 'repeated_call', message: loop.message });
-    excluded.add(call.name);
-    env.cloud?.policy.failure();
-    failures.push(loop.message);
-    append(loop.message, 'repeated call skipped', false);
-    return { ok: false, refused: false, loop: true };
-  }
-  const window = env.info.contextWindow;
-  const capTokens = perResultCap(window);
-  const outcome = await runCall(tool, call, {
-    root: env.root, bus, approvals: env.approvals, policy: env.policy,
-    ctx: { root: env.root, signal, outputCap: Math.floor(capTokens * 3.5) },
-  });
-  if (outcome.approveRest) env.policy.approveRestOfTurn = true;
-  let text = outcome.result.forModel;
-  if (tool.risk !== 'write') text = capOutput(text, capTokens, env.counter, { readHint: tool.name === 'read_file' }).text;
-  if (outcome.wrote) {
-    stuckGuard.success(outcome.wrote);
-    repeatGuard.reset();
-    env.cloud?.policy.success();
-  }
-  let stop: string | undefined;
-  if (outcome.patchFailedFor) {
-    failures.push(`${call.name} ${outcome.patchFailedFor}: ${text.slice(0, 600)}`);
-    env.cloud?.policy.failure();
-    const verdict = stuckGuard.failure(outcome.patchFailedFor);
-    const advice = await stuckAdvice(env.root, outcome.patchFailedFor, verdict.action, env.cloud !== undefined);
-    if (advice.note) {
-      text += `\n\n${advice.note}`;
-      bus.emit({ type: 'guard', kind: 'stuck_patch', message: advice.note.split('\n')[0] });
-    }
-    if (advice.escalate) env.forceEscalate.value = true;
-    if (advice.askUser) stop = `Editing ${outcome.patchFailedFor} keeps failing; please look at it or give the model more precise instructions.`;
-  }
-  if (call.name === 'update_plan' && outcome.result.ok) {
-    const plan = await readPlan(env.root);
-    env.lastPlan.items = plan;
-    bus.emit({ type: 'plan', items: plan });
-  }
-  append(text, outcome.result.summary, outcome.result.ok);
-  void notes;
-  return { ok: outcome.result.ok, refused: outcome.refused, wrote: outcome.wrote, stop };
 }

@@ -1,0 +1,46 @@
+// The state one turn runs against: the provider and its info, the history store, the bus, the
+// approval machinery and the small pieces of agent state that outlive a turn.
+import type { ChatMessage, Provider, ProviderInfo } from '../providers/types';
+import type { PlanItem } from './events';
+import type { EventBus } from './event-bus';
+import type { ApprovalQueue } from './approval-queue';
+import type { ApprovalPolicy } from './policy';
+import type { TokenCounter } from '../context/token-counter';
+import type { EscalationPolicy } from '../guard/escalation-policy';
+import type { ToolMode } from './history-format';
+
+export interface HistoryStore {
+  get(): ChatMessage[];
+  append(m: ChatMessage): void;
+  replace(h: ChatMessage[]): void;
+}
+
+export interface CloudModel {
+  provider: Provider;
+  label: string;
+  model: string;
+  policy: EscalationPolicy;
+}
+
+export interface TurnEnv {
+  root: string;
+  system: string;
+  provider: Provider;
+  info: ProviderInfo;
+  toolMode: ToolMode;
+  maxSteps: number;
+  reserve: number;
+  counter: TokenCounter;
+  bus: EventBus;
+  approvals: ApprovalQueue;
+  policy: ApprovalPolicy;
+  history: HistoryStore;
+  cloud?: CloudModel;
+  /** Set by /escalate: the next step goes to the cloud model. */
+  forceEscalate: { value: boolean };
+  lastPlan: { items: PlanItem[] };
+  /** The tool description last written into the history (text-tool mode), and for which set. */
+  toolNote: { key: string; message?: ChatMessage };
+  /** Compact before the next request (set after a silent server-side truncation). */
+  forceCompact?: boolean;
+}
