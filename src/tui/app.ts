@@ -62,88 +62,93 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<number> {
   });
   let finish: (code: number) => void = () => undefined;
   const done = new Promise<number>((resolve) => (finish = resolve));
-  const report = (err: unknown) => store.dispatch({ type: 'ui.notice', level: 'error', text: `internal error: ${oneLine(err)}` });
-  const safe = (fn: (...args: never[]) => void) => (...args: never[]) => {
-    try {
-      fn(...args);
-    } catch (err) {
-      report(err);
-    }
-  };
-
-  const commandsRef: { quit: (code: number) => void } = { quit: () => undefined };
-  const panes = createPanes(screen, theme, {
-    onFocus: (focus) => store.dispatch({ type: 'ui.focus', focus }),
-    onWheel: (pane, delta) => {
-      const m = panes.metrics(pane);
-      store.dispatch({ type: 'ui.scroll', pane, delta, max: m.lines - m.height });
-    },
-  }, safe);
-  const scheduler = createRenderScheduler(() => {
-    panes.sync(store.get());
-    screen.render();
-  }, undefined, report);
-  store.subscribe(() => scheduler.request());
-
-  const commands = createCommands({
-    agent: opts.agent, store, metrics: panes.metrics, quit: (code) => commandsRef.quit(code),
-    editText: (text) => new Promise((resolve) => {
-      screen.readEditor({ value: text, name: 'smallcode-edit' }, (err: unknown, data?: unknown) => {
-        resolve(err || data === undefined ? null : String(data));
-      });
-    }),
-  });
-
-  const onKey = (ch: string | undefined, key: { full?: string } | undefined) => {
-    const full = key?.full ?? ch ?? '';
-    const s = store.get();
-    const routed = routeKey(full, ch, scopeOf(s));
-    if (s.quitArmed && !(routed && 'action' in routed && routed.action === 'cancel') && full !== 'return') store.dispatch({ type: 'ui.quitArm', armed: false });
-    if (!routed) return;
-    if ('action' in routed) commands.run(routed.action);
-    else store.dispatch({ type: 'ui.input', edit: routed.edit });
-  };
-  screen.on('keypress', (ch, key) => {
-    try {
-      onKey(ch, key);
-    } catch (err) {
-      report(err);
-    }
-  });
-  screen.on('resize', safe(() => store.dispatch({ type: 'ui.resize', cols: Number(screen.width), rows: Number(screen.height) })));
-  screen.enableMouse();
-
-  const unsubscribe = opts.agent.subscribe((e) => {
-    try {
-      store.dispatch(e);
-    } catch (err) {
-      report(err);
-    }
-  });
-
-  let tree: TreeSource | undefined;
-  let quitting = false;
-  commandsRef.quit = (code) => {
-    if (quitting) return;
-    quitting = true;
-    unsubscribe();
-    if (opts.agent.busy()) opts.agent.cancel();
-    scheduler.dispose();
-    void (tree ? tree.close() : Promise.resolve()).catch(() => undefined).finally(() => {
+  try {
+    const report = (err: unknown) => store.dispatch({ type: 'ui.notice', level: 'error', text: `internal error: ${oneLine(err)}` });
+    const safe = (fn: (...args: never[]) => void) => (...args: never[]) => {
       try {
-        screen.destroy();
-      } finally {
-        finish(code);
+        fn(...args);
+      } catch (err) {
+        report(err);
+      }
+    };
+
+    const commandsRef: { quit: (code: number) => void } = { quit: () => undefined };
+    const panes = createPanes(screen, theme, {
+      onFocus: (focus) => store.dispatch({ type: 'ui.focus', focus }),
+      onWheel: (pane, delta) => {
+        const m = panes.metrics(pane);
+        store.dispatch({ type: 'ui.scroll', pane, delta, max: m.lines - m.height });
+      },
+    }, safe);
+    const scheduler = createRenderScheduler(() => {
+      panes.sync(store.get());
+      screen.render();
+    }, undefined, report);
+    store.subscribe(() => scheduler.request());
+
+    const commands = createCommands({
+      agent: opts.agent, store, metrics: panes.metrics, quit: (code) => commandsRef.quit(code),
+      editText: (text) => new Promise((resolve) => {
+        screen.readEditor({ value: text, name: 'smallcode-edit' }, (err: unknown, data?: unknown) => {
+          resolve(err || data === undefined ? null : String(data));
+        });
+      }),
+    });
+
+    const onKey = (ch: string | undefined, key: { full?: string } | undefined) => {
+      const full = key?.full ?? ch ?? '';
+      const s = store.get();
+      const routed = routeKey(full, ch, scopeOf(s));
+      if (s.quitArmed && !(routed && 'action' in routed && routed.action === 'cancel') && full !== 'return') store.dispatch({ type: 'ui.quitArm', armed: false });
+      if (!routed) return;
+      if ('action' in routed) commands.run(routed.action);
+      else store.dispatch({ type: 'ui.input', edit: routed.edit });
+    };
+    screen.on('keypress', (ch, key) => {
+      try {
+        onKey(ch, key);
+      } catch (err) {
+        report(err);
       }
     });
-  };
+    screen.on('resize', safe(() => store.dispatch({ type: 'ui.resize', cols: Number(screen.width), rows: Number(screen.height) })));
+    screen.enableMouse();
 
-  store.dispatch({ type: 'ui.resize', cols: Number(screen.width) || size.cols, rows: Number(screen.height) || size.rows });
-  scheduler.flush();
-  // The file tree, its watcher (chokidar) and the plan reader load after the first frame.
-  const { createTreeSource } = require('./tree-source') as typeof import('./tree-source');
-  const { loadIgnoreRules } = require('../workspace/ignore-rules') as typeof import('../workspace/ignore-rules');
-  tree = createTreeSource(opts.root, loadIgnoreRules(opts.root), store, report);
-  opts.onReady?.({ store, scheduler, tree, screen });
+    const unsubscribe = opts.agent.subscribe((e) => {
+      try {
+        store.dispatch(e);
+      } catch (err) {
+        report(err);
+      }
+    });
+
+    let tree: TreeSource | undefined;
+    let quitting = false;
+    commandsRef.quit = (code) => {
+      if (quitting) return;
+      quitting = true;
+      unsubscribe();
+      if (opts.agent.busy()) opts.agent.cancel();
+      scheduler.dispose();
+      void (tree ? tree.close() : Promise.resolve()).catch(() => undefined).finally(() => {
+        try {
+          screen.destroy();
+        } finally {
+          finish(code);
+        }
+      });
+    };
+
+    store.dispatch({ type: 'ui.resize', cols: Number(screen.width) || size.cols, rows: Number(screen.height) || size.rows });
+    scheduler.flush();
+    // The file tree, its watcher (chokidar) and the plan reader load after the first frame.
+    const { createTreeSource } = require('./tree-source') as typeof import('./tree-source');
+    const { loadIgnoreRules } = require('../workspace/ignore-rules') as typeof import('../workspace/ignore-rules');
+    tree = createTreeSource(opts.root, loadIgnoreRules(opts.root), store, report);
+    opts.onReady?.({ store, scheduler, tree, screen });
+  } catch (err) {
+    screen.destroy(); // never leave the terminal in raw mode / the alternate screen
+    throw err;
+  }
   return done;
 }

@@ -25,7 +25,7 @@ export function isWide(size: { cols: number; rows: number }): boolean {
 }
 
 /** Tab / Shift-Tab order. */
-export function focusOrder(_size: { cols: number; rows: number }): FocusId[] {
+export function focusOrder(): FocusId[] {
   return ['input', 'chat', 'patches', 'tree', 'plan'];
 }
 

@@ -163,7 +163,7 @@ function reduceUi(s: UiState, a: UiAction): UiState {
     case 'ui.focus':
       return { ...s, focus: a.focus, tab: a.focus === 'input' ? s.tab : a.focus, quitArmed: false };
     case 'ui.focusCycle': {
-      const order = focusOrder(s.size);
+      const order = focusOrder();
       const i = order.indexOf(s.focus);
       const focus = order[(i + a.dir + order.length) % order.length];
       return { ...s, focus, tab: focus === 'input' ? s.tab : focus };
@@ -216,8 +216,12 @@ function reduceUi(s: UiState, a: UiAction): UiState {
   }
 }
 
+function isUiAction(input: StoreInput): input is UiAction {
+  return input.type.startsWith('ui.');
+}
+
 export function reduce(s: UiState, input: StoreInput): UiState {
-  return input.type.startsWith('ui.') ? reduceUi(s, input as UiAction) : reduceAgent(s, input as AgentEvent);
+  return isUiAction(input) ? reduceUi(s, input) : reduceAgent(s, input);
 }
 
 export interface Store {

@@ -41,7 +41,7 @@ async function open(replies: ScriptedReply[], size = { cols: 100, rows: 30 }, en
   const screen = () => tmux('capture-pane', '-p', '-t', name);
   const s: Session = {
     root, server, screen,
-    async waitFor(pred, timeoutMs = 10000) {
+    async waitFor(pred, timeoutMs = 20000) {
       const test = typeof pred === 'string' ? (t: string) => t.includes(pred) : pred instanceof RegExp ? (t: string) => pred.test(t) : pred;
       const deadline = Date.now() + timeoutMs;
       let last = '';
