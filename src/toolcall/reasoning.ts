@@ -11,9 +11,17 @@ export interface Blanked {
 const THINK = /<(think|thinking|reasoning|seed:think)>[\s\S]*?<\/\1>|\[THINK\][\s\S]*?\[\/THINK\]|<\|channel\|>\s*analysis\s*<\|message\|>[\s\S]*?(?:<\|end\|>|(?=<\|start\|>)|$)/gi;
 const RESULTS = /<(tool_response|tool_result|tool_output|function_results|function_result|observation)>[\s\S]*?(?:<\/\1>|$)|<\|start_header_id\|>ipython<\|end_header_id\|>[\s\S]*?(?:<\|eot_id\|>|$)/gi;
 
+/** The model writing the next user/tool turn itself: everything from here on is invented. */
+const FAKE_TURN = /<\|im_start\|>\s*(?:user|tool|system)\b|<\|start_header_id\|>\s*(?:user|ipython|tool|system)\b|<start_of_turn>\s*user\b|\[INST\]|<\|(?:user|tool)\|>|<[｜|]User[｜|]>|\[TOOL_RESULTS\]/;
+
 export function blankReasoning(text: string): Blanked {
   const regions: [number, number][] = [];
   let hallucinatedResults = 0;
+  const fake = FAKE_TURN.exec(text);
+  if (fake) {
+    regions.push([fake.index, text.length]);
+    hallucinatedResults++;
+  }
   if (text.includes('<') || text.includes('[THINK]')) {
     const orphanClose = /<\/(think|thinking)>/i.exec(text);
     if (orphanClose && !new RegExp(`<${orphanClose[1]}>`, 'i').test(text.slice(0, orphanClose.index))) {
