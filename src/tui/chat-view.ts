@@ -110,7 +110,7 @@ export function chatView(state: Pick<UiState, 'chat' | 'showDetails'>, width: nu
     for (const l of lines) out.push(l);
     prev = item;
   }
-  if (!out.length) out.push(paint(theme, 'dim', 'Type a task below and press Enter. ? shows every key.'));
+  if (!out.length) out.push(...wrapText('Type a task below and press Enter. /help (or Esc, then ?) lists every key.', width).map((l) => paint(theme, 'dim', esc(l))));
   last = { chat: state.chat, key, lines: out };
   return out;
 }

@@ -213,11 +213,11 @@ describe('workbench (headless terminal)', () => {
     const agent = new TestAgent();
     const b = await bench(agent, { cols: 80, rows: 24 });
     await b.press(KEYS.tab);
-    expect(await b.text()).toContain('Type a task below');
+    expect(await b.text()).toContain('Type a task below and press Enter');
     await b.press(KEYS.tab);
     const patches = await b.text();
     expect(patches).toContain('No changes proposed yet.');
-    expect(patches).not.toContain('Type a task below');
+    expect(patches).not.toContain('Type a task below and press Enter');
     await b.press(KEYS.tab);
     await b.waitFor('a.txt');
     await b.press(KEYS.tab);
