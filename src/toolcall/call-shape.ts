@@ -31,7 +31,9 @@ export function callsFromJson(value: unknown, ctx: StrategyContext): RawCall[] {
     const written = value[nk];
     if (typeof written !== 'string') continue;
     const name = written.replace(/<\|[\s\S]*$/, ''); // leaked special tokens after the name
-    if (!/^[A-Za-z_][\w.:-]{0,80}(\(\))?$/.test(name)) continue;
+    const plain = /^[A-Za-z_][\w.:-]{0,80}(\(\))?$/.test(name);
+    // "Read File" is a call only when it names an offered tool ("Final Answer" is not one).
+    if (!plain && !(/^[A-Za-z][\w -]{0,40}$/.test(name) && ctx.tools && ctx.knows(name))) continue;
     const args = argsOf(value);
     if (looksLikeSchema(args)) return []; // a tool definition echoed back, not a call
     if (args !== undefined) return [{ name, args, id: idOf(value), explicit: true }];

@@ -31,6 +31,9 @@ export function resolveName(raw: string, tools: ToolSpec[], args: Record<string,
   if (ci) return { name: ci.name, via: 'case' };
   const target = editorTarget(name, args) ?? TOOL_ALIASES[n];
   if (target && tools.some((t) => t.name === target)) return { name: target, via: 'alias' };
+  // MCP-style namespaces: "filesystem__read_file", "mcp__fs__read_file".
+  const bare = name.includes('__') ? name.slice(name.lastIndexOf('__') + 2) : '';
+  if (bare) return resolveName(bare, tools, args, allowNear);
   if (!allowNear) return undefined;
   return nearMiss(n, tools);
 }
