@@ -8,13 +8,34 @@ import { setupProvider } from '../provider-setup';
 import { setupAgent } from '../agent-setup';
 import { EXIT } from '../exit-codes';
 
-/** A provider for "no server": every request ends with the one-line setup message. */
-function unavailableProvider(message: string): Provider {
+/**
+ * A provider for "no server yet": every use re-runs detection, so a server started after the
+ * workbench opened is picked up by the next message. Until then each request ends with the
+ * one-line message naming the addresses tried and how to start a server.
+ */
+function detectingProvider(config: Config, firstMessage: string): Provider {
+  let found: Provider | undefined;
+  let message = firstMessage;
+  const resolve = async (): Promise<Provider | undefined> => {
+    if (found) return found;
+    const setup = await setupProvider(config);
+    if (setup.ok) found = setup.provider;
+    else message = setup.message;
+    return found;
+  };
   return {
-    info: () => Promise.reject(new Error(message)),
-    // eslint-disable-next-line require-yield
-    async *stream() {
-      yield { type: 'error', error: { code: 'unreachable', message, url: '' } };
+    info: async () => {
+      const p = await resolve();
+      if (!p) throw new Error(message);
+      return p.info();
+    },
+    async *stream(request, signal) {
+      const p = await resolve();
+      if (!p) {
+        yield { type: 'error', error: { code: 'unreachable', message, url: '' } };
+        return;
+      }
+      yield* p.stream(request, signal);
     },
   };
 }
@@ -32,7 +53,7 @@ export async function tuiCommand(args: ParsedArgs, config: Config, io: CommandIO
     model = setup.model;
     server = setup.baseUrl;
   } else {
-    provider = unavailableProvider(setup.message);
+    provider = detectingProvider(config, setup.message);
     notices.push(setup.message);
   }
   const built = await setupAgent({
