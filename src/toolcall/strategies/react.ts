@@ -4,7 +4,7 @@ import { readJsonAt } from '../json-at';
 import { framingBefore } from '../prose-guard';
 import type { Found, Strategy } from '../types';
 
-const HEAD = /^[ \t]*(?:\*\*)?(?:Action|Tool|Function|Tool[ _]?Name|Function[ _]?Name)(?:\*\*)?\s*:(?:\*\*)?\s*`?([A-Za-z_][\w.-]*)`?[ \t]*\r?\n[ \t]*(?:\*\*)?(?:Action[ _]Input|Tool[ _]Input|Arguments|Args|Parameters|Input)(?:\*\*)?\s*:(?:\*\*)?[ \t]*(?=\S)/gim;
+const HEAD = /^[ \t]*(?:\*\*)?(?:Action|Tool|Function|Tool[ _]?Name|Function[ _]?Name)(?:\*\*)?\s*:(?:\*\*)?\s*`?([A-Za-z_][\w.-]*)`?[ \t]*\r?\n[ \t]*(?:\*\*)?(Action[ _]Input|Tool[ _]Input|Arguments|Args|Parameters|Input)(?:\*\*)?\s*:(?:\*\*)?[ \t]*(?=\S)/gim;
 
 export const react: Strategy = {
   name: 'react',
@@ -30,6 +30,9 @@ export const react: Strategy = {
         args = r.value;
         end = r.end;
       } else {
+        // A plain-text input only in real ReAct ("Action Input: ls -la"); "Arguments: path (string)"
+        // under a "Tool:" line is a capability list.
+        if (!/^action[ _]input$/i.test(m[2])) continue;
         const nl = text.indexOf('\n', at);
         end = nl < 0 ? text.length : nl;
         args = text.slice(at, end).trim().replace(/^["'`]|["'`]$/g, '');
