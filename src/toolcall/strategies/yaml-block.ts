@@ -45,5 +45,7 @@ export const yamlBlock: Strategy = {
 function fromYaml(src: string, ctx: StrategyContext): ReturnType<typeof callsFromJson> | undefined {
   if (!/:/.test(src)) return undefined;
   const calls = callsFromJson(parseYaml(src), ctx);
-  return calls.length > 0 ? calls.map((c) => ({ ...c, explicit: false })) : undefined;
+  // `arguments: path` (a word, not a mapping) is a tool listing, not a call.
+  if (calls.length === 0 || calls.some((c) => typeof c.args !== 'object' || c.args === null)) return undefined;
+  return calls.map((c) => ({ ...c, explicit: false }));
 }
