@@ -140,3 +140,17 @@ describe('search/replace block quirks', () => {
     expect(apply('title\n=======\n', text).after).toBe('title\n---\n');
   });
 });
+
+describe('lazy snippets without a leading elision line', () => {
+  const code = 'import x from "x";\n\nfunction foo() {\n  const a = 1;\n  const y = x(a);\n  return y;\n}\n';
+
+  it('keeps the code above a uniquely pinned first line instead of deleting it', () => {
+    const snippet = '```js\nfunction foo() {\n  // ... existing code ...\n  const a = 1;\n  const y = x(a) * 2;\n  return y;\n  // ... existing code ...\n}\n```\n';
+    expect(apply(code, snippet).after).toBe(code.replace('x(a);', 'x(a) * 2;'));
+  });
+
+  it('refuses a changed line with no unchanged line after it, rather than inserting a duplicate', () => {
+    const snippet = '```js\nfunction foo() {\n  // ... existing code ...\n  const a = 1;\n  const y = x(a) * 2;\n  // ... existing code ...\n}\n```\n';
+    expect(apply(code, snippet).refusal?.reason).toMatch(/unclear which line it replaces/);
+  });
+});

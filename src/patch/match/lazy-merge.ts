@@ -92,6 +92,18 @@ function appendAtEnd(file: string[], keys: string[], cursor: number, chunk: stri
   return [...file.slice(cursor, at), ...fresh.map(makeReindent(pairs)), ...file.slice(at)];
 }
 
+const wordsOf = (l: string) => new Set(l.match(/[A-Za-z_$][A-Za-z0-9_$]*|\d+/g) ?? []);
+
+/** A new line that reads as an edited version of `old`: it keeps old's words (or most of them). */
+function looksLike(line: string, old: string | undefined): boolean {
+  if (old === undefined || trivial(old)) return false;
+  const a = wordsOf(line);
+  const b = wordsOf(old);
+  if (b.size === 0) return false;
+  const shared = [...b].filter((w) => a.has(w)).length;
+  return (shared === b.size && b.size >= 2) || shared / (a.size + b.size - shared) >= 0.6;
+}
+
 function uniqueFrom(keys: string[], from: number, want: string): number {
   let at = -1;
   for (let i = from; i < keys.length; i++) {
@@ -113,7 +125,12 @@ export function lazyMerge(file: string[], snippet: string[]): LazyResult {
     const last = ci === chunks.length - 1;
     let headJ = 0;
     let a = cursor;
-    if (c.elidedBefore || ci > 0) {
+    // A first part that starts with a unique line from the middle of the file (a function the
+    // model shows without a leading "..." line) cannot mean "delete everything above": treat the
+    // elision as implied.
+    const firstAt = ci === 0 && !c.elidedBefore && c.elidedAfter ? uniqueFrom(keys, 0, key(c.lines[0])) : -1;
+    const impliedBefore = firstAt > 0 && keys.slice(0, firstAt).some((k) => k !== '');
+    if (c.elidedBefore || ci > 0 || impliedBefore) {
       headJ = -1;
       for (let j = 0; j < c.lines.length && headJ < 0; j++) {
         if (isBlank(c.lines[j])) continue;
@@ -166,6 +183,19 @@ export function lazyMerge(file: string[], snippet: string[]): LazyResult {
         ok: false,
         reason: `part ${ci + 1} of the snippet would delete ${deleted} lines it does not show`,
         hint: 'Mark unchanged code you leave out with a "// ... existing code ..." line, or send a SEARCH/REPLACE block instead.',
+      };
+    }
+    // A changed line at the edge of a part, next to elided code that holds a similar line, reads
+    // as "replace" but would be applied as "insert": refuse rather than duplicate.
+    const lastCommonStep = steps.reduce((m, st, i) => (st.kind === 'common' ? i : m), -1);
+    const tailNew = steps.slice(lastCommonStep + 1).flatMap((st) => (st.kind === 'body' ? [key(body[st.k])] : []));
+    const tailClash = !toEnd && tailNew.length > 0 && looksLike(tailNew[0], keys[b]);
+    const headClash = headJ > 0 && a > cursor && looksLike(key(c.lines[headJ - 1]), keys[a - 1]);
+    if (tailClash || headClash) {
+      return {
+        ok: false,
+        reason: `part ${ci + 1} of the snippet changes a line next to elided code, so it is unclear which line it replaces`,
+        hint: 'Include the unchanged line just before and just after each changed line, or send a SEARCH/REPLACE block instead.',
       };
     }
     // New lines appended after a blank context line keep a blank line before the elided code.
