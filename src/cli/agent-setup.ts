@@ -6,6 +6,7 @@ import type { AgentEvent } from '../agent/events';
 import type { ChatMessage } from '../providers/types';
 import { createAgent, type Agent } from '../agent/controller';
 import { createSessionLog, loadSession, latestSession } from '../session/session-log';
+import { historyToEvents } from '../session/replay';
 import { createEscalationPolicy, escalationConfigFromEnv } from '../guard/escalation-policy';
 import type { CloudModel } from '../agent/turn-loop';
 
@@ -63,5 +64,5 @@ export async function setupAgent(input: AgentSetupInput): Promise<AgentSetup> {
   });
   const notices = [...config.warnings, ...(notice ? [notice] : [])];
   if (history) notices.push(`resumed session ${session.id} (${history.length} messages)`);
-  return { ok: true, agent, sessionId: session.id, resumedTask, replay: [], notices };
+  return { ok: true, agent, sessionId: session.id, resumedTask, replay: history ? historyToEvents(history) : [], notices };
 }

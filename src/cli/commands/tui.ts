@@ -69,5 +69,6 @@ export async function tuiCommand(args: ParsedArgs, config: Config, io: CommandIO
     agent: built.agent, root: config.root, theme: config.theme,
     header: { server, model, contextWindow },
     notices: [...notices, ...built.notices],
+    initialEvents: built.replay,
   });
 }
