@@ -13,8 +13,11 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 export function callsFromJson(value: unknown, ctx: StrategyContext): RawCall[] {
   if (Array.isArray(value)) {
     const calls = value.map((v) => callsFromJson(v, ctx));
-    // An array is a call list only when every element is a call: [1, {"name": …}] is data.
-    return calls.every((c) => c.length > 0) ? calls.flat() : [];
+    // An array is a call list only when every element is a call: [1, {"name": …}] is data, and
+    // [{"name": "read_file", "arguments": "path"}, …] lists tools with their parameter names.
+    const flat = calls.every((c) => c.length > 0) ? calls.flat() : [];
+    const listing = flat.length > 1 && flat.every((c) => typeof c.args === 'string' && !/^\s*[{["]/.test(c.args));
+    return listing ? [] : flat;
   }
   if (!isObj(value)) return [];
   for (const k of ['tool_calls', 'toolcalls', 'toolCalls', 'function_calls', 'calls']) {
