@@ -43,7 +43,7 @@ export function callsFromJson(value: unknown, ctx: StrategyContext): RawCall[] {
     const rest = Object.keys(value).filter((k) => k !== nk && !META_KEYS.has(k));
     // {"name": "list_files"} alone, or {"name": "read_file", "path": "a"} (flattened arguments):
     // only for a name the offered tools know, never a guess ({"name": "John", "age": 30} is data).
-    if (ctx.tools && ctx.knows(name) && (nk === 'name' || nk === 'tool' || nk === 'function')) {
+    if (ctx.tools && ctx.knowsStrongly(name) && (nk === 'name' || nk === 'tool' || nk === 'function')) {
       const flat: Obj = {};
       for (const k of rest) flat[k] = value[k];
       if (!('description' in value)) return [{ name, args: flat, id: idOf(value), explicit: false }];
@@ -52,7 +52,7 @@ export function callsFromJson(value: unknown, ctx: StrategyContext): RawCall[] {
   }
   // {"read_file": {"path": "a"}}: a single key naming an offered tool.
   const keys = Object.keys(value);
-  if (ctx.tools && keys.length === 1 && isObj(value[keys[0]]) && ctx.knows(keys[0])) {
+  if (ctx.tools && keys.length === 1 && isObj(value[keys[0]]) && ctx.knowsStrongly(keys[0])) {
     return [{ name: keys[0], args: value[keys[0]], explicit: false }];
   }
   return [];

@@ -9,8 +9,11 @@ const KNOWN = new Set([...Object.keys(TOOL_ALIASES), ...Object.values(TOOL_ALIAS
 
 export function createContext(tools: ToolSpec[] | undefined): StrategyContext {
   const cache = new Map<string, boolean>();
-  return {
+  const ctx: StrategyContext = {
     tools,
+    knowsStrongly(name) {
+      return ctx.knows(name) && (/[_-]|[a-z][A-Z]/.test(name) || (tools ?? []).some((t) => t.name === name));
+    },
     knows(name) {
       let hit = cache.get(name);
       if (hit === undefined) {
@@ -20,4 +23,5 @@ export function createContext(tools: ToolSpec[] | undefined): StrategyContext {
       return hit;
     },
   };
+  return ctx;
 }

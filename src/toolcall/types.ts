@@ -64,6 +64,9 @@ export interface StrategyContext {
   /** True when `name` resolves to an offered tool without a near-miss guess (always true without tools
    * when `loose` is set). Weak dialects (pythonic, XML elements, YAML) only accept such names. */
   knows(name: string): boolean;
+  /** knows(), and the name cannot be an ordinary word: it has a separator or camel case, or it is
+   * exactly an offered tool. `<edit>`, `view(…)` or {"search": …} alone are not taken as calls. */
+  knowsStrongly(name: string): boolean;
 }
 
 export interface Strategy {

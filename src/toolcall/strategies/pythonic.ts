@@ -22,7 +22,7 @@ export const pythonic: Strategy = {
       LINE.lastIndex = Math.max(lineEnd, m.index + 1);
       if (!calls) continue;
       const alone = standsAlone(text, m.index, lineEnd);
-      const named = calls.every((c) => ctx.knows(c.name) || (!ctx.tools && alone && !BUILTINS.has(c.name) && c.name.includes('_')));
+      const named = calls.every((c) => ctx.knowsStrongly(c.name) || (!ctx.tools && alone && !BUILTINS.has(c.name) && c.name.includes('_')));
       if (!named) continue;
       const lang = fenceLanguageAt(text, m.index);
       if (lang !== undefined && !CALL_FENCES.has(lang)) continue;

@@ -15,8 +15,8 @@ export const xmlElement: Strategy = {
     while ((m = re.exec(text))) {
       if (text[m.index - 1] === '`') continue;
       // Without offered tools an unknown element counts only when it is the whole reply.
-      const x = ctx.knows(m[1]) || (!ctx.tools && m[1].includes('_')) ? readXmlElementCall(text, m.index, () => true) : undefined;
-      if (!x || (!ctx.knows(m[1]) && !standsAlone(text, m.index, x.end))) continue;
+      const x = ctx.knowsStrongly(m[1]) || (!ctx.tools && m[1].includes('_')) ? readXmlElementCall(text, m.index, () => true) : undefined;
+      if (!x || (!ctx.knowsStrongly(m[1]) && !standsAlone(text, m.index, x.end))) continue;
       re.lastIndex = x.end;
       const lang = fenceLanguageAt(text, m.index);
       if (lang !== undefined && !CALL_FENCES.has(lang)) continue;
