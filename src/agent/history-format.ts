@@ -4,10 +4,12 @@ import type { ChatMessage, ToolCallRef } from '../providers/types';
 
 export type ToolMode = 'native' | 'text';
 
-export function assistantMessage(text: string, calls: ToolCallRef[], mode: ToolMode): ChatMessage {
+/** `calledNatively`: the calls came in the server's tool-call field, not in the text. */
+export function assistantMessage(text: string, calls: ToolCallRef[], mode: ToolMode, calledNatively: boolean): ChatMessage {
   if (mode === 'native' && calls.length > 0) return { role: 'assistant', content: text, toolCalls: calls };
-  if (calls.length > 0 && !text.includes('<tool_call>') && !/[{]/.test(text)) {
-    // The call came natively but we talk in text mode: write it in the form we ask the model for.
+  if (calls.length > 0 && calledNatively) {
+    // The call came natively but we talk in text mode: write it in the form we ask the model for,
+    // so later steps see their own earlier calls.
     const blocks = calls.map((c) => `<tool_call>${JSON.stringify({ name: c.name, arguments: c.arguments })}</tool_call>`).join('\n');
     return { role: 'assistant', content: text.trim() ? `${text.trim()}\n${blocks}` : blocks };
   }

@@ -170,7 +170,8 @@ export async function runTurn(env: TurnEnv, userText: string, signal: AbortSigna
       return end('done', final, step);
     }
     unreadable = 0;
-    env.history.append(assistantMessage(withoutThinking(read.constrained ? read.retryText ?? '' : reply.text), read.calls, env.toolMode));
+    // A constrained retry's JSON is stored in the canonical <tool_call> form, like native calls.
+    env.history.append(assistantMessage(read.constrained ? '' : withoutThinking(reply.text), read.calls, env.toolMode, read.constrained || reply.nativeCalls.length > 0));
     lastResults = [];
     for (const call of read.calls) {
       bus.emit({ type: 'tool.proposed', call, risk: toolByName(call.name)?.risk ?? 'read' });

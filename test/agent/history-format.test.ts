@@ -4,13 +4,15 @@ const call = { id: 'c1', name: 'read_file', arguments: { path: 'src/a.ts' } };
 
 describe('history format', () => {
   it('keeps native calls on the assistant message in native mode', () => {
-    expect(assistantMessage('', [call], 'native')).toEqual({ role: 'assistant', content: '', toolCalls: [call] });
+    expect(assistantMessage('', [call], 'native', true)).toEqual({ role: 'assistant', content: '', toolCalls: [call] });
   });
 
   it('writes native calls as <tool_call> text in text mode, so the model sees the form it is asked for', () => {
-    const m = assistantMessage('Reading it.', [call], 'text');
-    expect(m.content).toBe('Reading it.\n<tool_call>{"name":"read_file","arguments":{"path":"src/a.ts"}}</tool_call>');
+    const m = assistantMessage('Reading it: { braces } in prose.', [call], 'text', true);
+    expect(m.content).toBe('Reading it: { braces } in prose.\n<tool_call>{"name":"read_file","arguments":{"path":"src/a.ts"}}</tool_call>');
     expect(m.toolCalls).toBeUndefined();
+    // A call the model wrote as text is kept verbatim (it already contains the call).
+    expect(assistantMessage('<tool_call>{"name":"read_file"}</tool_call>', [call], 'text', false).content).toBe('<tool_call>{"name":"read_file"}</tool_call>');
   });
 
   it('wraps results as user messages in text mode and tool messages in native mode, each with a stub', () => {
