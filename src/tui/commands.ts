@@ -134,6 +134,13 @@ export function createCommands(d: CommandDeps): Commands {
       case 'scrollDown': return scroll(1);
       case 'pageUp': return scroll(-1, true);
       case 'pageDown': return scroll(1, true);
+      case 'cursorLeft': return store.dispatch({ type: 'ui.input', edit: { op: 'left' } });
+      case 'cursorRight': return store.dispatch({ type: 'ui.input', edit: { op: 'right' } });
+      case 'lineStart': return store.dispatch({ type: 'ui.input', edit: { op: 'home' } });
+      case 'lineEnd': return store.dispatch({ type: 'ui.input', edit: { op: 'end' } });
+      case 'deleteBack': return store.dispatch({ type: 'ui.input', edit: { op: 'backspace' } });
+      case 'deleteForward': return store.dispatch({ type: 'ui.input', edit: { op: 'delete' } });
+      case 'clearInput': return store.dispatch({ type: 'ui.input', edit: { op: 'killLine' } });
       case 'toggleDetails': return store.dispatch({ type: 'ui.toggleDetails' });
       case 'treeToggle': {
         const row = treeRows(s.tree)[s.tree.selected];

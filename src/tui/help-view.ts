@@ -28,6 +28,6 @@ export function helpView(width: number, theme: Theme, table: readonly KeyBinding
   }
   out.push('', paint(theme, 'title', 'Slash commands (type in the input)'));
   for (const c of SLASH_COMMANDS) out.push(`  ${paint(theme, 'key', padRight(c, keyW))} ${esc(truncate(SLASH_HELP[c], Math.max(4, width - keyW - 3)))}`);
-  out.push('', paint(theme, 'dim', 'Editing in the input: ← → Home End Backspace, Ctrl-U clears.'), paint(theme, 'dim', 'Mouse: the wheel scrolls a pane, a click focuses it.'));
+  out.push('', paint(theme, 'dim', 'Mouse: the wheel scrolls a pane, a click focuses it.'));
   return out;
 }

@@ -9,10 +9,11 @@ export type Action =
   | 'cancel' | 'focusNext' | 'focusPrev'
   | 'send' | 'newline' | 'historyPrev' | 'historyNext' | 'leaveInput'
   | 'focusInput' | 'help' | 'quit' | 'undo' | 'scrollUp' | 'scrollDown' | 'pageUp' | 'pageDown'
-  | 'toggleDetails' | 'treeToggle' | 'selectPrev' | 'selectNext';
+  | 'toggleDetails' | 'treeToggle' | 'selectPrev' | 'selectNext'
+  | 'cursorLeft' | 'cursorRight' | 'lineStart' | 'lineEnd' | 'deleteBack' | 'deleteForward' | 'clearInput';
 
 /** Where a binding applies. Checked in the order of WHEN_ORDER; the first match wins. */
-export type When = 'reason' | 'help' | 'approval' | 'slash' | 'always' | 'input' | 'chat' | 'tree' | 'patches' | 'panes';
+export type When = 'reason' | 'help' | 'approval' | 'slash' | 'always' | 'typing' | 'input' | 'chat' | 'tree' | 'patches' | 'panes';
 
 export interface KeyBinding {
   action: Action;
@@ -48,6 +49,13 @@ export const KEYMAP: readonly KeyBinding[] = [
   { action: 'historyPrev', keys: ['up'], when: 'input', label: 'previous input' },
   { action: 'historyNext', keys: ['down'], when: 'input', label: 'next input' },
   { action: 'leaveInput', keys: ['escape'], when: 'input', label: 'leave the input', hint: true, short: 'leave input' },
+  { action: 'cursorLeft', keys: ['left'], when: 'typing', label: 'cursor left' },
+  { action: 'cursorRight', keys: ['right'], when: 'typing', label: 'cursor right' },
+  { action: 'lineStart', keys: ['home', 'C-a'], when: 'typing', label: 'start of the line' },
+  { action: 'lineEnd', keys: ['end', 'C-e'], when: 'typing', label: 'end of the line' },
+  { action: 'deleteBack', keys: ['backspace'], when: 'typing', label: 'delete before the cursor' },
+  { action: 'deleteForward', keys: ['delete'], when: 'typing', label: 'delete at the cursor' },
+  { action: 'clearInput', keys: ['C-u'], when: 'typing', label: 'clear the text' },
   { action: 'toggleDetails', keys: ['x'], when: 'chat', label: 'expand / collapse tool results' },
   { action: 'treeToggle', keys: ['enter', 'space'], when: 'tree', label: 'open / close folder' },
   { action: 'selectPrev', keys: ['up', 'k'], when: 'tree', label: 'previous entry' },
@@ -70,6 +78,7 @@ export const WHEN_LABEL: Record<When, string> = {
   help: 'In this help',
   slash: 'In the input, after /',
   always: 'Anywhere',
+  typing: 'Editing text (the input or a rejection reason)',
   input: 'In the input',
   chat: 'In the chat',
   tree: 'In the file tree',
@@ -77,7 +86,7 @@ export const WHEN_LABEL: Record<When, string> = {
   panes: 'Outside the input',
 };
 
-const WHEN_ORDER: When[] = ['reason', 'help', 'approval', 'slash', 'always', 'input', 'chat', 'tree', 'patches', 'panes'];
+const WHEN_ORDER: When[] = ['reason', 'help', 'approval', 'slash', 'always', 'typing', 'input', 'chat', 'tree', 'patches', 'panes'];
 
 export type FocusId = 'input' | 'chat' | 'patches' | 'tree' | 'plan';
 
@@ -92,13 +101,13 @@ export interface KeyScope {
 }
 
 export function activeScopes(s: KeyScope): When[] {
-  if (s.reason) return ['reason', 'always'];
+  if (s.reason) return ['reason', 'always', 'typing'];
   if (s.help) return ['help', 'always'];
   const out: When[] = [];
   if (s.approval) out.push('approval');
   if (s.focus === 'input' && s.slash) out.push('slash');
   out.push('always');
-  if (s.focus === 'input') out.push('input');
+  if (s.focus === 'input') out.push('typing', 'input');
   else {
     if (s.focus === 'chat' || s.focus === 'tree' || s.focus === 'patches') out.push(s.focus);
     out.push('panes');
@@ -116,7 +125,8 @@ export function actionFor(key: string, scope: KeyScope, table: readonly KeyBindi
 }
 
 const KEY_NAMES: Record<string, string> = {
-  enter: 'Enter', escape: 'Esc', tab: 'Tab', 'S-tab': 'Shift-Tab', up: '↑', down: '↓', pageup: 'PgUp',
+  enter: 'Enter', escape: 'Esc', tab: 'Tab', 'S-tab': 'Shift-Tab', up: '↑', down: '↓', left: '←', right: '→', pageup: 'PgUp',
+  home: 'Home', end: 'End', backspace: 'Backspace', delete: 'Del',
   pagedown: 'PgDn', space: 'Space', linefeed: 'Ctrl-J', 'C-j': 'Ctrl-J',
 };
 

@@ -61,6 +61,10 @@ export class TestAgent implements AgentHandle {
   busy(): boolean {
     return this.isBusy;
   }
+  readonly models: string[] = [];
+  setModel(name: string): void {
+    this.models.push(name);
+  }
 }
 
 type FakeTty = PassThrough & { isTTY: true; columns: number; rows: number; isRaw: boolean; setRawMode(m: boolean): void };

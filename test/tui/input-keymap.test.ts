@@ -75,6 +75,9 @@ describe('keymap', () => {
     expect(actionFor('tab', scope())).toBe('focusNext');
     expect(actionFor('tab', scope({ slash: true }))).toBe('complete');
     expect(actionFor('S-tab', scope({ focus: 'plan' }))).toBe('focusPrev');
+    expect(actionFor('backspace', scope())).toBe('deleteBack');
+    expect(actionFor('backspace', scope({ reason: true, approval: true, focus: 'tree' }))).toBe('deleteBack');
+    expect(actionFor('left', scope({ focus: 'chat' }))).toBeUndefined();
   });
 
   it('ignores the duplicate "return" blessed sends after "enter", and lets typing include reason text', () => {
