@@ -64,6 +64,7 @@ export function parseApplyPatch(text: string): ParsedEdit[] | Refusal {
       continue;
     }
     chunk ??= { old: [], new: [] };
+    if (line.startsWith('\\ ')) continue; // "\ No newline at end of file"
     if (line === '' || line.startsWith(' ')) {
       chunk.old.push(line.slice(1));
       chunk.new.push(line.slice(1));
