@@ -25,6 +25,8 @@ export interface AgentOptions {
   session?: SessionLog;
   /** A resumed session's history. */
   history?: ChatMessage[];
+  /** Builds a provider for another model on the same server (/model NAME). */
+  providerFor?: (model: string) => Provider;
 }
 
 export interface Agent extends AgentHandle {
@@ -58,6 +60,7 @@ export function createAgent(opts: AgentOptions): Agent {
   let toolNote: TurnEnv['toolNote'] = { key: '' };
   const policy = { interactive: opts.interactive, autoApprove: opts.autoApprove, approveRestOfTurn: false, allowlist: opts.allowlist };
   let info: ProviderInfo | undefined;
+  let provider = opts.provider;
   let running: AbortController | undefined;
   let turn = 0;
   if (opts.session) {
@@ -67,7 +70,7 @@ export function createAgent(opts: AgentOptions): Agent {
 
   async function ensureInfo(): Promise<ProviderInfo> {
     if (info) return info;
-    info = await opts.provider.info();
+    info = await provider.info();
     for (const w of info.warnings) bus.emit({ type: 'notice', level: 'warn', message: w });
     bus.emit({ type: 'session.start', sessionId: opts.session?.id ?? 'none', info });
     return info;
@@ -95,7 +98,7 @@ export function createAgent(opts: AgentOptions): Agent {
       }
       const toolMode = opts.toolMode === 'native' ? 'native' : 'text';
       const env: TurnEnv = {
-        root: opts.root, system: systemPrompt(opts.root), provider: opts.provider, info: discovered, toolMode,
+        root: opts.root, system: systemPrompt(opts.root), provider, info: discovered, toolMode,
         maxSteps: opts.maxSteps, reserve: defaultReserve(discovered.contextWindow), counter, bus, approvals, policy,
         history, cloud: opts.cloud, forceEscalate, lastPlan, toolNote,
       };
@@ -155,6 +158,20 @@ export function createAgent(opts: AgentOptions): Agent {
       bus.emit({ type: 'notice', level: 'info', message: 'conversation cleared' });
     },
     busy: () => running !== undefined,
+    setModel(name) {
+      const model = name.trim();
+      if (!opts.providerFor || model === '') {
+        bus.emit({ type: 'notice', level: 'warn', message: 'give a model name, e.g. /model qwen2.5-coder:7b' });
+        return;
+      }
+      if (running) {
+        bus.emit({ type: 'notice', level: 'warn', message: 'wait for the current turn to end (or cancel it) before switching models' });
+        return;
+      }
+      provider = opts.providerFor(model);
+      info = undefined; // rediscovered (window, tools) on the next message
+      bus.emit({ type: 'notice', level: 'info', message: `switched to model ${model}; its context window is read from the server on the next message` });
+    },
     info: () => info,
     history: () => history.get(),
   };

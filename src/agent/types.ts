@@ -27,4 +27,6 @@ export interface AgentHandle {
   /** Clears the conversation (/clear). */
   clear(): void;
   busy(): boolean;
+  /** Switches the local model (/model NAME); takes effect from the next message. */
+  setModel(name: string): void;
 }

@@ -20,6 +20,8 @@ export interface AgentSetupInput {
   /** 'latest' or a session id to resume; undefined for a new session. */
   resume?: string;
   task?: string;
+  /** Builds a provider for another model on the same server (/model NAME). */
+  providerFor?: (model: string) => Provider;
 }
 
 export type AgentSetup =
@@ -61,6 +63,7 @@ export async function setupAgent(input: AgentSetupInput): Promise<AgentSetup> {
   const agent = createAgent({
     root: config.root, provider: input.provider, toolMode: config.toolMode, maxSteps: config.maxSteps,
     interactive: input.interactive, autoApprove: input.autoApprove, allowlist: config.allowlist, cloud, session, history,
+    providerFor: input.providerFor,
   });
   const notices = [...config.warnings, ...(notice ? [notice] : [])];
   if (history) notices.push(`resumed session ${session.id} (${history.length} messages)`);

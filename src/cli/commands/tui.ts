@@ -7,6 +7,7 @@ import type { CommandIO } from './run';
 import { setupProvider } from '../provider-setup';
 import { setupAgent } from '../agent-setup';
 import { EXIT } from '../exit-codes';
+import { createProvider } from '../../providers/index';
 
 /**
  * A provider for "no server yet": every use re-runs detection, so a server started after the
@@ -58,6 +59,9 @@ export async function tuiCommand(args: ParsedArgs, config: Config, io: CommandIO
   }
   const built = await setupAgent({
     config, provider, providerName, model, interactive: true, autoApprove: false, resume: args.values.continue ? 'latest' : undefined,
+    providerFor: setup.ok
+      ? (name) => createProvider({ provider: setup.providerName, baseUrl: setup.baseUrl, model: name, apiKey: config.apiKey, contextOverride: config.contextOverride })
+      : undefined,
   });
   if (!built.ok) {
     io.stderr.write(`smallcode: ${built.message}\n`);
