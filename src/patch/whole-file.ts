@@ -1,7 +1,7 @@
 // Checks a whole-file rewrite before it is proposed: no elision placeholders, no suspicious
 // truncation of an existing file, and no rewrite of large files (an edit is safer there).
 import type { Refusal } from './types';
-import { isElision } from './match/normalize';
+import { isElisionMarker } from './match/normalize';
 import { refusal } from './refusals';
 import { splitLines, toPlain } from './text-format';
 
@@ -23,7 +23,7 @@ function bracketBalance(text: string): number {
 
 export function checkWholeFile(before: string | null, after: string): Refusal | undefined {
   const next = splitLines(toPlain(after)).lines;
-  const elided = next.find((l) => isElision(l) || (/^\s*(\/\/|#|\/\*|<!--|--)/.test(l) && PLACEHOLDER.test(l)));
+  const elided = next.find((l) => isElisionMarker(l) || (/^\s*(\/\/|#|\/\*|<!--|--)/.test(l) && PLACEHOLDER.test(l)));
   if (elided !== undefined) {
     return refusal(
       'malformed',

@@ -1,6 +1,6 @@
 // The pure core: dialect parsing and the matcher ladder on strings, no disk. Each case pins one
 // behaviour of the ladder (which rung, uniqueness, refusal content).
-import { applyBlocks, parseEditText } from '../../src/patch';
+import { applyBlocks, checkWholeFile, parseEditText } from '../../src/patch';
 import type { ParsedEdit, Refusal } from '../../src/patch';
 
 function apply(before: string | null, text: string): { after?: string; strategies?: string[]; refusal?: Refusal } {
@@ -152,5 +152,17 @@ describe('lazy snippets without a leading elision line', () => {
   it('refuses a changed line with no unchanged line after it, rather than inserting a duplicate', () => {
     const snippet = '```js\nfunction foo() {\n  // ... existing code ...\n  const a = 1;\n  const y = x(a) * 2;\n  // ... existing code ...\n}\n```\n';
     expect(apply(code, snippet).refusal?.reason).toMatch(/unclear which line it replaces/);
+  });
+});
+
+describe('Python Ellipsis is code, not an elision', () => {
+  it('lets a replacement add a stub body "..."', () => {
+    const r = apply('class P(Protocol):\n    def a(self) -> int: ...\n', sr('    def a(self) -> int: ...\n', '    def a(self) -> int: ...\n\n    def b(self) -> int:\n        ...\n'));
+    expect(r.after).toBe('class P(Protocol):\n    def a(self) -> int: ...\n\n    def b(self) -> int:\n        ...\n');
+  });
+
+  it('accepts a whole-file write with Ellipsis bodies but refuses "... existing code ..." placeholders', () => {
+    expect(checkWholeFile(null, 'class P:\n    def a(self):\n        ...\n')).toBeUndefined();
+    expect(checkWholeFile(null, 'class P:\n    # ... existing code ...\n')?.code).toBe('malformed');
   });
 });

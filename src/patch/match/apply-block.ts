@@ -7,7 +7,7 @@ import { exactHits } from './exact';
 import { findCandidates } from './line-match';
 import { FileIndex } from './file-index';
 import { narrow, type NarrowHints } from './narrow';
-import { isElision } from './normalize';
+import { isElision, isElisionMarker } from './normalize';
 import { rebuild } from './rebuild';
 import { LINE_RUNGS, type Prepared } from './rungs';
 
@@ -67,7 +67,7 @@ function find(text: string, getIndex: () => FileIndex, search: string, replace: 
 const unescape = (t: string) => t.replace(/\\(n|t|"|'|\\)/g, (_, c: string) => (c === 'n' ? '\n' : c === 't' ? '\t' : c));
 
 function elisionsOnlyIn(replace: string, search: string): boolean {
-  const count = (t: string) => toLines(t).filter(isElision).length;
+  const count = (t: string) => toLines(t).filter(isElisionMarker).length;
   return count(replace) > count(search);
 }
 

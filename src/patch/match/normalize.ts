@@ -84,3 +84,8 @@ export function isElision(line: string): boolean {
   if (/^(\.\.\.|…)\s*(\(?\s*)?(existing|rest|remaining|unchanged|other|previous|more|same|original|omitted|keep|code)\b.*$/i.test(body)) return true;
   return /^(\.\.\.|…)?\s*(rest of (the )?(code|file|function|class|method|body)|existing code|remaining code|other (code|methods|functions))( (is |stays |remains )?(unchanged|here|as before|the same))?\s*(\.\.\.|…)?$/i.test(body);
 }
+
+/** An elision that cannot be code: a comment or words, not a bare `...` (a Python Ellipsis line). */
+export function isElisionMarker(line: string): boolean {
+  return isElision(line) && !/^\s*(\.\.\.|…)\s*$/.test(line);
+}
