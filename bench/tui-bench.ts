@@ -49,7 +49,7 @@ const idleAgent: AgentHandle = {
   subscribe: () => () => undefined,
   submit: async () => ({ reason: 'done', text: '', steps: 0 }),
   resolve: () => undefined, cancel: () => undefined, undo: async () => ({ ok: true, reverted: [] }),
-  compact: async () => undefined, escalate: () => undefined, clear: () => undefined, busy: () => false,
+  compact: async () => undefined, escalate: () => undefined, clear: () => undefined, busy: () => false, setModel: () => undefined,
 };
 
 /** Runs inside the child: prints one JSON line with the measurements. */

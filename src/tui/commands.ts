@@ -53,13 +53,19 @@ export function createCommands(d: CommandDeps): Commands {
     switch (p.command) {
       case '/help': return store.dispatch({ type: 'ui.help', open: true });
       case '/model': {
+        if (p.arg) {
+          const switching = !agent.busy();
+          agent.setModel(p.arg); // the agent says whether it switched
+          if (switching) store.dispatch({ type: 'ui.model', model: p.arg.trim() });
+          return;
+        }
         const h = state().header;
-        return notice('info', `server ${h.server} · model ${h.model} · context window ${h.contextWindow} tokens (change them with --model / --base-url)`);
+        return notice('info', `server ${h.server} · model ${h.model} · context window ${h.contextWindow} tokens (/model NAME switches)`);
       }
       case '/compact': return void later(agent.compact(), '/compact');
       case '/clear':
-        agent.clear();
-        return store.dispatch({ type: 'ui.clearChat' });
+        store.dispatch({ type: 'ui.clearChat' });
+        return agent.clear();
       case '/undo': {
         const n = p.arg ? Number.parseInt(p.arg, 10) : 1;
         if (!Number.isFinite(n) || n < 1) return notice('warn', `/undo takes a count, e.g. /undo 2 (got "${p.arg}")`);

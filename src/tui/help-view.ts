@@ -7,7 +7,7 @@ import { esc, padRight, truncate } from './text';
 
 export const SLASH_HELP: Record<(typeof SLASH_COMMANDS)[number], string> = {
   '/help': 'show this help',
-  '/model': 'show the server, model and context window',
+  '/model': 'show the server, model and window; /model NAME switches the model',
   '/compact': 'compact the conversation history now',
   '/clear': 'clear the conversation',
   '/undo': 'undo the last applied change (/undo 3: the last three)',

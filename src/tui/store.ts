@@ -213,6 +213,8 @@ function reduceUi(s: UiState, a: UiAction): UiState {
       return { ...s, quitArmed: a.armed };
     case 'ui.clearChat':
       return { ...s, chat: [], scroll: { ...s.scroll, chat: null } };
+    case 'ui.model':
+      return { ...s, header: { ...s.header, model: a.model } };
   }
 }
 

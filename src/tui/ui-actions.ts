@@ -26,4 +26,5 @@ export type UiAction =
   | { type: 'ui.plan.file'; items: PlanItem[] }
   | { type: 'ui.notice'; level: NoticeLevel; text: string }
   | { type: 'ui.quitArm'; armed: boolean }
-  | { type: 'ui.clearChat' };
+  | { type: 'ui.clearChat' }
+  | { type: 'ui.model'; model: string };

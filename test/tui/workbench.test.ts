@@ -179,6 +179,12 @@ describe('workbench (headless terminal)', () => {
     await b.press(KEYS.enter, ...'/model', KEYS.enter);
     expect(agent.compacts).toBe(1);
     await b.waitFor('context window 8192');
+    await b.press(...'/model qwen3:4b', KEYS.enter);
+    expect(agent.models).toEqual(['qwen3:4b']);
+    await b.waitFor('qwen3:4b');
+    await b.press(...'/clear', KEYS.enter);
+    expect(agent.cleared).toBe(1);
+    expect(b.probe.store.get().chat).toEqual([]);
     await b.press(...'/nope', KEYS.enter);
     await b.waitFor('unknown command /nope');
   });
