@@ -1,7 +1,8 @@
 // Parse-time benchmark for the tool-call parser: medians for a 4 KB reply (prose + one call) and a
 // 64 KB reply (a big write_file call), against the targets ≤ 0.2 ms and ≤ 3 ms.
 import type { BenchRow } from './types';
-import { parseToolCalls, toolSpecsForNames } from '../src/toolcall/index';
+import { parseToolCalls } from '../src/toolcall/index';
+import { toolSpecsForNames } from '../src/tools/registry';
 
 const TOOLS = toolSpecsForNames(['read_file', 'list_files', 'search_files', 'edit_file', 'write_file', 'run_command', 'update_plan']);
 

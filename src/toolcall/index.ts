@@ -3,5 +3,4 @@
 export { parseToolCalls } from './parse';
 export { callSchema } from './call-schema';
 export { exampleCall } from './repair-message';
-export { toolSpecsForNames } from './known-tools';
 export type { Diagnostic, ParseOptions, ParseResult, ParsedCall } from './types';

@@ -24,3 +24,12 @@ export function toolByName(name: string): Tool | undefined {
 export function toolSpecs(tools: Tool[]): ToolSpec[] {
   return tools.map((t) => ({ name: t.name, description: t.description, parameters: t.parameters }));
 }
+
+/** Specs for tool *names* (`debug parse --tools a,b`): our schema for our tools, an open object
+ * schema (any arguments) for names we do not have. */
+export function toolSpecsForNames(names: string[]): ToolSpec[] {
+  return names.map((name) => {
+    const tool = toolByName(name);
+    return tool ? { name, description: tool.description, parameters: tool.parameters } : { name, description: '', parameters: { type: 'object' } };
+  });
+}

@@ -1,6 +1,7 @@
 // The parser's contract beyond the corpus: native calls, repair messages, leftover prose,
 // diagnostics naming the strategy, and callSchema.
-import { callSchema, parseToolCalls, toolSpecsForNames } from '../../src/toolcall/index';
+import { callSchema, parseToolCalls } from '../../src/toolcall/index';
+import { toolSpecsForNames } from '../../src/tools/registry';
 import { PRODUCT_TOOLS } from './corpus';
 
 const tools = toolSpecsForNames(PRODUCT_TOOLS);

@@ -3,7 +3,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ToolCallRef, ToolSpec } from '../../src/providers/types';
-import { parseToolCalls, toolSpecsForNames } from '../../src/toolcall/index';
+import { parseToolCalls } from '../../src/toolcall/index';
+import { toolSpecsForNames } from '../../src/tools/registry';
 import type { ParseResult } from '../../src/toolcall/index';
 
 export const FIXTURES = path.join(__dirname, '..', 'fixtures', 'toolcall');

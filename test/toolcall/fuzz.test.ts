@@ -3,7 +3,7 @@
 import { parseToolCalls } from '../../src/toolcall/index';
 import type { ParseResult } from '../../src/toolcall/index';
 import { PRODUCT_TOOLS, loadCorpus } from './corpus';
-import { toolSpecsForNames } from '../../src/toolcall/index';
+import { toolSpecsForNames } from '../../src/tools/registry';
 
 const TOKENS = ['{', '}', '[', ']', '"', "'", ':', ',', '\\', '\n', ' ', '<tool_call>', '</tool_call>', '<function=', '<parameter=', '</parameter>', '</function>', '[TOOL_CALLS]', '[ARGS]', '<|python_tag|>', 'call:', '<escape>', 'to=functions.', '<|message|>', '<think>', '</think>', '```json', '```', '"name"', '"arguments"', 'read_file', 'run_command', '(', ')', '=', 'True', 'None', '<read_file>', '<path>', '\u0000', '😀', 'a', '1'];
 

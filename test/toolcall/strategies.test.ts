@@ -1,6 +1,7 @@
 // Each dialect is claimed by its own named strategy, and the result says which one: the UI, the
 // logs and the benchmarks rely on that name.
-import { parseToolCalls, toolSpecsForNames } from '../../src/toolcall/index';
+import { parseToolCalls } from '../../src/toolcall/index';
+import { toolSpecsForNames } from '../../src/tools/registry';
 import { PRODUCT_TOOLS } from './corpus';
 
 const tools = toolSpecsForNames(PRODUCT_TOOLS);

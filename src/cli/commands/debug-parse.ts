@@ -27,7 +27,8 @@ export async function debugParseCommand(
   }
   const input = await readAll(io.stdin);
   // Loaded only now, so `smallcode --help` never pays for the parser.
-  const { parseToolCalls, toolSpecsForNames } = require('../../toolcall/index') as typeof import('../../toolcall/index');
+  const { parseToolCalls } = require('../../toolcall/index') as typeof import('../../toolcall/index');
+  const { toolSpecsForNames } = require('../../tools/registry') as typeof import('../../tools/registry');
   const result = parseToolCalls(input, undefined, { tools: toolNames ? toolSpecsForNames(toolNames) : undefined });
   const out = {
     calls: result.calls.map((c) => ({ name: c.name, arguments: c.arguments })),
