@@ -6,7 +6,17 @@ import { refusal } from './refusals';
 import { splitLines, toPlain } from './text-format';
 
 const MAX_REWRITE_LINES = 200;
-const PLACEHOLDER = /\b(rest of (the )?(file|code|function|class|implementation)|remaining (code|methods|functions)|existing code|code (stays |remains )?unchanged|unchanged code|same as before)\b/i;
+const PLACEHOLDER =
+  /^(the )?(rest of (the )?(file|code|function|class|implementation|module|methods?)|remaining (code|methods|functions)|existing code|other (code|methods|functions)|(all )?other code|everything else|code)( (is |are |stays? |remains? |goes )?(unchanged|the same|as before|here|omitted|below|above))?$/i;
+
+/** A comment line that is only a placeholder ("// rest of the file unchanged"), not prose that mentions code. */
+function isPlaceholder(line: string): boolean {
+  if (isElisionMarker(line)) return true;
+  const m = /^\s*(?:\/\/+|#+|\/\*+|<!--|--)\s*(.*?)\s*(?:\*+\/|-->)?\s*$/.exec(line);
+  if (!m) return false;
+  const body = m[1].replace(/^(\.\.\.|…)\s*|\s*(\.\.\.|…)$/g, '').replace(/[.:;]$/, '').trim();
+  return body !== 'code' && PLACEHOLDER.test(body);
+}
 
 /** Open minus close brackets, skipping string literals and line comments roughly. */
 function bracketBalance(text: string): number {
@@ -23,7 +33,7 @@ function bracketBalance(text: string): number {
 
 export function checkWholeFile(before: string | null, after: string): Refusal | undefined {
   const next = splitLines(toPlain(after)).lines;
-  const elided = next.find((l) => isElisionMarker(l) || (/^\s*(\/\/|#|\/\*|<!--|--)/.test(l) && PLACEHOLDER.test(l)));
+  const elided = next.find(isPlaceholder);
   if (elided !== undefined) {
     return refusal(
       'malformed',

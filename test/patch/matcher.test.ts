@@ -166,3 +166,12 @@ describe('Python Ellipsis is code, not an elision', () => {
     expect(checkWholeFile(null, 'class P:\n    # ... existing code ...\n')?.code).toBe('malformed');
   });
 });
+
+describe('whole-file placeholders', () => {
+  it('refuses placeholder comments but not comments that merely mention existing code', () => {
+    for (const line of ['// rest of the file unchanged', '# ... rest of code ...', '/* existing code */', '// remaining methods stay the same']) {
+      expect(checkWholeFile(null, `a = 1\n${line}\n`)?.code).toBe('malformed');
+    }
+    expect(checkWholeFile(null, '// TODO: refactor the existing code paths\na = 1\n')).toBeUndefined();
+  });
+});
