@@ -36,6 +36,7 @@ function headerLines(req: ApprovalRequest, state: Pick<UiState, 'patches' | 'app
   const out = [paint(theme, 'title', esc(truncate(`${verb} ${p.path}? (+${p.added} −${p.removed})${more}`, width)))];
   const entry = state.patches.find((x) => x.id === req.id) ?? state.patches.find((x) => x.path === p.path && x.status !== 'applied');
   if (entry?.status === 'stale') out.push(paint(theme, 'error', esc(truncate('⚠ stale: the file changed on disk and this change no longer applies — n to reject', width))));
+  else if (entry?.revalidated) out.push(paint(theme, 'warn', esc(truncate('⚠ the file changed on disk: this is the change re-made against its new content', width))));
   else if (entry?.changedOnDisk) out.push(paint(theme, 'warn', esc(truncate('⚠ the file changed on disk since this was proposed — y re-checks it first', width))));
   return out;
 }

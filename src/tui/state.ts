@@ -30,6 +30,8 @@ export interface PatchEntry {
   status: PatchStatus;
   /** The file changed on disk after the proposal (the watcher saw it): `y` re-validates. */
   changedOnDisk: boolean;
+  /** The agent re-diffed it against a changed file (after `patch.stale`): the diff shown is new. */
+  revalidated?: boolean;
   reason?: string;
 }
 

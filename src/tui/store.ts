@@ -51,7 +51,11 @@ function setPatch(s: UiState, i: number, patch: Partial<PatchEntry>): UiState {
 
 function upsertPatch(s: UiState, id: string, entry: Omit<PatchEntry, 'id'>): UiState {
   const i = patchIndex(s, id, entry.path);
-  if (i >= 0) return setPatch(s, i, { ...entry, id });
+  if (i >= 0) {
+    const prev = s.patches[i];
+    const revalidated = prev.revalidated || (prev.status === 'stale' && prev.proposal.diff !== entry.proposal.diff);
+    return setPatch(s, i, { ...entry, id, revalidated });
+  }
   return { ...s, patches: [...s.patches, { id, ...entry }], selectedPatch: s.patches.length, diffScroll: 0 };
 }
 

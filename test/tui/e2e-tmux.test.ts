@@ -103,6 +103,23 @@ suite('workbench in tmux (end to end)', () => {
     expect(after).not.toContain('Context');
   });
 
+  it('re-checks a pending change whose file was edited outside before y applies it', async () => {
+    const s = await open([
+      { toolCalls: [{ name: 'edit_file', arguments: { path: 'a.txt', search: 'x', replace: 'changed' } }] },
+      { text: 'Edited.' },
+    ]);
+    s.type('edit a.txt');
+    s.keys('Enter');
+    await s.waitFor('Change a.txt?');
+    fs.writeFileSync(path.join(s.root, 'a.txt'), 'x\nadded outside\n');
+    await s.waitFor('the file changed on disk since this was proposed');
+    s.keys('y');
+    await s.waitFor('re-made against its new content');
+    s.keys('y');
+    await s.waitFor('Edited.');
+    expect(fs.readFileSync(path.join(s.root, 'a.txt'), 'utf8')).toBe('changed\nadded outside\n');
+  });
+
   it('opens without a model server and says in the chat which addresses it tried and how to start one', async () => {
     const s = await open([], { cols: 100, rows: 30 }, { OLLAMA_HOST: '', SMALLCODE_BASE_URL: '' }, '');
     const screen = await s.waitFor('no model server found');

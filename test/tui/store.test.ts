@@ -53,7 +53,7 @@ describe('reduce', () => {
     expect(s.patches[0].status).toBe('stale');
     s = play([{ type: 'patch.pending', id: 'p', proposal: proposal('a.txt', '@@ new @@\n') }], s);
     expect(s.patches).toHaveLength(1);
-    expect(s.patches[0]).toMatchObject({ status: 'pending', changedOnDisk: false });
+    expect(s.patches[0]).toMatchObject({ status: 'pending', changedOnDisk: false, revalidated: true });
     expect(s.patches[0].proposal.diff).toBe('@@ new @@\n');
   });
 

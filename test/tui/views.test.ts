@@ -141,6 +141,17 @@ describe('approval dialog and status line', () => {
     expect(lines.filter((l) => l.startsWith('+line'))).toHaveLength(30);
   });
 
+  it('warns when the file changed on disk, and says so again when the agent re-made the change', () => {
+    const req = { id: 'c', call: call('c', 'edit_file', { path: 'a.txt' }), risk: 'write' as const, proposal: proposal() };
+    let s = play([{ type: 'approval.needed', request: req }, { type: 'ui.file.changed', rel: 'a.txt' }]);
+    expect(plain(approvalView(s, 100, 20, mono))[1]).toMatch(/^⚠ the file changed on disk since this was proposed — y re-checks it first/);
+    const redone = { ...req, proposal: proposal('a.txt', '@@ -1 +1 @@\n-z\n+y\n') };
+    s = play([{ type: 'patch.stale', id: 'c', path: 'a.txt' }, { type: 'patch.pending', id: 'c', proposal: redone.proposal }, { type: 'approval.needed', request: redone }], s);
+    const lines = plain(approvalView(s, 100, 20, mono));
+    expect(lines[1]).toMatch(/^⚠ the file changed on disk: this is the change re-made/);
+    expect(lines).toContain('-z');
+  });
+
   it('shows a command with its working directory', () => {
     const s = play([{ type: 'approval.needed', request: { id: 'c', call: call('c', 'run_command', { command: 'npm test' }), risk: 'exec', command: { command: 'npm test', cwd: '/work/app' } } }]);
     expect(plain(approvalView(s, 60, 10, mono)).slice(0, 3)).toEqual(['Run this command?', '$ npm test', 'in /work/app']);
