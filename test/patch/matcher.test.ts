@@ -175,3 +175,12 @@ describe('whole-file placeholders', () => {
     expect(checkWholeFile(null, '// TODO: refactor the existing code paths\na = 1\n')).toBeUndefined();
   });
 });
+
+describe('tool-call envelopes', () => {
+  it('reads arguments nested in an OpenAI-style call, double-encoded as a string', () => {
+    const call = { type: 'function', function: { name: 'edit_file', arguments: JSON.stringify({ path: 'a.py', old_str: 'x = 1', new_str: 'x = 2' }) } };
+    const parsed = parseEditText(JSON.stringify(call)) as ParsedEdit[];
+    expect(parsed[0]).toMatchObject({ path: 'a.py', dialect: 'tool_args' });
+    expect(applyBlocks('x = 1\n', parsed[0].blocks, 'a.py')).toMatchObject({ ok: true, after: 'x = 2\n' });
+  });
+});

@@ -32,9 +32,23 @@ function pathOf(o: Obj): string | undefined {
   return undefined;
 }
 
+/** Arguments nested the way tool calls carry them: `function`, `arguments` (maybe a JSON string), `input`, `parameters`. */
+function argumentsOf(value: Obj): Obj {
+  if (isObj(value.function)) return argumentsOf(value.function);
+  for (const key of ['arguments', 'input', 'parameters', 'args']) {
+    const v = value[key];
+    if (isObj(v)) return v;
+    if (typeof v === 'string') {
+      const parsed = parseJson(v);
+      if (isObj(parsed)) return parsed;
+    }
+  }
+  return value;
+}
+
 function fromObject(value: unknown): ParsedEdit | undefined {
   if (!isObj(value)) return undefined;
-  const inner = isObj(value.arguments) ? value.arguments : isObj(value.input) ? value.input : isObj(value.parameters) ? value.parameters : value;
+  const inner = argumentsOf(value);
   const list = Array.isArray(inner.edits) ? inner.edits.filter(isObj) : [inner];
   const blocks = list.map(blockOf).filter((b): b is EditBlock => b !== undefined);
   if (blocks.length === 0) return undefined;
@@ -73,7 +87,7 @@ function fromXml(text: string): ParsedEdit | undefined {
 }
 
 export function looksLikeToolArgs(text: string): boolean {
-  return PAIRS.some(([a]) => text.includes(`"${a}"`) || text.includes(`<${a}>`) || text.includes(`<parameter=${a}>`) || text.includes(`'${a}'`));
+  return PAIRS.some(([a]) => new RegExp(`["'<=]${a}\\\\?["'>]`).test(text));
 }
 
 export function parseToolArgs(text: string): ParsedEdit[] | undefined {
