@@ -120,6 +120,19 @@ suite('workbench in tmux (end to end)', () => {
     expect(fs.readFileSync(path.join(s.root, 'a.txt'), 'utf8')).toBe('changed\nadded outside\n');
   });
 
+  it('asks before running a command, naming the command and its working directory', async () => {
+    const s = await open([{ toolCalls: [{ name: 'run_command', arguments: { command: 'echo from-the-model > ran.txt' } }] }, { text: 'Ran it.' }]);
+    s.type('run it');
+    s.keys('Enter');
+    const dialog = await s.waitFor('Run this command?');
+    expect(dialog).toContain('$ echo from-the-model > ran.txt');
+    expect(dialog).toContain(`in ${s.root}`);
+    expect(fs.existsSync(path.join(s.root, 'ran.txt'))).toBe(false);
+    s.keys('y');
+    await s.waitFor('Ran it.');
+    expect(fs.readFileSync(path.join(s.root, 'ran.txt'), 'utf8')).toBe('from-the-model\n');
+  });
+
   it('opens without a model server and says in the chat which addresses it tried and how to start one', async () => {
     const s = await open([], { cols: 100, rows: 30 }, { OLLAMA_HOST: '', SMALLCODE_BASE_URL: '' }, '');
     const screen = await s.waitFor('no model server found');
