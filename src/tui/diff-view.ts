@@ -91,7 +91,8 @@ export function sideBySideDiffLines(diff: string, width: number, theme: Theme): 
 
 export const SIDE_BY_SIDE_MIN = 140;
 
-/** Side by side when the diff area is wide enough, unified otherwise. */
+/** Side by side on terminals ≥ 140 columns (when the area leaves each side ≥ 28 columns),
+ * unified otherwise. */
 export function diffLines(diff: string, width: number, theme: Theme, screenCols: number): string[] {
-  return screenCols >= SIDE_BY_SIDE_MIN && width >= 100 ? sideBySideDiffLines(diff, width, theme) : unifiedDiffLines(diff, width, theme);
+  return screenCols >= SIDE_BY_SIDE_MIN && width >= 60 ? sideBySideDiffLines(diff, width, theme) : unifiedDiffLines(diff, width, theme);
 }

@@ -124,6 +124,8 @@ describe('plan, tree and patches views', () => {
     expect(plain(sideBySideDiffLines(d, 120, mono))[2]).toMatch(/^-old +│ \+new +$/);
     expect(plain(diffLines(d, 120, mono, 150))).toHaveLength(3);
     expect(plain(diffLines(d, 120, mono, 100))).toEqual(plain(unifiedDiffLines(d, 120, mono)));
+    expect(plain(diffLines(d, 64, mono, 140))[2]).toMatch(/^-old +│ \+new/);
+    expect(plain(diffLines(d, 40, mono, 140))).toEqual(plain(unifiedDiffLines(d, 40, mono)));
   });
 });
 
