@@ -1,7 +1,8 @@
 // The workbench entry point: wiring only. Theme → store (replaying events) → panes, keys, the
 // tree/plan data source and the agent subscription; one render scheduler draws. Always restores
 // the terminal and resolves with the exit code.
-import blessed from 'blessed';
+import type blessed from 'blessed';
+import { createScreen } from './blessed-lite';
 import type { AgentEvent } from '../agent/events';
 import type { AgentHandle } from '../agent/types';
 import { loadTheme } from './theme';
@@ -56,7 +57,7 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<number> {
   fixBlessedColors();
   // @types/blessed swaps the stream types of `input` and `output` in IScreenOptions.
   const streams = { input: opts.input ?? process.stdin, output } as unknown as Pick<blessed.Widgets.IScreenOptions, 'input' | 'output'>;
-  const screen = blessed.screen({
+  const screen = createScreen({
     ...streams, terminal: opts.terminal ?? terminalName(process.env.TERM),
     fullUnicode: true, smartCSR: true, warnings: false, autoPadding: false, title: 'smallcode', dockBorders: false,
   });

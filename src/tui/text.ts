@@ -3,11 +3,16 @@
 
 /** Escapes `{` and `}` so model text can never be read as a blessed tag. */
 export function esc(s: string): string {
+  if (s.indexOf('{') < 0 && s.indexOf('}') < 0) return s; // the common case, without a regex pass
   return s.replace(/[{}]/g, (c) => (c === '{' ? '{open}' : '{close}'));
 }
 
 /** Replaces tabs and control characters that would break a terminal cell grid. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\x00-\x1f\x7f]/;
+
 export function clean(s: string): string {
+  if (!CONTROL.test(s)) return s;
   // eslint-disable-next-line no-control-regex
   return s.replace(/\t/g, '  ').replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '');
 }

@@ -1,6 +1,7 @@
 // A thin blessed wrapper around one pure view: a box that is moved, labelled and filled with
 // already-rendered lines, touching the widget only when something actually changed.
-import blessed from 'blessed';
+import type blessed from 'blessed';
+import { createBox } from './blessed-lite';
 import type { Rect } from './layout';
 import type { Theme, ThemeRole } from './theme';
 
@@ -11,7 +12,7 @@ export interface ViewPane {
 }
 
 export function createViewPane(screen: blessed.Widgets.Screen, theme: Theme, bordered: boolean, extra: blessed.Widgets.BoxOptions = {}): ViewPane {
-  const box = blessed.box({
+  const box = createBox({
     parent: screen, tags: true, wrap: false, hidden: true, top: 0, left: 0, width: 1, height: 1,
     ...(bordered ? { border: { type: 'line' } } : {}),
     style: bordered && !theme.mono ? { border: { fg: theme.colors.border } } : {},
