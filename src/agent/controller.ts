@@ -57,7 +57,7 @@ export function createAgent(opts: AgentOptions): Agent {
   const counter = createTokenCounter();
   const forceEscalate = { value: false };
   const lastPlan = { items: [] as { text: string; done: boolean }[] };
-  let toolNote: TurnEnv['toolNote'] = { key: '' };
+  const toolNotes: TurnEnv['toolNotes'] = new Map();
   const policy = { interactive: opts.interactive, autoApprove: opts.autoApprove, approveRestOfTurn: false, allowlist: opts.allowlist };
   let info: ProviderInfo | undefined;
   let provider = opts.provider;
@@ -100,13 +100,9 @@ export function createAgent(opts: AgentOptions): Agent {
       const env: TurnEnv = {
         root: opts.root, system: systemPrompt(opts.root), provider, info: discovered, toolMode,
         maxSteps: opts.maxSteps, reserve: defaultReserve(discovered.contextWindow), counter, bus, approvals, policy,
-        history, cloud: opts.cloud, forceEscalate, lastPlan, toolNote,
+        history, cloud: opts.cloud, forceEscalate, lastPlan, toolNotes,
       };
-      try {
-        return await runTurn(env, text, controller.signal);
-      } finally {
-        toolNote = env.toolNote;
-      }
+      return await runTurn(env, text, controller.signal);
     } catch (err) {
       // A bug in the loop: report it as one line instead of killing the front end.
       const message = `internal error: ${err instanceof Error ? err.message : String(err)}`;

@@ -39,8 +39,8 @@ export interface TurnEnv {
   /** Set by /escalate: the next step goes to the cloud model. */
   forceEscalate: { value: boolean };
   lastPlan: { items: PlanItem[] };
-  /** The tool description last written into the history (text-tool mode), and for which set. */
-  toolNote: { key: string; message?: ChatMessage };
+  /** Which tools are described in the history (text-tool mode), by the message describing them. */
+  toolNotes: Map<string, ChatMessage>;
   /** Compact before the next request (set after a silent server-side truncation). */
   forceCompact?: boolean;
 }

@@ -6,7 +6,7 @@ import type { Tool } from '../tools/types';
 import type { TurnEnv } from './turn-env';
 import { allTools, toolByName, toolSpecs } from '../tools/registry';
 import { routeStep } from '../tools/router';
-import { describeToolsCompact, nativeToolSpecs } from '../tools/tool-text';
+import { describeToolsCompact, nativeToolSpecs, signatureLine } from '../tools/tool-text';
 import { readPlan, planForPrompt } from '../plan/plan-file';
 import { createCallRepeatGuard } from '../guard/call-repeat-guard';
 import { createStuckPatchGuard } from '../guard/stuck-patch-guard';
@@ -61,20 +61,10 @@ export async function runTurn(env: TurnEnv, userText: string, signal: AbortSigna
       if (!escalating) bus.emit({ type: 'notice', level: 'warn', message: `escalation cap reached (${env.cloud.policy.used()} this session): staying with the local model` });
     }
     const native = env.toolMode === 'native' || escalating;
-    // Text tools are described in the append-only history, once per change of the routed set
-    // (and again after compaction folded the description away); the volatile tail only names
-    // them. Re-sending the description in the tail would put ~300 new tokens after the cached
-    // prefix on every step.
-    const toolKey = offered.map((t) => t.name).join(',');
-    let toolNoteTokens = 0;
-    if (!native) {
-      const described = env.toolNote.message && env.history.get().includes(env.toolNote.message);
-      if (!described || env.toolNote.key !== toolKey) {
-        env.toolNote = { key: toolKey, message: { role: 'user', content: describeToolsCompact(offered) } };
-        env.history.append(env.toolNote.message!);
-      }
-      toolNoteTokens = env.counter.count(env.toolNote.message!.content);
-    }
+    // Text tools are described in the append-only history, each once (again only after
+    // compaction folded its description away); the volatile tail just names this step's set.
+    // Re-sending descriptions after the cached prefix on every step costs prefill each time.
+    const toolNoteTokens = native ? 0 : describeInHistory(env, offered);
     const toolText = native ? '' : `Tools for this step: ${offered.map((t) => t.name).join(', ')} (described above).`;
     const tail = composeTail({ toolText, planText: planForPrompt(plan), notes: notes.splice(0) });
     const nativeSpecs = native ? nativeToolSpecs(escalating ? offered : allTools()) : undefined;
@@ -188,4 +178,22 @@ export async function runTurn(env: TurnEnv, userText: string, signal: AbortSigna
   const msg = `Stopped after ${env.maxSteps} steps without finishing (raise the cap with --max-steps).`;
   bus.emit({ type: 'guard', kind: 'step_cap', message: msg });
   return end('max_steps', msg, env.maxSteps);
+}
+
+/** Appends descriptions of the offered tools the history does not describe yet; returns the
+ * tokens all tool descriptions in the history take (the gauge's tools share). */
+function describeInHistory(env: TurnEnv, offered: Tool[]): number {
+  const history = env.history.get();
+  for (const [name, message] of [...env.toolNotes]) if (!history.includes(message)) env.toolNotes.delete(name);
+  const missing = offered.filter((t) => !env.toolNotes.has(t.name));
+  if (missing.length > 0) {
+    // The first description carries the call format; later ones only add signature lines.
+    const content = env.toolNotes.size === 0 ? describeToolsCompact(missing) : ['More tools you can use:', ...missing.map(signatureLine)].join('\n');
+    const message = { role: 'user' as const, content };
+    env.history.append(message);
+    for (const t of missing) env.toolNotes.set(t.name, message);
+  }
+  let tokens = 0;
+  for (const m of new Set(env.toolNotes.values())) tokens += env.counter.count(m.content);
+  return tokens;
 }

@@ -8,7 +8,7 @@ const TOOL_RESULT = /^<tool_result name="([^"]+)">/;
 
 /** Messages the harness wrote itself (notes, tool descriptions, summaries) are not the user's. */
 function isHarnessText(m: ChatMessage): boolean {
-  return /^\[SmallCode\]|^\[Summary of earlier conversation\]|^Tools you can use now:/.test(m.content) || TOOL_RESULT.test(m.content);
+  return /^\[SmallCode\]|^\[Summary of earlier conversation\]|^Tools you can use now:|^More tools you can use:/.test(m.content) || TOOL_RESULT.test(m.content);
 }
 
 function callName(json: string): string {

@@ -128,3 +128,31 @@ describe('smallcode run recovers from a prompt the server calls too long', () =>
     expect(r.stderr).toMatch(/error: .*(too long|context)/i);
   });
 });
+
+describe('tool descriptions stay cache-friendly', () => {
+  let server: ScriptedServer;
+  afterEach(() => server?.close());
+
+  it('describes each tool once in the history and only names the routed set in the tail', async () => {
+    server = await startScriptedServer({
+      kind: 'ollama',
+      replies: [
+        { toolCalls: [{ name: 'read_file', arguments: { path: 'a.txt' } }] },
+        { toolCalls: [{ name: 'edit_file', arguments: { path: 'a.txt', search: 'one', replace: 'two' } }] },
+        { toolCalls: [{ name: 'read_file', arguments: { path: 'a.txt' } }] },
+        { text: 'Done.' },
+      ],
+    });
+    const root = workspace();
+    fs.writeFileSync(path.join(root, 'a.txt'), 'one\n');
+    const r = await runCli(['run', 'change one to two in a.txt', '--yes', '--provider', 'ollama', '--base-url', server.url, '--model', 'test-model'], { cwd: root });
+    expect(r.code).toBe(0);
+    const last = server.chatRequests().at(-1)!.body as { messages: { content: string }[] };
+    const text = last.messages.map((m) => m.content).join('\n');
+    for (const tool of ['read_file', 'edit_file', 'write_file']) {
+      expect(text.split(`${tool}(`).length - 1).toBe(1); // one signature line per tool, ever
+    }
+    expect(text.match(/To use a tool, reply with exactly one block/g)).toHaveLength(1);
+    expect(last.messages.at(-1)!.content).toMatch(/Tools for this step: .*\(described above\)\.$/);
+  });
+});
