@@ -239,4 +239,17 @@ describe('workbench (headless terminal)', () => {
     await b.waitFor('orange warning');
     expect(raw).toContain('38;5;214m'); // the default theme's warn colour, #ffaf00
   });
+
+  it('scrolls the help overlay when it does not fit (80×24)', async () => {
+    const agent = new TestAgent();
+    const b = await bench(agent, { cols: 80, rows: 24 });
+    await b.press(KEYS.esc, '?');
+    const first = await b.waitFor('Keys — Esc, ? or q closes this help');
+    expect(first).not.toContain('Mouse: the wheel scrolls');
+    for (let i = 0; i < 6 && !(await b.text()).includes('Mouse: the wheel scrolls'); i++) await b.press(KEYS.down);
+    expect(await b.text()).toContain('Mouse: the wheel scrolls');
+    await b.press('q');
+    expect(await b.text()).not.toContain('Keys — Esc');
+    expect(b.probe.store.get().help).toBe(false);
+  });
 });
