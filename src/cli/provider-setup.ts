@@ -30,7 +30,14 @@ export async function setupProvider(config: Config): Promise<ProviderSetup> {
     baseUrl = found.baseUrl;
     providerName = providerName ?? found.provider;
   }
-  providerName = providerName ?? guessProvider(baseUrl);
+  if (!providerName) {
+    // A URL without a provider: ask the server what it is; fall back to the port convention.
+    const identified = await providers.identifyServer(baseUrl);
+    if (identified) {
+      providerName = identified.provider;
+      baseUrl = identified.baseUrl;
+    } else providerName = guessProvider(baseUrl);
+  }
   const model = config.model ?? (await providers.pickDefaultModel(providerName, baseUrl, config.apiKey));
   if (!model) {
     return { ok: false, tried: [baseUrl], message: `no model chosen and the server at ${baseUrl} did not name one — pass --model NAME or set SMALLCODE_MODEL` };

@@ -3,6 +3,7 @@
 // whatever answers is identified by what it says, not by its port.
 import { fetchJson, isDict, type JsonResponse } from './http-json';
 import type { ServerKind } from './types';
+import { splitBaseUrl } from './base-url';
 
 export interface DetectedServer {
   provider: 'ollama' | 'openai';
@@ -51,4 +52,13 @@ export async function detectServer(signal?: AbortSignal, opts: DetectOptions = {
   const kind = kinds[i];
   if (i < 0 || !kind) return { tried: bases };
   return kind === 'ollama' ? { provider: 'ollama', baseUrl: bases[i], kind } : { provider: 'openai', baseUrl: `${bases[i]}/v1`, kind };
+}
+
+/** Identifies the server at a user-given URL (with or without /v1) when no provider was named,
+ * so an Ollama server on a non-default port still gets the native API and its num_ctx. */
+export async function identifyServer(baseUrl: string, signal?: AbortSignal, timeoutMs = 1500): Promise<DetectedServer | undefined> {
+  const { root, v1 } = splitBaseUrl(baseUrl);
+  const kind = await identify(root, timeoutMs, signal);
+  if (!kind) return undefined;
+  return kind === 'ollama' ? { provider: 'ollama', baseUrl: root, kind } : { provider: 'openai', baseUrl: v1, kind };
 }

@@ -1,7 +1,7 @@
 // The providers folder's public surface: factories, detection, doctor, and the error class
 // info() throws. Everything else in here is an implementation detail.
 export { createCloudProvider, createProvider, CLOUD_BASE_URLS, type CloudProviderOptions, type ProviderOptions } from './create-provider';
-export { detectServer, DEFAULT_PORTS, type DetectedServer, type DetectOptions } from './detect';
+export { detectServer, identifyServer, DEFAULT_PORTS, type DetectedServer, type DetectOptions } from './detect';
 export { diagnose, type DoctorReport } from './doctor';
 export { ProviderFailure, classifyError } from './errors';
 export { splitBaseUrl } from './base-url';
