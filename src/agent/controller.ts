@@ -33,6 +33,8 @@ export interface Agent extends AgentHandle {
   /** Provider info, discovered on first use (undefined until then). */
   info(): ProviderInfo | undefined;
   history(): ChatMessage[];
+  /** Discovers the server now (instead of at the first message); failures become a notice. */
+  warmUp(): Promise<void>;
 }
 
 function createHistory(initial: ChatMessage[], session?: SessionLog): HistoryStore {
@@ -68,12 +70,20 @@ export function createAgent(opts: AgentOptions): Agent {
     bus.subscribe((e) => log.event(e));
   }
 
-  async function ensureInfo(): Promise<ProviderInfo> {
-    if (info) return info;
-    info = await provider.info();
-    for (const w of info.warnings) bus.emit({ type: 'notice', level: 'warn', message: w });
-    bus.emit({ type: 'session.start', sessionId: opts.session?.id ?? 'none', info });
-    return info;
+  let discovering: Promise<ProviderInfo> | undefined;
+  /** Discovery runs once; a warm-up and a first message arriving together share it. */
+  function ensureInfo(): Promise<ProviderInfo> {
+    if (info) return Promise.resolve(info);
+    discovering ??= provider
+      .info()
+      .then((found) => {
+        info = found;
+        for (const w of found.warnings) bus.emit({ type: 'notice', level: 'warn', message: w });
+        bus.emit({ type: 'session.start', sessionId: opts.session?.id ?? 'none', info: found });
+        return found;
+      })
+      .finally(() => (discovering = undefined));
+    return discovering;
   }
 
   async function submit(text: string): Promise<TurnOutcome> {
@@ -169,6 +179,13 @@ export function createAgent(opts: AgentOptions): Agent {
       bus.emit({ type: 'notice', level: 'info', message: `switched to model ${model}; its context window is read from the server on the next message` });
     },
     info: () => info,
+    async warmUp() {
+      try {
+        await ensureInfo();
+      } catch (err) {
+        bus.emit({ type: 'notice', level: 'warn', message: err instanceof Error ? err.message.split('\n')[0] : String(err) });
+      }
+    },
     history: () => history.get(),
   };
 }
