@@ -79,7 +79,17 @@ export async function runTurn(env: TurnEnv, userText: string, signal: AbortSigna
       bus.emit({ type: 'error', message: assembled.message });
       return end('error', assembled.message, step);
     }
-    bus.emit({ type: 'budget', report: assembled.report });
+    let report = assembled.report;
+    if (env.info.canTokenize && env.provider.countTokens && env.counter.samples() === 0) {
+      // The server can count exactly (llama.cpp, vLLM): seed the estimator's calibration from it
+      // before the first request instead of learning only after the first reply.
+      const exact = await env.provider.countTokens(assembled.messages, signal).catch(() => undefined);
+      if (exact !== undefined && exact > 0) {
+        env.counter.calibrate(assembled.rawEstimate - toolsTokens, exact);
+        report = { ...report, prompt: exact + toolsTokens, free: env.info.contextWindow - env.reserve - exact - toolsTokens, source: 'exact' };
+      }
+    }
+    bus.emit({ type: 'budget', report });
 
     let provider = env.provider;
     let messages = assembled.messages;

@@ -156,3 +156,17 @@ describe('tool descriptions stay cache-friendly', () => {
     expect(last.messages.at(-1)!.content).toMatch(/Tools for this step: .*\(described above\)\.$/);
   });
 });
+
+describe('exact token counts where the server can tokenize', () => {
+  let server: ScriptedServer;
+  afterEach(() => server?.close());
+
+  it.each(['llamacpp', 'vllm'] as const)('%s: the first budget event comes from the server tokenizer', async (kind) => {
+    server = await startScriptedServer({ kind, replies: [{ text: 'Hi.' }] });
+    const r = await runCli(['run', 'say hi', '--json', '--provider', 'openai', '--base-url', server.url, '--model', 'test-model'], { cwd: workspace() });
+    expect(r.code).toBe(0);
+    const budgets = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { type: string; report?: { source: string; prompt: number } }).filter((e) => e.type === 'budget');
+    expect(budgets[0].report?.source).toBe('exact');
+    expect(server.requests.some((q) => q.path === '/tokenize')).toBe(true);
+  });
+});
