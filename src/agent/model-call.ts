@@ -41,25 +41,23 @@ export async function callModel(
   let finishReason: FinishReason = 'stop';
   let repetition: string | undefined;
   let error: ProviderError | undefined;
+  /** Feeds a guard; on a loop, records why and closes the request. */
+  const looping = (g: ReturnType<typeof createRepetitionGuard>, text: string): boolean => {
+    const verdict = g.push(text);
+    if (!verdict.stop) return false;
+    repetition = verdict.message;
+    stop.abort(new Error('repetition'));
+    return true;
+  };
   try {
     for await (const chunk of provider.stream(request, local.signal)) {
       if (chunk.type === 'text') {
         text += chunk.text;
         if (opts.live) bus.emit({ type: 'model.delta', text: chunk.text });
-        const verdict = guard.push(chunk.text);
-        if (verdict.stop) {
-          repetition = verdict.message;
-          stop.abort(new Error('repetition'));
-          break;
-        }
+        if (looping(guard, chunk.text)) break;
       } else if (chunk.type === 'reasoning') {
         if (opts.live) bus.emit({ type: 'model.reasoning', text: chunk.text });
-        const verdict = reasoningGuard.push(chunk.text);
-        if (verdict.stop) {
-          repetition = verdict.message;
-          stop.abort(new Error('repetition'));
-          break;
-        }
+        if (looping(reasoningGuard, chunk.text)) break;
       } else if (chunk.type === 'tool_call') {
         nativeCalls.push(chunk.call);
       } else if (chunk.type === 'usage') {

@@ -3,21 +3,16 @@ import type { TurnEndReason } from '../agent/events';
 
 export const EXIT = { ok: 0, error: 1, usage: 2, maxSteps: 3, unreadable: 4, refused: 5, stuck: 6, cancelled: 130 } as const;
 
+const BY_REASON: Record<TurnEndReason, number> = {
+  done: EXIT.ok,
+  max_steps: EXIT.maxSteps,
+  unreadable: EXIT.unreadable,
+  refused: EXIT.refused,
+  stuck: EXIT.stuck,
+  cancelled: EXIT.cancelled,
+  error: EXIT.error,
+};
+
 export function exitCodeFor(reason: TurnEndReason): number {
-  switch (reason) {
-    case 'done':
-      return EXIT.ok;
-    case 'max_steps':
-      return EXIT.maxSteps;
-    case 'unreadable':
-      return EXIT.unreadable;
-    case 'refused':
-      return EXIT.refused;
-    case 'stuck':
-      return EXIT.stuck;
-    case 'cancelled':
-      return EXIT.cancelled;
-    default:
-      return EXIT.error;
-  }
+  return BY_REASON[reason];
 }

@@ -3,22 +3,11 @@
 import { ANTHROPIC_BASE_URL, createAnthropicProvider } from './anthropic';
 import { createOllamaProvider } from './ollama';
 import { createOpenAiCompatProvider } from './openai-compat';
-import type { RetryPolicy } from './retry';
+import type { RequestPolicy, ServerTarget } from './server-target';
 import type { Provider, ServerKind } from './types';
 
-export interface ProviderOptions {
+export interface ProviderOptions extends ServerTarget, RequestPolicy {
   provider: 'ollama' | 'openai' | 'anthropic';
-  baseUrl: string;
-  /** Empty: use the server's loaded (or first) model and warn. */
-  model: string;
-  apiKey?: string;
-  /** SMALLCODE_CONTEXT: wins over whatever the server reports. */
-  contextOverride?: number;
-  /** Skip kind probing (e.g. detection already knows it is LM Studio). */
-  kindHint?: ServerKind;
-  requestTimeoutMs?: number;
-  /** Backoff for transient faults before the first chunk; tests shorten it. */
-  retry?: RetryPolicy;
 }
 
 export function createProvider(opts: ProviderOptions): Provider {
@@ -27,14 +16,12 @@ export function createProvider(opts: ProviderOptions): Provider {
   return createOpenAiCompatProvider(opts);
 }
 
-export interface CloudProviderOptions {
+export interface CloudProviderOptions extends RequestPolicy {
   vendor: 'anthropic' | 'deepseek' | 'openai';
   apiKey: string;
   model: string;
   baseUrl?: string;
   contextOverride?: number;
-  requestTimeoutMs?: number;
-  retry?: RetryPolicy;
 }
 
 export const CLOUD_BASE_URLS: Record<CloudProviderOptions['vendor'], string> = {

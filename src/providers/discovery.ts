@@ -6,16 +6,12 @@ import { splitBaseUrl } from './base-url';
 import type { ServerFacts } from './discovery-types';
 import { SERVER_KINDS } from './server-kinds';
 import type { ProviderInfo, ServerKind } from './types';
+import type { ServerTarget } from './server-target';
 
 export const FALLBACK_CONTEXT = 8192;
 
-export interface DiscoveryOptions {
+export interface DiscoveryOptions extends ServerTarget {
   provider: 'ollama' | 'openai' | 'anthropic';
-  baseUrl: string;
-  model: string;
-  apiKey?: string;
-  contextOverride?: number;
-  kindHint?: ServerKind;
   signal?: AbortSignal;
   timeoutMs?: number;
 }

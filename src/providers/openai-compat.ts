@@ -12,16 +12,9 @@ import { StreamAccumulator } from './stream-accumulator';
 import { guardedStream } from './stream-guard';
 import type { ChatRequest, JsonSchema, Provider, ProviderInfo, ServerKind, StreamChunk } from './types';
 import { toOpenAiMessages, toWireTools } from './wire-messages';
+import type { RequestPolicy, ServerTarget } from './server-target';
 
-export interface OpenAiCompatOptions {
-  baseUrl: string;
-  model: string;
-  apiKey?: string;
-  contextOverride?: number;
-  kindHint?: ServerKind;
-  requestTimeoutMs?: number;
-  retry?: RetryPolicy;
-}
+export type OpenAiCompatOptions = ServerTarget & RequestPolicy;
 
 /** The response_format a kind honours for "reply with JSON matching this schema". */
 export function responseFormat(kind: ServerKind, schema: JsonSchema): ChatCompletionCreateParamsStreaming['response_format'] {

@@ -1,0 +1,22 @@
+// What every provider and discovery call needs to reach one model on one server; each adds
+// only its own extras (timeouts, retries, keep-alive) on top.
+import type { RetryPolicy } from './retry';
+import type { ServerKind } from './types';
+
+export interface ServerTarget {
+  baseUrl: string;
+  /** Empty: use the server's loaded (or first) model and warn. */
+  model: string;
+  apiKey?: string;
+  /** SMALLCODE_CONTEXT: wins over whatever the server reports. */
+  contextOverride?: number;
+  /** Skip kind probing (e.g. detection already knows it is LM Studio). */
+  kindHint?: ServerKind;
+}
+
+/** How a streaming request behaves on the wire. */
+export interface RequestPolicy {
+  requestTimeoutMs?: number;
+  /** Backoff for transient faults before the first chunk; tests shorten it. */
+  retry?: RetryPolicy;
+}
