@@ -58,7 +58,7 @@ export interface EscalationConfig {
 }
 
 const VENDORS: { vendor: EscalationVendor; keyVar: string; model: string }[] = [
-  { vendor: 'anthropic', keyVar: 'ANTHROPIC_API_KEY', model: 'claude-sonnet-4-5' },
+  { vendor: 'anthropic', keyVar: 'ANTHROPIC_API_KEY', model: 'claude-sonnet-4-6' },
   { vendor: 'deepseek', keyVar: 'DEEPSEEK_API_KEY', model: 'deepseek-v4-flash' },
   { vendor: 'openai', keyVar: 'OPENAI_API_KEY', model: 'gpt-5-mini' },
 ];

@@ -16,6 +16,7 @@ import { routeKey } from './key-router';
 import { scopeOf } from './status-view';
 import { terminalName } from './terminal';
 import { fixBlessedColors } from './blessed-fixes';
+import { captureConsole } from './console-capture';
 
 export interface WorkbenchOptions {
   agent: AgentHandle;
@@ -63,6 +64,7 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<number> {
   });
   let finish: (code: number) => void = () => undefined;
   const done = new Promise<number>((resolve) => (finish = resolve));
+  let releaseConsole = () => undefined as void;
   try {
     const report = (err: unknown) => store.dispatch({ type: 'ui.notice', level: 'error', text: `internal error: ${oneLine(err)}` });
     const safe = (fn: (...args: never[]) => void) => (...args: never[]) => {
@@ -115,6 +117,7 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<number> {
     screen.on('resize', safe(() => store.dispatch({ type: 'ui.resize', cols: Number(screen.width), rows: Number(screen.height) })));
     screen.enableMouse();
 
+    releaseConsole = captureConsole((level, text) => store.dispatch({ type: 'ui.notice', level, text }));
     const unsubscribe = opts.agent.subscribe((e) => {
       try {
         store.dispatch(e);
@@ -129,6 +132,7 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<number> {
       if (quitting) return;
       quitting = true;
       unsubscribe();
+      releaseConsole();
       if (opts.agent.busy()) opts.agent.cancel();
       scheduler.dispose();
       void (tree ? tree.close() : Promise.resolve()).catch(() => undefined).finally(() => {
@@ -148,6 +152,7 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<number> {
     tree = createTreeSource(opts.root, loadIgnoreRules(opts.root), store, report);
     opts.onReady?.({ store, scheduler, tree, screen });
   } catch (err) {
+    releaseConsole();
     screen.destroy(); // never leave the terminal in raw mode / the alternate screen
     throw err;
   }
