@@ -105,6 +105,11 @@ export async function runTurn(env: TurnEnv, userText: string, signal: AbortSigna
       bus.emit({ type: 'escalate', provider: env.cloud.label, model: env.cloud.model, reason: reply.status === 'ok' ? 'one step done; back to the local model' : reply.error?.message ?? reply.status, phase: reply.status === 'ok' ? 'done' : 'failed' });
     }
     if (reply.status === 'cancelled') return end('cancelled', 'Cancelled.', step);
+    if (reply.status === 'error' && escalating) {
+      // The cloud model failed (key, quota, network): the local model carries on with this step.
+      step--;
+      continue;
+    }
     if (reply.status === 'error') {
       const message = reply.error?.message ?? 'the model server failed';
       if (reply.error?.code === 'no_tool_support' && env.toolMode === 'native') {

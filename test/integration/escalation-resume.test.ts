@@ -77,3 +77,24 @@ describe('session resume', () => {
     expect(body).toContain('the secret word is kumquat');
   });
 });
+
+describe('cloud escalation failure', () => {
+  const servers: ScriptedServer[] = [];
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((s) => s.close()));
+  });
+
+  it('falls back to the local model when the cloud answers with an error', async () => {
+    const bad = (n: number) => ({ toolCalls: [{ name: 'edit_file', arguments: { path: 'a.js', search: `nope ${n}`, replace: 'x' } }] });
+    const local = await startScriptedServer({ kind: 'ollama', replies: [bad(1), bad(2), bad(3), { text: 'I could not do it.' }] });
+    const cloud = await startScriptedServer({ kind: 'anthropic', replies: () => ({ httpError: { status: 401, body: { type: 'error', error: { type: 'authentication_error', message: 'invalid x-api-key' } } } }) });
+    servers.push(local, cloud);
+    const root = workspace({ 'a.js': 'const x = 1;\n' });
+    const env = { SMALLCODE_ESCALATE: 'anthropic', ANTHROPIC_API_KEY: 'wrong', SMALLCODE_ESCALATE_MODEL: 'test-model', SMALLCODE_ESCALATE_BASE_URL: cloud.url };
+    const r = await runCli(['run', 'edit a.js', '--yes', '--json', '--provider', 'ollama', '--base-url', local.url, '--model', 'test-model'], { cwd: root, env });
+    const ev = events(r.stdout);
+    expect(ev.filter((e) => e.type === 'escalate').map((e) => e.phase)).toEqual(['start', 'failed']);
+    expect(local.chatRequests()).toHaveLength(4);
+    expect(ev.at(-1)).toMatchObject({ type: 'turn.end', reason: 'done' });
+  });
+});
