@@ -6,6 +6,7 @@ import type { JournalEntry, UndoResult } from './types';
 import { writeFileAtomic } from '../workspace/atomic-write';
 import { absInside, readBytes } from './file-state';
 import { sha256 } from './text-format';
+import { ensureStateDir } from '../workspace/state-dir';
 
 interface StoredEntry extends JournalEntry {
   /** base64 of the file's bytes before the change; null when the change created the file. */
@@ -46,6 +47,7 @@ export async function recordChange(root: string, relPath: string, before: Buffer
     afterHash: sha256(after),
     before: before ? before.toString('base64') : null,
   };
+  ensureStateDir(root);
   await writeFileAtomic(entryFile(root, id), JSON.stringify(entry) + '\n');
   return { entry: publicEntry(entry), drop: () => fs.promises.rm(entryFile(root, id), { force: true }) };
 }

@@ -113,6 +113,23 @@ describe('lazy snippets', () => {
     const snippet = '// ... existing code ...\nfunction one() {\n  return 11;\n}\n';
     expect(apply(code, snippet).refusal?.code).toBe('no_match');
   });
+
+  it('replaces a whole block the part shows, even when the new body shares nothing with the old', () => {
+    const snippet = '// ... existing code ...\nfunction one() {\n  const n = compute();\n  return n;\n}\n// ... existing code ...\n';
+    expect(apply(code, snippet).after).toBe(code.replace('  return 1;\n', '  const n = compute();\n  return n;\n'));
+  });
+
+  it('refuses a block whose end in the file the brackets and the indentation disagree on', () => {
+    const skewed = 'function one() {\n  a();\n    }\n  b();\n}\n';
+    const snippet = '// ... existing code ...\nfunction one() {\n  c();\n}\n// ... existing code ...\n';
+    expect(apply(skewed, snippet).refusal?.reason).toMatch(/cannot be found unambiguously/);
+  });
+
+  it('replaces a Python block to its dedent when the elision after it is not indented', () => {
+    const py = 'def f():\n    a = 1\n    return a\n\n\ndef g():\n    pass\n';
+    const snippet = '# ... existing code ...\ndef f():\n    a = 1\n    return helper(a)\n# ... rest of the code ...\n';
+    expect(apply(py, snippet).after).toBe(py.replace('    return a\n', '    return helper(a)\n'));
+  });
 });
 
 describe('tool arguments and bare code blocks', () => {
@@ -126,6 +143,22 @@ describe('tool arguments and bare code blocks', () => {
     const before = 'import a\n\nx = a.run()\nprint(x)\n';
     expect(apply(before, 'a.py\n```python\nimport a\n\nx = a.run(1)\nprint(x)\n```\n').after).toBe('import a\n\nx = a.run(1)\nprint(x)\n');
     expect(apply(before, '```python\nx = a.run(1)\n```\n').refusal?.code).toBe('malformed');
+  });
+});
+
+describe('whitespace-only replacement lines', () => {
+  it('come out the same on the exact, trailing-whitespace and line-number rungs', () => {
+    const file = 'if x:\n    a()\n    b()\n';
+    const replaced = 'if x:\n    a()\n    \n    b()\n';
+    expect(apply(file, sr('    a()\n    b()\n', '    a()\n    \n    b()\n'))).toMatchObject({ after: replaced, strategies: ['exact'] });
+    expect(apply(file, sr('    a() \n    b()\n', '    a()\n    \n    b()\n'))).toMatchObject({ after: replaced, strategies: ['trailing_whitespace'] });
+    expect(apply(file, sr('2 |     a()\n3 |     b()\n', '2 |     a()\n3 |     \n4 |     b()\n'))).toMatchObject({ after: replaced, strategies: ['line_number_prefixes'] });
+  });
+
+  it('are re-indented with the lines around them when the indentation drifted', () => {
+    const file = 'class C:\n    def m(self):\n        a()\n';
+    const r = apply(file, sr('def m(self):\n    a()\n', 'def m(self):\n    a()\n    \n    b()\n'));
+    expect(r).toMatchObject({ after: 'class C:\n    def m(self):\n        a()\n        \n        b()\n', strategies: ['indentation_offset'] });
   });
 });
 

@@ -1,7 +1,8 @@
 // Merges a lazy snippet (code with `// ... existing code ...` lines) into a file. Each chunk
 // between elisions must be pinned by a line that occurs exactly once after the previous chunk;
-// a chunk that would silently drop unshown lines is refused.
+// a block the chunk shows whole replaces the file's block; unshown lines are never dropped silently.
 import { diffArrays } from 'diff';
+import { delimitBlock, indentWidth } from './blocks';
 import { collapseWhitespace, isBlank, isElision, leadingWhitespace, typographicToAscii } from './normalize';
 import { makeReindent } from './reindent';
 
@@ -11,6 +12,8 @@ interface Chunk {
   lines: string[];
   elidedBefore: boolean;
   elidedAfter: boolean;
+  /** Indentation width of the elision line after the chunk; null when the snippet ends. */
+  tail: number | null;
 }
 
 const key = (l: string) => collapseWhitespace(typographicToAscii(l));
@@ -19,19 +22,19 @@ function chunksOf(snippet: string[]): Chunk[] {
   const chunks: Chunk[] = [];
   let cur: string[] = [];
   let before = false;
-  const push = (after: boolean) => {
+  const push = (elision: string | null) => {
     while (cur.length && isBlank(cur[0])) cur.shift();
     while (cur.length && isBlank(cur[cur.length - 1])) cur.pop();
-    if (cur.length) chunks.push({ lines: cur, elidedBefore: before, elidedAfter: after });
+    if (cur.length) chunks.push({ lines: cur, elidedBefore: before, elidedAfter: elision !== null, tail: elision === null ? null : indentWidth(elision) });
     cur = [];
   };
   for (const line of snippet) {
     if (isElision(line)) {
-      push(true);
+      push(line);
       before = true;
     } else cur.push(line);
   }
-  push(false);
+  push(null);
   return chunks;
 }
 
@@ -44,9 +47,9 @@ const trivial = (k: string) => k.replace(/[^A-Za-z0-9_]/g, '').length < 2;
  * trivial lines (`}`, blank) after the first real change is not trusted as context: it is far
  * more often a new block's closing brace than the file's.
  */
-function alignSteps(body: string[], window: string[], base: number): Step[] {
+function alignSteps(body: string[], window: string[], base: number, kBase = 0): Step[] {
   const steps: Step[] = [];
-  let k = 0;
+  let k = kBase;
   let f = base;
   for (const op of diffArrays(body, window, { comparator: (x: string, y: string) => x === y })) {
     for (let j = 0; j < op.count; j++) {
@@ -65,13 +68,104 @@ function alignSteps(body: string[], window: string[], base: number): Step[] {
     let j = i;
     while (j < steps.length && steps[j].kind === 'common') j++;
     const run = steps.slice(i, j) as { kind: 'common'; k: number; f: number }[];
-    if (changed && run.every((st) => trivial(body[st.k]))) {
+    if (changed && run.every((st) => trivial(body[st.k - kBase]))) {
       const replaced: Step[] = [...run.map((st): Step => ({ kind: 'body', k: st.k })), ...run.map((st): Step => ({ kind: 'file', f: st.f }))];
       steps.splice(i, run.length, ...replaced);
       i += replaced.length;
     } else i = j;
   }
   return steps;
+}
+
+/** A block the snippet shows whole (opener to closer or dedent), pinned to the file's block. */
+interface Pin {
+  k0: number;
+  k1: number;
+  f0: number;
+  f1: number;
+  closer: boolean;
+  /** Ended only by the elision after the part (indentation languages), not by a shown line. */
+  elided: boolean;
+}
+
+type Pins = { ok: true; pins: Pin[] } | { ok: false; reason: string; hint: string };
+
+/**
+ * Blocks opened on a line unique in the file after `cursor` and closed within the part. Each
+ * replaces the whole file block: aligning it line by line instead would trust no closing brace
+ * after a change and keep the old body after the new one. A block the file does not delimit
+ * the same way is refused.
+ */
+function pinBlocks(body: string[], tail: number | null, file: string[], keys: string[], cursor: number, from: number, part: number): Pins {
+  const pins: Pin[] = [];
+  let minF = from;
+  for (let k = 0; k < body.length; k++) {
+    if (isBlank(body[k])) continue;
+    const shown = delimitBlock(body, k, tail === null || tail <= indentWidth(body[k]));
+    if (shown.kind !== 'block') continue;
+    const f0 = uniqueFrom(keys, cursor, key(body[k]));
+    if (f0 < 0) continue;
+    const inFile = f0 >= minF ? delimitBlock(file, f0, true) : { kind: 'open' as const };
+    if (inFile.kind !== 'block' || inFile.closer !== shown.closer) {
+      return {
+        ok: false,
+        reason: `part ${part} of the snippet replaces the block opened by "${body[k].trim()}", but its end in the file cannot be found unambiguously`,
+        hint: 'Send a SEARCH/REPLACE block with the exact lines to change instead.',
+      };
+    }
+    pins.push({ k0: k, k1: shown.end, f0, f1: inFile.end, closer: shown.closer, elided: tail !== null && !shown.closer && shown.end === body.length });
+    minF = inFile.end;
+    k = shown.end - 1;
+  }
+  return { ok: true, pins };
+}
+
+/**
+ * A block ended by the elision after the part: old lines after its last shown line stay (the
+ * elision stands for them); anywhere else an old line may only go with a new one in its place.
+ * Returns the steps kept and the block's new end, or null when lines would be dropped unshown.
+ */
+function elidedEnd(inner: Step[], file: string[], f1: number): { steps: Step[]; f1: number } | null {
+  let cut = inner.length;
+  while (cut > 0 && inner[cut - 1].kind === 'file') cut--;
+  const kept = cut > 0 && inner[cut - 1].kind === 'common' && cut < inner.length ? inner.slice(0, cut) : inner;
+  let deleted = 0;
+  let inserted = 0;
+  for (const st of [...kept, null]) {
+    if (st === null || st.kind === 'common') {
+      if (deleted > inserted) return null;
+      deleted = inserted = 0;
+    } else if (st.kind === 'body') inserted++;
+    else if (!isBlank(file[st.f])) deleted++;
+  }
+  const first = inner[kept.length];
+  return { steps: kept, f1: first?.kind === 'file' ? first.f : f1 };
+}
+
+/** Steps for a part: pinned blocks aligned within their bounds, the lines around them as before. */
+function pinnedSteps(body: string[], keys: string[], file: string[], a: number, end: number, pins: Pin[]): { steps: Step[]; pinEnd: number; blocksEnd: number } | null {
+  const steps: Step[] = [];
+  let k = 0;
+  let f = a;
+  let pinEnd = -1;
+  for (const p of pins) {
+    steps.push(...alignSteps(body.slice(k, p.k0), keys.slice(f, p.f0), f, k));
+    const c = p.closer ? 1 : 0;
+    let inner = alignSteps(body.slice(p.k0 + 1, p.k1 - c), keys.slice(p.f0 + 1, p.f1 - c), p.f0 + 1, p.k0 + 1);
+    let f1 = p.f1;
+    if (p.elided) {
+      const trimmed = elidedEnd(inner, file, f1);
+      if (!trimmed) return null;
+      (inner = trimmed.steps), (f1 = trimmed.f1);
+    }
+    steps.push({ kind: 'common', k: p.k0, f: p.f0 }, ...inner);
+    if (p.closer) steps.push({ kind: 'common', k: p.k1 - 1, f: f1 - 1 });
+    pinEnd = steps.length - 1;
+    k = p.k1;
+    f = f1;
+  }
+  steps.push(...alignSteps(body.slice(k), keys.slice(f, Math.max(f, end)), f, k));
+  return { steps, pinEnd, blocksEnd: f };
 }
 
 /**
@@ -150,10 +244,21 @@ export function lazyMerge(file: string[], snippet: string[]): LazyResult {
     out.push(...file.slice(cursor, a));
     const body = c.lines.slice(headJ);
     const toEnd = last && !c.elidedAfter;
-    const end = toEnd ? file.length : Math.min(file.length, a + body.length * 2 + 20);
-    const steps = alignSteps(body.map(key), keys.slice(a, end), a);
+    const pinned = pinBlocks(body, c.tail, file, keys, cursor, a, ci + 1);
+    if (!pinned.ok) return pinned;
+    const pinsEnd = pinned.pins.reduce((m, p) => Math.max(m, p.f1), a);
+    const end = toEnd ? file.length : Math.min(file.length, Math.max(pinsEnd, a + body.length * 2 + 20));
+    const aligned = pinnedSteps(body.map(key), keys, file, a, end, pinned.pins);
+    if (!aligned) {
+      return {
+        ok: false,
+        reason: `part ${ci + 1} of the snippet changes lines of a block it does not show whole, so it is unclear which old lines the new ones replace`,
+        hint: 'Show the whole block, or include the unchanged line just before and just after each changed line.',
+      };
+    }
+    const { steps, pinEnd, blocksEnd } = aligned;
     const lastCommon = steps.reduce((m, st) => (st.kind === 'common' ? st.f + 1 : m), a);
-    const b = toEnd ? file.length : lastCommon;
+    const b = toEnd ? file.length : Math.max(lastCommon, blocksEnd);
     const pairs: [string, string][] = [];
     for (const st of steps) if (st.kind === 'common' && !isBlank(body[st.k])) pairs.push([leadingWhitespace(body[st.k]), leadingWhitespace(file[st.f])]);
     const reindent = makeReindent(pairs);
@@ -187,7 +292,7 @@ export function lazyMerge(file: string[], snippet: string[]): LazyResult {
     }
     // A changed line at the edge of a part, next to elided code that holds a similar line, reads
     // as "replace" but would be applied as "insert": refuse rather than duplicate.
-    const lastCommonStep = steps.reduce((m, st, i) => (st.kind === 'common' ? i : m), -1);
+    const lastCommonStep = steps.reduce((m, st, i) => (st.kind === 'common' ? Math.max(i, m) : m), pinEnd);
     const tailNew = steps.slice(lastCommonStep + 1).flatMap((st) => (st.kind === 'body' ? [key(body[st.k])] : []));
     const tailClash = !toEnd && tailNew.length > 0 && looksLike(tailNew[0], keys[b]);
     const headClash = headJ > 0 && a > cursor && looksLike(key(c.lines[headJ - 1]), keys[a - 1]);
@@ -200,7 +305,7 @@ export function lazyMerge(file: string[], snippet: string[]): LazyResult {
     }
     // New lines appended after a blank context line keep a blank line before the elided code.
     const lastStep = steps.filter((st) => st.kind !== 'file').pop();
-    if (!toEnd && lastStep?.kind === 'body' && lastCommon > a && isBlank(file[lastCommon - 1]) && b < file.length && !isBlank(file[b])) region.push('');
+    if (!toEnd && lastStep?.kind === 'body' && b === lastCommon && lastCommon > a && isBlank(file[lastCommon - 1]) && b < file.length && !isBlank(file[b])) region.push('');
     out.push(...c.lines.slice(0, headJ).map(reindent), ...region);
     cursor = b;
   }

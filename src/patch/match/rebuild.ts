@@ -28,11 +28,13 @@ export function rebuild(file: string[], search: string[], replace: string[], can
   let k = 0;
   let prevRemoved = false;
   // Blank lines the model adds next to blank lines it did not show (blank-skipping rungs) are
-  // the file's own blank lines, not new ones.
-  let pendingBlank = 0;
+  // the file's own blank lines, not new ones. New blank lines are written like any other new
+  // line (re-indented), so a whitespace-only line comes out the same on every rung.
+  const pendingBlank: string[] = [];
   let unclaimedFileBlanks = 0;
+  const flushBlanks = () => out.push(...pendingBlank.splice(0).map(reindent));
   const emit = (line: string) => {
-    for (; pendingBlank > 0; pendingBlank--) out.push('');
+    flushBlanks();
     out.push(line);
     unclaimedFileBlanks = 0;
   };
@@ -40,7 +42,7 @@ export function rebuild(file: string[], search: string[], replace: string[], can
     for (; f < target; f++) {
       if (drop && isBlank(file[f])) continue;
       if (isBlank(file[f])) {
-        if (pendingBlank > 0) pendingBlank--;
+        if (pendingBlank.length > 0) pendingBlank.shift();
         else unclaimedFileBlanks++;
         out.push(file[f]);
       } else emit(file[f]);
@@ -51,7 +53,7 @@ export function rebuild(file: string[], search: string[], replace: string[], can
       for (const line of op.value) {
         if (rung.skipBlank && isBlank(line)) {
           if (unclaimedFileBlanks > 0) unclaimedFileBlanks--;
-          else pendingBlank++;
+          else pendingBlank.push(line);
         }
         else emit(reindent(line));
       }
@@ -81,6 +83,6 @@ export function rebuild(file: string[], search: string[], replace: string[], can
     }
   }
   gapUntil(cand.end, false);
-  for (; pendingBlank > 0; pendingBlank--) out.push('');
+  flushBlanks();
   return { ok: true, lines: out };
 }

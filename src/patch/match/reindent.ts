@@ -1,6 +1,8 @@
 // Re-indents replacement lines to the file's indentation once the search has been located:
 // learned from the pairs (search line indent → file line indent), tabs vs spaces kept.
-import { isBlank, leadingWhitespace } from './normalize';
+// A whitespace-only line is re-indented like any other line (its whitespace is its indent), so
+// every rung treats it the same way; only an empty line stays empty.
+import { leadingWhitespace } from './normalize';
 
 function unitOf(indents: string[], fallback: number): number {
   const widths = [...new Set(indents.filter((i) => !i.includes('\t')).map((i) => i.length))].sort((a, b) => a - b);
@@ -43,7 +45,7 @@ export function makeReindent(pairs: [string, string][]): (line: string) => strin
   };
 
   return (line) => {
-    if (isBlank(line)) return '';
+    if (line === '') return line;
     const indent = leadingWhitespace(line);
     const rest = line.slice(indent.length);
     const known = map.get(indent);

@@ -1,5 +1,8 @@
 // The matcher ladder: ordered, named, pure strategies from strict to forgiving. Each rung keeps
 // the normalisations of the rungs before it; none of them forgives a changed content character.
+// On every rung new replacement lines are re-indented to the file (rebuild.ts, reindent.ts), and
+// a whitespace-only line is re-indented like any other line, never emptied: where the model's
+// indentation matches the file's it comes out exactly as written, as on the exact rung.
 import { collapseWhitespace, isBlank, stripLineNumbers, stripLineNumbersLoose, typographicToAscii } from './normalize';
 
 export interface Prepared {
@@ -39,9 +42,11 @@ const base = { skipBlank: false, uniformIndent: false, elision: false, typograph
 
 export const LINE_RUNGS: Rung[] = [
   { ...base, name: 'trailing_whitespace', norm: trimEnd },
+  // Re-indents new lines, whitespace-only ones included, by the search → file indent mapping.
   { ...base, name: 'indentation_offset', norm: trim, uniformIndent: true },
   { ...base, name: 'whitespace_runs', norm: collapseWhitespace },
   { ...base, name: 'blank_lines', norm: collapseWhitespace, skipBlank: true },
+  // `N | ` is stripped from replacement lines too; what follows it (even only spaces) is kept.
   { ...base, name: 'line_number_prefixes', norm: collapseWhitespace, skipBlank: true, prep: withoutLineNumbers },
   { ...base, name: 'typographic_punctuation', norm: typo, skipBlank: true, typographic: true, prep: maybeWithoutLineNumbers },
   { ...base, name: 'elided_lines', norm: typo, skipBlank: true, typographic: true, elision: true, prep: maybeWithoutLineNumbers },
