@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type { AgentEvent } from '../agent/events';
 import type { ChatMessage } from '../providers/types';
 import { parseRecord, type SessionMeta, type SessionRecord } from './session-records';
+import { ensureStateDir } from '../workspace/state-dir';
 
 export type { SessionMeta } from './session-records';
 
@@ -48,6 +49,7 @@ const SKIPPED: ReadonlySet<AgentEvent['type']> = new Set(['model.delta', 'model.
  */
 export async function createSessionLog(root: string, meta: { model: string; provider: string; task?: string }, resumeId?: string): Promise<SessionLog> {
   const dir = sessionsDir(root);
+  ensureStateDir(root);
   await fs.promises.mkdir(dir, { recursive: true });
   let id: string;
   let file: string;

@@ -170,3 +170,18 @@ describe('exact token counts where the server can tokenize', () => {
     expect(server.requests.some((q) => q.path === '/tokenize')).toBe(true);
   });
 });
+
+describe('SmallCode state stays out of the user\'s git status', () => {
+  let server: ScriptedServer;
+  afterEach(() => server?.close());
+
+  it('writes .smallcode/.gitignore covering session logs and the journal', async () => {
+    server = await startScriptedServer({ kind: 'ollama', replies: [writeHello, { text: 'ok' }] });
+    const root = workspace();
+    await runCli(['run', 'x', '--yes', '--provider', 'ollama', '--base-url', server.url, '--model', 'test-model'], { cwd: root });
+    const ignore = fs.readFileSync(path.join(root, '.smallcode', '.gitignore'), 'utf8');
+    expect(ignore).toMatch(/^sessions\/$/m);
+    expect(ignore).toMatch(/^journal\/$/m);
+    expect(fs.readdirSync(path.join(root, '.smallcode', 'journal')).length).toBe(1);
+  });
+});

@@ -12,7 +12,7 @@ const content = (k: number, f: string) => `n=${k}\n` + `${f}: a line of padding 
 
 /** Transpiles the patch engine and the atomic writer (the real modules) into `out`. */
 function transpile(out: string): void {
-  const sources = [path.join(ROOT, 'src', 'workspace', 'atomic-write.ts')];
+  const sources = ['atomic-write.ts', 'state-dir.ts'].map((f) => path.join(ROOT, 'src', 'workspace', f));
   const walk = (dir: string) => {
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
       const p = path.join(dir, e.name);
