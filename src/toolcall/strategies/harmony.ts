@@ -1,13 +1,15 @@
 // gpt-oss Harmony leaking into text: `<|channel|>commentary to=functions.NAME <|constrain|>json
-// <|message|>{…}<|call|>`, also with the special tokens stripped (`to=functions.NAME json{…}`).
+// <|message|>{…}<|call|>`, the recipient also before the channel (`assistant to=functions.NAME
+// <|channel|>commentary json<|message|>`), or with the special tokens stripped (`to=functions.NAME json{…}`).
 import { readJsonAt } from '../json-at';
-import type { Found, Strategy } from '../types';
+import type { Found, Strategy, StrategyContext } from '../types';
 
-const HEAD = /(?:<\|start\|>\s*assistant\s*)?(?:<\|channel\|>\s*\w+\s*)?\bto=(?:functions\.)?([A-Za-z_][\w.-]*)[^{<\n]{0,40}?(?:<\|constrain\|>\s*\w+\s*)?(?:<\|message\|>)?\s*(?=\{)/g;
+const HEAD =
+  /(?:<\|start\|>\s*assistant\s*)?(?:<\|channel\|>\s*\w+\s*)?\bto=(?:functions\.)?([A-Za-z_][\w.-]*)(?:\s*<\|channel\|>\s*\w+)?[^{<\n]{0,40}?(?:<\|constrain\|>\s*\w+\s*)?(?:<\|message\|>)?\s*(?=\{)/g;
 
 export const harmony: Strategy = {
   name: 'harmony',
-  find(text) {
+  find(text, ctx) {
     if (!text.includes('to=')) return [];
     const out: Found[] = [];
     HEAD.lastIndex = 0;
@@ -19,7 +21,9 @@ export const harmony: Strategy = {
         let end = r.end;
         const tail = /^\s*(?:<\|call\|>|<\|end\|>)?/.exec(text.slice(end, end + 20));
         if (tail) end += tail[0].length;
-        out.push({ start: m.index, end, calls: [{ name: m[1], args: r.value, explicit: true }], repairs: r.repairs });
+        const name = unglueContentType(m[1], ctx);
+        const repairs = name === m[1] ? r.repairs : [...r.repairs, `content type glued to the name (${m[1]})`];
+        out.push({ start: m.index, end, calls: [{ name, args: r.value, explicit: true }], repairs });
         HEAD.lastIndex = end;
       } else {
         out.push({ start: m.index, end: r.end, calls: [], repairs: [], unreadable: r.kind === 'truncated' ? 'cut off before the call ended' : 'invalid JSON' });
@@ -29,3 +33,11 @@ export const harmony: Strategy = {
     return out;
   },
 };
+
+/** gpt-oss sometimes writes the content type onto the recipient (`to=functions.shelljson`,
+ * llama.cpp#15158): when NAME is not a tool but NAME minus a trailing `json` is, drop the suffix. */
+function unglueContentType(name: string, ctx: StrategyContext): string {
+  if (!/\wjson$/i.test(name) || ctx.knows(name)) return name;
+  const bare = name.slice(0, -4);
+  return ctx.knows(bare) ? bare : name;
+}
