@@ -1,5 +1,5 @@
 // Reads JSON the way small models write it: strict JSON.parse first, then our own named fixes
-// (Windows backslashes, doubled braces), then jsonrepair (loaded lazily) for the rest.
+// (doubled braces, literal \n between tokens, Windows backslashes), then jsonrepair (loaded lazily).
 import { findExtent } from './json-extent';
 
 export interface LooseJson {
@@ -33,6 +33,11 @@ export function parseLooseJson(text: string): LooseJson | undefined {
     t = unwrapped;
     repairs.push('doubled braces');
   }
+  const spaced = literalEscapesAsWhitespace(t);
+  if (spaced !== t) {
+    t = spaced;
+    repairs.push('literal \\n between tokens');
+  }
   const slashed = escapeStrayBackslashes(t);
   if (slashed !== t) {
     t = slashed;
@@ -61,6 +66,30 @@ function unwrapDoubledBraces(t: string): string {
     out = inner;
   }
   return out;
+}
+
+/** `"view_range": \n[1, 2]\n}` (Qwen3.5, OpenHands software-agent-sdk#2488): the two-character
+ * sequences `\n`, `\t`, `\r` written OUTSIDE any string are whitespace. Escapes inside strings
+ * are never touched. Runs before escapeStrayBackslashes, which would otherwise see them as stray. */
+function literalEscapesAsWhitespace(t: string): string {
+  if (!/\\[ntr]/.test(t)) return t;
+  const single = /^[[{]\s*'/.test(t);
+  let out = '';
+  let from = 0;
+  let quote = '';
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i];
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = '';
+    } else if (c === '"' || (single && c === "'")) quote = c;
+    else if (c === '\\' && (t[i + 1] === 'n' || t[i + 1] === 't' || t[i + 1] === 'r')) {
+      out += t.slice(from, i) + ' ';
+      from = i + 2;
+      i++;
+    }
+  }
+  return from === 0 ? t : out + t.slice(from);
 }
 
 const VALID_ESCAPE = new Set(['"', '\\', '/', 'b', 'f', 'n', 'r', 't', 'u']);
