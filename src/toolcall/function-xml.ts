@@ -1,10 +1,11 @@
 // Reads the Qwen3-Coder / OpenHands call form `<function=NAME><parameter=P>value</parameter></function>`
-// and its kin `<function name="N">`, `<invoke name="N"><parameter name="P">`, without an XML parser:
+// and its kin `<function name="N">`, `<invoke name="N"><parameter name="P">`, MiniCPM's `<param name="P">`,
+// without an XML parser:
 // values are code and hold raw `&` and `<`, and the closing tags are often missing.
 import type { RawCall } from './types';
 
 const OPEN = /<(?:function\s*=\s*["']?([\w.:-]+)["']?|function\s+name\s*=\s*["']([\w.:-]+)["']|(?:[a-z]+:)?invoke\s+name\s*=\s*["']([\w.:-]+)["'])\s*>/g;
-const PARAM = /<(?:[a-z]+:)?parameter\s*(?:=\s*["']?([\w.-]+)["']?|\s+name\s*=\s*["']([\w.-]+)["'])\s*(>|=)/g;
+const PARAM = /<(?:[a-z]+:)?param(?:eter)?\s*(?:=\s*["']?([\w.-]+)["']?|\s+name\s*=\s*["']([\w.-]+)["'])\s*(>|=)/g;
 const CLOSE = /<\/(?:function|(?:[a-z]+:)?invoke)\s*>/g;
 
 export interface XmlBlock {
@@ -72,7 +73,7 @@ function lastCloseBefore(text: string, first: number, limit: number): { index: n
   return best;
 }
 
-/** `<parameter=P>v</parameter>` pairs; a missing `</parameter>` ends at the next parameter. */
+/** `<parameter=P>v</parameter>` (or `<param name="P">`) pairs; a missing `</parameter>` ends at the next parameter. */
 export function readParameters(body: string, repairs: string[]): Record<string, string> {
   const args: Record<string, string> = {};
   const starts: { name: string; valueStart: number; malformed: boolean; at: number }[] = [];
@@ -83,7 +84,7 @@ export function readParameters(body: string, repairs: string[]): Record<string, 
     const s = starts[i];
     const limit = i + 1 < starts.length ? starts[i + 1].at : body.length;
     const segment = body.slice(s.valueStart, limit);
-    const closeTag = /<\/(?:[a-z]+:)?parameter>(?![\s\S]*<\/(?:[a-z]+:)?parameter>)/.exec(segment);
+    const closeTag = /<\/(?:[a-z]+:)?param(?:eter)?>(?![\s\S]*<\/(?:[a-z]+:)?param(?:eter)?>)/.exec(segment);
     let value: string;
     if (closeTag) value = segment.slice(0, closeTag.index);
     else {
@@ -91,7 +92,8 @@ export function readParameters(body: string, repairs: string[]): Record<string, 
       repairs.push(`unclosed parameter ${s.name}`);
     }
     if (s.malformed) repairs.push(`malformed parameter tag ${s.name}`);
-    args[s.name] = value.replace(/^\r?\n/, '').replace(/\r?\n$/, '');
+    const cdata = /^\s*<!\[CDATA\[([\s\S]*?)\]\]>\s*$/.exec(value);
+    args[s.name] = cdata ? cdata[1] : value.replace(/^\r?\n/, '').replace(/\r?\n$/, '');
   }
   return args;
 }

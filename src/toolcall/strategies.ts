@@ -11,7 +11,8 @@ import { pythonTag } from './strategies/python-tag';
 import { pythonic } from './strategies/pythonic';
 import { react } from './strategies/react';
 import { tagged } from './strategies/tagged';
+import { xmlAttributes } from './strategies/xml-attributes';
 import { xmlElement } from './strategies/xml-element';
 import { yamlBlock } from './strategies/yaml-block';
 
-export const STRATEGIES: readonly Strategy[] = [harmony, tagged, mistral, pythonTag, functionTags, gemma, react, jsonText, yamlBlock, xmlElement, editBlocks, pythonic];
+export const STRATEGIES: readonly Strategy[] = [harmony, tagged, mistral, pythonTag, functionTags, xmlAttributes, gemma, react, jsonText, yamlBlock, xmlElement, editBlocks, pythonic];
