@@ -95,6 +95,13 @@ function adaptEditorArgs(args: Obj, sourceName: string, target: string, props: R
   if (target !== 'run_command' && 'command' in args && !('command' in props) && normName(sourceName) !== normName(target)) {
     delete args.command;
   }
+  const argv = args.command ?? args.cmd;
+  if (Array.isArray(argv) && argv.length > 0 && argv.every((a) => typeof a === 'string') && 'command' in props && props.command?.type === 'string') {
+    // Codex/gpt-oss `shell` calls pass argv (["bash", "-lc", "ls -la"]): one shell-quoted line.
+    args.command = (argv as string[]).map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
+    if ('cmd' in args && !('cmd' in props)) delete args.cmd;
+    repairs.push('argv array → command line');
+  }
   const range = args.view_range;
   if (Array.isArray(range) && 'start_line' in props) {
     if (typeof range[0] === 'number') args.start_line = range[0];
