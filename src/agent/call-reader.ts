@@ -10,8 +10,6 @@ export interface ReadCalls {
   parse: ParseResult;
   /** The constrained retry produced the calls. */
   constrained: boolean;
-  /** Raw text of the constrained retry, when one ran. */
-  retryText?: string;
 }
 
 let callCounter = 0;
@@ -47,5 +45,5 @@ export async function readCalls(input: {
   if (retry.status !== 'ok') return { calls: [], parse, constrained: false };
   const second = parseToolCalls(retry.text, retry.nativeCalls, { tools: input.allSpecs });
   if (second.calls.length === 0) return { calls: [], parse, constrained: false };
-  return { calls: withIds(second.calls), parse: second, constrained: true, retryText: retry.text };
+  return { calls: withIds(second.calls), parse: second, constrained: true };
 }

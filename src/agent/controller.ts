@@ -6,6 +6,7 @@ import type { SessionLog } from '../session/session-log';
 import { createEventBus } from './event-bus';
 import { createApprovalQueue } from './approval-queue';
 import { systemPrompt } from './system-prompt';
+import { noteMessage } from './history-format';
 import { runTurn, type CloudModel, type HistoryStore, type TurnEnv } from './turn-loop';
 import { createTokenCounter } from '../context/token-counter';
 import { defaultReserve } from '../context/budget';
@@ -139,7 +140,7 @@ export function createAgent(opts: AgentOptions): Agent {
       if (result.ok) {
         const paths = result.reverted.map((e) => e.path);
         bus.emit({ type: 'patch.undone', paths });
-        history.append({ role: 'user', content: `[SmallCode] The user undid the last change${paths.length > 1 ? 's' : ''} to ${paths.join(', ')}; those files are back to their earlier content.` });
+        history.append(noteMessage(`The user undid the last change${paths.length > 1 ? 's' : ''} to ${paths.join(', ')}; those files are back to their earlier content.`));
       } else bus.emit({ type: 'notice', level: 'warn', message: `undo: ${result.reason}` });
       return result;
     },

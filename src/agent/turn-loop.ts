@@ -27,7 +27,6 @@ export async function runTurn(env: TurnEnv, userText: string, signal: AbortSigna
   const { bus } = env;
   const guards: TurnGuards = { repeat: createCallRepeatGuard(3), stuck: createStuckPatchGuard(3), excluded: new Set(), failures: [] };
   const { excluded, failures } = guards;
-  const notes: string[] = [];
   let lastResults: { name: string; ok: boolean }[] = [];
   let unreadable = 0;
   let overflowRetries = 0;
@@ -66,7 +65,7 @@ export async function runTurn(env: TurnEnv, userText: string, signal: AbortSigna
     // Re-sending descriptions after the cached prefix on every step costs prefill each time.
     const toolNoteTokens = native ? 0 : describeInHistory(env, offered);
     const toolText = native ? '' : `Tools for this step: ${offered.map((t) => t.name).join(', ')} (described above).`;
-    const tail = composeTail({ toolText, planText: planForPrompt(plan), notes: notes.splice(0) });
+    const tail = composeTail({ toolText, planText: planForPrompt(plan) });
     const nativeSpecs = native ? nativeToolSpecs(escalating ? offered : allTools()) : undefined;
     const toolsTokens = nativeSpecs ? env.counter.count(JSON.stringify(nativeSpecs)) : 0;
     const assembled = await assemblePrompt({
