@@ -11,6 +11,7 @@ import { runTurn, type CloudModel, type HistoryStore, type TurnEnv } from './tur
 import { createTokenCounter } from '../context/token-counter';
 import { defaultReserve } from '../context/budget';
 import { compactToFit } from '../context/compaction';
+import { summarizerFor } from './prompt-assembly';
 import { undo as undoJournal } from '../patch/index';
 import type { ToolMode } from '../config/config';
 
@@ -145,8 +146,17 @@ export function createAgent(opts: AgentOptions): Agent {
       return result;
     },
     async compact() {
+      if (running) {
+        bus.emit({ type: 'notice', level: 'warn', message: 'wait for the current turn to end (or cancel it) before /compact' });
+        return;
+      }
       const before = history.get();
-      const result = await compactToFit(before, Math.floor(counter.estimateMessages(before) * 0.4), counter);
+      // The same summariser automatic compaction uses (model summary, extractive fallback);
+      // without a discovered server only the extractive summary is possible.
+      const summarize = info
+        ? summarizerFor({ system: systemPrompt(opts.root), history: before, window: info.contextWindow, reserve: defaultReserve(info.contextWindow), counter, provider, bus, signal: new AbortController().signal })
+        : undefined;
+      const result = await compactToFit(before, Math.floor(counter.estimateMessages(before) * 0.4), counter, summarize);
       if (result.method !== 'none') {
         history.replace(result.history);
         bus.emit({ type: 'compaction', before: result.before, after: result.after, method: result.method });

@@ -40,7 +40,9 @@ export const SOFT_LIMIT = 0.85;
  * cached, plus one instruction; if that would not fit, the transcript alone. A failure falls
  * back to the extractive summary (inside compactToFit).
  */
-function summarizerFor(input: AssembleInput) {
+export type SummarizerInput = Pick<AssembleInput, 'system' | 'history' | 'window' | 'reserve' | 'counter' | 'provider' | 'bus' | 'signal'>;
+
+export function summarizerFor(input: SummarizerInput) {
   const limit = input.window - input.reserve;
   return async (transcript: string, signal?: AbortSignal, fold?: number): Promise<string> => {
     let messages: ChatMessage[] = [
