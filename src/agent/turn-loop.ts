@@ -203,7 +203,7 @@ function describeInHistory(env: TurnEnv, offered: Tool[]): number {
   if (missing.length > 0) {
     // The first description carries the call format; later ones only add signature lines.
     const content = env.toolNotes.size === 0 ? describeToolsCompact(missing) : ['More tools you can use:', ...missing.map(signatureLine)].join('\n');
-    const message = { role: 'user' as const, content };
+    const message = { role: 'user' as const, content, origin: 'harness' as const };
     env.history.append(message);
     for (const t of missing) env.toolNotes.set(t.name, message);
   }

@@ -3,6 +3,7 @@
 import type { ChatMessage } from '../providers/types';
 import type { TokenCounter } from './token-counter';
 import { acceptSummary, extractiveSummary, isSummaryMessage, renderTranscript } from './summary';
+import { isToolResult } from './tool-result';
 
 export { summaryRequestMessages, SUMMARY_HEADER, extractiveSummary } from './summary';
 
@@ -33,7 +34,7 @@ export function stubOldToolOutputs(history: ChatMessage[], keepRecent: number): 
   const out = history.slice();
   for (let i = out.length - 1; i >= 0; i--) {
     const m = out[i];
-    if (m.role !== 'tool') continue;
+    if (!isToolResult(m)) continue;
     if (toKeep > 0) {
       toKeep--;
       continue;
@@ -46,7 +47,7 @@ export function stubOldToolOutputs(history: ChatMessage[], keepRecent: number): 
 
 /** A fold point never separates a tool result from the call it answers. */
 export function isSafeBoundary(history: ChatMessage[], i: number): boolean {
-  return i > 0 && i <= history.length && (i === history.length || history[i].role !== 'tool');
+  return i > 0 && i <= history.length && (i === history.length || !isToolResult(history[i]));
 }
 
 /** Fold everything before the last `keepRecentTurns` user turns; else the older half of the messages. */
@@ -85,7 +86,7 @@ export async function summarizeOldest(history: ChatMessage[], opts: SummarizeOpt
     }
   }
   const method = text ? 'summary' : 'extractive';
-  const summary: ChatMessage = { role: 'user', content: text ?? extractiveSummary(folded) };
+  const summary: ChatMessage = { role: 'user', content: text ?? extractiveSummary(folded), origin: 'harness' };
   return { history: [summary, ...history.slice(fold)], method };
 }
 

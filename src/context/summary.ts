@@ -1,6 +1,7 @@
 // The fixed summary template for compaction: the model's summary is checked against it, and an
 // extractive summary built from the messages themselves stands in when the model's is unusable.
 import type { ChatMessage } from '../providers/types';
+import { isToolResult } from './tool-result';
 
 export const SUMMARY_HEADER = '[Summary of earlier conversation]';
 const FIELDS = ['Goal', 'Decisions', 'Files touched', 'Open problems'] as const;
@@ -46,7 +47,7 @@ export function renderTranscript(messages: ChatMessage[], maxChars = 16000): str
 function renderOne(m: ChatMessage, per: number): string {
   const cut = (s: string) => (s.length > per ? `${s.slice(0, Math.floor(per * 0.7))}\n…\n${s.slice(s.length - Math.floor(per * 0.3))}` : s);
   const calls = (m.toolCalls ?? []).map((c) => `→ ${c.name} ${oneLine(JSON.stringify(c.arguments), 200)}`).join('\n');
-  const who = m.role === 'tool' ? `tool ${m.toolName ?? ''}`.trim() : m.role;
+  const who = isToolResult(m) ? `tool ${m.toolName ?? ''}`.trim() : m.role;
   return `[${who}] ${cut(m.content)}${calls ? `\n${calls}` : ''}`;
 }
 
@@ -89,7 +90,7 @@ export function extractiveSummary(messages: ChatMessage[]): string {
       const cmd = typeof c.arguments.command === 'string' ? oneLine(c.arguments.command, 60) : '';
       actions.push(`${c.name}${ps.length ? ` ${ps.join(', ')}` : cmd ? ` \`${cmd}\`` : ''}`);
     }
-    if (m.role === 'tool' && looksLikeError(m.content)) {
+    if (isToolResult(m) && looksLikeError(m.content)) {
       const name = m.toolName ?? (m.toolCallId ? callName.get(m.toolCallId) : undefined) ?? 'tool';
       errors.push(`${name}: ${oneLine(m.content.split('\n', 1)[0], 160)}`);
     }

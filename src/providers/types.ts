@@ -18,9 +18,13 @@ export interface ChatMessage {
   content: string;
   /** Native tool calls made by the assistant in this message. */
   toolCalls?: ToolCallRef[];
-  /** For role 'tool': which call this result answers, and its tool's name. */
+  /** For role 'tool': which call this result answers. */
   toolCallId?: string;
+  /** The tool whose result this is (role 'tool', or a user message carrying a result in
+   * text-tool mode). Never sent on user messages; compaction and replay use it. */
   toolName?: string;
+  /** 'harness': SmallCode wrote this message (notes, tool descriptions, summaries), not the user. */
+  origin?: 'harness';
   /** One-line stand-in used when compaction shrinks an old message (e.g. "read_file src/a.ts → 120 lines"). */
   stub?: string;
 }

@@ -4,12 +4,6 @@ import type { AgentEvent } from '../agent/events';
 import type { ChatMessage } from '../providers/types';
 
 const TOOL_CALL = /<tool_call>\s*([\s\S]*?)\s*<\/tool_call>/g;
-const TOOL_RESULT = /^<tool_result name="([^"]+)">/;
-
-/** Messages the harness wrote itself (notes, tool descriptions, summaries) are not the user's. */
-function isHarnessText(m: ChatMessage): boolean {
-  return /^\[SmallCode\]|^\[Summary of earlier conversation\]|^Tools you can use now:|^More tools you can use:/.test(m.content) || TOOL_RESULT.test(m.content);
-}
 
 function callName(json: string): string {
   try {
@@ -33,7 +27,11 @@ export function historyToEvents(history: ChatMessage[]): AgentEvent[] {
     events.push({ type: 'tool.result', id: call.id, name, ok: !/failed|refused|rejected|not written|no match/i.test(summary), summary });
   };
   for (const m of history) {
-    if (m.role === 'user' && !isHarnessText(m)) {
+    if (m.toolName !== undefined && (m.role === 'tool' || m.role === 'user')) {
+      // A tool result (native, or a user message in text-tool mode): its stub is the card text.
+      const stub = (m.stub ?? 'done').replace(/<\/?tool_result[^>]*>/g, '');
+      result(m.toolName, m.role === 'user' ? stub.replace(new RegExp(`^${m.toolName}\\s*`), '') : stub);
+    } else if (m.role === 'user' && m.origin !== 'harness') {
       if (turn > 0) events.push({ type: 'turn.end', reason: 'done', text: '', steps: 0 });
       events.push({ type: 'turn.start', turn: ++turn, text: m.content });
     } else if (m.role === 'assistant') {
@@ -45,12 +43,6 @@ export function historyToEvents(history: ChatMessage[]): AgentEvent[] {
         events.push({ type: 'tool.proposed', call: { id: c.id, name: c.name, arguments: {} }, risk: 'read' });
         pending.push(c);
       }
-    } else if (m.role === 'tool') {
-      result(m.toolName ?? 'tool', m.stub ?? 'done');
-    } else if (m.role === 'user' && TOOL_RESULT.test(m.content)) {
-      const name = TOOL_RESULT.exec(m.content)![1];
-      const stub = m.stub?.replace(/<\/?tool_result[^>]*>/g, '') ?? 'done';
-      result(name, stub.replace(new RegExp(`^${name}\\s*`), ''));
     }
   }
   if (turn > 0) events.push({ type: 'turn.end', reason: 'done', text: '', steps: 0 });

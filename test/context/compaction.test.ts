@@ -168,3 +168,22 @@ describe('compactToFit', () => {
     expect(r.after).toBeLessThan(r.before);
   });
 });
+
+describe('text-tool mode results (user messages marked with toolName)', () => {
+  const result = (n: number): ChatMessage => ({ role: 'user', toolName: 'read_file', content: `<tool_result name="read_file">\n${'line\n'.repeat(200)}</tool_result>`, stub: `<tool_result name="read_file">read_file f${n}.ts → 200 lines</tool_result>` });
+  const call = (n: number): ChatMessage => ({ role: 'assistant', content: `<tool_call>{"name":"read_file","arguments":{"path":"f${n}.ts"}}</tool_call>` });
+  const history: ChatMessage[] = [{ role: 'user', content: 'read them all' }, call(1), result(1), call(2), result(2), call(3), result(3)];
+
+  it('are stubbed like native tool results, keeping the most recent ones', () => {
+    const out = stubOldToolOutputs(history, 1);
+    expect(out[2].content).toBe('<tool_result name="read_file">read_file f1.ts → 200 lines</tool_result>');
+    expect(out[4].content).toBe('<tool_result name="read_file">read_file f2.ts → 200 lines</tool_result>');
+    expect(out[6]).toBe(history[6]);
+    expect(out[0]).toBe(history[0]);
+  });
+
+  it('are never separated from the call they answer', () => {
+    expect(isSafeBoundary(history, 2)).toBe(false);
+    expect(isSafeBoundary(history, 3)).toBe(true);
+  });
+});

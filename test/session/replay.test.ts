@@ -2,13 +2,13 @@ import { historyToEvents } from '../../src/session/replay';
 import type { ChatMessage } from '../../src/providers/types';
 
 describe('historyToEvents (tui --continue)', () => {
-  it('replays user turns, prose and tool cards from a text-mode history, skipping harness notes', () => {
+  it('replays user turns, prose and tool cards from a text-mode history, skipping messages the harness wrote', () => {
     const history: ChatMessage[] = [
       { role: 'user', content: 'fix the bug' },
-      { role: 'user', content: 'Tools you can use now:\nread_file(path) — …' },
+      { role: 'user', content: 'Tools you can use now:\nread_file(path) — …', origin: 'harness' },
       { role: 'assistant', content: 'Looking.\n<tool_call>{"name":"read_file","arguments":{"path":"a.ts"}}</tool_call>' },
-      { role: 'user', content: '<tool_result name="read_file">\n1 | x\n</tool_result>', stub: '<tool_result name="read_file">read_file a.ts → 1 lines</tool_result>' },
-      { role: 'user', content: '[SmallCode] You repeated yourself.' },
+      { role: 'user', content: '<tool_result name="read_file">\n1 | x\n</tool_result>', toolName: 'read_file', stub: '<tool_result name="read_file">read_file a.ts → 1 lines</tool_result>' },
+      { role: 'user', content: '[SmallCode] You repeated yourself.', origin: 'harness' },
       { role: 'assistant', content: 'Fixed.' },
     ];
     const ev = historyToEvents(history);
