@@ -34,6 +34,7 @@ export type AssembleResult =
 /** Compaction starts before the hard limit, leaving room for a cache-friendly summary request
  * (the unchanged prompt plus a short instruction) within window − reserve. */
 export const SOFT_LIMIT = 0.85;
+const SUMMARY_MARGIN = 0.95;
 
 /**
  * The model summarises old turns. Preferred form: the same system + history the server has
@@ -51,7 +52,9 @@ export function summarizerFor(input: SummarizerInput) {
     ];
     if (fold !== undefined) {
       const cached = summaryRequestMessages(input.system, input.history, fold);
-      if (input.counter.countMessages(cached) <= limit) messages = cached;
+      // Our count is an estimate (a few % off per prompt): keep a margin so the summary
+      // request, the largest of a session, stays under the limit on the server's count too.
+      if (input.counter.countMessages(cached) <= limit * SUMMARY_MARGIN) messages = cached;
     }
     const result = await callModel(input.provider, { messages, maxTokens: 400, temperature: 0 }, input.bus, signal ?? input.signal, { live: false });
     if (result.status !== 'ok' || result.text.trim() === '') throw new Error('summary failed');
