@@ -38,10 +38,8 @@ export async function setupProvider(config: Config): Promise<ProviderSetup> {
       baseUrl = identified.baseUrl;
     } else providerName = guessProvider(baseUrl);
   }
-  const model = config.model ?? (await providers.pickDefaultModel(providerName, baseUrl, config.apiKey));
-  if (!model) {
-    return { ok: false, tried: [baseUrl], message: `no model chosen and the server at ${baseUrl} did not name one — pass --model NAME or set SMALLCODE_MODEL` };
-  }
-  const provider = providers.createProvider({ provider: providerName, baseUrl, model, apiKey: config.apiKey, contextOverride: config.contextOverride });
-  return { ok: true, provider, providerName, baseUrl, model };
+  // No model configured: discovery uses the server's loaded (or first) model and says so; a
+  // dead URL then fails as "nothing listening" on first use, with the URL and the fix.
+  const provider = providers.createProvider({ provider: providerName, baseUrl, model: config.model ?? '', apiKey: config.apiKey, contextOverride: config.contextOverride });
+  return { ok: true, provider, providerName, baseUrl, model: config.model ?? 'auto' };
 }

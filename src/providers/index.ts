@@ -5,6 +5,5 @@ export { detectServer, identifyServer, DEFAULT_PORTS, type DetectedServer, type 
 export { diagnose, type DoctorReport } from './doctor';
 export { ProviderFailure, classifyError } from './errors';
 export { splitBaseUrl } from './base-url';
-export { pickDefaultModel } from './pick-model';
 export { SERVER_KINDS } from './server-kinds';
 export type * from './types';

@@ -4,7 +4,6 @@ import net from 'node:net';
 import { createProvider } from '../../src/providers/create-provider';
 import { detectServer } from '../../src/providers/detect';
 import { diagnose } from '../../src/providers/doctor';
-import { pickDefaultModel } from '../../src/providers/pick-model';
 import { startScriptedServer, type ScriptedServer } from '../support/scripted-server';
 
 const servers: ScriptedServer[] = [];
@@ -47,12 +46,13 @@ test('detect with nothing anywhere lists every URL it tried', async () => {
   expect(found).toEqual({ tried: [`http://127.0.0.1:${dead}`, `http://127.0.0.1:${dead}`, `http://127.0.0.1:${dead}`, `http://127.0.0.1:${dead}`] });
 });
 
-test('pickDefaultModel prefers the loaded model', async () => {
+test('with no model configured, the provider uses the loaded model (or says nothing listens)', async () => {
+  const model = (provider: 'ollama' | 'openai', baseUrl: string) => createProvider({ provider, baseUrl, model: '' }).info().then((i) => i.model);
   const o = await start({ kind: 'ollama', models: ['a:1b', 'b:7b'], replies: [{ text: 'x' }] });
-  expect(await pickDefaultModel('ollama', o.url)).toBe('a:1b');
+  expect(await model('ollama', o.url)).toBe('a:1b');
   const l = await start({ kind: 'lmstudio', models: ['qwen-coder'], replies: [] });
-  expect(await pickDefaultModel('openai', `${l.url}/v1`)).toBe('qwen-coder');
-  expect(await pickDefaultModel('openai', `http://127.0.0.1:${await freePort()}`)).toBeUndefined();
+  expect(await model('openai', `${l.url}/v1`)).toBe('qwen-coder');
+  await expect(model('openai', `http://127.0.0.1:${await freePort()}`)).rejects.toThrow(/127\.0\.0\.1/);
 });
 
 test('doctor on a healthy Ollama: window, num_ctx, latency and speed', async () => {
