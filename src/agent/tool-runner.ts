@@ -4,7 +4,8 @@ import type { ToolCallRef } from '../providers/types';
 import type { Tool, ToolContext, ToolResult } from '../tools/types';
 import type { EditInput, Proposal } from '../patch/types';
 import type { EventBus } from './event-bus';
-import type { ApprovalQueue } from './approval-queue';
+import type { ApprovalAnswer, ApprovalQueue } from './approval-queue';
+import type { ApprovalRequest } from './events';
 import { decide, type ApprovalPolicy } from './policy';
 import { applyProposal, revalidate, unifiedDiff } from '../patch/index';
 import { editInputFrom } from '../tools/edit-file';
@@ -27,6 +28,14 @@ export interface CallOutcome {
   patchFailedFor?: string;
   /** The user asked for the rest of the turn to be approved (`a`). */
   approveRest?: boolean;
+}
+
+/** Puts a request in front of the user and waits; both steps are events the UI follows. */
+async function ask(deps: RunnerDeps, request: ApprovalRequest): Promise<ApprovalAnswer> {
+  deps.bus.emit({ type: 'approval.needed', request });
+  const answer = await deps.approvals.request(request);
+  deps.bus.emit({ type: 'approval.resolved', id: request.id, decision: answer.decision, feedback: answer.feedback });
+  return answer;
 }
 
 function editInputFor(call: ToolCallRef): EditInput {
@@ -62,9 +71,7 @@ async function runWrite(tool: Tool, call: ToolCallRef, deps: RunnerDeps): Promis
       return { result: { ok: false, forModel: verdict.reason, summary: `${proposal.path} · not written` }, refused: true };
     }
     if (verdict.action === 'ask') {
-      deps.bus.emit({ type: 'approval.needed', request: { id: call.id, call, risk: 'write', proposal } });
-      const answer = await deps.approvals.request({ id: call.id, call, risk: 'write', proposal });
-      deps.bus.emit({ type: 'approval.resolved', id: call.id, decision: answer.decision, feedback: answer.feedback });
+      const answer = await ask(deps, { id: call.id, call, risk: 'write', proposal });
       if (answer.decision === 'reject') {
         const reason = answer.feedback?.trim() ? `The user rejected this change to ${proposal.path}. Their reason: ${answer.feedback.trim()}` : `The user rejected this change to ${proposal.path}.`;
         deps.bus.emit({ type: 'patch.rejected', id: call.id, path: proposal.path, reason: answer.feedback ?? '' });
@@ -111,9 +118,7 @@ async function runExec(tool: Tool, call: ToolCallRef, deps: RunnerDeps): Promise
   if (verdict.action === 'deny') return { result: { ok: false, forModel: verdict.reason, summary: `${command} · not run` }, refused: true };
   if (verdict.action === 'ask') {
     const request = { id: call.id, call, risk: 'exec' as const, command: { command, cwd: deps.root } };
-    deps.bus.emit({ type: 'approval.needed', request });
-    const answer = await deps.approvals.request(request);
-    deps.bus.emit({ type: 'approval.resolved', id: call.id, decision: answer.decision, feedback: answer.feedback });
+    const answer = await ask(deps, request);
     if (answer.decision === 'reject') {
       const why = answer.feedback?.trim() ? ` Their reason: ${answer.feedback.trim()}` : '';
       return { result: { ok: false, forModel: `The user declined to run \`${command}\`.${why}`, summary: `${command} · declined` }, refused: true };
