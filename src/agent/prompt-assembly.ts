@@ -3,27 +3,21 @@
 import type { ChatMessage, Provider } from '../providers/types';
 import type { BudgetReport } from './events';
 import type { EventBus } from './event-bus';
-import type { TokenCounter } from '../context/token-counter';
-import { buildPrompt } from '../context/prompt-builder';
+import { buildPrompt, type PromptInput } from '../context/prompt-builder';
 import { compactToFit } from '../context/compaction';
 import { summaryRequestMessages, summaryInstruction } from '../context/summary';
 import { callModel } from './model-call';
 
-export interface AssembleInput {
-  system: string;
-  history: ChatMessage[];
-  tail: string;
-  window: number;
-  reserve: number;
-  counter: TokenCounter;
-  /** Tokens taken by native tool schemas (0 in text-tool mode: they are part of the tail). */
+/** The prompt builder's input, plus what compaction needs to call the model. */
+export interface AssembleInput extends Omit<PromptInput, 'toolsTokens' | 'pinnedTokens'> {
+  /** Tokens taken by native tool schemas (0 in text-tool mode). */
   toolsTokens: number;
   /** Tokens of the tool description inside the history (text-tool mode), reported as the tools share. */
   toolNoteTokens?: number;
   provider: Provider;
   bus: EventBus;
   signal: AbortSignal;
-  /** Compact even if it fits (/compact). */
+  /** Compact even if it fits (after a silent server-side truncation or an overflow error). */
   force?: boolean;
 }
 
