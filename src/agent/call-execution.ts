@@ -1,6 +1,6 @@
 // Runs one parsed call inside a turn: the repeated-call guard, the tool itself (through the
 // approval flow), the output cap, and the stuck-patch strategy when an edit keeps failing.
-import type { ToolCallRef } from '../providers/types';
+import type { ToolCallRef } from '../types/messages';
 import type { TurnEnv } from './turn-env';
 import { toolByName } from '../tools/registry';
 import { readPlan } from '../plan/plan-file';

@@ -1,6 +1,8 @@
 // Turns one model reply into tool calls: the forgiving parser first; when the reply clearly
 // meant a call we could not read, one retry with the call schema enforced by the server.
-import type { ChatMessage, Provider, ProviderInfo, ToolCallRef, ToolSpec } from '../providers/types';
+import type { Provider, ProviderInfo } from '../providers/types';
+import type { ChatMessage, ToolCallRef } from '../types/messages';
+import type { ToolSpec } from '../types/tool-spec';
 import type { EventBus } from './event-bus';
 import { parseToolCalls, callSchema, type ParseResult } from '../toolcall/index';
 import { callModel } from './model-call';
@@ -14,7 +16,7 @@ export interface ReadCalls {
 
 let callCounter = 0;
 function withIds(calls: { name: string; arguments: Record<string, unknown>; id?: string }[]): ToolCallRef[] {
-  return calls.map((c) => ({ id: c.id && c.id.trim() ? c.id : `call_${Date.now().toString(36)}_${++callCounter}`, name: c.name, arguments: c.arguments }));
+  return calls.map((c) => ({ id: c.id?.trim() ? c.id : `call_${Date.now().toString(36)}_${++callCounter}`, name: c.name, arguments: c.arguments }));
 }
 
 export async function readCalls(input: {

@@ -1,32 +1,34 @@
 // The agent controller: wiring only. It owns the history, the event bus and the approval queue,
 // and runs one turn at a time through the turn loop. Front ends talk to it via AgentHandle.
-import type { ChatMessage, Provider, ProviderInfo } from '../providers/types';
+import type { Provider, ProviderInfo } from '../providers/types';
+import type { ChatMessage } from '../types/messages';
 import type { AgentHandle, TurnOutcome } from './types';
-import type { SessionLog } from '../session/session-log';
 import { createEventBus } from './event-bus';
 import { createApprovalQueue } from './approval-queue';
 import { systemPrompt } from './system-prompt';
 import { noteMessage } from './history-format';
-import { runTurn, type CloudModel, type HistoryStore, type TurnEnv } from './turn-loop';
+import { runTurn, type CloudModel, type TurnEnv } from './turn-loop';
+import { createHistoryStore, type HistoryStore } from './history-store';
 import { createTokenCounter } from '../context/token-counter';
 import { defaultReserve } from '../context/budget';
 import { compactToFit } from '../context/compaction';
 import { summarizerFor } from './prompt-assembly';
 import { undo as undoJournal } from '../patch/index';
-import type { ToolMode } from '../config/config';
+import type { ToolModeSetting } from '../types/tool-mode';
 
 export interface AgentOptions {
   root: string;
   provider: Provider;
-  toolMode: ToolMode;
+  toolMode: ToolModeSetting;
   maxSteps: number;
   interactive: boolean;
   autoApprove: boolean;
   allowlist: string[];
   cloud?: CloudModel;
-  session?: SessionLog;
-  /** A resumed session's history. */
-  history?: ChatMessage[];
+  /** Where the conversation lives (a resumed session's history, mirrored to its log); default: empty, in memory. */
+  history?: HistoryStore;
+  /** Named in the session.start event. */
+  sessionId?: string;
   /** Builds a provider for another model on the same server (/model NAME). */
   providerFor?: (model: string) => Provider;
 }
@@ -39,25 +41,10 @@ export interface Agent extends AgentHandle {
   warmUp(): Promise<void>;
 }
 
-function createHistory(initial: ChatMessage[], session?: SessionLog): HistoryStore {
-  let messages = [...initial];
-  return {
-    get: () => messages,
-    append(m) {
-      messages = [...messages, m];
-      session?.message(m);
-    },
-    replace(h) {
-      messages = h;
-      session?.history(h);
-    },
-  };
-}
-
 export function createAgent(opts: AgentOptions): Agent {
   const bus = createEventBus();
   const approvals = createApprovalQueue();
-  const history = createHistory(opts.history ?? [], opts.session);
+  const history = opts.history ?? createHistoryStore();
   const counter = createTokenCounter();
   const forceEscalate = { value: false };
   const lastPlan = { items: [] as { text: string; done: boolean }[] };
@@ -67,10 +54,6 @@ export function createAgent(opts: AgentOptions): Agent {
   let provider = opts.provider;
   let running: AbortController | undefined;
   let turn = 0;
-  if (opts.session) {
-    const log = opts.session;
-    bus.subscribe((e) => log.event(e));
-  }
 
   let discovering: Promise<ProviderInfo> | undefined;
   /** Discovery runs once; a warm-up and a first message arriving together share it. */
@@ -81,7 +64,7 @@ export function createAgent(opts: AgentOptions): Agent {
       .then((found) => {
         info = found;
         for (const w of found.warnings) bus.emit({ type: 'notice', level: 'warn', message: w });
-        bus.emit({ type: 'session.start', sessionId: opts.session?.id ?? 'none', info: found });
+        bus.emit({ type: 'session.start', sessionId: opts.sessionId ?? 'none', info: found });
         return found;
       })
       .finally(() => (discovering = undefined));

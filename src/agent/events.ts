@@ -1,8 +1,11 @@
 // The one typed event union that flows out of the agent. The TUI store, the headless printer,
 // the session log and the tests are all subscribers; names are `noun.verb` throughout.
-import type { ProviderInfo, Usage, FinishReason, ToolCallRef } from '../providers/types';
+import type { ProviderInfo, Usage, FinishReason } from '../providers/types';
+import type { ToolCallRef } from '../types/messages';
 import type { ToolDetails, Risk } from '../tools/types';
 import type { Proposal } from '../patch/types';
+import type { BudgetReport } from '../types/budget';
+import type { PlanItem } from '../types/plan';
 
 export type ApprovalDecision = 'once' | 'always' | 'reject';
 
@@ -14,28 +17,6 @@ export interface ApprovalRequest {
   proposal?: Proposal;
   /** For run_command: what runs, and where. */
   command?: { command: string; cwd: string };
-}
-
-/** Shares of the prompt, in tokens (the gauge draws these). */
-export interface BudgetReport {
-  window: number;
-  reserve: number;
-  system: number;
-  tools: number;
-  plan: number;
-  pinned: number;
-  history: number;
-  /** Total prompt tokens estimated for this request. */
-  prompt: number;
-  /** window - reserve - prompt */
-  free: number;
-  /** 'estimate' (calibrated) or 'exact' (server tokenizer). */
-  source: 'estimate' | 'exact';
-}
-
-export interface PlanItem {
-  text: string;
-  done: boolean;
 }
 
 export type TurnEndReason = 'done' | 'max_steps' | 'cancelled' | 'error' | 'unreadable' | 'refused' | 'stuck';

@@ -1,8 +1,7 @@
 // How calls and results are written into the history, in native-tool or text-tool form. Text
 // mode keeps results as user messages so chat templates without a tool role still show them.
-import type { ChatMessage, ToolCallRef } from '../providers/types';
-
-export type ToolMode = 'native' | 'text';
+import type { ChatMessage, ToolCallRef } from '../types/messages';
+import type { ToolMode } from '../types/tool-mode';
 
 /** `calledNatively`: the calls came in the server's tool-call field, not in the text. */
 export function assistantMessage(text: string, calls: ToolCallRef[], mode: ToolMode, calledNatively: boolean): ChatMessage {

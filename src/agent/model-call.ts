@@ -1,6 +1,7 @@
 // One streamed request to a model: forwards deltas as events, feeds the repetition guard (which
 // may cut the generation short), and collects text, native calls and usage into one result.
-import type { ChatRequest, Provider, ProviderError, ToolCallRef, Usage, FinishReason } from '../providers/types';
+import type { ChatRequest, Provider, ProviderError, Usage, FinishReason } from '../providers/types';
+import type { ToolCallRef } from '../types/messages';
 import type { EventBus } from './event-bus';
 import { createRepetitionGuard } from '../guard/repetition-guard';
 import { linkedSignal } from '../util/abort';

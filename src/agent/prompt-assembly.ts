@@ -1,7 +1,8 @@
 // Lays out one request within the budget: stable system + append-only history + volatile tail.
 // A prompt that would not fit window − reserve is compacted first and never sent overflowing.
-import type { ChatMessage, Provider } from '../providers/types';
-import type { BudgetReport } from './events';
+import type { Provider } from '../providers/types';
+import type { ChatMessage } from '../types/messages';
+import type { BudgetReport } from '../types/budget';
 import type { EventBus } from './event-bus';
 import { buildPrompt, type PromptInput } from '../context/prompt-builder';
 import { compactToFit } from '../context/compaction';

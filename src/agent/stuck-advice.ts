@@ -1,6 +1,8 @@
 // What the agent tells the model when the same file keeps failing to patch: first the real
 // region with line numbers, then (small files) a checked whole-file rewrite, then escalation
 // or the user.
+import { assertNever } from '../util/assert-never';
+import type { StuckAction } from '../guard/stuck-patch-guard';
 import { resolveInWorkspace } from '../workspace/jail';
 import { readTextFile, splitLines } from '../workspace/text-file';
 import { numberLine } from '../tools/read-file';
@@ -21,7 +23,7 @@ function numbered(lines: string[]): string {
   return lines.map((l, i) => numberLine(i + 1, l, width)).join('\n');
 }
 
-export async function stuckAdvice(root: string, relPath: string, action: string, canEscalate: boolean): Promise<StuckAdvice> {
+export async function stuckAdvice(root: string, relPath: string, action: StuckAction, canEscalate: boolean): Promise<StuckAdvice> {
   const jailed = resolveInWorkspace(root, relPath);
   const file = jailed.ok ? await readTextFile(jailed.abs, relPath, MAX_BYTES) : undefined;
   const lines = file?.ok ? splitLines(file.text) : undefined;
@@ -39,7 +41,9 @@ export async function stuckAdvice(root: string, relPath: string, action: string,
       return canEscalate ? { escalate: true, note: 'Handing this step to a stronger model.' } : { askUser: true };
     case 'ask_user':
       return { askUser: true };
-    default:
+    case 'hint':
       return {};
+    default:
+      return assertNever(action);
   }
 }

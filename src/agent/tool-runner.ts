@@ -1,6 +1,6 @@
 // Runs one parsed call: reads run at once; writes become pending patches that wait for approval
 // and are applied through the patch engine; commands ask unless allowlisted or --yes.
-import type { ToolCallRef } from '../providers/types';
+import type { ToolCallRef } from '../types/messages';
 import type { Tool, ToolContext, ToolResult } from '../tools/types';
 import type { EditInput, Proposal } from '../patch/types';
 import type { EventBus } from './event-bus';

@@ -1,19 +1,15 @@
 // The state one turn runs against: the provider and its info, the history store, the bus, the
 // approval machinery and the small pieces of agent state that outlive a turn.
-import type { ChatMessage, Provider, ProviderInfo } from '../providers/types';
-import type { PlanItem } from './events';
+import type { Provider, ProviderInfo } from '../providers/types';
+import type { ChatMessage } from '../types/messages';
+import type { PlanItem } from '../types/plan';
 import type { EventBus } from './event-bus';
 import type { ApprovalQueue } from './approval-queue';
 import type { ApprovalPolicy } from './policy';
 import type { TokenCounter } from '../context/token-counter';
 import type { EscalationPolicy } from '../guard/escalation-policy';
-import type { ToolMode } from './history-format';
-
-export interface HistoryStore {
-  get(): ChatMessage[];
-  append(m: ChatMessage): void;
-  replace(h: ChatMessage[]): void;
-}
+import type { ToolMode } from '../types/tool-mode';
+import type { HistoryStore } from './history-store';
 
 export interface CloudModel {
   provider: Provider;

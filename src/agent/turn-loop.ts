@@ -18,7 +18,7 @@ import { composeTail } from './step-tail';
 import { assistantMessage, noteMessage, withoutThinking } from './history-format';
 import { executeCall, type TurnGuards } from './call-execution';
 
-export type { TurnEnv, HistoryStore, CloudModel } from './turn-env';
+export type { TurnEnv, CloudModel } from './turn-env';
 
 const MAX_UNREADABLE = 2;
 const MAX_LOOPS = 2;

@@ -3,8 +3,9 @@
 import type { Config } from '../config/config';
 import type { Provider } from '../providers/types';
 import type { AgentEvent } from '../agent/events';
-import type { ChatMessage } from '../providers/types';
+import type { ChatMessage } from '../types/messages';
 import { createAgent, type Agent } from '../agent/controller';
+import { createHistoryStore } from '../agent/history-store';
 import { createSessionLog, loadSession, latestSession } from '../session/session-log';
 import { historyToEvents } from '../session/replay';
 import { createEscalationPolicy, escalationConfigFromEnv } from '../guard/escalation-policy';
@@ -62,9 +63,12 @@ export async function setupAgent(input: AgentSetupInput): Promise<AgentSetup> {
   const { cloud, notice } = await cloudModel(config);
   const agent = createAgent({
     root: config.root, provider: input.provider, toolMode: config.toolMode, maxSteps: config.maxSteps,
-    interactive: input.interactive, autoApprove: input.autoApprove, allowlist: config.allowlist, cloud, session, history,
-    providerFor: input.providerFor,
+    interactive: input.interactive, autoApprove: input.autoApprove, allowlist: config.allowlist, cloud,
+    history: createHistoryStore(history, { append: (m) => session.message(m), replace: (h) => session.history(h) }),
+    sessionId: session.id, providerFor: input.providerFor,
   });
+  // Subscribed first, so the log records every event before any front end reacts to it.
+  agent.subscribe((e) => session.event(e));
   const notices = [...config.warnings, ...(notice ? [notice] : [])];
   if (history) notices.push(`resumed session ${session.id} (${history.length} messages)`);
   return { ok: true, agent, sessionId: session.id, resumedTask, replay: history ? historyToEvents(history) : [], notices };

@@ -95,12 +95,13 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
     const help = rest.includes('--help') || rest.includes('-h');
     return { command, positionals: [], rest, values: { yes: false, json: false, continue: false, help, version: false } };
   }
-  let parsed;
-  try {
-    parsed = parseArgs({ args: normalizeResume(argv), options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (err) {
-    throw new UsageError(friendly(err));
-  }
+  const parsed = (() => {
+    try {
+      return parseArgs({ args: normalizeResume(argv), options: OPTIONS, allowPositionals: true, strict: true });
+    } catch (err) {
+      throw new UsageError(friendly(err));
+    }
+  })();
   const v = parsed.values;
   const allowed = command ? PER_COMMAND[command] : [...COMMON, 'version'];
   for (const key of Object.keys(v)) {

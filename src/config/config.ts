@@ -3,11 +3,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseDotenv } from './dotenv';
+import type { ToolModeSetting } from '../types/tool-mode';
 
 export class ConfigError extends Error {}
 
 export type ProviderName = 'ollama' | 'openai';
-export type ToolMode = 'auto' | 'native' | 'text';
 
 export interface Config {
   /** Workspace root, realpath'd. */
@@ -21,7 +21,7 @@ export interface Config {
   theme?: string;
   maxSteps: number;
   /** How tools are offered: native `tools` field, text in the prompt tail, or auto (text). */
-  toolMode: ToolMode;
+  toolMode: ToolModeSetting;
   /** Commands run_command may run without asking (exact or prefix of simple commands). */
   allowlist: string[];
   /** The merged environment (process env over .env), for escalation settings. */
@@ -112,7 +112,7 @@ export function loadConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv, processCw
     contextOverride: context.value ? positiveInt(context.value, context.source, 'set the context window in tokens, e.g. 16384') : undefined,
     theme: flags.theme ?? merged.SMALLCODE_THEME,
     maxSteps: maxSteps.value ? positiveInt(maxSteps.value, maxSteps.source, 'e.g. --max-steps 30') : DEFAULT_MAX_STEPS,
-    toolMode: toolMode as ToolMode,
+    toolMode: toolMode as ToolModeSetting,
     allowlist: (merged.SMALLCODE_ALLOW ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     env: merged,
     warnings,

@@ -1,6 +1,6 @@
 // The budget: how a context window splits between the answer reserve, the system text, tool
 // schemas, the plan/tail, pinned files and history — the numbers the gauge draws.
-import type { BudgetReport } from '../agent/events';
+import type { BudgetReport } from '../types/budget';
 
 /** Share caps of the window (after the reserve is taken out, the rest goes to history). */
 export const SHARES = { system: 0.1, tools: 0.15, resultCap: 0.12 } as const;

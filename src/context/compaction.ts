@@ -1,6 +1,6 @@
 // Compaction of the history in two stages: old tool outputs become one-line stubs, then the
 // oldest turns fold into one summary message. Rare and large, so the prompt prefix stays stable.
-import type { ChatMessage } from '../providers/types';
+import type { ChatMessage } from '../types/messages';
 import type { TokenCounter } from './token-counter';
 import { acceptSummary, extractiveSummary, isSummaryMessage, renderTranscript } from './summary';
 import { isToolResult } from './tool-result';

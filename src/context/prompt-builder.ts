@@ -1,7 +1,7 @@
 // Lays out one request stable-first: [system] + history (append-only) + the volatile tail, so
 // everything before the tail is byte-identical to the previous request and the server's cache holds.
-import type { ChatMessage } from '../providers/types';
-import type { BudgetReport } from '../agent/events';
+import type { ChatMessage } from '../types/messages';
+import type { BudgetReport } from '../types/budget';
 import type { TokenCounter } from './token-counter';
 import { PROMPT_OVERHEAD, MESSAGE_OVERHEAD } from './token-counter';
 import { computeBudget } from './budget';

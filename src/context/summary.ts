@@ -1,6 +1,6 @@
 // The fixed summary template for compaction: the model's summary is checked against it, and an
 // extractive summary built from the messages themselves stands in when the model's is unusable.
-import type { ChatMessage } from '../providers/types';
+import type { ChatMessage } from '../types/messages';
 import { isToolResult } from './tool-result';
 
 export const SUMMARY_HEADER = '[Summary of earlier conversation]';

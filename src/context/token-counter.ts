@@ -1,6 +1,6 @@
 // Fast token estimates (one O(n) pass over char codes, no tokenizer) calibrated by the server's
 // reported prompt tokens, plus a per-message cache so counting a long history is incremental.
-import type { ChatMessage } from '../providers/types';
+import type { ChatMessage } from '../types/messages';
 
 /** Template tokens per message, e.g. `<|im_start|>role\n … <|im_end|>\n`. */
 export const MESSAGE_OVERHEAD = 5;

@@ -1,6 +1,6 @@
 // When to hand a step to a stronger cloud model: after N consecutive failures or on /escalate,
 // at most M times a session, never without an API key. Plus the compact brief it receives.
-import type { PlanItem } from '../agent/events';
+import type { PlanItem } from '../types/plan';
 import { planForPrompt } from '../plan/plan-file';
 
 export interface EscalationPolicyOptions {

@@ -7,6 +7,7 @@ import { writeFileAtomic } from '../workspace/atomic-write';
 import { absInside, readBytes } from './file-state';
 import { sha256 } from './text-format';
 import { ensureStateDir } from '../workspace/state-dir';
+import { removeFile } from '../workspace/file-ops';
 
 interface StoredEntry extends JournalEntry {
   /** base64 of the file's bytes before the change; null when the change created the file. */
@@ -49,7 +50,7 @@ export async function recordChange(root: string, relPath: string, before: Buffer
   };
   ensureStateDir(root);
   await writeFileAtomic(entryFile(root, id), JSON.stringify(entry) + '\n');
-  return { entry: publicEntry(entry), drop: () => fs.promises.rm(entryFile(root, id), { force: true }) };
+  return { entry: publicEntry(entry), drop: () => removeFile(entryFile(root, id)) };
 }
 
 export async function undo(root: string, n = 1): Promise<UndoResult> {
@@ -73,9 +74,9 @@ export async function undo(root: string, n = 1): Promise<UndoResult> {
   }
   for (const e of chosen) {
     const abs = absInside(root, e.path)!;
-    if (e.before === null) await fs.promises.rm(abs, { force: true });
+    if (e.before === null) await removeFile(abs);
     else await writeFileAtomic(abs, Buffer.from(e.before, 'base64'));
-    await fs.promises.rm(entryFile(root, e.id), { force: true });
+    await removeFile(entryFile(root, e.id));
   }
   return { ok: true, reverted: chosen.map(publicEntry) };
 }

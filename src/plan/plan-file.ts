@@ -2,7 +2,7 @@
 // hand), written atomically, and rendered compactly for the prompt tail.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { PlanItem } from '../agent/events';
+import type { PlanItem } from '../types/plan';
 import { writeFileAtomic } from '../workspace/atomic-write';
 
 export const PLAN_FILE = '.smallcode/TODO.md';

@@ -2,7 +2,8 @@
 // tool_use blocks, tool results as tool_result blocks in the next user message, roles merged so
 // user and assistant strictly alternate.
 import type { ContentBlockParam, MessageParam, Tool } from '@anthropic-ai/sdk/resources/messages/messages';
-import type { ChatMessage, ToolSpec } from './types';
+import type { ChatMessage } from '../types/messages';
+import type { ToolSpec } from '../types/tool-spec';
 
 export interface AnthropicPrompt {
   system?: string;

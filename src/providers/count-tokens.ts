@@ -1,7 +1,8 @@
 // Exact prompt token counts where the server can tokenize: llama.cpp renders the chat template
 // (/apply-template) then tokenizes it with BOS; vLLM tokenizes `messages` directly.
 import { fetchJson, isDict } from './http-json';
-import type { ChatMessage, ProviderInfo } from './types';
+import type { ProviderInfo } from './types';
+import type { ChatMessage } from '../types/messages';
 import { toOpenAiMessages } from './wire-messages';
 
 export async function countTokensExactly(info: ProviderInfo, root: string, messages: ChatMessage[], signal?: AbortSignal): Promise<number | undefined> {

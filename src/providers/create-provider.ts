@@ -4,7 +4,7 @@ import { ANTHROPIC_BASE_URL, createAnthropicProvider } from './anthropic';
 import { createOllamaProvider } from './ollama';
 import { createOpenAiCompatProvider } from './openai-compat';
 import type { RequestPolicy, ServerTarget } from './server-target';
-import type { Provider, ServerKind } from './types';
+import type { Provider } from './types';
 
 export interface ProviderOptions extends ServerTarget, RequestPolicy {
   provider: 'ollama' | 'openai' | 'anthropic';

@@ -12,7 +12,7 @@ const sameModel = (a: string, b: string) => a === b || a.replace(/:latest$/, '')
 export async function discoverOllama(root: string, model: string, signal?: AbortSignal, timeoutMs?: number): Promise<ServerFacts> {
   const ctx: ErrorContext = { url: root, kind: 'ollama', model };
   const get = (path: string, body?: unknown) => fetchJson(`${root}${path}`, { body, signal, timeoutMs });
-  let version;
+  let version: Awaited<ReturnType<typeof get>>;
   try {
     version = await get('/api/version');
   } catch (err) {

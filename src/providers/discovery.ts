@@ -5,7 +5,7 @@ import { discoverOpenAi } from './discover-openai';
 import { splitBaseUrl } from './base-url';
 import type { ServerFacts } from './discovery-types';
 import { SERVER_KINDS } from './server-kinds';
-import type { ProviderInfo, ServerKind } from './types';
+import type { ProviderInfo } from './types';
 import type { ServerTarget } from './server-target';
 
 export const FALLBACK_CONTEXT = 8192;

@@ -6,11 +6,12 @@ import { cachedInfo } from './cached-info';
 import { countTokensExactly } from './count-tokens';
 import { discover } from './discovery';
 import type { ErrorContext } from './errors';
-import { DEFAULT_RETRY, type RetryPolicy } from './retry';
+import { DEFAULT_RETRY } from './retry';
 import { SERVER_KINDS } from './server-kinds';
 import { StreamAccumulator } from './stream-accumulator';
 import { guardedStream } from './stream-guard';
-import type { ChatRequest, JsonSchema, Provider, ProviderInfo, ServerKind, StreamChunk } from './types';
+import type { ChatRequest, Provider, ProviderInfo, ServerKind, StreamChunk } from './types';
+import type { JsonSchema } from '../types/tool-spec';
 import { toOpenAiMessages, toWireTools } from './wire-messages';
 import type { RequestPolicy, ServerTarget } from './server-target';
 

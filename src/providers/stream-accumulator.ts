@@ -1,7 +1,8 @@
 // Our tolerant reader of OpenAI-style chat.completion.chunk objects, whatever server sent them:
 // tool-call fragments merged by index, missing role/type/finish tolerated, usage from any chunk,
 // reasoning_content / reasoning surfaced, ids synthesized, arguments parsed once at the end.
-import type { FinishReason, StreamChunk, ToolCallRef, Usage } from './types';
+import type { FinishReason, StreamChunk, Usage } from './types';
+import type { ToolCallRef } from '../types/messages';
 
 interface PendingCall {
   id?: string;
@@ -57,7 +58,9 @@ export class StreamAccumulator {
       if (reasoning) out.push({ type: 'reasoning', text: reasoning });
       const content = str(delta.content);
       if (content) out.push({ type: 'text', text: content });
-      if (Array.isArray(delta.tool_calls)) delta.tool_calls.forEach((tc, pos) => this.takeToolCall(tc, pos));
+      if (Array.isArray(delta.tool_calls)) delta.tool_calls.forEach((tc, pos) => {
+        this.takeToolCall(tc, pos);
+      });
       this.finish = mapFinish(str(choice.finish_reason)) ?? this.finish;
     }
     return out;

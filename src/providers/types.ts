@@ -1,40 +1,7 @@
 // The one small interface every model server hides behind, plus the message shapes the agent
 // speaks. Server quirks stay inside src/providers/; nothing above sees a wire format.
-
-/** A JSON schema, kept loose on purpose: tools and constrained output pass it through. */
-export type JsonSchema = { [key: string]: unknown };
-
-export type Role = 'system' | 'user' | 'assistant' | 'tool';
-
-/** A tool call as the agent stores it: arguments are always an object, ids always present. */
-export interface ToolCallRef {
-  id: string;
-  name: string;
-  arguments: Record<string, unknown>;
-}
-
-export interface ChatMessage {
-  role: Role;
-  content: string;
-  /** Native tool calls made by the assistant in this message. */
-  toolCalls?: ToolCallRef[];
-  /** For role 'tool': which call this result answers. */
-  toolCallId?: string;
-  /** The tool whose result this is (role 'tool', or a user message carrying a result in
-   * text-tool mode). Never sent on user messages; compaction and replay use it. */
-  toolName?: string;
-  /** 'harness': SmallCode wrote this message (notes, tool descriptions, summaries), not the user. */
-  origin?: 'harness';
-  /** One-line stand-in used when compaction shrinks an old message (e.g. "read_file src/a.ts → 120 lines"). */
-  stub?: string;
-}
-
-/** What a tool looks like to a server that takes native tools. */
-export interface ToolSpec {
-  name: string;
-  description: string;
-  parameters: JsonSchema;
-}
+import type { ChatMessage, ToolCallRef } from '../types/messages';
+import type { JsonSchema, ToolSpec } from '../types/tool-spec';
 
 export interface ChatRequest {
   messages: ChatMessage[];

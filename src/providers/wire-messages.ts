@@ -2,7 +2,8 @@
 // arguments, tool_name on results) and OpenAI chat (string arguments, tool_call_id on results).
 import type { Tool as OllamaTool } from 'ollama';
 import type { ChatCompletionFunctionTool, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
-import type { ChatMessage, ToolSpec } from './types';
+import type { ChatMessage } from '../types/messages';
+import type { ToolSpec } from '../types/tool-spec';
 
 export interface OllamaWireMessage {
   role: string;

@@ -1,7 +1,7 @@
 // Turns a resumed session's history back into the events the workbench draws, so
 // `tui --continue` opens with the earlier conversation on screen (as compact cards).
 import type { AgentEvent } from '../agent/events';
-import type { ChatMessage } from '../providers/types';
+import type { ChatMessage } from '../types/messages';
 
 const TOOL_CALL = /<tool_call>\s*([\s\S]*?)\s*<\/tool_call>/g;
 

@@ -4,9 +4,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { AgentEvent } from '../agent/events';
-import type { ChatMessage } from '../providers/types';
+import type { ChatMessage } from '../types/messages';
 import { parseRecord, type SessionMeta, type SessionRecord } from './session-records';
 import { ensureStateDir } from '../workspace/state-dir';
+import { append, appendSync, makeDir } from '../workspace/file-ops';
 
 export type { SessionMeta } from './session-records';
 
@@ -50,7 +51,7 @@ const SKIPPED: ReadonlySet<AgentEvent['type']> = new Set(['model.delta', 'model.
 export async function createSessionLog(root: string, meta: { model: string; provider: string; task?: string }, resumeId?: string): Promise<SessionLog> {
   const dir = sessionsDir(root);
   ensureStateDir(root);
-  await fs.promises.mkdir(dir, { recursive: true });
+  await makeDir(dir);
   let id: string;
   let file: string;
   if (resumeId !== undefined && isSessionId(resumeId) && fs.existsSync(path.join(dir, `${resumeId}.jsonl`))) {
@@ -59,13 +60,13 @@ export async function createSessionLog(root: string, meta: { model: string; prov
     // A torn last line from a killed run must not swallow the next record.
     const size = (await fs.promises.stat(file)).size;
     const torn = size > 0 && !(await endsWithNewline(file, size));
-    await fs.promises.appendFile(file, `${torn ? '\n' : ''}${line({ t: 'resume', at: Date.now(), model: meta.model, provider: meta.provider })}`);
+    await append(file, `${torn ? '\n' : ''}${line({ t: 'resume', at: Date.now(), model: meta.model, provider: meta.provider })}`);
   } else {
     id = newSessionId();
     while (fs.existsSync(path.join(dir, `${id}.jsonl`))) id = newSessionId();
     file = path.join(dir, `${id}.jsonl`);
     const full: SessionMeta = { id, model: meta.model, provider: meta.provider, started: new Date().toISOString(), ...(meta.task ? { task: meta.task } : {}) };
-    await fs.promises.appendFile(file, line({ t: 'meta', v: 1, meta: full }), { flag: 'wx' });
+    await append(file, line({ t: 'meta', v: 1, meta: full }), { exclusive: true });
   }
 
   let closed = false;
@@ -82,7 +83,7 @@ export async function createSessionLog(root: string, meta: { model: string; prov
     // Synchronous on purpose: the record is on disk before the agent's next HTTP request, so a
     // killed process loses at most the step in flight (one small write syscall per record).
     try {
-      fs.appendFileSync(file, text);
+      appendSync(file, text);
     } catch (err) {
       error = `session log: could not write ${file} (${(err as Error).message})`;
     }

@@ -1,7 +1,7 @@
 // The record shapes of a session log line and a validating parser: a line that is torn,
 // garbage or of an unknown shape is rejected (undefined), never trusted half-way.
 import type { AgentEvent } from '../agent/events';
-import type { ChatMessage } from '../providers/types';
+import type { ChatMessage } from '../types/messages';
 
 export interface SessionMeta {
   id: string;

@@ -1,6 +1,6 @@
 // The JSON schema whose instances are exactly one valid call of the offered tools, for a
 // constrained-decoding retry (Ollama `format`, llama.cpp / LM Studio / vLLM json_schema).
-import type { JsonSchema, ToolSpec } from '../providers/types';
+import type { JsonSchema, ToolSpec } from '../types/tool-spec';
 
 export function callSchema(tools: ToolSpec[]): JsonSchema {
   const variants = tools.map((t) => ({

@@ -1,6 +1,6 @@
 // Coerces one argument value to the JSON-schema type it should have: "3" → 3 for an integer,
 // "true" → true, a JSON string → array/object, a bullet list → string array, 7 → "7".
-import type { JsonSchema } from '../providers/types';
+import type { JsonSchema } from '../types/tool-spec';
 import { parseLooseJson } from './loose-json';
 
 export type Coerced = { ok: true; value: unknown; note?: string } | { ok: false; expected: string };

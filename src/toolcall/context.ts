@@ -1,6 +1,6 @@
 // Builds the StrategyContext: which names count as tools for the weak dialects (pythonic, XML
 // elements, YAML). With offered tools: exact, case-insensitive or alias; without: known names.
-import type { ToolSpec } from '../providers/types';
+import type { ToolSpec } from '../types/tool-spec';
 import { TOOL_ALIASES, normName } from './aliases';
 import { cleanName, resolveName } from './resolve-name';
 import type { StrategyContext } from './types';

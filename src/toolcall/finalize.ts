@@ -1,6 +1,6 @@
 // Turns a raw call into a usable one: resolves the name against the offered tools, fits the
 // arguments to the schema, and says (as diagnostics and a repair message) what went wrong.
-import type { ToolSpec } from '../providers/types';
+import type { ToolSpec } from '../types/tool-spec';
 import { argumentsObject, fitArguments } from './fit-arguments';
 import { badArgumentsMessage, unknownToolMessage } from './repair-message';
 import { cleanName, resolveName } from './resolve-name';

@@ -1,6 +1,6 @@
 // Fits the arguments a model wrote to one tool's JSON schema: decodes double-encoded JSON, renames
 // aliased argument names, converts editor-style diffs, coerces types and checks required ones.
-import type { JsonSchema } from '../providers/types';
+import type { JsonSchema } from '../types/tool-spec';
 import { ARG_ALIASES, normName } from './aliases';
 import { coerceValue } from './coerce-value';
 import { parseLooseJson } from './loose-json';

@@ -56,7 +56,7 @@ function closingQuote(s: string, i: number): number {
 
 /** `{path:"a",n:3}` → `{"path":"a","n":3}` (keys outside strings only). */
 function quoteKeys(json: string): string {
-  return json.replace(/("(?:[^"\\]|\\.)*")|([{,]\s*)([A-Za-z_][\w-]*)\s*:/g, (m, str: string | undefined, pre: string, key: string) =>
+  return json.replace(/("(?:[^"\\]|\\.)*")|([{,]\s*)([A-Za-z_][\w-]*)\s*:/g, (_m, str: string | undefined, pre: string, key: string) =>
     str !== undefined ? str : `${pre}"${key}":`,
   );
 }

@@ -113,6 +113,6 @@ function escapeStrayBackslashes(t: string): string {
       }
     }
     if (!invalid) return whole;
-    return q + body.replace(/\\(\\|"|')?/g, (m, next: string | undefined) => (next === q ? '\\' + q : next === '\\' ? '\\\\' : '\\\\' + (next ?? ''))) + q;
+    return q + body.replace(/\\(\\|"|')?/g, (_m, next: string | undefined) => (next === q ? '\\' + q : next === '\\' ? '\\\\' : '\\\\' + (next ?? ''))) + q;
   });
 }

@@ -1,6 +1,7 @@
 // The parser's one entry point: native calls first, then each text dialect in order over the
 // text not yet claimed; every call resolved and validated; the rest is prose and diagnostics.
-import type { ToolCallRef, ToolSpec } from '../providers/types';
+import type { ToolCallRef } from '../types/messages';
+import type { ToolSpec } from '../types/tool-spec';
 import { createContext } from './context';
 import { finalizeCall } from './finalize';
 import { leftoverText } from './leftover';
@@ -46,7 +47,9 @@ export function parseToolCalls(text: string, native: ToolCallRef[] | undefined, 
         continue;
       }
       cut.push([f.start, f.end]);
-      f.calls.forEach((raw, i) => textCalls.push({ at: f.start + i / 1000, raw, strategy: s.name }));
+      f.calls.forEach((raw, i) => {
+        textCalls.push({ at: f.start + i / 1000, raw, strategy: s.name });
+      });
       if (f.unreadable) {
         intended = true;
         diagnostics.push({ strategy: s.name, kind: 'invalid_args', detail: `unreadable call: ${f.unreadable}` });

@@ -1,6 +1,6 @@
 // The short messages sent back to the model when a call was intended but cannot be used. Each
 // shows the exact canonical form, <tool_call>{"name": …, "arguments": {…}}</tool_call>.
-import type { JsonSchema, ToolSpec } from '../providers/types';
+import type { JsonSchema, ToolSpec } from '../types/tool-spec';
 
 /** The canonical call text for `tool`, with a placeholder for each required argument. */
 export function exampleCall(tool: ToolSpec | undefined): string {

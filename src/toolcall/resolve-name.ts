@@ -1,6 +1,6 @@
 // Resolves the name a model wrote to an offered tool: exact, then case/separator-insensitive,
 // then a known alias, then a unique near miss. A name that resolves nowhere is not a call.
-import type { ToolSpec } from '../providers/types';
+import type { ToolSpec } from '../types/tool-spec';
 import { TOOL_ALIASES, editorTarget, normName } from './aliases';
 
 export type Via = 'exact' | 'case' | 'alias' | 'near';

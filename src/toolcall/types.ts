@@ -1,8 +1,6 @@
 // Public result shapes of the tool-call parser and the internal shapes its strategies share.
 // Strategies find raw calls in text; the finalizer resolves names and validates arguments.
-import type { JsonSchema, ToolSpec } from '../providers/types';
-
-export type { JsonSchema, ToolSpec };
+import type { ToolSpec } from '../types/tool-spec';
 
 export interface ParseOptions {
   /** The offered tools; undefined = any name is accepted verbatim. */

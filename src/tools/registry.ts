@@ -1,6 +1,6 @@
 // The tool set in one place: lookup by name and the native specs. Order is canonical (the
 // router's TOOL_ORDER), so everything rendered from it is byte-stable.
-import type { ToolSpec } from '../providers/types';
+import type { ToolSpec } from '../types/tool-spec';
 import { editFileTool } from './edit-file';
 import { listFilesTool } from './list-files';
 import { readFileTool } from './read-file';

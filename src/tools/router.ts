@@ -113,6 +113,6 @@ export function routeStep(input: RouteInput): Route {
   if (picked.size === 0) add('explore', 'nothing specific asked: look around first');
 
   const categories = CATEGORY_ORDER.filter((c) => picked.has(c));
-  for (const c of categories) CATEGORY_TOOLS[c].forEach((t) => tools.add(t));
+  for (const c of categories) for (const t of CATEGORY_TOOLS[c]) tools.add(t);
   return { categories, tools: TOOL_ORDER.filter((t) => tools.has(t)), reason: why.join('; ') };
 }

@@ -1,6 +1,6 @@
 // Stage 2 of tool routing: the routed tools described compactly — one line per tool plus the
 // text tool-call format — or as short native specs for servers that take `tools`.
-import type { JsonSchema, ToolSpec } from '../providers/types';
+import type { JsonSchema, ToolSpec } from '../types/tool-spec';
 import type { Tool } from './types';
 
 type Prop = { type?: unknown; items?: JsonSchema; description?: unknown; enum?: unknown };

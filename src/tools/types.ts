@@ -1,6 +1,6 @@
 // The shape of one tool. Tools get side effects only through the narrow ToolContext, so each
 // can be tested with a temp directory and nothing else.
-import type { JsonSchema } from '../providers/types';
+import type { JsonSchema } from '../types/tool-spec';
 import type { ProposeResult } from '../patch/types';
 
 export type Risk = 'read' | 'write' | 'exec';

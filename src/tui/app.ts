@@ -64,7 +64,7 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<number> {
   });
   let finish: (code: number) => void = () => undefined;
   const done = new Promise<number>((resolve) => (finish = resolve));
-  let releaseConsole = () => undefined as void;
+  let releaseConsole: () => void = () => undefined;
   try {
     const report = (err: unknown) => store.dispatch({ type: 'ui.notice', level: 'error', text: `internal error: ${oneLine(err)}` });
     const safe = (fn: (...args: never[]) => void) => (...args: never[]) => {

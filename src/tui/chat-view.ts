@@ -1,5 +1,6 @@
 // The chat as lines: user and assistant messages (code blocks coloured), tool calls as compact
 // cards, guard / escalation / error notices set apart. Memoized per chat item.
+import { assertNever } from '../util/assert-never';
 import type { ChatItem, UiState } from './state';
 import { paint, type Theme } from './theme';
 import { esc, wrapText, truncate, clean } from './text';
@@ -82,6 +83,8 @@ export function itemLines(item: ChatItem, width: number, theme: Theme, details: 
       const mark = NOTICE_MARK[item.level];
       return wrapText(item.text, w - 2).map((l, i) => paint(theme, NOTICE_ROLE[item.level], (i === 0 ? mark + ' ' : '  ') + esc(l)));
     }
+    default:
+      return assertNever(item);
   }
 }
 

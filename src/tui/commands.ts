@@ -1,5 +1,6 @@
 // What each keymap action and slash command does: the UI's only calls into the agent
 // (resolve, submit, cancel, undo, …) plus store dispatches. No widget is touched here.
+import { assertNever } from '../util/assert-never';
 import type { AgentHandle } from '../agent/types';
 import type { Action } from './keymap';
 import type { Store } from './store';
@@ -157,6 +158,8 @@ export function createCommands(d: CommandDeps): Commands {
         const delta = action === 'selectNext' ? 1 : -1;
         return store.dispatch(s.focus === 'tree' ? { type: 'ui.tree.select', delta } : { type: 'ui.patch.select', delta });
       }
+      default:
+        return assertNever(action);
     }
   }
   return { run, submit };

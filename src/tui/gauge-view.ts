@@ -83,7 +83,7 @@ export function gaugeView(state: Pick<UiState, 'budget' | 'streamChars' | 'heade
   else {
     const legend = g.segments.map((s) => `${s.name} ${fmtTokens(s.tokens)}`);
     let line = '';
-    g.segments.forEach((s, i) => {
+    g.segments.forEach((_s, i) => {
       const piece = (line ? ' ' : '') + legend[i];
       if (line.length + piece.length > width) return;
       line += piece;

@@ -1,5 +1,6 @@
 // The input line as a pure value: multi-line text, a cursor, history (↑/↓) and slash-command
 // completion. The blessed input pane only draws it; keys become InputOps in the store.
+import { assertNever } from '../util/assert-never';
 
 export interface InputState {
   text: string;
@@ -93,6 +94,8 @@ export function applyInput(s: InputState, o: InputOp): InputState {
     }
     case 'clear':
       return emptyInput(s.history);
+    default:
+      return assertNever(o);
   }
 }
 

@@ -4,7 +4,7 @@ import type blessed from 'blessed';
 import type { UiState, ScrollPane } from './state';
 import type { Theme } from './theme';
 import { computeLayout, type Rect } from './layout';
-import { createViewPane, type ViewPane } from './view-pane';
+import { createViewPane } from './view-pane';
 import { chatView } from './chat-view';
 import { gaugeView } from './gauge-view';
 import { planView } from './plan-view';

@@ -1,6 +1,8 @@
 // The shape of the TUI store: everything every pane shows, as plain immutable data. Changed only
 // by `reduce` (store.ts); panes and views only read it.
-import type { ApprovalRequest, BudgetReport, PlanItem } from '../agent/events';
+import type { ApprovalRequest } from '../agent/events';
+import type { BudgetReport } from '../types/budget';
+import type { PlanItem } from '../types/plan';
 import type { ToolDetails, Risk } from '../tools/types';
 import type { Proposal } from '../patch/types';
 import type { TreeEntry } from '../workspace/file-tree';

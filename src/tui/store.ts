@@ -1,5 +1,6 @@
 // The TUI store: one pure `reduce(state, agentEvent | uiAction)` and a tiny subscribable holder.
 // Every pane is a view of this state; nothing else mutates what the screen shows.
+import { assertNever } from '../util/assert-never';
 import type { AgentEvent, ApprovalRequest, TurnEndReason } from '../agent/events';
 import { flattenTree } from '../workspace/file-tree';
 import { applyInput, emptyInput } from './input-editor';
@@ -157,6 +158,8 @@ function reduceAgent(s: UiState, e: AgentEvent): UiState {
       if (e.reason === 'error' && prev?.kind === 'notice' && prev.level === 'error') return next; // already explained
       return notice(next, e.reason === 'cancelled' ? 'info' : 'warn', TURN_END_TEXT[e.reason] + (e.text && e.reason !== 'cancelled' ? ` — ${e.text}` : ''));
     }
+    default:
+      return assertNever(e);
   }
 }
 
@@ -219,6 +222,8 @@ function reduceUi(s: UiState, a: UiAction): UiState {
       return { ...s, chat: [], scroll: { ...s.scroll, chat: null } };
     case 'ui.model':
       return { ...s, header: { ...s.header, model: a.model } };
+    default:
+      return assertNever(a);
   }
 }
 

@@ -70,8 +70,16 @@ export function createTreeSource(root: string, rules: IgnoreRules, store: Store,
     if (s.patches !== lastPatches) {
       lastPatches = s.patches;
       const pending = new Set(s.patches.filter((p) => p.status === 'pending').map((p) => p.path));
-      for (const p of pending) if (!pendingWatched.has(p)) (pendingWatched.add(p), watcher.watchFile(p));
-      for (const p of [...pendingWatched]) if (!pending.has(p)) (pendingWatched.delete(p), watcher.unwatchFile(p));
+      for (const p of pending) {
+        if (pendingWatched.has(p)) continue;
+        pendingWatched.add(p);
+        watcher.watchFile(p);
+      }
+      for (const p of [...pendingWatched]) {
+        if (pending.has(p)) continue;
+        pendingWatched.delete(p);
+        watcher.unwatchFile(p);
+      }
     }
   };
   watcher.watchFile(PLAN_FILE);

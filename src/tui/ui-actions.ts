@@ -1,7 +1,7 @@
 // Actions the UI itself feeds the store (keys, resize, disk listings). Agent events and these
 // share one `type` namespace: agent events are `noun.verb`, UI actions start with `ui.`.
 import type { TreeEntry } from '../workspace/file-tree';
-import type { PlanItem } from '../agent/events';
+import type { PlanItem } from '../types/plan';
 import type { FocusId } from './keymap';
 import type { InputOp } from './input-editor';
 import type { NoticeLevel, ScrollPane } from './state';

@@ -21,7 +21,9 @@ export function linkedSignal(signals: (AbortSignal | undefined)[], ms?: number):
     timer.unref?.();
     cleanups.push(() => clearTimeout(timer));
   }
-  return { signal: controller.signal, dispose: () => cleanups.forEach((c) => c()) };
+  return { signal: controller.signal, dispose: () => {
+      for (const c of cleanups) c();
+    } };
 }
 
 export function isAbortError(err: unknown): boolean {

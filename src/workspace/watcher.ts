@@ -57,7 +57,10 @@ export function createWatcher(root: string, rules: IgnoreRules, onChange: (c: Wa
   const armFile = (rel: string) => {
     const abs = path.join(root, rel);
     const parent = path.dirname(abs);
-    if (!fs.existsSync(parent)) return files.set(rel, null);
+    if (!fs.existsSync(parent)) {
+      files.set(rel, null);
+      return;
+    }
     files.set(rel, arm(parent, (p) => p !== abs && p !== parent, (event, r) => {
       if (r === rel && (event === 'add' || event === 'change' || event === 'unlink')) onChange({ kind: 'file', rel });
     }));

@@ -1,4 +1,4 @@
-import type { ChatMessage } from '../../src/providers/types';
+import type { ChatMessage } from '../../src/types/messages';
 import { createTokenCounter } from '../../src/context/token-counter';
 import { stubOldToolOutputs, summarizeOldest, compactToFit, foldForTurns, isSafeBoundary, COMPACT_GOAL, SUMMARY_HEADER } from '../../src/context/compaction';
 

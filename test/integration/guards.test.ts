@@ -57,7 +57,7 @@ describe('guards', () => {
     expect(ev.filter((e) => e.type === 'guard' && e.kind === 'stuck_patch').length).toBeGreaterThanOrEqual(2);
     // After the third failure the model sees the real file with line numbers…
     expect(bodyText(server, 3)).toMatch(/failed 3 times/);
-    expect(bodyText(server, 3)).toMatch(/2 \|   return a \+ b;/);
+    expect(bodyText(server, 3)).toMatch(/2 \| {3}return a \+ b;/);
     // …and after the fourth it is offered a whole-file rewrite.
     expect(bodyText(server, 4)).toMatch(/write_file/);
     expect(fs.readFileSync(path.join(root, 'math.js'), 'utf8')).toContain('a * b');

@@ -10,9 +10,9 @@ const ROOT = path.join(__dirname, '..', '..');
 const FILES = ['f0.txt', 'f1.txt', 'f2.txt'];
 const content = (k: number, f: string) => `n=${k}\n` + `${f}: a line of padding so that writes take more than one syscall\n`.repeat(300);
 
-/** Transpiles the patch engine and the atomic writer (the real modules) into `out`. */
+/** Transpiles the patch engine and what it imports (the real modules) into `out`. */
 function transpile(out: string): void {
-  const sources = ['atomic-write.ts', 'state-dir.ts'].map((f) => path.join(ROOT, 'src', 'workspace', f));
+  const sources: string[] = [];
   const walk = (dir: string) => {
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
       const p = path.join(dir, e.name);
@@ -20,7 +20,8 @@ function transpile(out: string): void {
       else if (e.name.endsWith('.ts')) sources.push(p);
     }
   };
-  walk(path.join(ROOT, 'src', 'patch'));
+  // The engine and the layers below it (workspace helpers, shared types and utilities).
+  for (const dir of ['patch', 'workspace', 'types', 'util']) walk(path.join(ROOT, 'src', dir));
   for (const src of sources) {
     const js = ts.transpileModule(fs.readFileSync(src, 'utf8'), {
       compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },

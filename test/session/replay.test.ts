@@ -1,5 +1,5 @@
 import { historyToEvents } from '../../src/session/replay';
-import type { ChatMessage } from '../../src/providers/types';
+import type { ChatMessage } from '../../src/types/messages';
 
 describe('historyToEvents (tui --continue)', () => {
   it('replays user turns, prose and tool cards from a text-mode history, skipping messages the harness wrote', () => {

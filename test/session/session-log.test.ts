@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createSessionLog, listSessions, latestSession, loadSession, newSessionId, sessionsDir } from '../../src/session/session-log';
-import type { ChatMessage } from '../../src/providers/types';
+import type { ChatMessage } from '../../src/types/messages';
 
 let root: string;
 beforeEach(() => {

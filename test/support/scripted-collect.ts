@@ -1,5 +1,6 @@
 // Test helpers for provider streams: drain a stream into an array and summarize it.
-import type { StreamChunk, ToolCallRef, Usage } from '../../src/providers/types';
+import type { StreamChunk, Usage } from '../../src/providers/types';
+import type { ToolCallRef } from '../../src/types/messages';
 
 export async function collect(stream: AsyncIterable<StreamChunk>): Promise<StreamChunk[]> {
   const out: StreamChunk[] = [];

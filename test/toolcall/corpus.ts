@@ -2,7 +2,8 @@
 // scores the parser against it. Shared by the corpus test and the benchmark.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ToolCallRef, ToolSpec } from '../../src/providers/types';
+import type { ToolCallRef } from '../../src/types/messages';
+import type { ToolSpec } from '../../src/types/tool-spec';
 import { parseToolCalls } from '../../src/toolcall/index';
 import { toolSpecsForNames } from '../../src/tools/registry';
 import type { ParseResult } from '../../src/toolcall/index';

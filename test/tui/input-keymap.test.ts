@@ -97,6 +97,8 @@ describe('keymap', () => {
     const lines = helpView(100, monochromeTheme());
     const bindingLines = lines.filter((l) => l.startsWith('  ') && !l.trimStart().startsWith('{bold}/') && !/^\s+\//.test(l.replace(/\{[^}]*\}/g, '')));
     expect(bindingLines).toHaveLength(KEYMAP.length);
-    KEYMAP.forEach((b, i) => expect(bindingLines[i]).toContain(b.label));
+    KEYMAP.forEach((b, i) => {
+      expect(bindingLines[i]).toContain(b.label);
+    });
   });
 });

@@ -22,7 +22,10 @@ export function parseApplyPatch(text: string): ParsedEdit[] | Refusal {
   let added: string[] = [];
   const join = (ls: string[]) => (ls.length ? ls.join('\n') + '\n' : '');
   const flush = () => {
-    while (chunk && chunk.old.length && chunk.new.length && chunk.old[chunk.old.length - 1] === '' && chunk.new[chunk.new.length - 1] === '') (chunk.old.pop(), chunk.new.pop());
+    while (chunk?.old.length && chunk.new.length && chunk.old[chunk.old.length - 1] === '' && chunk.new[chunk.new.length - 1] === '') {
+      chunk.old.pop();
+      chunk.new.pop();
+    }
     if (mode === 'update' && chunk && current && (chunk.old.length || chunk.new.length)) {
       const block: EditBlock = { kind: 'replace', search: join(chunk.old), replace: join(chunk.new), anchor: chunk.anchor, atEnd: chunk.atEnd, ordered: true };
       current.blocks.push(block);

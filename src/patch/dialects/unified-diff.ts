@@ -38,7 +38,10 @@ interface Hunk {
 }
 
 function toBlock(h: Hunk): EditBlock {
-  while (h.old.length && h.new.length && h.old[h.old.length - 1] === '' && h.new[h.new.length - 1] === '') (h.old.pop(), h.new.pop());
+  while (h.old.length && h.new.length && h.old[h.old.length - 1] === '' && h.new[h.new.length - 1] === '') {
+    h.old.pop();
+    h.new.pop();
+  }
   const join = (ls: string[]) => (ls.length ? ls.join('\n') + '\n' : '');
   return { kind: 'replace', search: join(h.old), replace: join(h.new), anchor: h.anchor || undefined, ordered: true };
 }

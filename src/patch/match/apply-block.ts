@@ -24,8 +24,14 @@ function toLines(text: string): string[] {
 function trimOuterElisions(p: Prepared): Prepared {
   const s = [...p.search];
   const r = [...p.replace];
-  while (s.length > 1 && r.length > 0 && isElision(s[0]) && s[0].trim() === r[0].trim()) (s.shift(), r.shift());
-  while (s.length > 1 && r.length > 0 && isElision(s[s.length - 1]) && s[s.length - 1].trim() === r[r.length - 1].trim()) (s.pop(), r.pop());
+  while (s.length > 1 && r.length > 0 && isElision(s[0]) && s[0].trim() === r[0].trim()) {
+    s.shift();
+    r.shift();
+  }
+  while (s.length > 1 && r.length > 0 && isElision(s[s.length - 1]) && s[s.length - 1].trim() === r[r.length - 1].trim()) {
+    s.pop();
+    r.pop();
+  }
   return { search: s, replace: r };
 }
 
@@ -64,7 +70,7 @@ function find(text: string, getIndex: () => FileIndex, search: string, replace: 
   return { kind: 'none' };
 }
 
-const unescape = (t: string) => t.replace(/\\(n|t|"|'|\\)/g, (_, c: string) => (c === 'n' ? '\n' : c === 't' ? '\t' : c));
+const unescapeOnce = (t: string) => t.replace(/\\(n|t|"|'|\\)/g, (_, c: string) => (c === 'n' ? '\n' : c === 't' ? '\t' : c));
 
 function elisionsOnlyIn(replace: string, search: string): boolean {
   const count = (t: string) => toLines(t).filter(isElisionMarker).length;
@@ -102,7 +108,7 @@ export function applyBlock(text: string, block: EditBlock, path: string, cursor:
   let found = find(text, index, search, replace, block, hints);
   if (found.kind === 'none' && !search.includes('\n') && search.includes('\\n')) {
     // Arguments escaped twice (`\\n` inside JSON): the text is the same once unescaped.
-    const again = find(text, index, unescape(search), unescape(replace), block, hints);
+    const again = find(text, index, unescapeOnce(search), unescapeOnce(replace), block, hints);
     if (again.kind === 'one') found = { ...again, strategy: `unescaped+${again.strategy}` };
   }
   if (found.kind === 'one') return { ok: true, text: found.text, strategy: found.strategy, cursor: found.cursor, noop: false };

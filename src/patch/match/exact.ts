@@ -9,7 +9,7 @@ export interface ExactHit {
   endLine: number;
 }
 
-function lineOf(text: string, index: number, lineStarts: number[]): number {
+function lineOf(index: number, lineStarts: number[]): number {
   let lo = 0;
   let hi = lineStarts.length - 1;
   while (lo < hi) {
@@ -46,8 +46,8 @@ export function exactHits(text: string, search: string, substring: boolean): Exa
   for (let i = text.indexOf(search); i >= 0; i = text.indexOf(search, i + 1)) {
     if (!validAt(text, search, i, substring)) continue;
     starts ??= lineStartsOf(text);
-    const startLine = lineOf(text, i, starts);
-    const endLine = lineOf(text, i + Math.max(0, search.length - 1), starts) + 1;
+    const startLine = lineOf(i, starts);
+    const endLine = lineOf(i + Math.max(0, search.length - 1), starts) + 1;
     hits.push({ index: i, startLine, endLine });
   }
   return hits;

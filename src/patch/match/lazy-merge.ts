@@ -156,7 +156,8 @@ function pinnedSteps(body: string[], keys: string[], file: string[], a: number, 
     if (p.elided) {
       const trimmed = elidedEnd(inner, file, f1);
       if (!trimmed) return null;
-      (inner = trimmed.steps), (f1 = trimmed.f1);
+      inner = trimmed.steps;
+      f1 = trimmed.f1;
     }
     steps.push({ kind: 'common', k: p.k0, f: p.f0 }, ...inner);
     if (p.closer) steps.push({ kind: 'common', k: p.k1 - 1, f: f1 - 1 });
@@ -229,7 +230,10 @@ export function lazyMerge(file: string[], snippet: string[]): LazyResult {
       for (let j = 0; j < c.lines.length && headJ < 0; j++) {
         if (isBlank(c.lines[j])) continue;
         const p = uniqueFrom(keys, cursor, key(c.lines[j]));
-        if (p >= 0) (headJ = j), (a = p);
+        if (p >= 0) {
+          headJ = j;
+          a = p;
+        }
       }
       if (headJ < 0) {
         if (last && !c.elidedAfter) return { ok: true, lines: [...out, ...appendAtEnd(file, keys, cursor, c.lines)] };
@@ -239,7 +243,10 @@ export function lazyMerge(file: string[], snippet: string[]): LazyResult {
           hint: 'Include at least one unchanged line that is unique in the file (a function signature, for instance) in each part between "... existing code ..." lines.',
         };
       }
-      while (headJ > 0 && a - 1 >= cursor && keys[a - 1] === key(c.lines[headJ - 1])) (headJ--, a--);
+      while (headJ > 0 && a - 1 >= cursor && keys[a - 1] === key(c.lines[headJ - 1])) {
+        headJ--;
+        a--;
+      }
     }
     out.push(...file.slice(cursor, a));
     const body = c.lines.slice(headJ);

@@ -84,7 +84,9 @@ export function findCandidates(index: FileIndex, search: string[], rung: Rung): 
     if (p0 < 0 || !matchAt(head, p0)) continue;
     const map: (number | undefined)[] = new Array(search.length).fill(undefined);
     const spans = new Map<number, [number, number]>();
-    head.forEach((k, j) => (map[k] = seqAt(p0 + j)));
+    head.forEach((k, j) => {
+      map[k] = seqAt(p0 + j);
+    });
     let cursor = p0 + head.length;
     let ok = true;
     for (let s = 1; s < segments.length && ok; s++) {
@@ -94,8 +96,12 @@ export function findCandidates(index: FileIndex, search: string[], rung: Rung): 
         break;
       }
       const from = seqAt(cursor - 1) + 1;
-      gaps[s - 1].forEach((k, j) => spans.set(k, j === 0 ? [from, seqAt(p)] : [seqAt(p), seqAt(p)]));
-      segments[s].forEach((k, j) => (map[k] = seqAt(p + j)));
+      gaps[s - 1].forEach((k, j) => {
+        spans.set(k, j === 0 ? [from, seqAt(p)] : [seqAt(p), seqAt(p)]);
+      });
+      segments[s].forEach((k, j) => {
+        map[k] = seqAt(p + j);
+      });
       cursor = p + segments[s].length;
     }
     if (!ok) break; // later starts cannot complete either once a segment is missing

@@ -8,7 +8,7 @@ const TYPOGRAPHIC: [RegExp, string][] = [
   [/[\u2010\u2011\u2012\u2013\u2014\u2015\u2212]/g, '-'],
   [/[\u00A0\u2007\u202F\u2009\u200A\u3000]/g, ' '],
   [/\u2026/g, '...'],
-  [/[\u200B\u200C\u200D\uFEFF]/g, ''],
+  [/\u200B|\u200C|\u200D|\uFEFF/g, ''],
 ];
 
 export function hasTypographic(text: string): boolean {
