@@ -15,10 +15,16 @@ import type { Provider, StreamChunk } from '../src/providers/types';
 let tokenizer: ReturnType<typeof fromPreTrained> | undefined;
 const tokens = (s: string) => (tokenizer ??= fromPreTrained()).encode(s, { add_special_tokens: false }).length;
 
-interface WireMessage { role: string; content: string }
+interface WireMessage {
+  role: string;
+  content: string;
+}
 const bodyOf = (r: RecordedRequest) => r.body as { messages: WireMessage[]; tools?: unknown[] };
 /** What the model reads: each message's role and content, as a chat template lays them out. */
-const rendered = (r: RecordedRequest) => bodyOf(r).messages.map((m) => `<|im_start|>${m.role}\n${m.content}<|im_end|>\n`).join('');
+const rendered = (r: RecordedRequest) =>
+  bodyOf(r)
+    .messages.map((m) => `<|im_start|>${m.role}\n${m.content}<|im_end|>\n`)
+    .join('');
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -64,7 +70,15 @@ function timed(p: Provider): { provider: Provider; modelMs: () => number } {
 async function firstRequest(): Promise<BenchRow[]> {
   const server = await startScriptedServer({ kind: 'ollama', replies: [{ text: 'Done.' }] });
   try {
-    const agent = createAgent({ root: workspace(), provider: createProvider({ provider: 'ollama', baseUrl: server.url, model: 'test-model' }), toolMode: 'auto', maxSteps: 3, interactive: false, autoApprove: true, allowlist: [] });
+    const agent = createAgent({
+      root: workspace(),
+      provider: createProvider({ provider: 'ollama', baseUrl: server.url, model: 'test-model' }),
+      toolMode: 'auto',
+      maxSteps: 3,
+      interactive: false,
+      autoApprove: true,
+      allowlist: [],
+    });
     await agent.submit('Add a function add(a, b) to math.js');
     const body = bodyOf(server.chatRequests()[0]);
     const n = tokens(JSON.stringify({ messages: body.messages, tools: body.tools ?? [] }));
@@ -85,8 +99,18 @@ function sessionScript(promptTokens: (req: RecordedRequest) => number): (req: Re
       { toolCalls: [{ name: 'read_file', arguments: { path: `src/big${f}.ts` } }] },
       { toolCalls: [{ name: 'search_files', arguments: { pattern: `fn${f}_${i % 9}\\d\\(`, path: 'src' } }] },
       { toolCalls: [{ name: 'read_file', arguments: { path: `src/big${f}.ts`, start_line: 10 + i, end_line: 40 + i } }] },
-      { toolCalls: [{ name: 'edit_file', arguments: { path: 'src/big11.ts', search: `  return y + 11; // step ${i}`, replace: `  return y + 11; // step ${i} (checked)` } }] },
-      { text: `fn${f}_${i} multiplies x by ${i}. Next I check another range.`, toolCalls: [{ name: 'read_file', arguments: { path: `src/big${(f + 5) % 12}.ts`, start_line: i, end_line: i + 20 } }] },
+      {
+        toolCalls: [
+          {
+            name: 'edit_file',
+            arguments: { path: 'src/big11.ts', search: `  return y + 11; // step ${i}`, replace: `  return y + 11; // step ${i} (checked)` },
+          },
+        ],
+      },
+      {
+        text: `fn${f}_${i} multiplies x by ${i}. Next I check another range.`,
+        toolCalls: [{ name: 'read_file', arguments: { path: `src/big${(f + 5) % 12}.ts`, start_line: i, end_line: i + 20 } }],
+      },
       { toolCalls: [{ name: 'list_files', arguments: { path: i % 2 ? 'src' : '.' } }] },
     ];
     return { ...kinds[i % kinds.length], promptTokens: promptTokens(req), completionTokens: 30 };
@@ -99,7 +123,15 @@ async function longSession(): Promise<BenchRow[]> {
   const server = await startScriptedServer({ kind: 'ollama', contextWindow: window, replies: sessionScript((req) => tokens(rendered(req))) });
   let compactions = 0;
   try {
-    const agent = createAgent({ root: workspace(), provider: createProvider({ provider: 'ollama', baseUrl: server.url, model: 'test-model' }), toolMode: 'auto', maxSteps: 200, interactive: false, autoApprove: true, allowlist: [] });
+    const agent = createAgent({
+      root: workspace(),
+      provider: createProvider({ provider: 'ollama', baseUrl: server.url, model: 'test-model' }),
+      toolMode: 'auto',
+      maxSteps: 200,
+      interactive: false,
+      autoApprove: true,
+      allowlist: [],
+    });
     agent.subscribe((e) => {
       if (e.type === 'compaction') compactions++;
     });
@@ -117,12 +149,40 @@ async function longSession(): Promise<BenchRow[]> {
       reuse.push(tokens(b.slice(0, k)) / Math.max(1, sizes[i]));
     }
     return [
-      { area: 'agent', metric: `8192-token session: ${outcome.steps} steps (${outcome.reason}), chat requests`, value: reqs.length, unit: 'requests', target: '200 steps', pass: outcome.steps === 200 },
+      {
+        area: 'agent',
+        metric: `8192-token session: ${outcome.steps} steps (${outcome.reason}), chat requests`,
+        value: reqs.length,
+        unit: 'requests',
+        target: '200 steps',
+        pass: outcome.steps === 200,
+      },
       { area: 'agent', metric: 'requests over window − reserve (server side, Qwen3)', value: over, unit: 'requests', target: '= 0', pass: over === 0 },
-      { area: 'agent', metric: 'largest request (server side, Qwen3)', value: Math.max(...sizes), unit: 'tokens', target: `≤ ${window - reserve}`, pass: Math.max(...sizes) <= window - reserve },
+      {
+        area: 'agent',
+        metric: 'largest request (server side, Qwen3)',
+        value: Math.max(...sizes),
+        unit: 'tokens',
+        target: `≤ ${window - reserve}`,
+        pass: Math.max(...sizes) <= window - reserve,
+      },
       { area: 'agent', metric: 'compactions in the session', value: compactions, unit: 'count', target: '', pass: null },
-      { area: 'agent', metric: '8192-token session: prefix reuse vs previous request (median)', value: median(reuse) * 100, unit: '%', target: '≥ 90', pass: median(reuse) >= 0.9 },
-      { area: 'agent', metric: 'prefix reuse vs previous request (p10)', value: [...reuse].sort((x, y) => x - y)[Math.floor(reuse.length * 0.1)] * 100, unit: '%', target: '', pass: null },
+      {
+        area: 'agent',
+        metric: '8192-token session: prefix reuse vs previous request (median)',
+        value: median(reuse) * 100,
+        unit: '%',
+        target: '≥ 90',
+        pass: median(reuse) >= 0.9,
+      },
+      {
+        area: 'agent',
+        metric: 'prefix reuse vs previous request (p10)',
+        value: [...reuse].sort((x, y) => x - y)[Math.floor(reuse.length * 0.1)] * 100,
+        unit: '%',
+        target: '',
+        pass: null,
+      },
     ];
   } finally {
     await server.close();
@@ -135,7 +195,15 @@ async function harnessTime(): Promise<BenchRow[]> {
   const server = await startScriptedServer({ kind: 'ollama', contextWindow: 32768, replies: sessionScript((req) => Math.ceil(rendered(req).length / 3.5)) });
   try {
     const t = timed(createProvider({ provider: 'ollama', baseUrl: server.url, model: 'test-model' }));
-    const agent = createAgent({ root: workspace(), provider: t.provider, toolMode: 'auto', maxSteps: 130, interactive: false, autoApprove: true, allowlist: [] });
+    const agent = createAgent({
+      root: workspace(),
+      provider: t.provider,
+      toolMode: 'auto',
+      maxSteps: 130,
+      interactive: false,
+      autoApprove: true,
+      allowlist: [],
+    });
     const perStep: number[] = [];
     let stepStart = 0;
     let modelAtStart = 0;
@@ -158,8 +226,22 @@ async function harnessTime(): Promise<BenchRow[]> {
       reuse.push(k / texts[i].length);
     }
     return [
-      { area: 'agent', metric: `harness time per step, steps 100-${perStep.length} (median)`, value: median(late), unit: 'ms', target: '≤ 5', pass: median(late) <= 5 },
-      { area: 'agent', metric: '32768-token session: prefix reuse vs previous request (median, chars)', value: median(reuse) * 100, unit: '%', target: '≥ 90', pass: median(reuse) >= 0.9 },
+      {
+        area: 'agent',
+        metric: `harness time per step, steps 100-${perStep.length} (median)`,
+        value: median(late),
+        unit: 'ms',
+        target: '≤ 5',
+        pass: median(late) <= 5,
+      },
+      {
+        area: 'agent',
+        metric: '32768-token session: prefix reuse vs previous request (median, chars)',
+        value: median(reuse) * 100,
+        unit: '%',
+        target: '≥ 90',
+        pass: median(reuse) >= 0.9,
+      },
     ];
   } finally {
     await server.close();

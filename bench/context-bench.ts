@@ -61,7 +61,13 @@ function agentHistory(turns: number, chunks: string[]): ChatMessage[] {
   for (let t = 0; t < turns; t++) {
     h.push({ role: 'user', content: `Step ${t}: adjust the handler for case ${t} and keep the tests green.` });
     h.push({ role: 'assistant', content: 'Reading it first.', toolCalls: [{ id: `c${t}`, name: 'read_file', arguments: { path: `src/h${t}.ts` } }] });
-    h.push({ role: 'tool', toolCallId: `c${t}`, toolName: 'read_file', content: chunks[t % chunks.length].slice(0, 1200), stub: `read_file src/h${t}.ts → 40 lines` });
+    h.push({
+      role: 'tool',
+      toolCallId: `c${t}`,
+      toolName: 'read_file',
+      content: chunks[t % chunks.length].slice(0, 1200),
+      stub: `read_file src/h${t}.ts → 40 lines`,
+    });
     h.push({ role: 'assistant', content: `Updated case ${t}.` });
   }
   return h;
@@ -69,7 +75,8 @@ function agentHistory(turns: number, chunks: string[]): ChatMessage[] {
 
 /** ChatML rendering (Qwen's template) of a prompt, for counting real tokens. */
 function chatml(messages: ChatMessage[]): string {
-  const calls = (m: ChatMessage) => (m.toolCalls ?? []).map((c) => `\n<tool_call>\n${JSON.stringify({ name: c.name, arguments: c.arguments })}\n</tool_call>`).join('');
+  const calls = (m: ChatMessage) =>
+    (m.toolCalls ?? []).map((c) => `\n<tool_call>\n${JSON.stringify({ name: c.name, arguments: c.arguments })}\n</tool_call>`).join('');
   return messages.map((m) => `<|im_start|>${m.role}\n${m.content}${calls(m)}<|im_end|>\n`).join('') + '<|im_start|>assistant\n';
 }
 
@@ -123,7 +130,13 @@ async function simulate(window: number, steps: number, chunks: string[], real: (
     history = [
       ...history,
       { role: 'assistant', content: `Step ${step}: reading more.`, toolCalls: [{ id, name: 'read_file', arguments: { path: `src/f${step % 13}.ts` } }] },
-      { role: 'tool', toolCallId: id, toolName: 'read_file', content: capOutput(content, cap, counter, { readHint: true }).text, stub: `read_file src/f${step % 13}.ts` },
+      {
+        role: 'tool',
+        toolCallId: id,
+        toolName: 'read_file',
+        content: capOutput(content, cap, counter, { readHint: true }).text,
+        stub: `read_file src/f${step % 13}.ts`,
+      },
     ];
     if (step % 15 === 14) history.push({ role: 'user', content: `Also handle case ${step}.` });
   }
@@ -198,7 +211,9 @@ export async function bench(): Promise<BenchRow[]> {
   const test = prompts.filter((_, i) => i % 2 === 1);
   for (const p of train) counter.calibrate(counter.estimate(p), real(p));
   const errs = test.map((p) => Math.abs(counter.estimate(p) * counter.ratio() - real(p)) / real(p));
-  const calErr = Math.abs(test.reduce((s, p) => s + counter.estimate(p) * counter.ratio(), 0) - test.reduce((s, p) => s + real(p), 0)) / test.reduce((s, p) => s + real(p), 0);
+  const calErr =
+    Math.abs(test.reduce((s, p) => s + counter.estimate(p) * counter.ratio(), 0) - test.reduce((s, p) => s + real(p), 0)) /
+    test.reduce((s, p) => s + real(p), 0);
   rows.push(row('estimate error, calibrated (held-out mix)', calErr * 100, '%', '≤ 5', calErr <= 0.05));
   rows.push(row('estimate error, calibrated (median single prompt)', median(errs) * 100, '%', '', null));
 

@@ -49,25 +49,47 @@ export async function bench(): Promise<BenchRow[]> {
       if (!r.ok) throw new Error(`bench edit refused: ${r.refusal.reason}`);
     };
     const drifted = search.replace(/^ {2}/gm, '      ');
-    rows.push(row('match+apply in memory, exact (1 MB, 20k lines)', await median(30, () => check(applyBlocks(text, [{ kind: 'replace', search, replace }], 'big.ts'))), 50));
-    rows.push(row('match+apply in memory, indentation drift (1 MB)', await median(30, () => check(applyBlocks(text, [{ kind: 'replace', search: drifted, replace: drifted.replace('* 12', '* 13') }], 'big.ts'))), 50));
+    rows.push(
+      row(
+        'match+apply in memory, exact (1 MB, 20k lines)',
+        await median(30, () => check(applyBlocks(text, [{ kind: 'replace', search, replace }], 'big.ts'))),
+        50,
+      ),
+    );
+    rows.push(
+      row(
+        'match+apply in memory, indentation drift (1 MB)',
+        await median(30, () => check(applyBlocks(text, [{ kind: 'replace', search: drifted, replace: drifted.replace('* 12', '* 13') }], 'big.ts'))),
+        50,
+      ),
+    );
     fs.writeFileSync(path.join(root, 'big.ts'), text);
     let k = 12;
     rows.push(
-      row('propose+apply on disk incl. journal and fsync (1 MB)', await median(15, async () => {
-        const s = search.replace('* 12', `* ${k}`);
-        const r = await proposeEdit(root, 'big.ts', { kind: 'search_replace', search: s, replace: s.replace(`* ${k}`, `* ${k + 1}`) });
-        if (!r.ok) throw new Error(r.refusal.reason);
-        const a = await applyProposal(root, r.proposal);
-        if (!a.ok) throw new Error(a.refusal.reason);
-        k++;
-      }), 50),
+      row(
+        'propose+apply on disk incl. journal and fsync (1 MB)',
+        await median(15, async () => {
+          const s = search.replace('* 12', `* ${k}`);
+          const r = await proposeEdit(root, 'big.ts', { kind: 'search_replace', search: s, replace: s.replace(`* ${k}`, `* ${k + 1}`) });
+          if (!r.ok) throw new Error(r.refusal.reason);
+          const a = await applyProposal(root, r.proposal);
+          if (!a.ok) throw new Error(a.refusal.reason);
+          k++;
+        }),
+        50,
+      ),
     );
     const miss = search.replace('over limit', 'above limit');
-    rows.push(row('refused match + closest region (1 MB)', await median(15, () => {
-      const r = applyBlocks(text, [{ kind: 'replace', search: miss, replace }], 'big.ts');
-      if (r.ok || !r.refusal.hint.includes('2001')) throw new Error('expected a refusal pointing at line 2001+');
-    }), 200));
+    rows.push(
+      row(
+        'refused match + closest region (1 MB)',
+        await median(15, () => {
+          const r = applyBlocks(text, [{ kind: 'replace', search: miss, replace }], 'big.ts');
+          if (r.ok || !r.refusal.hint.includes('2001')) throw new Error('expected a refusal pointing at line 2001+');
+        }),
+        200,
+      ),
+    );
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }

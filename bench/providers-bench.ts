@@ -8,11 +8,21 @@ import { startScriptedServer, type ServerKind } from '../test/support/scripted-s
 import type { BenchRow } from './types';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const row = (metric: string, value: number, unit: string, target: string, pass: boolean | null): BenchRow => ({ area: 'providers', metric, value, unit, target, pass });
+const row = (metric: string, value: number, unit: string, target: string, pass: boolean | null): BenchRow => ({
+  area: 'providers',
+  metric,
+  value,
+  unit,
+  target,
+  pass,
+});
 
 function accumulatorMicros(): number {
   const chunks: unknown[] = [];
-  for (let i = 0; i < 2000; i++) chunks.push({ choices: [{ index: 0, delta: i % 4 ? { content: 'word ' } : { tool_calls: [{ index: i % 3, function: { arguments: '"ab",' } }] }, finish_reason: null }] });
+  for (let i = 0; i < 2000; i++)
+    chunks.push({
+      choices: [{ index: 0, delta: i % 4 ? { content: 'word ' } : { tool_calls: [{ index: i % 3, function: { arguments: '"ab",' } }] }, finish_reason: null }],
+    });
   const runs: number[] = [];
   for (let r = 0; r < 30; r++) {
     const t = performance.now();
@@ -75,7 +85,11 @@ export async function bench(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   const acc = accumulatorMicros();
   rows.push(row('accumulator cost per chunk', acc, 'µs', '≤ 5', acc <= 5));
-  for (const [kind, provider] of [['ollama', 'ollama'], ['llamacpp', 'openai'], ['anthropic', 'anthropic']] as const) {
+  for (const [kind, provider] of [
+    ['ollama', 'ollama'],
+    ['llamacpp', 'openai'],
+    ['anthropic', 'anthropic'],
+  ] as const) {
     const t = await streamTimings(kind, provider);
     rows.push(row(`${kind}: time to first chunk (local, info cached)`, t.firstMs, 'ms', '≤ 25', t.firstMs <= 25));
     rows.push(row(`${kind}: stream overhead per chunk (client + ours)`, t.perChunkUs, 'µs', '≤ 100', t.perChunkUs <= 100));

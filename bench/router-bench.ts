@@ -48,7 +48,10 @@ const renderLlama32: Render = (msgs, tools) => {
   msgs.slice(1).forEach((m, i, rest) => {
     const last = i === rest.length - 1;
     if (m.role === 'user') {
-      const fns = tools.length && last ? `\n\nGiven the following functions, please respond with a JSON for a function call with its proper arguments that best answers the given prompt.\n\n${tools.map((t) => JSON.stringify(t)).join('\n')}\n` : '\n\n';
+      const fns =
+        tools.length && last
+          ? `\n\nGiven the following functions, please respond with a JSON for a function call with its proper arguments that best answers the given prompt.\n\n${tools.map((t) => JSON.stringify(t)).join('\n')}\n`
+          : '\n\n';
       out += `<|start_header_id|>user<|end_header_id|>${fns}${m.content}<|eot_id|>`;
     } else if (m.role === 'assistant') out += `<|start_header_id|>assistant<|end_header_id|>\n\n${JSON.stringify(m.call)}<|eot_id|>`;
     else out += `<|start_header_id|>ipython<|end_header_id|>\n\n${m.content}<|eot_id|>`;
@@ -68,8 +71,16 @@ function turnSteps(): { history: Msg[]; routed: string[] }[] {
   ];
   const ask = 'Fix the off-by-one in the range helper';
   const base: Msg[] = [...earlier, { role: 'user', content: ask }];
-  const s2: Msg[] = [...base, { role: 'assistant', content: '', call: { name: 'search_files', arguments: { pattern: 'range' } } }, { role: 'tool', content: 'src/range.ts:3: export function range(a, b) {' }];
-  const s3: Msg[] = [...s2, { role: 'assistant', content: '', call: { name: 'read_file', arguments: { path: 'src/range.ts' } } }, { role: 'tool', content: code(40) }];
+  const s2: Msg[] = [
+    ...base,
+    { role: 'assistant', content: '', call: { name: 'search_files', arguments: { pattern: 'range' } } },
+    { role: 'tool', content: 'src/range.ts:3: export function range(a, b) {' },
+  ];
+  const s3: Msg[] = [
+    ...s2,
+    { role: 'assistant', content: '', call: { name: 'read_file', arguments: { path: 'src/range.ts' } } },
+    { role: 'tool', content: code(40) },
+  ];
   const route = (lastResults: { name: string; ok: boolean }[], step: number) => routeStep({ userText: ask, plan: [], lastResults, step }).tools;
   return [
     { history: base, routed: route([], 1) },
@@ -85,7 +96,10 @@ function promptFor(mode: Mode, render: Render, history: Msg[], routed: Tool[]): 
   if (mode === 'native full set') return render(history, nativeToolSpecs(allTools()));
   const tail = describeToolsCompact(routed);
   const last = history[history.length - 1];
-  const msgs = last.role === 'user' ? [...history.slice(0, -1), { ...last, content: `${last.content}\n\n${tail}` }] : [...history, { role: 'user' as const, content: tail }];
+  const msgs =
+    last.role === 'user'
+      ? [...history.slice(0, -1), { ...last, content: `${last.content}\n\n${tail}` }]
+      : [...history, { role: 'user' as const, content: tail }];
   return render(msgs, []);
 }
 
@@ -141,7 +155,14 @@ export async function bench(): Promise<BenchRow[]> {
   for (const { name, input } of STEPS) {
     const route = routeStep(input);
     const n = tokens(describeToolsCompact(toolsOf(route.tools)));
-    rows.push({ area: 'router', metric: `tool text tokens · ${name} (${toolsOf(route.tools).length} tools)`, value: n, unit: 'tokens', target: '≤ 600', pass: n <= 600 });
+    rows.push({
+      area: 'router',
+      metric: `tool text tokens · ${name} (${toolsOf(route.tools).length} tools)`,
+      value: n,
+      unit: 'tokens',
+      target: '≤ 600',
+      pass: n <= 600,
+    });
   }
   const all = tokens(describeToolsCompact(allTools()));
   rows.push({ area: 'router', metric: `tool text tokens · all (${allTools().length} tools)`, value: all, unit: 'tokens', target: '≤ 1200', pass: all <= 1200 });
@@ -149,7 +170,10 @@ export async function bench(): Promise<BenchRow[]> {
   rows.push({ area: 'router', metric: 'native specs tokens · all (JSON)', value: native, unit: 'tokens', target: '', pass: null });
 
   const steps = turnSteps();
-  for (const [label, render] of [['Qwen2.5/3', renderQwen], ['Llama 3.2', renderLlama32]] as const) {
+  for (const [label, render] of [
+    ['Qwen2.5/3', renderQwen],
+    ['Llama 3.2', renderLlama32],
+  ] as const) {
     for (const mode of ['native routed', 'native full set', 'text tools in tail'] as Mode[]) {
       const prompts = steps.map((st) => promptFor(mode, render, st.history, toolsOf(st.routed)));
       // Tokens of the previous step's prompt after the first changed byte: the server reads them again.
@@ -157,7 +181,14 @@ export async function bench(): Promise<BenchRow[]> {
       for (let k = 1; k < prompts.length; k++) reread.push(tokens(prompts[k - 1]) - tokens(commonPrefix(prompts[k - 1], prompts[k])));
       const mean = Math.round(reread.reduce((a, b) => a + b, 0) / reread.length);
       const size = tokens(prompts[prompts.length - 1]);
-      rows.push({ area: 'router', metric: `cached prompt re-read per step · ${label} · ${mode} (prompt ${size})`, value: mean, unit: 'tokens', target: '', pass: null });
+      rows.push({
+        area: 'router',
+        metric: `cached prompt re-read per step · ${label} · ${mode} (prompt ${size})`,
+        value: mean,
+        unit: 'tokens',
+        target: '',
+        pass: null,
+      });
     }
   }
 
@@ -168,7 +199,14 @@ export async function bench(): Promise<BenchRow[]> {
     for (let i = 0; i < 200; i++) routeStep(STEPS[i % STEPS.length].input);
     batches.push(Number(process.hrtime.bigint() - t0) / 200 / 1000);
   }
-  rows.push({ area: 'router', metric: 'routeStep time (median)', value: Number(median(batches).toFixed(2)), unit: 'µs', target: '≤ 100', pass: median(batches) <= 100 });
+  rows.push({
+    area: 'router',
+    metric: 'routeStep time (median)',
+    value: Number(median(batches).toFixed(2)),
+    unit: 'µs',
+    target: '≤ 100',
+    pass: median(batches) <= 100,
+  });
   rows.push(...(await toolSpeedRows()));
   return rows;
 }

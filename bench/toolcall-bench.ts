@@ -7,7 +7,8 @@ import { toolSpecsForNames } from '../src/tools/registry';
 const TOOLS = toolSpecsForNames(['read_file', 'list_files', 'search_files', 'edit_file', 'write_file', 'run_command', 'update_plan']);
 
 function proseWithCall(size: number): string {
-  const para = 'The failing test comes from `parseArgs`, which reads argv[1] where it should read argv[2]; the fix is one line, but first I want to see the surrounding code and its callers. ';
+  const para =
+    'The failing test comes from `parseArgs`, which reads argv[1] where it should read argv[2]; the fix is one line, but first I want to see the surrounding code and its callers. ';
   let prose = '';
   while (prose.length < size - 200) prose += para;
   return `${prose}\n\n<tool_call>\n{"name": "read_file", "arguments": {"path": "src/cli/args.ts", "start_line": 1, "end_line": 80}}\n</tool_call>`;

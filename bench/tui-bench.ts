@@ -40,7 +40,16 @@ function loadEvents(): AgentEvent[] {
   }
   const diff = ['--- a/big/item1.ts', '+++ b/big/item1.ts', '@@ -1,2500 +1,2500 @@'];
   for (let i = 0; i < 2500; i++) diff.push(`-old line ${i}`, `+new line ${i}`);
-  const proposal = { path: 'big/item1.ts', before: '', beforeHash: null, after: '', diff: diff.join('\n') + '\n', added: 2500, removed: 2500, strategies: ['bench'] };
+  const proposal = {
+    path: 'big/item1.ts',
+    before: '',
+    beforeHash: null,
+    after: '',
+    diff: diff.join('\n') + '\n',
+    added: 2500,
+    removed: 2500,
+    strategies: ['bench'],
+  };
   events.push({ type: 'patch.pending', id: 'p1', proposal });
   return events;
 }
@@ -48,8 +57,14 @@ function loadEvents(): AgentEvent[] {
 const idleAgent: AgentHandle = {
   subscribe: () => () => undefined,
   submit: async () => ({ reason: 'done', text: '', steps: 0 }),
-  resolve: () => undefined, cancel: () => undefined, undo: async () => ({ ok: true, reverted: [] }),
-  compact: async () => undefined, escalate: () => undefined, clear: () => undefined, busy: () => false, setModel: () => undefined,
+  resolve: () => undefined,
+  cancel: () => undefined,
+  undo: async () => ({ ok: true, reverted: [] }),
+  compact: async () => undefined,
+  escalate: () => undefined,
+  clear: () => undefined,
+  busy: () => false,
+  setModel: () => undefined,
 };
 
 /** Runs inside the child: prints one JSON line with the measurements. */
@@ -73,19 +88,28 @@ async function child(root: string): Promise<void> {
   const tLoaded = performance.now();
   let probe: import('../src/tui/app').WorkbenchProbe | undefined;
   const exit = startWorkbench({
-    agent: idleAgent, root, theme: 'default', header: { server: 'bench', model: 'bench', contextWindow: 32768 }, notices: [],
-    initialEvents: loadEvents(), input, output, terminal: 'xterm-256color', onReady: (p) => (probe = p),
+    agent: idleAgent,
+    root,
+    theme: 'default',
+    header: { server: 'bench', model: 'bench', contextWindow: 32768 },
+    notices: [],
+    initialEvents: loadEvents(),
+    input,
+    output,
+    terminal: 'xterm-256color',
+    onReady: (p) => (probe = p),
   });
   const p = probe!;
   p.store.dispatch({ type: 'ui.tree.toggle', rel: 'big' });
   p.store.dispatch({ type: 'ui.tree.toggle', rel: 'pkg00' });
   await p.tree.flush();
   await p.tree.ready();
-  const frame = (key: string) => new Promise<number>((resolve) => {
-    const t0 = performance.now();
-    waiter = () => resolve(performance.now() - t0);
-    input.write(key);
-  });
+  const frame = (key: string) =>
+    new Promise<number>((resolve) => {
+      const t0 = performance.now();
+      waiter = () => resolve(performance.now() - t0);
+      input.write(key);
+    });
   const times: number[] = [];
   const keys = ['x', '\x7f', '\t', '\t', '\t', '\t', '\t', 'k', 'j'];
   for (let i = 0; i < 300; i++) {
@@ -94,7 +118,16 @@ async function child(root: string): Promise<void> {
   }
   const rows = p.store.get().tree.listings;
   const listed = Object.values(rows).reduce((n, l) => n + l.length, 0);
-  const result = { keyMedian: median(times), firstPaint, boot: tBoot, load: tLoaded - tBoot, rss: process.memoryUsage().rss / 1048576, listed, watchedDirs: p.tree.watcher().watched().dirs.length, renders: p.scheduler.count() };
+  const result = {
+    keyMedian: median(times),
+    firstPaint,
+    boot: tBoot,
+    load: tLoaded - tBoot,
+    rss: process.memoryUsage().rss / 1048576,
+    listed,
+    watchedDirs: p.tree.watcher().watched().dirs.length,
+    renders: p.scheduler.count(),
+  };
   p.store.dispatch({ type: 'ui.focus', focus: 'chat' });
   input.write('q');
   await exit;
@@ -125,14 +158,31 @@ export async function bench(): Promise<BenchRow[]> {
       runs.push(JSON.parse(line) as ChildResult);
     }
     const med = (f: (c: ChildResult) => number) => median(runs.map(f));
-    const m = { keyMedian: med((c) => c.keyMedian), firstPaint: med((c) => c.firstPaint), rss: Math.max(...runs.map((c) => c.rss)), listed: runs[0].listed, watchedDirs: runs[0].watchedDirs, boot: med((c) => c.boot), paint: med((c) => c.firstPaint - c.boot) };
+    const m = {
+      keyMedian: med((c) => c.keyMedian),
+      firstPaint: med((c) => c.firstPaint),
+      rss: Math.max(...runs.map((c) => c.rss)),
+      listed: runs[0].listed,
+      watchedDirs: runs[0].watchedDirs,
+      boot: med((c) => c.boot),
+      paint: med((c) => c.firstPaint - c.boot),
+    };
     const version = median(versionTimes());
-    const baseline = median(Array.from({ length: 15 }, () => {
-      const t0 = performance.now();
-      spawnSync(process.execPath, ['-e', '0']);
-      return performance.now() - t0;
-    }));
-    const row = (metric: string, value: number, unit: string, target: string, pass: boolean | null): BenchRow => ({ area: 'tui', metric, value, unit, target, pass });
+    const baseline = median(
+      Array.from({ length: 15 }, () => {
+        const t0 = performance.now();
+        spawnSync(process.execPath, ['-e', '0']);
+        return performance.now() - t0;
+      }),
+    );
+    const row = (metric: string, value: number, unit: string, target: string, pass: boolean | null): BenchRow => ({
+      area: 'tui',
+      metric,
+      value,
+      unit,
+      target,
+      pass,
+    });
     return [
       row('keypress → frame, median (10k-file tree, 5k-line diff, 1k messages)', m.keyMedian, 'ms', '≤ 16', m.keyMedian <= 16),
       row('first paint (process start → first frame), median of 5 processes', m.firstPaint, 'ms', '≤ 250', m.firstPaint <= 250),

@@ -54,7 +54,10 @@ export async function executeCall(env: TurnEnv, call: ToolCallRef, signal: Abort
   const window = env.info.contextWindow;
   const capTokens = perResultCap(window);
   const outcome = await runCall(tool, call, {
-    root: env.root, bus, approvals: env.approvals, policy: env.policy,
+    root: env.root,
+    bus,
+    approvals: env.approvals,
+    policy: env.policy,
     ctx: { root: env.root, signal, outputCap: Math.floor(capTokens * 3.5) },
   });
   if (outcome.approveRest) env.policy.approveRestOfTurn = true;

@@ -36,7 +36,11 @@ export async function readCalls(input: {
     return { calls: withIds(parse.calls), parse, constrained: false };
   }
   // Constrained retry: the same prompt, but the server may only emit one valid call.
-  input.bus.emit({ type: 'guard', kind: 'unreadable', message: 'The reply looked like a tool call but could not be read; retrying once with the call schema enforced.' });
+  input.bus.emit({
+    type: 'guard',
+    kind: 'unreadable',
+    message: 'The reply looked like a tool call but could not be read; retrying once with the call schema enforced.',
+  });
   const retry = await callModel(
     input.provider,
     { messages: input.messages, format: callSchema(input.routedSpecs), maxTokens: input.maxTokens, temperature: 0 },

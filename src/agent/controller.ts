@@ -93,9 +93,22 @@ export function createAgent(opts: AgentOptions): Agent {
       }
       const toolMode = opts.toolMode === 'native' ? 'native' : 'text';
       const env: TurnEnv = {
-        root: opts.root, system: systemPrompt(opts.root), provider, info: discovered, toolMode,
-        maxSteps: opts.maxSteps, reserve: defaultReserve(discovered.contextWindow), counter, bus, approvals, policy,
-        history, cloud: opts.cloud, forceEscalate, lastPlan, toolNotes,
+        root: opts.root,
+        system: systemPrompt(opts.root),
+        provider,
+        info: discovered,
+        toolMode,
+        maxSteps: opts.maxSteps,
+        reserve: defaultReserve(discovered.contextWindow),
+        counter,
+        bus,
+        approvals,
+        policy,
+        history,
+        cloud: opts.cloud,
+        forceEscalate,
+        lastPlan,
+        toolNotes,
       };
       return await runTurn(env, text, controller.signal);
     } catch (err) {
@@ -124,7 +137,9 @@ export function createAgent(opts: AgentOptions): Agent {
       if (result.ok) {
         const paths = result.reverted.map((e) => e.path);
         bus.emit({ type: 'patch.undone', paths });
-        history.append(noteMessage(`The user undid the last change${paths.length > 1 ? 's' : ''} to ${paths.join(', ')}; those files are back to their earlier content.`));
+        history.append(
+          noteMessage(`The user undid the last change${paths.length > 1 ? 's' : ''} to ${paths.join(', ')}; those files are back to their earlier content.`),
+        );
       } else bus.emit({ type: 'notice', level: 'warn', message: `undo: ${result.reason}` });
       return result;
     },
@@ -137,7 +152,16 @@ export function createAgent(opts: AgentOptions): Agent {
       // The same summariser automatic compaction uses (model summary, extractive fallback);
       // without a discovered server only the extractive summary is possible.
       const summarize = info
-        ? summarizerFor({ system: systemPrompt(opts.root), history: before, window: info.contextWindow, reserve: defaultReserve(info.contextWindow), counter, provider, bus, signal: new AbortController().signal })
+        ? summarizerFor({
+            system: systemPrompt(opts.root),
+            history: before,
+            window: info.contextWindow,
+            reserve: defaultReserve(info.contextWindow),
+            counter,
+            provider,
+            bus,
+            signal: new AbortController().signal,
+          })
         : undefined;
       const result = await compactToFit(before, Math.floor(counter.estimateMessages(before) * 0.4), counter, summarize);
       if (result.method !== 'none') {
@@ -147,7 +171,11 @@ export function createAgent(opts: AgentOptions): Agent {
     },
     escalate() {
       if (!opts.cloud) {
-        bus.emit({ type: 'notice', level: 'warn', message: 'escalation is not configured: set SMALLCODE_ESCALATE=anthropic|deepseek|openai and the matching API key' });
+        bus.emit({
+          type: 'notice',
+          level: 'warn',
+          message: 'escalation is not configured: set SMALLCODE_ESCALATE=anthropic|deepseek|openai and the matching API key',
+        });
         return;
       }
       forceEscalate.value = true;

@@ -17,7 +17,12 @@ export function assistantMessage(text: string, calls: ToolCallRef[], mode: ToolM
 
 export function toolResultMessage(call: ToolCallRef, content: string, stub: string, mode: ToolMode): ChatMessage {
   if (mode === 'native') return { role: 'tool', content, toolCallId: call.id, toolName: call.name, stub };
-  return { role: 'user', content: `<tool_result name="${call.name}">\n${content}\n</tool_result>`, toolName: call.name, stub: `<tool_result name="${call.name}">${stub}</tool_result>` };
+  return {
+    role: 'user',
+    content: `<tool_result name="${call.name}">\n${content}\n</tool_result>`,
+    toolName: call.name,
+    stub: `<tool_result name="${call.name}">${stub}</tool_result>`,
+  };
 }
 
 /** The one-line stand-in compaction uses for an old result, e.g. "read_file src/a.ts → 120 lines". */

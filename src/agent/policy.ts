@@ -23,8 +23,16 @@ export function decide(risk: Risk, policy: ApprovalPolicy, command?: string): Po
   if (risk === 'exec' && command !== undefined && isAllowlisted(command, policy.allowlist)) return { action: 'auto' };
   if (!policy.interactive) {
     return risk === 'write'
-      ? { action: 'deny', reason: 'This change was NOT written: nobody can approve writes in this headless run (the user must rerun with --yes). Do not retry the write; finish by telling the user what you would change.' }
-      : { action: 'deny', reason: 'This command was NOT run: nobody can approve commands in this headless run (the user must rerun with --yes or allowlist it in SMALLCODE_ALLOW).' };
+      ? {
+          action: 'deny',
+          reason:
+            'This change was NOT written: nobody can approve writes in this headless run (the user must rerun with --yes). Do not retry the write; finish by telling the user what you would change.',
+        }
+      : {
+          action: 'deny',
+          reason:
+            'This command was NOT run: nobody can approve commands in this headless run (the user must rerun with --yes or allowlist it in SMALLCODE_ALLOW).',
+        };
   }
   return { action: 'ask' };
 }

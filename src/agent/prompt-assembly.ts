@@ -81,7 +81,12 @@ export async function assemblePrompt(input: AssembleInput): Promise<AssembleResu
     const compacted = await compactToFit(history, target, input.counter, summarizerFor(input), input.signal);
     if (compacted.method !== 'none') {
       history = compacted.history;
-      input.bus.emit({ type: 'compaction', before: compacted.before, after: compacted.after, method: compacted.method === 'stubs' ? 'stubs' : compacted.method });
+      input.bus.emit({
+        type: 'compaction',
+        before: compacted.before,
+        after: compacted.after,
+        method: compacted.method === 'stubs' ? 'stubs' : compacted.method,
+      });
       built = build();
     }
   }

@@ -32,10 +32,17 @@ export async function stuckAdvice(root: string, relPath: string, action: StuckAc
     case 'show_region':
       if (file && !file.ok && file.code === 'not_found') return { note: `${relPath} does not exist: create it with write_file.` };
       return small
-        ? { note: `Edits to ${relPath} failed 3 times. Here is the file exactly as it is now; copy SEARCH text from it verbatim (without the "N | " prefixes):\n${numbered(lines)}` }
-        : { note: `Edits to ${relPath} failed 3 times. read_file ${relPath} with start_line/end_line around the place you want to change, then copy the SEARCH text verbatim.` };
+        ? {
+            note: `Edits to ${relPath} failed 3 times. Here is the file exactly as it is now; copy SEARCH text from it verbatim (without the "N | " prefixes):\n${numbered(lines)}`,
+          }
+        : {
+            note: `Edits to ${relPath} failed 3 times. read_file ${relPath} with start_line/end_line around the place you want to change, then copy the SEARCH text verbatim.`,
+          };
     case 'offer_write_file':
-      if (small) return { note: `${relPath} has only ${lines.length} lines: instead of edit_file you may rewrite it completely with write_file — the FULL new content, with no "..." or "existing code" placeholders.` };
+      if (small)
+        return {
+          note: `${relPath} has only ${lines.length} lines: instead of edit_file you may rewrite it completely with write_file — the FULL new content, with no "..." or "existing code" placeholders.`,
+        };
       return canEscalate ? { escalate: true, note: 'Handing this step to a stronger model.' } : { askUser: true };
     case 'escalate':
       return canEscalate ? { escalate: true, note: 'Handing this step to a stronger model.' } : { askUser: true };

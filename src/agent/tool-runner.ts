@@ -73,7 +73,9 @@ async function runWrite(tool: Tool, call: ToolCallRef, deps: RunnerDeps): Promis
     if (verdict.action === 'ask') {
       const answer = await ask(deps, { id: call.id, call, risk: 'write', proposal });
       if (answer.decision === 'reject') {
-        const reason = answer.feedback?.trim() ? `The user rejected this change to ${proposal.path}. Their reason: ${answer.feedback.trim()}` : `The user rejected this change to ${proposal.path}.`;
+        const reason = answer.feedback?.trim()
+          ? `The user rejected this change to ${proposal.path}. Their reason: ${answer.feedback.trim()}`
+          : `The user rejected this change to ${proposal.path}.`;
         deps.bus.emit({ type: 'patch.rejected', id: call.id, path: proposal.path, reason: answer.feedback ?? '' });
         return { result: { ok: false, forModel: reason + ' The file is unchanged.', summary: `${proposal.path} · rejected` }, refused: true };
       }
@@ -89,7 +91,14 @@ async function runWrite(tool: Tool, call: ToolCallRef, deps: RunnerDeps): Promis
           ok: true,
           forModel: `${verb} ${proposal.path} (+${proposal.added} −${proposal.removed}).`,
           summary: `${proposal.path} · +${proposal.added} −${proposal.removed}`,
-          details: { kind: 'patch', path: proposal.path, diff: proposal.diff, added: proposal.added, removed: proposal.removed, newFile: proposal.before === null },
+          details: {
+            kind: 'patch',
+            path: proposal.path,
+            diff: proposal.diff,
+            added: proposal.added,
+            removed: proposal.removed,
+            newFile: proposal.before === null,
+          },
         },
         refused: false,
         wrote: proposal.path,
@@ -97,7 +106,11 @@ async function runWrite(tool: Tool, call: ToolCallRef, deps: RunnerDeps): Promis
       };
     }
     if (applied.refusal.code !== 'stale') {
-      return { result: { ok: false, forModel: `${applied.refusal.reason}\n${applied.refusal.hint}`, summary: `${proposal.path} · ${applied.refusal.code}` }, refused: false, patchFailedFor: proposal.path };
+      return {
+        result: { ok: false, forModel: `${applied.refusal.reason}\n${applied.refusal.hint}`, summary: `${proposal.path} · ${applied.refusal.code}` },
+        refused: false,
+        patchFailedFor: proposal.path,
+      };
     }
     // The file changed on disk since the proposal: re-diff against the new content and ask again.
     deps.bus.emit({ type: 'patch.stale', id: call.id, path: proposal.path });

@@ -49,7 +49,10 @@ export async function runTurn(env: TurnEnv, userText: string, signal: AbortSigna
       bus.emit({ type: 'plan', items: plan });
     }
     const route = routeStep({ userText, plan, lastResults, step });
-    const routed = route.tools.filter((n) => !excluded.has(n)).map((n) => toolByName(n)).filter((t): t is Tool => t !== undefined);
+    const routed = route.tools
+      .filter((n) => !excluded.has(n))
+      .map((n) => toolByName(n))
+      .filter((t): t is Tool => t !== undefined);
     const offered = routed.length > 0 ? routed : [toolByName('read_file')!];
     bus.emit({ type: 'step.start', step, tools: offered.map((t) => t.name) });
 
@@ -57,7 +60,8 @@ export async function runTurn(env: TurnEnv, userText: string, signal: AbortSigna
     if (env.cloud && (env.forceEscalate.value || env.cloud.policy.shouldEscalate())) {
       env.forceEscalate.value = false;
       escalating = env.cloud.policy.forced();
-      if (!escalating) bus.emit({ type: 'notice', level: 'warn', message: `escalation cap reached (${env.cloud.policy.used()} this session): staying with the local model` });
+      if (!escalating)
+        bus.emit({ type: 'notice', level: 'warn', message: `escalation cap reached (${env.cloud.policy.used()} this session): staying with the local model` });
     }
     const native = env.toolMode === 'native' || escalating;
     // Text tools are described in the append-only history, each once (again only after
@@ -69,8 +73,18 @@ export async function runTurn(env: TurnEnv, userText: string, signal: AbortSigna
     const nativeSpecs = native ? nativeToolSpecs(escalating ? offered : allTools()) : undefined;
     const toolsTokens = nativeSpecs ? env.counter.count(JSON.stringify(nativeSpecs)) : 0;
     const assembled = await assemblePrompt({
-      system: env.system, history: env.history.get(), tail, window: env.info.contextWindow, reserve: env.reserve,
-      counter: env.counter, toolsTokens, toolNoteTokens, provider: env.provider, bus, signal, force: env.forceCompact,
+      system: env.system,
+      history: env.history.get(),
+      tail,
+      window: env.info.contextWindow,
+      reserve: env.reserve,
+      counter: env.counter,
+      toolsTokens,
+      toolNoteTokens,
+      provider: env.provider,
+      bus,
+      signal,
+      force: env.forceCompact,
     });
     env.forceCompact = false;
     if (assembled.history !== env.history.get()) env.history.replace(assembled.history);
@@ -97,11 +111,20 @@ export async function runTurn(env: TurnEnv, userText: string, signal: AbortSigna
       bus.emit({ type: 'escalate', provider: cloud.label, model: cloud.model, reason: failures.at(-1) ?? 'requested by the user', phase: 'start' });
       provider = cloud.provider;
       const brief = escalationBrief({ task: userText, plan, regions: failures.slice(-2), failures: failures.slice(-5) });
-      messages = [{ role: 'system', content: env.system }, { role: 'user', content: brief }];
+      messages = [
+        { role: 'system', content: env.system },
+        { role: 'user', content: brief },
+      ];
     }
     const reply = await callModel(provider, { messages, tools: nativeSpecs, maxTokens: env.reserve }, bus, signal);
     if (escalating && env.cloud) {
-      bus.emit({ type: 'escalate', provider: env.cloud.label, model: env.cloud.model, reason: reply.status === 'ok' ? 'one step done; back to the local model' : reply.error?.message ?? reply.status, phase: reply.status === 'ok' ? 'done' : 'failed' });
+      bus.emit({
+        type: 'escalate',
+        provider: env.cloud.label,
+        model: env.cloud.model,
+        reason: reply.status === 'ok' ? 'one step done; back to the local model' : (reply.error?.message ?? reply.status),
+        phase: reply.status === 'ok' ? 'done' : 'failed',
+      });
     }
     if (reply.status === 'cancelled') return end('cancelled', 'Cancelled.', step);
     if (reply.status === 'error' && escalating) {
@@ -123,7 +146,11 @@ export async function runTurn(env: TurnEnv, userText: string, signal: AbortSigna
         overflowRetries++;
         if (reply.error.promptTokens) env.counter.calibrate(assembled.rawEstimate, reply.error.promptTokens);
         env.forceCompact = true;
-        bus.emit({ type: 'notice', level: 'warn', message: `the server said the prompt was too long (${reply.error.promptTokens ?? '?'} tokens): compacting and retrying` });
+        bus.emit({
+          type: 'notice',
+          level: 'warn',
+          message: `the server said the prompt was too long (${reply.error.promptTokens ?? '?'} tokens): compacting and retrying`,
+        });
         step--;
         continue;
       }
@@ -134,11 +161,23 @@ export async function runTurn(env: TurnEnv, userText: string, signal: AbortSigna
       // Ollama dropped part of the prompt without an error: never calibrate on that sample,
       // and compact before the next request so it fits for real.
       env.forceCompact = true;
-      bus.emit({ type: 'notice', level: 'warn', message: `the server silently truncated the prompt (it read ${reply.usage.promptTokens} tokens): compacting before the next step — check the model's context length with \`smallcode doctor\`` });
+      bus.emit({
+        type: 'notice',
+        level: 'warn',
+        message: `the server silently truncated the prompt (it read ${reply.usage.promptTokens} tokens): compacting before the next step — check the model's context length with \`smallcode doctor\``,
+      });
     } else if (reply.usage) {
       if (!escalating) {
         env.counter.calibrate(assembled.rawEstimate, reply.usage.promptTokens);
-        bus.emit({ type: 'budget', report: { ...assembled.report, prompt: reply.usage.promptTokens, free: env.info.contextWindow - env.reserve - reply.usage.promptTokens, source: 'exact' } });
+        bus.emit({
+          type: 'budget',
+          report: {
+            ...assembled.report,
+            prompt: reply.usage.promptTokens,
+            free: env.info.contextWindow - env.reserve - reply.usage.promptTokens,
+            source: 'exact',
+          },
+        });
       }
     }
     bus.emit({ type: 'model.done', usage: reply.usage ?? { promptTokens: 0, completionTokens: 0 }, finishReason: reply.finishReason, text: reply.text });
@@ -153,13 +192,23 @@ export async function runTurn(env: TurnEnv, userText: string, signal: AbortSigna
     }
 
     const read = await readCalls({
-      text: reply.text, native: reply.nativeCalls, allSpecs: toolSpecs(allTools()), routedSpecs: toolSpecs(offered),
-      info: env.info, provider, messages, maxTokens: env.reserve, bus, signal,
+      text: reply.text,
+      native: reply.nativeCalls,
+      allSpecs: toolSpecs(allTools()),
+      routedSpecs: toolSpecs(offered),
+      info: env.info,
+      provider,
+      messages,
+      maxTokens: env.reserve,
+      bus,
+      signal,
     });
     if (read.calls.length === 0) {
       if (read.parse.intendedButUnreadable) {
         unreadable++;
-        const repair = read.parse.repair ?? 'Your tool call could not be read. Reply with exactly one block: <tool_call>{"name": "read_file", "arguments": {"path": "src/a.ts"}}</tool_call>';
+        const repair =
+          read.parse.repair ??
+          'Your tool call could not be read. Reply with exactly one block: <tool_call>{"name": "read_file", "arguments": {"path": "src/a.ts"}}</tool_call>';
         env.history.append({ role: 'assistant', content: withoutThinking(reply.text) });
         env.history.append(noteMessage(repair));
         bus.emit({ type: 'guard', kind: 'unreadable', message: repair });
@@ -175,7 +224,9 @@ export async function runTurn(env: TurnEnv, userText: string, signal: AbortSigna
     }
     unreadable = 0;
     // A constrained retry's JSON is stored in the canonical <tool_call> form, like native calls.
-    env.history.append(assistantMessage(read.constrained ? '' : withoutThinking(reply.text), read.calls, env.toolMode, read.constrained || reply.nativeCalls.length > 0));
+    env.history.append(
+      assistantMessage(read.constrained ? '' : withoutThinking(reply.text), read.calls, env.toolMode, read.constrained || reply.nativeCalls.length > 0),
+    );
     lastResults = [];
     for (const call of read.calls) {
       bus.emit({ type: 'tool.proposed', call, risk: toolByName(call.name)?.risk ?? 'read' });

@@ -32,7 +32,7 @@ export type AgentSetup =
 async function cloudModel(config: Config): Promise<{ cloud?: CloudModel; notice?: string }> {
   const esc = escalationConfigFromEnv(config.env);
   if ('disabled' in esc) return { notice: config.env.SMALLCODE_ESCALATE ? `escalation off: ${esc.disabled}` : undefined };
-  const { createCloudProvider } = (require('../providers/index') as typeof import('../providers/index'));
+  const { createCloudProvider } = require('../providers/index') as typeof import('../providers/index');
   const provider = createCloudProvider({ vendor: esc.vendor, apiKey: esc.apiKey, model: esc.model, baseUrl: esc.baseUrl });
   const after = esc.afterFailures;
   const max = esc.maxPerSession;
@@ -62,10 +62,17 @@ export async function setupAgent(input: AgentSetupInput): Promise<AgentSetup> {
   const session = await createSessionLog(config.root, { model: input.model, provider: input.providerName, task: input.task ?? resumedTask }, sessionId);
   const { cloud, notice } = await cloudModel(config);
   const agent = createAgent({
-    root: config.root, provider: input.provider, toolMode: config.toolMode, maxSteps: config.maxSteps,
-    interactive: input.interactive, autoApprove: input.autoApprove, allowlist: config.allowlist, cloud,
+    root: config.root,
+    provider: input.provider,
+    toolMode: config.toolMode,
+    maxSteps: config.maxSteps,
+    interactive: input.interactive,
+    autoApprove: input.autoApprove,
+    allowlist: config.allowlist,
+    cloud,
     history: createHistoryStore(history, { append: (m) => session.message(m), replace: (h) => session.history(h) }),
-    sessionId: session.id, providerFor: input.providerFor,
+    sessionId: session.id,
+    providerFor: input.providerFor,
   });
   // Subscribed first, so the log records every event before any front end reacts to it.
   agent.subscribe((e) => session.event(e));

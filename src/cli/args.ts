@@ -107,7 +107,12 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
   for (const key of Object.keys(v)) {
     if (key === 'version' && !command) continue;
     if (!allowed.includes(key)) {
-      throw new UsageError(`option --${key} does not apply to ${command ? `\`smallcode ${command}\`` : 'smallcode without a command'} — see \`smallcode ${command ?? ''} --help\``.replace('  ', ' '));
+      throw new UsageError(
+        `option --${key} does not apply to ${command ? `\`smallcode ${command}\`` : 'smallcode without a command'} — see \`smallcode ${command ?? ''} --help\``.replace(
+          '  ',
+          ' ',
+        ),
+      );
     }
   }
   const positionals = parsed.positionals.filter((p, i) => !(i === 0 && p === command));

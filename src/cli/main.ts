@@ -29,8 +29,12 @@ async function dispatch(args: ParsedArgs, io: MainIO): Promise<number> {
     io.stderr.write('smallcode: no command given and not on a terminal — use `smallcode run "TASK"` or see `smallcode --help`\n');
     return EXIT.usage;
   }
-  const { loadConfig } = (require('../config/config') as typeof import('../config/config'));
-  const config = loadConfig({ provider: v.provider, baseUrl: v.baseUrl, model: v.model, cwd: v.cwd, theme: v.theme, maxSteps: v.maxSteps, context: v.context }, io.env, io.cwd);
+  const { loadConfig } = require('../config/config') as typeof import('../config/config');
+  const config = loadConfig(
+    { provider: v.provider, baseUrl: v.baseUrl, model: v.model, cwd: v.cwd, theme: v.theme, maxSteps: v.maxSteps, context: v.context },
+    io.env,
+    io.cwd,
+  );
   if (command === 'run') return (require('./commands/run') as typeof import('./commands/run')).runCommand(args, config, io);
   if (command === 'doctor') return (require('./commands/doctor') as typeof import('./commands/doctor')).doctorCommand(args, config, io);
   return (require('./commands/tui') as typeof import('./commands/tui')).tuiCommand(args, config, io);
@@ -55,7 +59,7 @@ export async function main(argv: string[], io: MainIO = defaultIO()): Promise<nu
       io.stderr.write(`smallcode: ${err.message}\n`);
       return EXIT.usage;
     }
-    const { ConfigError } = (require('../config/config') as typeof import('../config/config'));
+    const { ConfigError } = require('../config/config') as typeof import('../config/config');
     if (err instanceof ConfigError) {
       io.stderr.write(`smallcode: ${err.message}\n`);
       return EXIT.usage;

@@ -19,7 +19,7 @@ function guessProvider(baseUrl: string): 'ollama' | 'openai' {
 }
 
 export async function setupProvider(config: Config): Promise<ProviderSetup> {
-  const providers = (require('../providers/index') as typeof import('../providers/index'));
+  const providers = require('../providers/index') as typeof import('../providers/index');
   let providerName = config.provider;
   let baseUrl = config.baseUrl;
   if (!baseUrl) {
@@ -40,6 +40,12 @@ export async function setupProvider(config: Config): Promise<ProviderSetup> {
   }
   // No model configured: discovery uses the server's loaded (or first) model and says so; a
   // dead URL then fails as "nothing listening" on first use, with the URL and the fix.
-  const provider = providers.createProvider({ provider: providerName, baseUrl, model: config.model ?? '', apiKey: config.apiKey, contextOverride: config.contextOverride });
+  const provider = providers.createProvider({
+    provider: providerName,
+    baseUrl,
+    model: config.model ?? '',
+    apiKey: config.apiKey,
+    contextOverride: config.contextOverride,
+  });
   return { ok: true, provider, providerName, baseUrl, model: config.model ?? 'auto' };
 }

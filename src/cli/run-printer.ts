@@ -7,12 +7,19 @@ export interface Printer {
 }
 
 type Paint = (s: string) => string;
-interface Palette { dim: Paint; red: Paint; yellow: Paint; green: Paint; cyan: Paint; magenta: Paint }
+interface Palette {
+  dim: Paint;
+  red: Paint;
+  yellow: Paint;
+  green: Paint;
+  cyan: Paint;
+  magenta: Paint;
+}
 
 async function palette(noColor: boolean): Promise<Palette> {
   const plain: Paint = (s) => s;
   if (noColor) return { dim: plain, red: plain, yellow: plain, green: plain, cyan: plain, magenta: plain };
-  const { Chalk } = (require('chalk') as typeof import('chalk'));
+  const { Chalk } = require('chalk') as typeof import('chalk');
   const c = new Chalk({ level: 1 });
   return { dim: c.dim, red: c.red, yellow: c.yellow, green: c.green, cyan: c.cyan, magenta: c.magenta };
 }

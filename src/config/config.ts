@@ -89,7 +89,15 @@ export function loadConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv, processCw
   const merged: Record<string, string | undefined> = { ...fileValues };
   for (const [k, v] of Object.entries(env)) if (v !== undefined && v !== '') merged[k] = v;
   const pick = (flag: string | undefined, key: string): { value?: string; source: string } =>
-    flag !== undefined ? { value: flag, source: `--${key.replace(/^SMALLCODE_/, '').toLowerCase().replace(/_/g, '-')}` } : { value: merged[key], source: key };
+    flag !== undefined
+      ? {
+          value: flag,
+          source: `--${key
+            .replace(/^SMALLCODE_/, '')
+            .toLowerCase()
+            .replace(/_/g, '-')}`,
+        }
+      : { value: merged[key], source: key };
 
   const provider = pick(flags.provider, 'SMALLCODE_PROVIDER');
   if (provider.value !== undefined && provider.value !== 'ollama' && provider.value !== 'openai') {
@@ -113,7 +121,10 @@ export function loadConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv, processCw
     theme: flags.theme ?? merged.SMALLCODE_THEME,
     maxSteps: maxSteps.value ? positiveInt(maxSteps.value, maxSteps.source, 'e.g. --max-steps 30') : DEFAULT_MAX_STEPS,
     toolMode: toolMode as ToolModeSetting,
-    allowlist: (merged.SMALLCODE_ALLOW ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    allowlist: (merged.SMALLCODE_ALLOW ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     env: merged,
     warnings,
   };

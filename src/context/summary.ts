@@ -103,7 +103,9 @@ export function extractiveSummary(messages: ChatMessage[]): string {
   return renderSummary({
     Goal: goal,
     Decisions: oneLine(decisions.join('; '), 900),
-    'Files touched': dedupe([...priorFiles, ...files]).slice(-20).join(', '),
+    'Files touched': dedupe([...priorFiles, ...files])
+      .slice(-20)
+      .join(', '),
     'Open problems': errors.length ? errors.slice(-3).join(' | ') : (prior['Open problems'] ?? 'none'),
   });
 }
@@ -132,7 +134,7 @@ export function summaryInstruction(fold: number, words = 200): string {
     `Pause the task. Summarise the first ${fold} messages of this conversation (after the system message) for your own later use; the rest stays as it is.`,
     `Reply with exactly this template and nothing else, at most ${words} words, no tool calls:`,
     SUMMARY_HEADER,
-    'Goal: <the user\'s goal>',
+    "Goal: <the user's goal>",
     'Decisions: <what was decided and done>',
     'Files touched: <paths, comma-separated>',
     'Open problems: <errors or unfinished work, or none>',

@@ -74,7 +74,7 @@ function positiveInt(raw: string | undefined, fallback: number): number {
 /** Reads SMALLCODE_ESCALATE (vendor name, or on/auto: the first vendor with a key) and friends. */
 export function escalationConfigFromEnv(env: NodeJS.ProcessEnv): EscalationConfig | { disabled: string } {
   const raw = (env.SMALLCODE_ESCALATE ?? '').trim().toLowerCase();
-  if (OFF.has(raw)) return { disabled: 'escalation is off (set SMALLCODE_ESCALATE=anthropic, deepseek or openai and that vendor\'s API key)' };
+  if (OFF.has(raw)) return { disabled: "escalation is off (set SMALLCODE_ESCALATE=anthropic, deepseek or openai and that vendor's API key)" };
   let choice: (typeof VENDORS)[number] | undefined;
   if (AUTO.has(raw)) {
     choice = VENDORS.find((v) => (env[v.keyVar] ?? '').trim());

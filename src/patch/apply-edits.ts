@@ -11,7 +11,14 @@ export type EditsResult = { ok: true; after: string; strategies: string[] } | { 
 function lazy(text: string, snippet: string, path: string): EditsResult {
   const { lines, finalNewline } = splitLines(text);
   if (lines.length === 0) {
-    return { ok: false, refusal: refusal('malformed', `${path} is empty or new, so "... existing code ..." lines stand for nothing`, 'Write the complete file content without elision lines.') };
+    return {
+      ok: false,
+      refusal: refusal(
+        'malformed',
+        `${path} is empty or new, so "... existing code ..." lines stand for nothing`,
+        'Write the complete file content without elision lines.',
+      ),
+    };
   }
   const merged = lazyMerge(lines, splitLines(normalizeModelText(snippet)).lines);
   if (!merged.ok) return { ok: false, refusal: refusal('no_match', merged.reason, merged.hint) };
@@ -21,7 +28,9 @@ function lazy(text: string, snippet: string, path: string): EditsResult {
 /** A bare code block replaces the file only if it starts and ends like the file does. */
 function partialSnippet(before: string, content: string, path: string): Refusal | undefined {
   const ends = (t: string) => {
-    const lines = splitLines(t).lines.map((l) => l.trim()).filter((l) => l !== '');
+    const lines = splitLines(t)
+      .lines.map((l) => l.trim())
+      .filter((l) => l !== '');
     return [lines[0], lines[lines.length - 1]];
   };
   if (before.trim() === '') return undefined;

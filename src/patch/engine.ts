@@ -17,7 +17,14 @@ const slash = (p: string) => p.replace(/\\/g, '/').replace(/^\.\//, '');
 
 /** The blocks of an edit text meant for `relPath`: its path names are ignored unless several files are named. */
 export function blocksFor(relPath: string, edits: ParsedEdit[]): ParsedBlock[] | Refusal {
-  const named = [...new Set(edits.map((e) => e.path).filter((p): p is string => !!p).map(slash))];
+  const named = [
+    ...new Set(
+      edits
+        .map((e) => e.path)
+        .filter((p): p is string => !!p)
+        .map(slash),
+    ),
+  ];
   if (named.length <= 1) return edits.flatMap((e) => e.blocks);
   const target = slash(relPath);
   const mine = edits.filter((e) => !e.path || slash(e.path) === target || target.endsWith('/' + slash(e.path)) || slash(e.path).endsWith('/' + target));

@@ -33,15 +33,27 @@ export async function readBytes(abs: string): Promise<Buffer | null> {
 
 export async function readFileState(root: string, relPath: string): Promise<{ ok: true; state: FileState } | { ok: false; refusal: Refusal }> {
   const abs = absInside(root, relPath);
-  if (!abs) return { ok: false, refusal: refusal('not_found', `"${relPath}" is not a file inside the workspace`, 'Give a path relative to the workspace root.') };
+  if (!abs)
+    return { ok: false, refusal: refusal('not_found', `"${relPath}" is not a file inside the workspace`, 'Give a path relative to the workspace root.') };
   const stat = await fs.promises.stat(abs).catch(() => null);
   if (stat?.isDirectory()) return { ok: false, refusal: refusal('not_found', `"${relPath}" is a directory, not a file`, 'Give the path of a file.') };
   if (stat && stat.size > MAX_BYTES) {
-    return { ok: false, refusal: refusal('too_large', `${relPath} is ${Math.round(stat.size / 1048576)} MB, too large to edit`, 'Edit a smaller file, or ask the user to make this change.') };
+    return {
+      ok: false,
+      refusal: refusal(
+        'too_large',
+        `${relPath} is ${Math.round(stat.size / 1048576)} MB, too large to edit`,
+        'Edit a smaller file, or ask the user to make this change.',
+      ),
+    };
   }
   const bytes = await readBytes(abs);
   if (bytes === null) return { ok: true, state: { abs, bytes: null, hash: null, text: null } };
   const decoded = decodeUtf8(bytes);
-  if (!decoded.ok) return { ok: false, refusal: refusal('binary', `${relPath}: ${decoded.reason}`, 'Binary and non-UTF-8 files cannot be edited; leave this file alone or ask the user.') };
+  if (!decoded.ok)
+    return {
+      ok: false,
+      refusal: refusal('binary', `${relPath}: ${decoded.reason}`, 'Binary and non-UTF-8 files cannot be edited; leave this file alone or ask the user.'),
+    };
   return { ok: true, state: { abs, bytes, hash: sha256(bytes), text: decoded.text } };
 }

@@ -37,7 +37,12 @@ export async function listJournal(root: string): Promise<JournalEntry[]> {
 }
 
 /** Records a change about to be written; returns the entry and a function that drops it again. */
-export async function recordChange(root: string, relPath: string, before: Buffer | null, after: Buffer): Promise<{ entry: JournalEntry; drop: () => Promise<void> }> {
+export async function recordChange(
+  root: string,
+  relPath: string,
+  before: Buffer | null,
+  after: Buffer,
+): Promise<{ entry: JournalEntry; drop: () => Promise<void> }> {
   const names = await fs.promises.readdir(journalDir(root)).catch(() => [] as string[]);
   const id = names.reduce((max, n) => (/^\d+\.json$/.test(n) ? Math.max(max, parseInt(n, 10)) : max), 0) + 1;
   const entry: StoredEntry = {

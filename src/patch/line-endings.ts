@@ -18,7 +18,8 @@ export function toDiskText(beforeDisk: string, plainAfter: string): string {
   let head = 0;
   while (head < before.length && head < after.lines.length && before[head] === after.lines[head]) head++;
   let tail = 0;
-  while (tail < before.length - head && tail < after.lines.length - head && before[before.length - 1 - tail] === after.lines[after.lines.length - 1 - tail]) tail++;
+  while (tail < before.length - head && tail < after.lines.length - head && before[before.length - 1 - tail] === after.lines[after.lines.length - 1 - tail])
+    tail++;
   const eolOf: string[] = [];
   for (let i = 0; i < head; i++) eolOf.push(endings[i] ?? format.eol);
   let b = head;

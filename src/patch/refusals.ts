@@ -23,7 +23,11 @@ export function noMatch(path: string, index: FileIndex, searchLines: string[], w
   const from = Math.max(0, closest.start - 2);
   const to = Math.min(fileLines.length, closest.end + 2, from + 40);
   const window = fileLines.slice(closest.start, closest.end).map(key);
-  const ops = diffArrays(window, searchLines.map(key).filter((l) => l !== ''), { comparator: (a: string, b: string) => a === b });
+  const ops = diffArrays(
+    window,
+    searchLines.map(key).filter((l) => l !== ''),
+    { comparator: (a: string, b: string) => a === b },
+  );
   const differing = new Set<number>();
   const missing: string[] = [];
   let i = closest.start;
@@ -36,17 +40,17 @@ export function noMatch(path: string, index: FileIndex, searchLines: string[], w
   }
   const width = String(to).length;
   const shown = fileLines.slice(from, to).map((line, j) => `${differing.has(from + j) ? '!' : ' '} ${num(from + j + 1, width)} | ${line}`);
-  const lines = [
-    `The closest region is lines ${closest.start + 1}-${closest.end} of ${path} (lines marked ! differ from your SEARCH):`,
-    ...shown,
-  ];
+  const lines = [`The closest region is lines ${closest.start + 1}-${closest.end} of ${path} (lines marked ! differ from your SEARCH):`, ...shown];
   if (missing.length > 0) lines.push('Your SEARCH has these lines, which are not in the file there:', ...missing.slice(0, 12).map((l) => `    ${l}`));
   lines.push('Copy the lines exactly as they are in the file (without the line numbers), or read the file again, then retry.');
   return refusal('no_match', reason, lines.join('\n'));
 }
 
 export function ambiguous(path: string, starts: number[], where: string): Refusal {
-  const list = starts.slice(0, 10).map((s) => s + 1).join(', ');
+  const list = starts
+    .slice(0, 10)
+    .map((s) => s + 1)
+    .join(', ');
   return refusal(
     'ambiguous',
     `the SEARCH text${where} matches ${starts.length} places in ${path}`,

@@ -49,9 +49,7 @@ export interface JournalEntry {
 
 export type ApplyResult = { ok: true; entry: JournalEntry } | { ok: false; refusal: Refusal };
 
-export type UndoResult =
-  | { ok: true; reverted: JournalEntry[] }
-  | { ok: false; reason: string };
+export type UndoResult = { ok: true; reverted: JournalEntry[] } | { ok: false; reason: string };
 
 /** One located change: `search` (lines to find, LF endings) becomes `replace`. */
 export interface EditBlock {

@@ -14,15 +14,16 @@ function isPlaceholder(line: string): boolean {
   if (isElisionMarker(line)) return true;
   const m = /^\s*(?:\/\/+|#+|\/\*+|<!--|--)\s*(.*?)\s*(?:\*+\/|-->)?\s*$/.exec(line);
   if (!m) return false;
-  const body = m[1].replace(/^(\.\.\.|…)\s*|\s*(\.\.\.|…)$/g, '').replace(/[.:;]$/, '').trim();
+  const body = m[1]
+    .replace(/^(\.\.\.|…)\s*|\s*(\.\.\.|…)$/g, '')
+    .replace(/[.:;]$/, '')
+    .trim();
   return body !== 'code' && PLACEHOLDER.test(body);
 }
 
 /** Open minus close brackets, skipping string literals and line comments roughly. */
 function bracketBalance(text: string): number {
-  const stripped = text
-    .replace(/\/\/[^\n]*|#[^\n]*/g, '')
-    .replace(/"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'|`(?:\\.|[^`\\])*`/g, '""');
+  const stripped = text.replace(/\/\/[^\n]*|#[^\n]*/g, '').replace(/"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'|`(?:\\.|[^`\\])*`/g, '""');
   let n = 0;
   for (const ch of stripped) {
     if (ch === '{' || ch === '(' || ch === '[') n++;
@@ -45,7 +46,11 @@ export function checkWholeFile(before: string | null, after: string): Refusal | 
   const old = splitLines(toPlain(before)).lines;
   if (old.length === 0) return undefined;
   if (old.length > MAX_REWRITE_LINES) {
-    return refusal('too_large', `the file has ${old.length} lines; rewriting it whole risks losing code`, 'Use edit_file with SEARCH/REPLACE blocks for the lines that change.');
+    return refusal(
+      'too_large',
+      `the file has ${old.length} lines; rewriting it whole risks losing code`,
+      'Use edit_file with SEARCH/REPLACE blocks for the lines that change.',
+    );
   }
   if (old.length >= 10 && next.length < old.length * 0.7) {
     return refusal(
@@ -57,7 +62,11 @@ export function checkWholeFile(before: string | null, after: string): Refusal | 
   const was = bracketBalance(toPlain(before));
   const now = bracketBalance(toPlain(after));
   if (was === 0 && now > 0) {
-    return refusal('malformed', 'the new content ends with unclosed brackets: it looks cut off', 'Send the complete file content, or use edit_file for a partial change.');
+    return refusal(
+      'malformed',
+      'the new content ends with unclosed brackets: it looks cut off',
+      'Send the complete file content, or use edit_file for a partial change.',
+    );
   }
   return undefined;
 }

@@ -11,7 +11,10 @@ export interface AnthropicPrompt {
 }
 
 export function toAnthropicPrompt(messages: ChatMessage[]): AnthropicPrompt {
-  const system = messages.filter((m) => m.role === 'system').map((m) => m.content).join('\n\n');
+  const system = messages
+    .filter((m) => m.role === 'system')
+    .map((m) => m.content)
+    .join('\n\n');
   const out: { role: 'user' | 'assistant'; blocks: ContentBlockParam[] }[] = [];
   const push = (role: 'user' | 'assistant', blocks: ContentBlockParam[]) => {
     if (!blocks.length) return;
@@ -22,7 +25,10 @@ export function toAnthropicPrompt(messages: ChatMessage[]): AnthropicPrompt {
   for (const m of messages) {
     if (m.role === 'system') continue;
     if (m.role === 'tool') {
-      push('user', m.toolCallId ? [{ type: 'tool_result', tool_use_id: m.toolCallId, content: m.content || '(empty)' }] : [{ type: 'text', text: m.content || '(empty)' }]);
+      push(
+        'user',
+        m.toolCallId ? [{ type: 'tool_result', tool_use_id: m.toolCallId, content: m.content || '(empty)' }] : [{ type: 'text', text: m.content || '(empty)' }],
+      );
     } else if (m.role === 'assistant') {
       const blocks: ContentBlockParam[] = m.content ? [{ type: 'text', text: m.content }] : [];
       for (const c of m.toolCalls ?? []) blocks.push({ type: 'tool_use', id: c.id, name: c.name, input: c.arguments });

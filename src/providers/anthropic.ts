@@ -22,7 +22,15 @@ export interface AnthropicProviderOptions {
   retry?: RetryPolicy;
 }
 
-const STOP: Record<string, FinishReason> = { end_turn: 'stop', stop_sequence: 'stop', refusal: 'stop', pause_turn: 'stop', max_tokens: 'length', model_context_window_exceeded: 'length', tool_use: 'tool_calls' };
+const STOP: Record<string, FinishReason> = {
+  end_turn: 'stop',
+  stop_sequence: 'stop',
+  refusal: 'stop',
+  pause_turn: 'stop',
+  max_tokens: 'length',
+  model_context_window_exceeded: 'length',
+  tool_use: 'tool_calls',
+};
 
 export function createAnthropicProvider(o: AnthropicProviderOptions): Provider {
   const root = splitBaseUrl(o.baseUrl ?? ANTHROPIC_BASE_URL).root;
@@ -31,7 +39,9 @@ export function createAnthropicProvider(o: AnthropicProviderOptions): Provider {
 
   // One client per provider: created on first use (lazy SDK load), reused for keep-alive.
   const makeClient = () =>
-    import('@anthropic-ai/sdk').then((mod) => new mod.Anthropic({ baseURL: root, apiKey: o.apiKey ?? null, maxRetries: 0, timeout: o.requestTimeoutMs ?? 10 * 60_000 }));
+    import('@anthropic-ai/sdk').then(
+      (mod) => new mod.Anthropic({ baseURL: root, apiKey: o.apiKey ?? null, maxRetries: 0, timeout: o.requestTimeoutMs ?? 10 * 60_000 }),
+    );
   let clientPromise: ReturnType<typeof makeClient> | undefined;
   const getClient = () => (clientPromise ??= makeClient());
 
@@ -85,6 +95,7 @@ export function createAnthropicProvider(o: AnthropicProviderOptions): Provider {
 
   return {
     info: () => info(),
-    stream: (request, signal) => guardedStream((s) => attempt(request, s), signal, { context, retry: o.retry ?? DEFAULT_RETRY, requestTimeoutMs: o.requestTimeoutMs }),
+    stream: (request, signal) =>
+      guardedStream((s) => attempt(request, s), signal, { context, retry: o.retry ?? DEFAULT_RETRY, requestTimeoutMs: o.requestTimeoutMs }),
   };
 }

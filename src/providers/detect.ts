@@ -29,7 +29,12 @@ const data = (r: JsonResponse | undefined): unknown[] | undefined => (r?.ok && i
 const IDENTIFY: { kind: ServerKind; test: (a: Record<string, JsonResponse | undefined>) => boolean }[] = [
   { kind: 'ollama', test: (a) => isDict(a['/api/version']?.json) && typeof a['/api/version']?.json.version === 'string' && a['/api/version']?.ok === true },
   { kind: 'lmstudio', test: (a) => data(a['/api/v0/models']) !== undefined },
-  { kind: 'llamacpp', test: (a) => (a['/health']?.ok === true && isDict(a['/health']?.json) && a['/health']?.json.status === 'ok') || (data(a['/v1/models']) ?? []).some((m) => isDict(m) && m.owned_by === 'llamacpp') },
+  {
+    kind: 'llamacpp',
+    test: (a) =>
+      (a['/health']?.ok === true && isDict(a['/health']?.json) && a['/health']?.json.status === 'ok') ||
+      (data(a['/v1/models']) ?? []).some((m) => isDict(m) && m.owned_by === 'llamacpp'),
+  },
   { kind: 'vllm', test: (a) => (data(a['/v1/models']) ?? []).some((m) => isDict(m) && m.max_model_len !== undefined) },
   { kind: 'openai', test: (a) => data(a['/v1/models']) !== undefined },
 ];

@@ -20,7 +20,10 @@ export async function discoverOllama(root: string, model: string, signal?: Abort
   }
   const warnings: string[] = [];
   const [tags, ps] = await Promise.all([get('/api/tags').catch(() => undefined), get('/api/ps').catch(() => undefined)]);
-  const models = isDict(tags?.json) && Array.isArray(tags.json.models) ? tags.json.models.map((m) => (isDict(m) ? String(m.name ?? m.model ?? '') : '')).filter(Boolean) : [];
+  const models =
+    isDict(tags?.json) && Array.isArray(tags.json.models)
+      ? tags.json.models.map((m) => (isDict(m) ? String(m.name ?? m.model ?? '') : '')).filter(Boolean)
+      : [];
   const loaded = isDict(ps?.json) && Array.isArray(ps.json.models) ? ps.json.models.filter(isDict) : [];
   let chosen = model;
   if (!chosen) {
@@ -58,6 +61,7 @@ export function chooseNumCtx(f: ServerFacts, override: number | undefined, warni
   if (f.pinnedNumCtx) return f.pinnedNumCtx;
   const target = trained ? Math.min(trained, OLLAMA_DEFAULT_NUM_CTX) : undefined;
   if (f.loadedWindow && (!target || f.loadedWindow > target)) return trained ? Math.min(f.loadedWindow, trained) : f.loadedWindow;
-  if (trained && trained > OLLAMA_DEFAULT_NUM_CTX) warnings.push(`using ${OLLAMA_DEFAULT_NUM_CTX} of ${f.model}'s ${trained}-token window; set SMALLCODE_CONTEXT to change`);
+  if (trained && trained > OLLAMA_DEFAULT_NUM_CTX)
+    warnings.push(`using ${OLLAMA_DEFAULT_NUM_CTX} of ${f.model}'s ${trained}-token window; set SMALLCODE_CONTEXT to change`);
   return target;
 }

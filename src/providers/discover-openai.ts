@@ -29,7 +29,15 @@ function kindOf(p: Probes): ServerKind {
   return 'openai';
 }
 
-export async function discoverOpenAi(root: string, v1: string, model: string, kindHint: ServerKind | undefined, apiKey: string | undefined, signal?: AbortSignal, timeoutMs?: number): Promise<ServerFacts> {
+export async function discoverOpenAi(
+  root: string,
+  v1: string,
+  model: string,
+  kindHint: ServerKind | undefined,
+  apiKey: string | undefined,
+  signal?: AbortSignal,
+  timeoutMs?: number,
+): Promise<ServerFacts> {
   const headers: Record<string, string> = apiKey ? { authorization: `Bearer ${apiKey}` } : {};
   const get = (url: string) => fetchJson(url, { headers, signal, timeoutMs }).catch(() => undefined);
   const cloud = kindHint ? SERVER_KINDS[kindHint].needsApiKey : false;
@@ -74,7 +82,9 @@ export async function discoverOpenAi(root: string, v1: string, model: string, ki
     if (loaded) facts.serverWindow = asNumber(loaded.loaded_context_length) ?? asNumber(loaded.max_context_length);
     else if (rows.length) {
       facts.serverWindow = Math.min(asNumber(rows[0].max_context_length) ?? LMSTUDIO_JIT_CONTEXT, LMSTUDIO_JIT_CONTEXT);
-      warnings.push(`${chosen} is not loaded in LM Studio; it will load with its default context (assumed ${LMSTUDIO_JIT_CONTEXT}) — load it with a larger context or set SMALLCODE_CONTEXT`);
+      warnings.push(
+        `${chosen} is not loaded in LM Studio; it will load with its default context (assumed ${LMSTUDIO_JIT_CONTEXT}) — load it with a larger context or set SMALLCODE_CONTEXT`,
+      );
     }
   } else if (kind === 'vllm') {
     facts.serverWindow = asNumber(v1List.find((m) => m.id === chosen)?.max_model_len) ?? asNumber(v1List[0]?.max_model_len);

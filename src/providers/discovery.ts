@@ -45,7 +45,8 @@ export function settle(o: Pick<DiscoveryOptions, 'provider' | 'contextOverride'>
   } else if (override) {
     contextWindow = override;
     contextSource = 'config';
-    if (f.serverWindow && override > f.serverWindow) warnings.push(`SMALLCODE_CONTEXT ${override} exceeds the server's window ${f.serverWindow}; prompts may be refused`);
+    if (f.serverWindow && override > f.serverWindow)
+      warnings.push(`SMALLCODE_CONTEXT ${override} exceeds the server's window ${f.serverWindow}; prompts may be refused`);
   } else if (f.serverWindow) {
     contextWindow = f.serverWindow;
     contextSource = 'server';

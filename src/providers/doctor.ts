@@ -65,7 +65,10 @@ export async function diagnose(provider: Provider, signal?: AbortSignal): Promis
   let first: number | undefined;
   let tokens = 0;
   let serverTps: number | undefined;
-  for await (const chunk of provider.stream({ messages: [{ role: 'user', content: DOCTOR_PROMPT }], maxTokens: 16, temperature: 0 }, signal ?? new AbortController().signal)) {
+  for await (const chunk of provider.stream(
+    { messages: [{ role: 'user', content: DOCTOR_PROMPT }], maxTokens: 16, temperature: 0 },
+    signal ?? new AbortController().signal,
+  )) {
     if ((chunk.type === 'text' || chunk.type === 'reasoning' || chunk.type === 'tool_call') && first === undefined) first = performance.now();
     if (chunk.type === 'usage') {
       tokens = chunk.usage.completionTokens;

@@ -14,7 +14,10 @@ export interface ErrorContext {
 
 /** Thrown by info() when discovery cannot go on (nothing listening, no such model). */
 export class ProviderFailure extends Error {
-  constructor(readonly error: ProviderError, readonly context: ErrorContext) {
+  constructor(
+    readonly error: ProviderError,
+    readonly context: ErrorContext,
+  ) {
     super(error.message);
     this.name = 'ProviderFailure';
   }
@@ -32,7 +35,15 @@ export interface ErrorFacts {
 }
 
 const NETWORK_DOWN = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL']);
-const NETWORK_FLAKY = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+const NETWORK_FLAKY = new Set([
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+]);
 
 function collectStrings(value: unknown, out: string[], depth = 0): void {
   if (depth > 5 || value === undefined || value === null) return;
@@ -96,11 +107,17 @@ export function overflowNumbers(text: string): { promptTokens?: number; contextW
     [/n_keep: ?(\d+) ?>= ?n_ctx: ?(\d+)/, (m) => ({ promptTokens: +m[1], contextWindow: +m[2] })],
     [/keep the first (\d+) tokens.*context length of only (\d+)/, (m) => ({ promptTokens: +m[1], contextWindow: +m[2] })],
     [/maximum context length is (\d+) tokens.*?prompt contains at least (\d+)/, (m) => ({ promptTokens: +m[2], contextWindow: +m[1] })],
-    [/maximum context length is (\d+) tokens.*?(?:resulted in|requested) (\d+) tokens(?: \((\d+) in the messages)?/, (m) => ({ promptTokens: +(m[3] ?? m[2]), contextWindow: +m[1] })],
+    [
+      /maximum context length is (\d+) tokens.*?(?:resulted in|requested) (\d+) tokens(?: \((\d+) in the messages)?/,
+      (m) => ({ promptTokens: +(m[3] ?? m[2]), contextWindow: +m[1] }),
+    ],
     [/maximum context length is (\d+) tokens/, (m) => ({ contextWindow: +m[1] })],
     [/prompt is too long: (\d+) tokens > (\d+)/, (m) => ({ promptTokens: +m[1], contextWindow: +m[2] })],
     [/decoder prompt \(length (\d+)\) is longer than the maximum model length of (\d+)/, (m) => ({ promptTokens: +m[1], contextWindow: +m[2] })],
-    [/exceed_context_size_error|context_length_exceeded|prompt is longer than the context length|Context size has been exceeded|model_context_window_exceeded/i, () => ({})],
+    [
+      /exceed_context_size_error|context_length_exceeded|prompt is longer than the context length|Context size has been exceeded|model_context_window_exceeded/i,
+      () => ({}),
+    ],
   ];
   for (const [re, pick] of rules) {
     const m = text.match(re);
@@ -111,7 +128,12 @@ export function overflowNumbers(text: string): { promptTokens?: number; contextW
 
 type Rule = (f: ErrorFacts, c: ErrorContext) => ProviderError | undefined;
 
-const make = (code: ProviderError['code'], message: string, c: ErrorContext, extra: Partial<ProviderError> = {}): ProviderError => ({ code, message, url: c.url, ...extra });
+const make = (code: ProviderError['code'], message: string, c: ErrorContext, extra: Partial<ProviderError> = {}): ProviderError => ({
+  code,
+  message,
+  url: c.url,
+  ...extra,
+});
 
 /** Ordered: the first rule that answers wins. */
 export const ERROR_RULES: { name: string; rule: Rule }[] = [
@@ -128,8 +150,18 @@ export const ERROR_RULES: { name: string; rule: Rule }[] = [
     rule: (f, c) => {
       const n = overflowNumbers(f.text);
       if (!n || (f.status !== undefined && f.status >= 500 && !/exceed|context/i.test(f.text))) return undefined;
-      const sizes = n.promptTokens && n.contextWindow ? `${n.promptTokens} tokens > window ${n.contextWindow}` : n.contextWindow ? `window is ${n.contextWindow} tokens` : 'it exceeds the window';
-      return make('prompt_too_long', `prompt too long for ${c.model} at ${c.url} (${sizes}) — compact the conversation or load the model with a larger context`, c, n);
+      const sizes =
+        n.promptTokens && n.contextWindow
+          ? `${n.promptTokens} tokens > window ${n.contextWindow}`
+          : n.contextWindow
+            ? `window is ${n.contextWindow} tokens`
+            : 'it exceeds the window';
+      return make(
+        'prompt_too_long',
+        `prompt too long for ${c.model} at ${c.url} (${sizes}) — compact the conversation or load the model with a larger context`,
+        c,
+        n,
+      );
     },
   },
   {
@@ -153,28 +185,40 @@ export const ERROR_RULES: { name: string; rule: Rule }[] = [
       const is404 = f.status === 404 && /model/i.test(f.text);
       if (!is404 && !(said && f.status !== undefined && f.status < 500)) return undefined;
       const have = c.availableModels?.length ? ` — available: ${c.availableModels.slice(0, 8).join(', ')}${c.availableModels.length > 8 ? ', …' : ''}` : '';
-      return make('model_not_found', `model '${c.model}' not found at ${c.url}${have}; ${SERVER_KINDS[c.kind].modelHint(c.model)}`, c, { availableModels: c.availableModels });
+      return make('model_not_found', `model '${c.model}' not found at ${c.url}${have}; ${SERVER_KINDS[c.kind].modelHint(c.model)}`, c, {
+        availableModels: c.availableModels,
+      });
     },
   },
   {
     name: 'transient',
     rule: (f, c) =>
-      (f.networkCode && NETWORK_FLAKY.has(f.networkCode)) || f.status === 429 || (f.status !== undefined && f.status >= 500) || /socket hang up|ECONNRESET|other side closed|terminated|timed out|timeout/i.test(f.text)
+      (f.networkCode && NETWORK_FLAKY.has(f.networkCode)) ||
+      f.status === 429 ||
+      (f.status !== undefined && f.status >= 500) ||
+      /socket hang up|ECONNRESET|other side closed|terminated|timed out|timeout/i.test(f.text)
         ? make('transient', `${c.url} failed (${f.status ?? f.networkCode ?? 'connection'}): ${serverMessage(f)} — retry, or check the server log`, c)
         : undefined,
   },
   {
     name: 'wrong-endpoint',
-    rule: (f, c) => (f.status === 404 ? make('bad_request', `${c.url} has no such endpoint (404) — check the base URL (expected ${SERVER_KINDS[c.kind].label})`, c) : undefined),
+    rule: (f, c) =>
+      f.status === 404
+        ? make('bad_request', `${c.url} has no such endpoint (404) — check the base URL (expected ${SERVER_KINDS[c.kind].label})`, c)
+        : undefined,
   },
   {
     name: 'bad-request',
-    rule: (f, c) => (f.status !== undefined && f.status >= 400 ? make('bad_request', `${c.url} refused the request (${f.status}): ${serverMessage(f)}`, c) : undefined),
+    rule: (f, c) =>
+      f.status !== undefined && f.status >= 400 ? make('bad_request', `${c.url} refused the request (${f.status}): ${serverMessage(f)}`, c) : undefined,
   },
   {
     // An error the server sent inside the stream (Ollama `{"error":…}` line, SSE error event).
     name: 'server-reported',
-    rule: (f, c) => (f.status === undefined && !f.networkCode && !f.ownFault && f.text ? make('transient', `${c.url} reported an error: ${serverMessage(f)} — retry, or check the server log`, c) : undefined),
+    rule: (f, c) =>
+      f.status === undefined && !f.networkCode && !f.ownFault && f.text
+        ? make('transient', `${c.url} reported an error: ${serverMessage(f)} — retry, or check the server log`, c)
+        : undefined,
   },
 ];
 

@@ -41,14 +41,21 @@ export function createOllamaProvider(o: OllamaProviderOptions): Provider {
       stream: true as const,
       keep_alive: o.keepAlive ?? '30m',
       truncate: false,
-      options: { num_ctx: numCtx, ...(request.maxTokens ? { num_predict: request.maxTokens } : {}), ...(request.temperature !== undefined ? { temperature: request.temperature } : {}) },
+      options: {
+        num_ctx: numCtx,
+        ...(request.maxTokens ? { num_predict: request.maxTokens } : {}),
+        ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
+      },
       ...(tools ? { tools } : {}),
       ...(request.format ? { format: request.format } : {}),
     };
     const { Ollama } = await import('ollama');
     // Our own fetch carries the caller's signal, so aborting closes the HTTP request at any
     // point (before headers or mid-body); the client's own it.abort() is then redundant.
-    const client = new Ollama({ host: root, fetch: (input, init) => fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal }) });
+    const client = new Ollama({
+      host: root,
+      fetch: (input, init) => fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal }),
+    });
     const it = await client.chat(body);
     let calls = 0;
     let finish: FinishReason = 'stop';
@@ -58,7 +65,8 @@ export function createOllamaProvider(o: OllamaProviderOptions): Provider {
       if (msg?.content) yield { type: 'text', text: msg.content };
       for (const tc of msg?.tool_calls ?? []) {
         const raw = tc as { id?: unknown; function: { name: string; arguments: unknown } };
-        const args = typeof raw.function.arguments === 'string' ? parseArgs(raw.function.arguments) : (raw.function.arguments as Record<string, unknown>) ?? {};
+        const args =
+          typeof raw.function.arguments === 'string' ? parseArgs(raw.function.arguments) : ((raw.function.arguments as Record<string, unknown>) ?? {});
         calls++;
         yield { type: 'tool_call', call: { id: typeof raw.id === 'string' && raw.id ? raw.id : `call_${calls}`, name: raw.function.name, arguments: args } };
       }
@@ -67,7 +75,12 @@ export function createOllamaProvider(o: OllamaProviderOptions): Provider {
         const truncatedPrompt = looksTruncated(part.prompt_eval_count ?? 0, roughPromptTokens(request.messages, tools ? request.tools : undefined), numCtx);
         yield {
           type: 'usage',
-          usage: { promptTokens: part.prompt_eval_count ?? 0, completionTokens: part.eval_count ?? 0, ...(seconds > 0 ? { tokensPerSecond: part.eval_count / seconds } : {}), ...(truncatedPrompt ? { truncatedPrompt } : {}) },
+          usage: {
+            promptTokens: part.prompt_eval_count ?? 0,
+            completionTokens: part.eval_count ?? 0,
+            ...(seconds > 0 ? { tokensPerSecond: part.eval_count / seconds } : {}),
+            ...(truncatedPrompt ? { truncatedPrompt } : {}),
+          },
         };
         finish = part.done_reason === 'length' ? 'length' : calls ? 'tool_calls' : 'stop';
       }
@@ -77,7 +90,8 @@ export function createOllamaProvider(o: OllamaProviderOptions): Provider {
 
   return {
     info: () => info(),
-    stream: (request, signal) => guardedStream((s) => attempt(request, s), signal, { context, retry: o.retry ?? DEFAULT_RETRY, requestTimeoutMs: o.requestTimeoutMs }),
+    stream: (request, signal) =>
+      guardedStream((s) => attempt(request, s), signal, { context, retry: o.retry ?? DEFAULT_RETRY, requestTimeoutMs: o.requestTimeoutMs }),
   };
 }
 

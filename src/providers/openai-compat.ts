@@ -43,13 +43,22 @@ export function buildChatBody(info: ProviderInfo, request: ChatRequest): ChatCom
 
 export function createOpenAiCompatProvider(o: OpenAiCompatOptions): Provider {
   const urls = splitBaseUrl(o.baseUrl);
-  const info = cachedInfo((signal) => discover({ provider: 'openai', baseUrl: o.baseUrl, model: o.model, apiKey: o.apiKey, contextOverride: o.contextOverride, kindHint: o.kindHint, signal }));
+  const info = cachedInfo((signal) =>
+    discover({ provider: 'openai', baseUrl: o.baseUrl, model: o.model, apiKey: o.apiKey, contextOverride: o.contextOverride, kindHint: o.kindHint, signal }),
+  );
   let known: ProviderInfo | undefined;
-  const context = (): ErrorContext => ({ url: urls.v1, kind: known?.kind ?? o.kindHint ?? 'openai', model: known?.model ?? o.model, availableModels: known?.models });
+  const context = (): ErrorContext => ({
+    url: urls.v1,
+    kind: known?.kind ?? o.kindHint ?? 'openai',
+    model: known?.model ?? o.model,
+    availableModels: known?.models,
+  });
 
   // One client per provider: created on first use (lazy SDK load), reused for keep-alive.
   const makeClient = () =>
-    import('openai').then((mod) => new mod.OpenAI({ baseURL: urls.v1, apiKey: o.apiKey || 'sk-no-key-required', maxRetries: 0, timeout: o.requestTimeoutMs ?? 30 * 60_000 }));
+    import('openai').then(
+      (mod) => new mod.OpenAI({ baseURL: urls.v1, apiKey: o.apiKey || 'sk-no-key-required', maxRetries: 0, timeout: o.requestTimeoutMs ?? 30 * 60_000 }),
+    );
   let clientPromise: ReturnType<typeof makeClient> | undefined;
   const getClient = () => (clientPromise ??= makeClient());
 
@@ -73,7 +82,15 @@ export function createOpenAiCompatProvider(o: OpenAiCompatOptions): Provider {
     const tail = acc.finishChunks();
     if (!produced && !tail.some((c) => c.type === 'tool_call') && SERVER_KINDS[known.kind].emptyStreamMeansOverflow) {
       const w = known.contextWindow;
-      yield { type: 'error', error: { code: 'prompt_too_long', contextWindow: w, url: urls.v1, message: `${SERVER_KINDS[known.kind].label} at ${urls.v1} returned an empty answer — usually the prompt exceeds the loaded context (${w} tokens); compact the conversation or load the model with a larger context` } };
+      yield {
+        type: 'error',
+        error: {
+          code: 'prompt_too_long',
+          contextWindow: w,
+          url: urls.v1,
+          message: `${SERVER_KINDS[known.kind].label} at ${urls.v1} returned an empty answer — usually the prompt exceeds the loaded context (${w} tokens); compact the conversation or load the model with a larger context`,
+        },
+      };
       return;
     }
     yield* tail;
@@ -81,7 +98,8 @@ export function createOpenAiCompatProvider(o: OpenAiCompatOptions): Provider {
 
   return {
     info: () => info(),
-    stream: (request, signal) => guardedStream((s) => attempt(request, s), signal, { context, retry: o.retry ?? DEFAULT_RETRY, requestTimeoutMs: o.requestTimeoutMs }),
+    stream: (request, signal) =>
+      guardedStream((s) => attempt(request, s), signal, { context, retry: o.retry ?? DEFAULT_RETRY, requestTimeoutMs: o.requestTimeoutMs }),
     countTokens: async (messages, signal) => {
       const i = await info(signal).catch(() => undefined);
       return i?.canTokenize ? countTokensExactly(i, urls.root, messages, signal) : undefined;

@@ -17,7 +17,11 @@ export function backoffDelay(attempt: number, p: RetryPolicy): number {
 }
 
 /** Runs `open()` up to `tries` times while it fails before yielding anything. */
-export async function* withRetry(open: () => AsyncIterable<StreamChunk>, signal: AbortSignal, policy: RetryPolicy = DEFAULT_RETRY): AsyncGenerator<StreamChunk> {
+export async function* withRetry(
+  open: () => AsyncIterable<StreamChunk>,
+  signal: AbortSignal,
+  policy: RetryPolicy = DEFAULT_RETRY,
+): AsyncGenerator<StreamChunk> {
   for (let attempt = 0; ; attempt++) {
     let yielded = false;
     let failure: StreamChunk | undefined;

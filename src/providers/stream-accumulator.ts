@@ -58,9 +58,10 @@ export class StreamAccumulator {
       if (reasoning) out.push({ type: 'reasoning', text: reasoning });
       const content = str(delta.content);
       if (content) out.push({ type: 'text', text: content });
-      if (Array.isArray(delta.tool_calls)) delta.tool_calls.forEach((tc, pos) => {
-        this.takeToolCall(tc, pos);
-      });
+      if (Array.isArray(delta.tool_calls))
+        delta.tool_calls.forEach((tc, pos) => {
+          this.takeToolCall(tc, pos);
+        });
       this.finish = mapFinish(str(choice.finish_reason)) ?? this.finish;
     }
     return out;
@@ -77,7 +78,7 @@ export class StreamAccumulator {
     }
     if (this.usage) out.push({ type: 'usage', usage: this.usage });
     const sawCalls = out.some((c) => c.type === 'tool_call');
-    const finish = sawCalls && (this.finish === undefined || this.finish === 'stop') ? 'tool_calls' : this.finish ?? 'stop';
+    const finish = sawCalls && (this.finish === undefined || this.finish === 'stop') ? 'tool_calls' : (this.finish ?? 'stop');
     out.push({ type: 'done', finishReason: finish });
     return out;
   }
@@ -113,7 +114,11 @@ export class StreamAccumulator {
     }
     const tps = timings ? num(timings.predicted_per_second) : undefined;
     if (tps !== undefined) {
-      this.usage = { promptTokens: this.usage?.promptTokens ?? (num(timings?.prompt_n) ?? 0) + (num(timings?.cache_n) ?? 0), completionTokens: this.usage?.completionTokens ?? num(timings?.predicted_n) ?? 0, tokensPerSecond: tps };
+      this.usage = {
+        promptTokens: this.usage?.promptTokens ?? (num(timings?.prompt_n) ?? 0) + (num(timings?.cache_n) ?? 0),
+        completionTokens: this.usage?.completionTokens ?? num(timings?.predicted_n) ?? 0,
+        tokensPerSecond: tps,
+      };
     }
   }
 }

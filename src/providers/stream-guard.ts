@@ -41,7 +41,11 @@ async function* guardOnce(attempt: Attempt, user: AbortSignal, o: GuardOptions):
 function timeoutOr(signal: AbortSignal, o: GuardOptions, fallback: StreamChunk): StreamChunk {
   if (!signal.aborted) return fallback;
   const c = o.context();
-  const error: ProviderError = { code: 'transient', message: `${c.url} did not finish within ${o.requestTimeoutMs} ms — the model may be too slow for this prompt; retry or raise the timeout`, url: c.url };
+  const error: ProviderError = {
+    code: 'transient',
+    message: `${c.url} did not finish within ${o.requestTimeoutMs} ms — the model may be too slow for this prompt; retry or raise the timeout`,
+    url: c.url,
+  };
   return { type: 'error', error };
 }
 

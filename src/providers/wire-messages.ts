@@ -47,7 +47,10 @@ export function toWireTools(tools: ToolSpec[] | undefined): ChatCompletionFuncti
 /** Ollama's client types a schema more narrowly than JSON Schema; the wire shape is the same. */
 export function toOllamaTools(tools: ToolSpec[] | undefined): OllamaTool[] | undefined {
   if (!tools?.length) return undefined;
-  return tools.map((t) => ({ type: 'function', function: { name: t.name, description: t.description, parameters: t.parameters as OllamaTool['function']['parameters'] } }));
+  return tools.map((t) => ({
+    type: 'function',
+    function: { name: t.name, description: t.description, parameters: t.parameters as OllamaTool['function']['parameters'] },
+  }));
 }
 
 /** Our rough prompt size (characters / 4), the same yardstick the truncation check compares with. */

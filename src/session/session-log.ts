@@ -140,8 +140,13 @@ export async function listSessions(root: string): Promise<SessionSummary[]> {
   } catch {
     return [];
   }
-  const ids = names.filter((n) => n.endsWith('.jsonl')).map((n) => n.slice(0, -6)).sort();
-  return Promise.all(ids.map(async (id) => ({ id, path: path.join(sessionsDir(root), `${id}.jsonl`), meta: await readMeta(path.join(sessionsDir(root), `${id}.jsonl`)) })));
+  const ids = names
+    .filter((n) => n.endsWith('.jsonl'))
+    .map((n) => n.slice(0, -6))
+    .sort();
+  return Promise.all(
+    ids.map(async (id) => ({ id, path: path.join(sessionsDir(root), `${id}.jsonl`), meta: await readMeta(path.join(sessionsDir(root), `${id}.jsonl`)) })),
+  );
 }
 
 async function readMeta(file: string): Promise<SessionMeta | undefined> {

@@ -27,7 +27,9 @@ function isObject(x: unknown): x is Record<string, unknown> {
 }
 
 export function isChatMessage(x: unknown): x is ChatMessage {
-  return isObject(x) && typeof x.role === 'string' && ROLES.has(x.role) && typeof x.content === 'string' && (x.toolCalls === undefined || Array.isArray(x.toolCalls));
+  return (
+    isObject(x) && typeof x.role === 'string' && ROLES.has(x.role) && typeof x.content === 'string' && (x.toolCalls === undefined || Array.isArray(x.toolCalls))
+  );
 }
 
 export function parseRecord(line: string): SessionRecord | undefined {

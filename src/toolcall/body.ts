@@ -84,10 +84,14 @@ function readOtherBody(body: string, ctx: StrategyContext): Omit<BodyResult, 'en
     const args = inner.startsWith('{') ? parseLooseJson(inner)?.value : readXmlElementCall(`<x>${inner}</x>`, 0, () => true)?.args;
     return { calls: [{ name: named[1], args: args ?? {}, explicit: true }], repairs: ['name/arguments tags'] };
   }
-  const nj = /^(?:function\s*(?=<[｜|]tool))?(?:<[｜|]tool[▁_]sep[｜|]>)?\s*([A-Za-z_][\w.:-]*?)(?::\d+)?\s*(?:\[CALL_ID\]\s*\w+\s*)?(?:<[｜|]tool[▁_]sep[｜|]>|\[ARGS\]|<\|tool_call_argument_begin\|>)?\s*(?:```(?:json)?\s*)?(?=[{[])/.exec(trimmed);
+  const nj =
+    /^(?:function\s*(?=<[｜|]tool))?(?:<[｜|]tool[▁_]sep[｜|]>)?\s*([A-Za-z_][\w.:-]*?)(?::\d+)?\s*(?:\[CALL_ID\]\s*\w+\s*)?(?:<[｜|]tool[▁_]sep[｜|]>|\[ARGS\]|<\|tool_call_argument_begin\|>)?\s*(?:```(?:json)?\s*)?(?=[{[])/.exec(
+      trimmed,
+    );
   if (nj && !trimmed.startsWith('call:')) {
     const r = readJsonAt(trimmed, nj[0].length);
-    if (r.kind === 'value') return { calls: [{ name: nj[1], args: r.value, explicit: true }], repairs: SEP.test(trimmed) ? r.repairs : [...r.repairs, 'name before JSON'] };
+    if (r.kind === 'value')
+      return { calls: [{ name: nj[1], args: r.value, explicit: true }], repairs: SEP.test(trimmed) ? r.repairs : [...r.repairs, 'name before JSON'] };
     if (r.kind === 'truncated') return { calls: [], repairs: [], unreadable: 'cut off before the call ended' };
   }
   if (trimmed.startsWith('call:')) {

@@ -76,14 +76,22 @@ function statusToBool(s: unknown): boolean {
 
 function matches(v: unknown, t: string): boolean {
   switch (t) {
-    case 'string': return typeof v === 'string';
-    case 'integer': return typeof v === 'number' && Number.isInteger(v);
-    case 'number': return typeof v === 'number' && Number.isFinite(v);
-    case 'boolean': return typeof v === 'boolean';
-    case 'array': return Array.isArray(v);
-    case 'object': return typeof v === 'object' && v !== null && !Array.isArray(v);
-    case 'null': return v === null;
-    default: return true;
+    case 'string':
+      return typeof v === 'string';
+    case 'integer':
+      return typeof v === 'number' && Number.isInteger(v);
+    case 'number':
+      return typeof v === 'number' && Number.isFinite(v);
+    case 'boolean':
+      return typeof v === 'boolean';
+    case 'array':
+      return Array.isArray(v);
+    case 'object':
+      return typeof v === 'object' && v !== null && !Array.isArray(v);
+    case 'null':
+      return v === null;
+    default:
+      return true;
   }
 }
 
@@ -112,7 +120,10 @@ function convert(v: unknown, t: string, schema: JsonSchema): unknown {
       if (parsed && Array.isArray(parsed.value)) return parsed.value;
       const items = schema.items as JsonSchema | undefined;
       if (items && items.type !== undefined && items.type !== 'string' && items.type !== 'object') return undefined;
-      const lines = v.split(/\r?\n/).map((l) => l.replace(/^\s*(?:[-*•]|\d+[.)])\s+/, '').trim()).filter(Boolean);
+      const lines = v
+        .split(/\r?\n/)
+        .map((l) => l.replace(/^\s*(?:[-*•]|\d+[.)])\s+/, '').trim())
+        .filter(Boolean);
       return lines.length > 0 ? lines : undefined;
     }
     return v === undefined || v === null ? undefined : [v];
@@ -128,7 +139,9 @@ function fitEnum(v: unknown, options: unknown[]): Coerced {
   if (options.includes(v)) return { ok: true, value: v };
   const s = String(v).toLowerCase();
   const hit = options.find((o) => String(o).toLowerCase() === s);
-  return hit !== undefined ? { ok: true, value: hit, note: 'enum case' } : { ok: false, expected: `one of ${options.map((o) => JSON.stringify(o)).join(', ')}` };
+  return hit !== undefined
+    ? { ok: true, value: hit, note: 'enum case' }
+    : { ok: false, expected: `one of ${options.map((o) => JSON.stringify(o)).join(', ')}` };
 }
 
 function describe(v: unknown): string {

@@ -11,7 +11,23 @@ export function fenceLanguageAt(text: string, pos: number): string | undefined {
 }
 
 /** Languages whose fences may hold a call; code in other languages is never a call. */
-export const CALL_FENCES = new Set(['', 'json', 'json5', 'jsonc', 'tool_call', 'tool_code', 'tool', 'tools', 'text', 'plaintext', 'function', 'function_call', 'yaml', 'yml', 'xml']);
+export const CALL_FENCES = new Set([
+  '',
+  'json',
+  'json5',
+  'jsonc',
+  'tool_call',
+  'tool_code',
+  'tool',
+  'tools',
+  'text',
+  'plaintext',
+  'function',
+  'function_call',
+  'yaml',
+  'yml',
+  'xml',
+]);
 
 /** [start, end) widened over a fence (```lang … ```) that contains only the region. */
 export function widenOverFence(text: string, start: number, end: number): [number, number] {

@@ -1,8 +1,10 @@
 // The prose left once calls, reasoning and hallucinated results are cut out: special tokens,
 // stray closing tags and emptied fences removed, blank runs collapsed, trimmed.
 
-const TOKENS = /<\|(?:im_start|im_end|eot_id|eom_id|end|return|call|start|channel|message|constrain|endoftext|python_tag|tool_calls_section_begin|tool_calls_section_end|tool_call_start|tool_call_end|tools_prefix|tools_suffix|start_header_id|end_header_id)\|>|<[｜|]tool[▁_]calls[▁_](?:begin|end)[｜|]>|<[｜|]end[▁_]of[▁_]sentence[｜|]>|<\/?s>|\[\/?TOOL_CALLS\]|\[\/?TOOL_RESULTS\]/g;
-const STRAY = /<\/(?:tool_calls?|toolcall|tool-call|tools|function_calls?|functioncall|function-call|function|invoke|parameter|tool_use|think|thinking)>|<tool_call\|>|<\|\/tool_call\|>|\[END_TOOL_REQUEST\]|<end_function_call>|<\|action_end\|>|<\/?[a-z]+[:_]tool_call>|<\/(?:[a-z]+:)?(?:invoke|parameter)>|<\|(?:START|END)_ACTION\|>/g;
+const TOKENS =
+  /<\|(?:im_start|im_end|eot_id|eom_id|end|return|call|start|channel|message|constrain|endoftext|python_tag|tool_calls_section_begin|tool_calls_section_end|tool_call_start|tool_call_end|tools_prefix|tools_suffix|start_header_id|end_header_id)\|>|<[｜|]tool[▁_]calls[▁_](?:begin|end)[｜|]>|<[｜|]end[▁_]of[▁_]sentence[｜|]>|<\/?s>|\[\/?TOOL_CALLS\]|\[\/?TOOL_RESULTS\]/g;
+const STRAY =
+  /<\/(?:tool_calls?|toolcall|tool-call|tools|function_calls?|functioncall|function-call|function|invoke|parameter|tool_use|think|thinking)>|<tool_call\|>|<\|\/tool_call\|>|\[END_TOOL_REQUEST\]|<end_function_call>|<\|action_end\|>|<\/?[a-z]+[:_]tool_call>|<\/(?:[a-z]+:)?(?:invoke|parameter)>|<\|(?:START|END)_ACTION\|>/g;
 
 export function leftoverText(text: string, cut: [number, number][]): string {
   let out = '';

@@ -32,7 +32,8 @@ export function parseToolCalls(text: string, native: ToolCallRef[] | undefined, 
 
   const src = typeof text === 'string' ? text : '';
   const pre = blankReasoning(src);
-  if (pre.hallucinatedResults) diagnostics.push({ strategy: 'reasoning', kind: 'ignored', detail: `${pre.hallucinatedResults} hallucinated tool result(s) removed` });
+  if (pre.hallucinatedResults)
+    diagnostics.push({ strategy: 'reasoning', kind: 'ignored', detail: `${pre.hallucinatedResults} hallucinated tool result(s) removed` });
   const cut: [number, number][] = [...pre.regions];
   let work = pre.text;
   const ctx = createContext(tools);
@@ -56,7 +57,10 @@ export function parseToolCalls(text: string, native: ToolCallRef[] | undefined, 
         repairs.push(unreadableMessage(f.unreadable, guessTool(work.slice(f.start, f.end), tools)));
       }
     }
-    work = blank(work, found.map((f) => [f.start, f.end]));
+    work = blank(
+      work,
+      found.map((f) => [f.start, f.end]),
+    );
   }
   const nativeKeys = new Set(calls.map(key));
   for (const t of textCalls.sort((a, b) => a.at - b.at)) {

@@ -1,12 +1,14 @@
 // Tells a call from a mention of one: JSON or a call shown as an example ("you could call it like
 // …"), a capability list, or a hallucinated tool result must not run. Looks at the prose just before.
 
-const EXAMPLE = /\b(?:for example|for instance|e\.g\.|an example|example(?: call| usage| json| of| request| input| output)?\s*[:(]|examples?\b.*:\s*$|you (?:can|could|would|might|may|should)\b[^.\n]*\b(?:call|use|invoke|send|write|like|format|try)|you'd\b|would look like|will look like|look(?:s)? something like|(?:tool |function )?call would be|here'?s how|how to (?:call|use|invoke)|syntax (?:is|for|would be)|syntax\s*:|usage\s*:|sample (?:call|request|json|output|input|payload)|format(?:ted)? (?:like|as) (?:this|follows)|in this format|the following format|structure (?:like|as))/i;
+const EXAMPLE =
+  /\b(?:for example|for instance|e\.g\.|an example|example(?: call| usage| json| of| request| input| output)?\s*[:(]|examples?\b.*:\s*$|you (?:can|could|would|might|may|should)\b[^.\n]*\b(?:call|use|invoke|send|write|like|format|try)|you'd\b|would look like|will look like|look(?:s)? something like|(?:tool |function )?call would be|here'?s how|how to (?:call|use|invoke)|syntax (?:is|for|would be)|syntax\s*:|usage\s*:|sample (?:call|request|json|output|input|payload)|format(?:ted)? (?:like|as) (?:this|follows)|in this format|the following format|structure (?:like|as))/i;
 /** The line right before is a result label ("Output:", "The result was:"), not an intention to act. */
 const RESULT = /(?:\b(?:result|output|response|observation|tool_response|returned|returns)s?\s*(?:is|was|were)?\s*:?\s*|EXECUTION RESULT[^\n]*)$/i;
 const INTENT_VERB = /\b(?:check|see|read|look at|get|view|inspect|fetch|run|capture|show)\b/i;
 /** Explicit syntaxes (<tool_call>, special tokens) are only overruled by strong framing. */
-const STRONG = /\b(?:for example|for instance|e\.g\.|an example|example\s*:|you (?:can|could|would|might|may|should)\b[^.\n]*\b(?:call|use|invoke|write|send|format|like)|syntax (?:is|for|would be)|syntax\s*:|usage\s*:|sample (?:call|request|json|output|input)|here'?s how|how to (?:call|use|invoke)|(?:use|follow|in) the following format|the format is|format looks like)/i;
+const STRONG =
+  /\b(?:for example|for instance|e\.g\.|an example|example\s*:|you (?:can|could|would|might|may|should)\b[^.\n]*\b(?:call|use|invoke|write|send|format|like)|syntax (?:is|for|would be)|syntax\s*:|usage\s*:|sample (?:call|request|json|output|input)|here'?s how|how to (?:call|use|invoke)|(?:use|follow|in) the following format|the format is|format looks like)/i;
 
 export type Framing = 'call' | 'example' | 'result';
 

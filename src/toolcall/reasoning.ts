@@ -8,11 +8,14 @@ export interface Blanked {
   hallucinatedResults: number;
 }
 
-const THINK = /<(think|thinking|reasoning|seed:think)>[\s\S]*?<\/\1>|\[THINK\][\s\S]*?\[\/THINK\]|<\|channel\|>\s*analysis\s*<\|message\|>[\s\S]*?(?:<\|end\|>|(?=<\|start\|>)|$)/gi;
-const RESULTS = /<(tool_response|tool_result|tool_output|function_results|function_result|observation)>[\s\S]*?(?:<\/\1>|$)|<\|start_header_id\|>ipython<\|end_header_id\|>[\s\S]*?(?:<\|eot_id\|>|$)/gi;
+const THINK =
+  /<(think|thinking|reasoning|seed:think)>[\s\S]*?<\/\1>|\[THINK\][\s\S]*?\[\/THINK\]|<\|channel\|>\s*analysis\s*<\|message\|>[\s\S]*?(?:<\|end\|>|(?=<\|start\|>)|$)/gi;
+const RESULTS =
+  /<(tool_response|tool_result|tool_output|function_results|function_result|observation)>[\s\S]*?(?:<\/\1>|$)|<\|start_header_id\|>ipython<\|end_header_id\|>[\s\S]*?(?:<\|eot_id\|>|$)/gi;
 
 /** The model writing the next user/tool turn itself: everything from here on is invented. */
-const FAKE_TURN = /<\|im_start\|>\s*(?:user|tool|system)\b|<\|start_header_id\|>\s*(?:user|ipython|tool|system)\b|<start_of_turn>\s*user\b|\[INST\]|<\|(?:user|tool)\|>|<[｜|]User[｜|]>|\[TOOL_RESULTS\]/;
+const FAKE_TURN =
+  /<\|im_start\|>\s*(?:user|tool|system)\b|<\|start_header_id\|>\s*(?:user|ipython|tool|system)\b|<start_of_turn>\s*user\b|\[INST\]|<\|(?:user|tool)\|>|<[｜|]User[｜|]>|\[TOOL_RESULTS\]/;
 
 export function blankReasoning(text: string): Blanked {
   const regions: [number, number][] = [];

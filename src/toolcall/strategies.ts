@@ -15,4 +15,18 @@ import { xmlAttributes } from './strategies/xml-attributes';
 import { xmlElement } from './strategies/xml-element';
 import { yamlBlock } from './strategies/yaml-block';
 
-export const STRATEGIES: readonly Strategy[] = [harmony, tagged, mistral, pythonTag, functionTags, xmlAttributes, gemma, react, jsonText, yamlBlock, xmlElement, editBlocks, pythonic];
+export const STRATEGIES: readonly Strategy[] = [
+  harmony,
+  tagged,
+  mistral,
+  pythonTag,
+  functionTags,
+  xmlAttributes,
+  gemma,
+  react,
+  jsonText,
+  yamlBlock,
+  xmlElement,
+  editBlocks,
+  pythonic,
+];

@@ -9,7 +9,21 @@ export interface XmlElementCall {
   repairs: string[];
 }
 
-const GREEDY = new Set(['content', 'diff', 'search', 'replace', 'new_str', 'old_str', 'file_text', 'text', 'code', 'contents', 'new_string', 'old_string', 'patch']);
+const GREEDY = new Set([
+  'content',
+  'diff',
+  'search',
+  'replace',
+  'new_str',
+  'old_str',
+  'file_text',
+  'text',
+  'code',
+  'contents',
+  'new_string',
+  'old_string',
+  'patch',
+]);
 
 /** `start` points at `<NAME>`; `accept` decides whether NAME may be a tool. */
 export function readXmlElementCall(s: string, start: number, accept: (name: string) => boolean): XmlElementCall | undefined {
@@ -49,7 +63,12 @@ function readChildren(body: string, repairs: string[]): Record<string, string> |
       next = body.length;
       repairs.push(`unclosed <${p}>`);
     } else next = vEnd + closeTag.length;
-    args[p] = decodeEntities(body.slice(vStart, vEnd).replace(/^\r?\n/, '').replace(/\r?\n$/, ''));
+    args[p] = decodeEntities(
+      body
+        .slice(vStart, vEnd)
+        .replace(/^\r?\n/, '')
+        .replace(/\r?\n$/, ''),
+    );
     i = next;
   }
   return args;

@@ -47,7 +47,8 @@ export interface Route {
 
 const EDIT_WORDS =
   /\b(fix|add|change|rename|create|implement|update|refactor|remove|delete|replace|modify|write|edit|move|rewrite|insert|append|correct|patch|convert|extract|bump|make|introduce|migrate|port|clean ?up)\w*\b/;
-const VERIFY_WORDS = /\b(run|test|tests|testing|build|lint|compile|typecheck|type-check|execute|install|benchmark|npm|yarn|pnpm|pytest|cargo|make|go test|tsc|jest)\b/;
+const VERIFY_WORDS =
+  /\b(run|test|tests|testing|build|lint|compile|typecheck|type-check|execute|install|benchmark|npm|yarn|pnpm|pytest|cargo|make|go test|tsc|jest)\b/;
 const PLAN_WORDS = /\b(plan|steps|todo|to-do|checklist|roadmap|milestones?|step by step|first\b.*\bthen)\b/;
 const EXPLORE_WORDS = /\b(where|find|search|look|list|show|explain|what|how|which|why|read|understand|overview|grep|locate|describe|summari[sz]e)\b/;
 /** "src/a.ts", "lib/", "README.md" — not "e.g." or "v1.2". */

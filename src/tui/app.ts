@@ -59,50 +59,72 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<number> {
   // @types/blessed swaps the stream types of `input` and `output` in IScreenOptions.
   const streams = { input: opts.input ?? process.stdin, output } as unknown as Pick<blessed.Widgets.IScreenOptions, 'input' | 'output'>;
   const screen = createScreen({
-    ...streams, terminal: opts.terminal ?? terminalName(process.env.TERM),
-    fullUnicode: true, smartCSR: true, warnings: false, autoPadding: false, title: 'smallcode', dockBorders: false,
+    ...streams,
+    terminal: opts.terminal ?? terminalName(process.env.TERM),
+    fullUnicode: true,
+    smartCSR: true,
+    warnings: false,
+    autoPadding: false,
+    title: 'smallcode',
+    dockBorders: false,
   });
   let finish: (code: number) => void = () => undefined;
   const done = new Promise<number>((resolve) => (finish = resolve));
   let releaseConsole: () => void = () => undefined;
   try {
     const report = (err: unknown) => store.dispatch({ type: 'ui.notice', level: 'error', text: `internal error: ${oneLine(err)}` });
-    const safe = (fn: (...args: never[]) => void) => (...args: never[]) => {
-      try {
-        fn(...args);
-      } catch (err) {
-        report(err);
-      }
-    };
+    const safe =
+      (fn: (...args: never[]) => void) =>
+      (...args: never[]) => {
+        try {
+          fn(...args);
+        } catch (err) {
+          report(err);
+        }
+      };
 
     const commandsRef: { quit: (code: number) => void } = { quit: () => undefined };
-    const panes = createPanes(screen, theme, {
-      onFocus: (focus) => store.dispatch({ type: 'ui.focus', focus }),
-      onWheel: (pane, delta) => {
-        const m = panes.metrics(pane);
-        store.dispatch({ type: 'ui.scroll', pane, delta, max: m.lines - m.height });
+    const panes = createPanes(
+      screen,
+      theme,
+      {
+        onFocus: (focus) => store.dispatch({ type: 'ui.focus', focus }),
+        onWheel: (pane, delta) => {
+          const m = panes.metrics(pane);
+          store.dispatch({ type: 'ui.scroll', pane, delta, max: m.lines - m.height });
+        },
       },
-    }, safe);
-    const scheduler = createRenderScheduler(() => {
-      panes.sync(store.get());
-      screen.render();
-    }, undefined, report);
+      safe,
+    );
+    const scheduler = createRenderScheduler(
+      () => {
+        panes.sync(store.get());
+        screen.render();
+      },
+      undefined,
+      report,
+    );
     store.subscribe(() => scheduler.request());
 
     const commands = createCommands({
-      agent: opts.agent, store, metrics: panes.metrics, quit: (code) => commandsRef.quit(code),
-      editText: (text) => new Promise((resolve) => {
-        screen.readEditor({ value: text, name: 'smallcode-edit' }, (err: unknown, data?: unknown) => {
-          resolve(err || data === undefined ? null : String(data));
-        });
-      }),
+      agent: opts.agent,
+      store,
+      metrics: panes.metrics,
+      quit: (code) => commandsRef.quit(code),
+      editText: (text) =>
+        new Promise((resolve) => {
+          screen.readEditor({ value: text, name: 'smallcode-edit' }, (err: unknown, data?: unknown) => {
+            resolve(err || data === undefined ? null : String(data));
+          });
+        }),
     });
 
     const onKey = (ch: string | undefined, key: { full?: string } | undefined) => {
       const full = key?.full ?? ch ?? '';
       const s = store.get();
       const routed = routeKey(full, ch, scopeOf(s));
-      if (s.quitArmed && !(routed && 'action' in routed && routed.action === 'cancel') && full !== 'return') store.dispatch({ type: 'ui.quitArm', armed: false });
+      if (s.quitArmed && !(routed && 'action' in routed && routed.action === 'cancel') && full !== 'return')
+        store.dispatch({ type: 'ui.quitArm', armed: false });
       if (!routed) return;
       if ('action' in routed) commands.run(routed.action);
       else store.dispatch({ type: 'ui.input', edit: routed.edit });
@@ -114,7 +136,10 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<number> {
         report(err);
       }
     });
-    screen.on('resize', safe(() => store.dispatch({ type: 'ui.resize', cols: Number(screen.width), rows: Number(screen.height) })));
+    screen.on(
+      'resize',
+      safe(() => store.dispatch({ type: 'ui.resize', cols: Number(screen.width), rows: Number(screen.height) })),
+    );
     screen.enableMouse();
 
     releaseConsole = captureConsole((level, text) => store.dispatch({ type: 'ui.notice', level, text }));
@@ -135,13 +160,15 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<number> {
       releaseConsole();
       if (opts.agent.busy()) opts.agent.cancel();
       scheduler.dispose();
-      void (tree ? tree.close() : Promise.resolve()).catch(() => undefined).finally(() => {
-        try {
-          screen.destroy();
-        } finally {
-          finish(code);
-        }
-      });
+      void (tree ? tree.close() : Promise.resolve())
+        .catch(() => undefined)
+        .finally(() => {
+          try {
+            screen.destroy();
+          } finally {
+            finish(code);
+          }
+        });
     };
 
     store.dispatch({ type: 'ui.resize', cols: Number(screen.width) || size.cols, rows: Number(screen.height) || size.rows });

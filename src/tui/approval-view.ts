@@ -35,14 +35,22 @@ function headerLines(req: ApprovalRequest, state: Pick<UiState, 'patches' | 'app
   const verb = p.before === null ? 'Create' : 'Change';
   const out = [paint(theme, 'title', esc(truncate(`${verb} ${p.path}? (+${p.added} −${p.removed})${more}`, width)))];
   const entry = state.patches.find((x) => x.id === req.id) ?? state.patches.find((x) => x.path === p.path && x.status !== 'applied');
-  if (entry?.status === 'stale') out.push(paint(theme, 'error', esc(truncate('⚠ stale: the file changed on disk and this change no longer applies — n to reject', width))));
-  else if (entry?.revalidated) out.push(paint(theme, 'warn', esc(truncate('⚠ the file changed on disk: this is the change re-made against its new content', width))));
-  else if (entry?.changedOnDisk) out.push(paint(theme, 'warn', esc(truncate('⚠ the file changed on disk since this was proposed — y re-checks it first', width))));
+  if (entry?.status === 'stale')
+    out.push(paint(theme, 'error', esc(truncate('⚠ stale: the file changed on disk and this change no longer applies — n to reject', width))));
+  else if (entry?.revalidated)
+    out.push(paint(theme, 'warn', esc(truncate('⚠ the file changed on disk: this is the change re-made against its new content', width))));
+  else if (entry?.changedOnDisk)
+    out.push(paint(theme, 'warn', esc(truncate('⚠ the file changed on disk since this was proposed — y re-checks it first', width))));
   return out;
 }
 
 /** Exactly `height` lines (or fewer when short): header, the scrolled diff, the key footer. */
-export function approvalView(state: Pick<UiState, 'approvals' | 'patches' | 'fullDiff' | 'diffScroll' | 'reason' | 'size'>, width: number, height: number, theme: Theme): string[] {
+export function approvalView(
+  state: Pick<UiState, 'approvals' | 'patches' | 'fullDiff' | 'diffScroll' | 'reason' | 'size'>,
+  width: number,
+  height: number,
+  theme: Theme,
+): string[] {
   const req = state.approvals[0];
   if (!req) return [];
   const head = headerLines(req, state, width, theme);

@@ -26,7 +26,12 @@ export function cardLabel(t: ToolItem): string {
 }
 
 const STATUS_MARK: Record<ToolItem['status'], string> = {
-  proposed: '…', awaiting: '‖ awaiting approval', running: '▶', ok: '✓', failed: '✗', rejected: '⊘',
+  proposed: '…',
+  awaiting: '‖ awaiting approval',
+  running: '▶',
+  ok: '✓',
+  failed: '✗',
+  rejected: '⊘',
 };
 
 function toolLines(t: ToolItem, width: number, theme: Theme, details: boolean): string[] {
@@ -36,8 +41,14 @@ function toolLines(t: ToolItem, width: number, theme: Theme, details: boolean): 
   if (t.feedback) out.push(...wrapText(`you said: ${t.feedback}`, width - 2).map((l) => paint(theme, 'fail', '  ' + esc(l))));
   if (!details || !t.details) return out;
   const d = t.details;
-  if (d.kind === 'patch') out.push(...unifiedDiffLines(d.diff, width - 2, theme).slice(0, 40).map((l) => '  ' + l));
-  else if (d.kind === 'command') out.push(paint(theme, 'dim', esc(truncate(`  $ ${d.command} (in ${d.cwd}) → exit ${d.exitCode ?? '?'}${d.timedOut ? ', timed out' : ''}`, width))));
+  if (d.kind === 'patch')
+    out.push(
+      ...unifiedDiffLines(d.diff, width - 2, theme)
+        .slice(0, 40)
+        .map((l) => '  ' + l),
+    );
+  else if (d.kind === 'command')
+    out.push(paint(theme, 'dim', esc(truncate(`  $ ${d.command} (in ${d.cwd}) → exit ${d.exitCode ?? '?'}${d.timedOut ? ', timed out' : ''}`, width))));
   else if (d.kind === 'error') out.push(paint(theme, 'fail', `  error: ${esc(d.code)}`));
   return out;
 }
@@ -113,7 +124,8 @@ export function chatView(state: Pick<UiState, 'chat' | 'showDetails'>, width: nu
     for (const l of lines) out.push(l);
     prev = item;
   }
-  if (!out.length) out.push(...wrapText('Type a task below and press Enter. /help (or Esc, then ?) lists every key.', width).map((l) => paint(theme, 'dim', esc(l))));
+  if (!out.length)
+    out.push(...wrapText('Type a task below and press Enter. /help (or Esc, then ?) lists every key.', width).map((l) => paint(theme, 'dim', esc(l))));
   last = { chat: state.chat, key, lines: out };
   return out;
 }

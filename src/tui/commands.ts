@@ -52,7 +52,8 @@ export function createCommands(d: CommandDeps): Commands {
   const slash = (text: string) => {
     const p = parseSlash(text)!;
     switch (p.command) {
-      case '/help': return store.dispatch({ type: 'ui.help', open: true });
+      case '/help':
+        return store.dispatch({ type: 'ui.help', open: true });
       case '/model': {
         if (p.arg) {
           const switching = !agent.busy();
@@ -63,7 +64,8 @@ export function createCommands(d: CommandDeps): Commands {
         const h = state().header;
         return notice('info', `server ${h.server} · model ${h.model} · context window ${h.contextWindow} tokens (/model NAME switches)`);
       }
-      case '/compact': return void later(agent.compact(), '/compact');
+      case '/compact':
+        return void later(agent.compact(), '/compact');
       case '/clear':
         store.dispatch({ type: 'ui.clearChat' });
         return agent.clear();
@@ -72,10 +74,14 @@ export function createCommands(d: CommandDeps): Commands {
         if (!Number.isFinite(n) || n < 1) return notice('warn', `/undo takes a count, e.g. /undo 2 (got "${p.arg}")`);
         return void later(agent.undo(n), '/undo');
       }
-      case '/plan': return store.dispatch({ type: 'ui.focus', focus: 'plan' });
-      case '/escalate': return agent.escalate();
-      case '/quit': return d.quit(0);
-      case null: return notice('warn', `unknown command ${p.word} — /help lists the commands`);
+      case '/plan':
+        return store.dispatch({ type: 'ui.focus', focus: 'plan' });
+      case '/escalate':
+        return agent.escalate();
+      case '/quit':
+        return d.quit(0);
+      case null:
+        return notice('warn', `unknown command ${p.word} — /help lists the commands`);
     }
   };
 
@@ -88,9 +94,18 @@ export function createCommands(d: CommandDeps): Commands {
   function run(action: Action): void {
     const s = state();
     switch (action) {
-      case 'approve': { const r = current(); if (r) agent.resolve(r.id, 'once'); return; }
-      case 'approveTurn': { const r = current(); if (r) agent.resolve(r.id, 'always'); return; }
-      case 'reject': return store.dispatch({ type: 'ui.reason', open: true });
+      case 'approve': {
+        const r = current();
+        if (r) agent.resolve(r.id, 'once');
+        return;
+      }
+      case 'approveTurn': {
+        const r = current();
+        if (r) agent.resolve(r.id, 'always');
+        return;
+      }
+      case 'reject':
+        return store.dispatch({ type: 'ui.reason', open: true });
       case 'rejectSend': {
         const r = current();
         const why = s.reason?.text.trim();
@@ -98,18 +113,27 @@ export function createCommands(d: CommandDeps): Commands {
         if (r) agent.resolve(r.id, 'reject', why || undefined);
         return;
       }
-      case 'rejectBack': return store.dispatch({ type: 'ui.reason', open: false });
-      case 'edit': return edit();
-      case 'toggleDiff': return store.dispatch({ type: 'ui.toggleDiff' });
-      case 'diffDown': return store.dispatch({ type: 'ui.diffScroll', delta: s.fullDiff ? 5 : 1 });
-      case 'diffUp': return store.dispatch({ type: 'ui.diffScroll', delta: s.fullDiff ? -5 : -1 });
-      case 'closeHelp': return store.dispatch({ type: 'ui.help', open: false });
-      case 'helpDown': case 'helpUp': {
+      case 'rejectBack':
+        return store.dispatch({ type: 'ui.reason', open: false });
+      case 'edit':
+        return edit();
+      case 'toggleDiff':
+        return store.dispatch({ type: 'ui.toggleDiff' });
+      case 'diffDown':
+        return store.dispatch({ type: 'ui.diffScroll', delta: s.fullDiff ? 5 : 1 });
+      case 'diffUp':
+        return store.dispatch({ type: 'ui.diffScroll', delta: s.fullDiff ? -5 : -1 });
+      case 'closeHelp':
+        return store.dispatch({ type: 'ui.help', open: false });
+      case 'helpDown':
+      case 'helpUp': {
         const m = d.metrics('help');
         return store.dispatch({ type: 'ui.helpScroll', delta: (action === 'helpDown' ? 1 : -1) * Math.max(1, m.height - 2), max: m.lines - m.height });
       }
-      case 'help': return store.dispatch({ type: 'ui.help', open: true });
-      case 'complete': return store.dispatch({ type: 'ui.input', edit: { op: 'complete' } });
+      case 'help':
+        return store.dispatch({ type: 'ui.help', open: true });
+      case 'complete':
+        return store.dispatch({ type: 'ui.input', edit: { op: 'complete' } });
       case 'cancel':
         if (s.quitArmed) return d.quit(0);
         if (agent.busy()) {
@@ -117,8 +141,10 @@ export function createCommands(d: CommandDeps): Commands {
           notice('info', 'cancelling the generation… (Ctrl-C again quits)');
         } else if (s.input.text) store.dispatch({ type: 'ui.input', edit: { op: 'clear' } });
         return store.dispatch({ type: 'ui.quitArm', armed: true });
-      case 'focusNext': return store.dispatch({ type: 'ui.focusCycle', dir: 1 });
-      case 'focusPrev': return store.dispatch({ type: 'ui.focusCycle', dir: -1 });
+      case 'focusNext':
+        return store.dispatch({ type: 'ui.focusCycle', dir: 1 });
+      case 'focusPrev':
+        return store.dispatch({ type: 'ui.focusCycle', dir: -1 });
       case 'send': {
         if (wantsContinuation(s.input)) {
           store.dispatch({ type: 'ui.input', edit: { op: 'backspace' } });
@@ -130,31 +156,51 @@ export function createCommands(d: CommandDeps): Commands {
         store.dispatch({ type: 'ui.input', edit: { op: 'commit' } });
         return submit(text);
       }
-      case 'newline': return store.dispatch({ type: 'ui.input', edit: { op: 'newline' } });
-      case 'historyPrev': return store.dispatch({ type: 'ui.input', edit: { op: 'historyPrev' } });
-      case 'historyNext': return store.dispatch({ type: 'ui.input', edit: { op: 'historyNext' } });
-      case 'leaveInput': return store.dispatch({ type: 'ui.focus', focus: s.tab });
-      case 'focusInput': return store.dispatch({ type: 'ui.focus', focus: 'input' });
-      case 'undo': return void later(agent.undo(1), 'undo');
-      case 'quit': return d.quit(0);
-      case 'scrollUp': return scroll(-1);
-      case 'scrollDown': return scroll(1);
-      case 'pageUp': return scroll(-1, true);
-      case 'pageDown': return scroll(1, true);
-      case 'cursorLeft': return store.dispatch({ type: 'ui.input', edit: { op: 'left' } });
-      case 'cursorRight': return store.dispatch({ type: 'ui.input', edit: { op: 'right' } });
-      case 'lineStart': return store.dispatch({ type: 'ui.input', edit: { op: 'home' } });
-      case 'lineEnd': return store.dispatch({ type: 'ui.input', edit: { op: 'end' } });
-      case 'deleteBack': return store.dispatch({ type: 'ui.input', edit: { op: 'backspace' } });
-      case 'deleteForward': return store.dispatch({ type: 'ui.input', edit: { op: 'delete' } });
-      case 'clearInput': return store.dispatch({ type: 'ui.input', edit: { op: 'killLine' } });
-      case 'toggleDetails': return store.dispatch({ type: 'ui.toggleDetails' });
+      case 'newline':
+        return store.dispatch({ type: 'ui.input', edit: { op: 'newline' } });
+      case 'historyPrev':
+        return store.dispatch({ type: 'ui.input', edit: { op: 'historyPrev' } });
+      case 'historyNext':
+        return store.dispatch({ type: 'ui.input', edit: { op: 'historyNext' } });
+      case 'leaveInput':
+        return store.dispatch({ type: 'ui.focus', focus: s.tab });
+      case 'focusInput':
+        return store.dispatch({ type: 'ui.focus', focus: 'input' });
+      case 'undo':
+        return void later(agent.undo(1), 'undo');
+      case 'quit':
+        return d.quit(0);
+      case 'scrollUp':
+        return scroll(-1);
+      case 'scrollDown':
+        return scroll(1);
+      case 'pageUp':
+        return scroll(-1, true);
+      case 'pageDown':
+        return scroll(1, true);
+      case 'cursorLeft':
+        return store.dispatch({ type: 'ui.input', edit: { op: 'left' } });
+      case 'cursorRight':
+        return store.dispatch({ type: 'ui.input', edit: { op: 'right' } });
+      case 'lineStart':
+        return store.dispatch({ type: 'ui.input', edit: { op: 'home' } });
+      case 'lineEnd':
+        return store.dispatch({ type: 'ui.input', edit: { op: 'end' } });
+      case 'deleteBack':
+        return store.dispatch({ type: 'ui.input', edit: { op: 'backspace' } });
+      case 'deleteForward':
+        return store.dispatch({ type: 'ui.input', edit: { op: 'delete' } });
+      case 'clearInput':
+        return store.dispatch({ type: 'ui.input', edit: { op: 'killLine' } });
+      case 'toggleDetails':
+        return store.dispatch({ type: 'ui.toggleDetails' });
       case 'treeToggle': {
         const row = treeRows(s.tree)[s.tree.selected];
         if (row?.dir) store.dispatch({ type: 'ui.tree.toggle', rel: row.rel });
         return;
       }
-      case 'selectPrev': case 'selectNext': {
+      case 'selectPrev':
+      case 'selectNext': {
         const delta = action === 'selectNext' ? 1 : -1;
         return store.dispatch(s.focus === 'tree' ? { type: 'ui.tree.select', delta } : { type: 'ui.patch.select', delta });
       }

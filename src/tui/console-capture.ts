@@ -7,10 +7,14 @@ type Level = 'info' | 'warn' | 'error';
 
 export function captureConsole(notify: (level: Level, text: string) => void): () => void {
   const saved = { log: console.log, info: console.info, warn: console.warn, error: console.error, debug: console.debug };
-  const to = (level: Level) => (...args: unknown[]) => {
-    const text = format(...args).split('\n')[0].trim();
-    if (text) notify(level, text);
-  };
+  const to =
+    (level: Level) =>
+    (...args: unknown[]) => {
+      const text = format(...args)
+        .split('\n')[0]
+        .trim();
+      if (text) notify(level, text);
+    };
   console.log = to('info');
   console.info = to('info');
   console.debug = () => undefined;

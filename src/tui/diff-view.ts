@@ -76,8 +76,16 @@ export function sideBySideDiffLines(diff: string, width: number, theme: Theme): 
       else if (role === 'diffAdd') adds.push(l);
       else {
         flush();
-        if (role === 'diffMeta' || role === 'diffHunk') rows.push([{ text: l, role }, { text: '', role: null }]);
-        else rows.push([{ text: l, role: null }, { text: l, role: null }]);
+        if (role === 'diffMeta' || role === 'diffHunk')
+          rows.push([
+            { text: l, role },
+            { text: '', role: null },
+          ]);
+        else
+          rows.push([
+            { text: l, role: null },
+            { text: l, role: null },
+          ]);
       }
     }
     flush();
@@ -85,7 +93,11 @@ export function sideBySideDiffLines(diff: string, width: number, theme: Theme): 
       const t = esc(padRight(truncate(clean(c.text), half), half));
       return c.role ? paint(theme, c.role, t) : t;
     };
-    return rows.map(([a, b]) => (a.role === 'diffMeta' || a.role === 'diffHunk' ? paint(theme, a.role, esc(truncate(clean(a.text), width))) : `${cell(a)} ${paint(theme, 'dim', '│')} ${cell(b)}`));
+    return rows.map(([a, b]) =>
+      a.role === 'diffMeta' || a.role === 'diffHunk'
+        ? paint(theme, a.role, esc(truncate(clean(a.text), width)))
+        : `${cell(a)} ${paint(theme, 'dim', '│')} ${cell(b)}`,
+    );
   });
 }
 

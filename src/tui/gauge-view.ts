@@ -31,7 +31,9 @@ export function gaugeNumbers(state: Pick<UiState, 'budget' | 'streamChars' | 'he
   if (window > 0 && used + reserve > window) warning = 'over the window: old turns will be compacted before the next request';
   else if (pct >= DANGER_AT) warning = 'nearly full: old turns will be compacted soon';
   return {
-    window, used, pct,
+    window,
+    used,
+    pct,
     segments: [
       { name: 'sys', role: 'gaugeSystem', tokens: system },
       { name: 'tools', role: 'gaugeTools', tokens: tools },

@@ -2,15 +2,46 @@
 // the status-line hints are all generated from this table; tests press actions, not keys.
 
 export type Action =
-  | 'approve' | 'reject' | 'approveTurn' | 'edit' | 'toggleDiff' | 'diffDown' | 'diffUp'
-  | 'rejectSend' | 'rejectBack'
-  | 'closeHelp' | 'helpUp' | 'helpDown'
+  | 'approve'
+  | 'reject'
+  | 'approveTurn'
+  | 'edit'
+  | 'toggleDiff'
+  | 'diffDown'
+  | 'diffUp'
+  | 'rejectSend'
+  | 'rejectBack'
+  | 'closeHelp'
+  | 'helpUp'
+  | 'helpDown'
   | 'complete'
-  | 'cancel' | 'focusNext' | 'focusPrev'
-  | 'send' | 'newline' | 'historyPrev' | 'historyNext' | 'leaveInput'
-  | 'focusInput' | 'help' | 'quit' | 'undo' | 'scrollUp' | 'scrollDown' | 'pageUp' | 'pageDown'
-  | 'toggleDetails' | 'treeToggle' | 'selectPrev' | 'selectNext'
-  | 'cursorLeft' | 'cursorRight' | 'lineStart' | 'lineEnd' | 'deleteBack' | 'deleteForward' | 'clearInput';
+  | 'cancel'
+  | 'focusNext'
+  | 'focusPrev'
+  | 'send'
+  | 'newline'
+  | 'historyPrev'
+  | 'historyNext'
+  | 'leaveInput'
+  | 'focusInput'
+  | 'help'
+  | 'quit'
+  | 'undo'
+  | 'scrollUp'
+  | 'scrollDown'
+  | 'pageUp'
+  | 'pageDown'
+  | 'toggleDetails'
+  | 'treeToggle'
+  | 'selectPrev'
+  | 'selectNext'
+  | 'cursorLeft'
+  | 'cursorRight'
+  | 'lineStart'
+  | 'lineEnd'
+  | 'deleteBack'
+  | 'deleteForward'
+  | 'clearInput';
 
 /** Where a binding applies. Checked in the order of WHEN_ORDER; the first match wins. */
 export type When = 'reason' | 'help' | 'approval' | 'slash' | 'always' | 'typing' | 'input' | 'chat' | 'tree' | 'patches' | 'panes';
@@ -125,9 +156,23 @@ export function actionFor(key: string, scope: KeyScope, table: readonly KeyBindi
 }
 
 const KEY_NAMES: Record<string, string> = {
-  enter: 'Enter', escape: 'Esc', tab: 'Tab', 'S-tab': 'Shift-Tab', up: '↑', down: '↓', left: '←', right: '→', pageup: 'PgUp',
-  home: 'Home', end: 'End', backspace: 'Backspace', delete: 'Del',
-  pagedown: 'PgDn', space: 'Space', linefeed: 'Ctrl-J', 'C-j': 'Ctrl-J',
+  enter: 'Enter',
+  escape: 'Esc',
+  tab: 'Tab',
+  'S-tab': 'Shift-Tab',
+  up: '↑',
+  down: '↓',
+  left: '←',
+  right: '→',
+  pageup: 'PgUp',
+  home: 'Home',
+  end: 'End',
+  backspace: 'Backspace',
+  delete: 'Del',
+  pagedown: 'PgDn',
+  space: 'Space',
+  linefeed: 'Ctrl-J',
+  'C-j': 'Ctrl-J',
 };
 
 export function keyLabel(key: string): string {

@@ -62,7 +62,10 @@ export function computeLayout(size: { cols: number; rows: number }, tab: Exclude
       plan: { top: gaugeH, left: chatW, width: sideW, height: planH },
       tree: { top: gaugeH + planH, left: chatW, width: sideW, height: treeH },
       patches: { top: gaugeH + planH + treeH, left: chatW, width: sideW, height: patchesH },
-      input, status, dialog, help,
+      input,
+      status,
+      dialog,
+      help,
     },
   };
 }

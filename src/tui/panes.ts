@@ -38,23 +38,47 @@ const inner = (r: Rect): Rect => ({ top: r.top + 1, left: r.left + 1, width: Mat
 export function createPanes(screen: blessed.Widgets.Screen, theme: Theme, events: PaneEvents, safe: (fn: () => void) => () => void): Panes {
   const mk = (bordered: boolean) => createViewPane(screen, theme, bordered);
   const panes = {
-    tabs: mk(false), gaugeLine: mk(false), gauge: mk(true), chat: mk(true), plan: mk(true), tree: mk(true), patches: mk(true),
-    input: mk(true), status: createViewPane(screen, theme, false, theme.mono ? {} : { style: { bg: theme.colors.statusBg, fg: theme.colors.statusFg } }),
-    dialog: mk(true), help: mk(true),
+    tabs: mk(false),
+    gaugeLine: mk(false),
+    gauge: mk(true),
+    chat: mk(true),
+    plan: mk(true),
+    tree: mk(true),
+    patches: mk(true),
+    input: mk(true),
+    status: createViewPane(screen, theme, false, theme.mono ? {} : { style: { bg: theme.colors.statusBg, fg: theme.colors.statusFg } }),
+    dialog: mk(true),
+    help: mk(true),
   };
   const metrics: Record<ScrollPane | 'help', PaneMetrics> = {
-    chat: { lines: 0, height: 1 }, patches: { lines: 0, height: 1 }, tree: { lines: 0, height: 1 }, plan: { lines: 0, height: 1 }, help: { lines: 0, height: 1 },
+    chat: { lines: 0, height: 1 },
+    patches: { lines: 0, height: 1 },
+    tree: { lines: 0, height: 1 },
+    plan: { lines: 0, height: 1 },
+    help: { lines: 0, height: 1 },
   };
   let treeOffset = 0;
 
   const scrollables: ScrollPane[] = ['chat', 'plan', 'tree', 'patches'];
   for (const id of scrollables) {
     const box = panes[id].box;
-    box.on('click', safe(() => events.onFocus(id)));
-    box.on('wheelup', safe(() => events.onWheel(id, -3)));
-    box.on('wheeldown', safe(() => events.onWheel(id, 3)));
+    box.on(
+      'click',
+      safe(() => events.onFocus(id)),
+    );
+    box.on(
+      'wheelup',
+      safe(() => events.onWheel(id, -3)),
+    );
+    box.on(
+      'wheeldown',
+      safe(() => events.onWheel(id, 3)),
+    );
   }
-  panes.input.box.on('click', safe(() => events.onFocus('input')));
+  panes.input.box.on(
+    'click',
+    safe(() => events.onFocus('input')),
+  );
 
   const views: Record<ScrollPane, (s: UiState, w: number) => string[]> = {
     chat: (s, w) => chatView(s, w, theme),
@@ -108,7 +132,9 @@ export function createPanes(screen: blessed.Widgets.Screen, theme: Theme, events
       }
       const inRect = r.input!;
       panes.input.show(inRect, inputView(s, inner(inRect).width, inner(inRect).height, theme).join('\n'), {
-        label: inputTitle(s), focused: s.focus === 'input' || s.reason !== null, borderRole: s.reason ? 'warn' : undefined,
+        label: inputTitle(s),
+        focused: s.focus === 'input' || s.reason !== null,
+        borderRole: s.reason ? 'warn' : undefined,
       });
       panes.status.show(r.status!, statusView(s, r.status!.width, theme).join('\n'));
       if (s.approvals.length && r.dialog) {
@@ -119,7 +145,8 @@ export function createPanes(screen: blessed.Widgets.Screen, theme: Theme, events
         const height = Math.min(r.dialog.height, lines.length + 2);
         const rect = { ...r.dialog, top: r.dialog.top + r.dialog.height - height, height };
         panes.dialog.show(rect, lines.join('\n'), {
-          label: req.command ? ' Approval needed: command ' : ' Approval needed: change ', borderRole: 'warn',
+          label: req.command ? ' Approval needed: command ' : ' Approval needed: change ',
+          borderRole: 'warn',
         });
         panes.dialog.box.setFront();
       } else panes.dialog.hide();

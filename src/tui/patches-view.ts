@@ -5,7 +5,11 @@ import { esc, padRight, truncate } from './text';
 import { diffLines } from './diff-view';
 
 const STATUS_ROLE: Record<PatchEntry['status'], ThemeRole> = {
-  pending: 'warn', applied: 'ok', rejected: 'fail', stale: 'fail', undone: 'dim',
+  pending: 'warn',
+  applied: 'ok',
+  rejected: 'fail',
+  stale: 'fail',
+  undone: 'dim',
 };
 
 export function patchQueueLine(p: PatchEntry, selected: boolean, width: number, theme: Theme): string {

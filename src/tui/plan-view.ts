@@ -9,7 +9,9 @@ export function planView(state: Pick<UiState, 'plan'>, width: number, theme: The
   const done = items.filter((i) => i.done).length;
   const barW = Math.max(4, Math.min(20, width - 14));
   const filled = Math.round((done / items.length) * barW);
-  const out = [`${paint(theme, 'title', `${done}/${items.length} done`)} ${paint(theme, 'ok', '█'.repeat(filled))}${paint(theme, 'dim', '░'.repeat(barW - filled))}`];
+  const out = [
+    `${paint(theme, 'title', `${done}/${items.length} done`)} ${paint(theme, 'ok', '█'.repeat(filled))}${paint(theme, 'dim', '░'.repeat(barW - filled))}`,
+  ];
   const current = items.findIndex((i) => !i.done);
   items.forEach((item, idx) => {
     const mark = item.done ? '☑' : idx === current ? '▸' : '☐';

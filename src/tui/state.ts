@@ -16,8 +16,15 @@ export type ChatItem =
   | { kind: 'user'; key: number; text: string }
   | { kind: 'assistant'; key: number; text: string; reasoning: string; streaming: boolean }
   | {
-      kind: 'tool'; key: number; id: string; name: string; args: Record<string, unknown>; risk: Risk;
-      status: 'proposed' | 'awaiting' | 'running' | 'ok' | 'failed' | 'rejected'; summary?: string; details?: ToolDetails;
+      kind: 'tool';
+      key: number;
+      id: string;
+      name: string;
+      args: Record<string, unknown>;
+      risk: Risk;
+      status: 'proposed' | 'awaiting' | 'running' | 'ok' | 'failed' | 'rejected';
+      summary?: string;
+      details?: ToolDetails;
       /** The user's reason when they rejected it (the model was told). */
       feedback?: string;
     }
@@ -83,9 +90,29 @@ export interface UiState {
 
 export function initialState(header: UiState['header'], size = { cols: 80, rows: 24 }): UiState {
   return {
-    header, size, chat: [], nextKey: 1, busy: false, phase: 'idle', step: 0, streamChars: 0, plan: [], patches: [],
-    selectedPatch: 0, approvals: [], tree: { listings: {}, expanded: new Set(['']), selected: 0 }, focus: 'input',
-    tab: 'chat', help: false, helpScroll: 0, input: emptyInput(), reason: null, scroll: { chat: null, patches: 0, tree: 0, plan: 0 },
-    fullDiff: false, diffScroll: 0, showDetails: false, quitArmed: false,
+    header,
+    size,
+    chat: [],
+    nextKey: 1,
+    busy: false,
+    phase: 'idle',
+    step: 0,
+    streamChars: 0,
+    plan: [],
+    patches: [],
+    selectedPatch: 0,
+    approvals: [],
+    tree: { listings: {}, expanded: new Set(['']), selected: 0 },
+    focus: 'input',
+    tab: 'chat',
+    help: false,
+    helpScroll: 0,
+    input: emptyInput(),
+    reason: null,
+    scroll: { chat: null, patches: 0, tree: 0, plan: 0 },
+    fullDiff: false,
+    diffScroll: 0,
+    showDetails: false,
+    quitArmed: false,
   };
 }

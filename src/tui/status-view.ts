@@ -6,8 +6,12 @@ import { paint, type Theme } from './theme';
 import { esc, truncate } from './text';
 
 const PHASE_TEXT: Record<Phase, string> = {
-  idle: 'ready', thinking: 'thinking…', streaming: 'writing…', approval: 'waiting for your approval',
-  command: 'running a command', tool: 'running a tool',
+  idle: 'ready',
+  thinking: 'thinking…',
+  streaming: 'writing…',
+  approval: 'waiting for your approval',
+  command: 'running a command',
+  tool: 'running a tool',
 };
 
 export function scopeOf(state: Pick<UiState, 'focus' | 'approvals' | 'reason' | 'help' | 'input'>): KeyScope {

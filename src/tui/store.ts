@@ -11,8 +11,11 @@ import type { UiAction } from './ui-actions';
 export type StoreInput = AgentEvent | UiAction;
 
 const TURN_END_TEXT: Record<Exclude<TurnEndReason, 'done' | 'refused'>, string> = {
-  cancelled: 'turn cancelled', max_steps: 'stopped: the step limit was reached', error: 'stopped by an error',
-  unreadable: 'stopped: the model\'s replies could not be read', stuck: 'stopped: the model was stuck',
+  cancelled: 'turn cancelled',
+  max_steps: 'stopped: the step limit was reached',
+  error: 'stopped by an error',
+  unreadable: "stopped: the model's replies could not be read",
+  stuck: 'stopped: the model was stuck',
 };
 
 const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
@@ -61,7 +64,12 @@ function upsertPatch(s: UiState, id: string, entry: Omit<PatchEntry, 'id'>): UiS
 }
 
 function onApproval(s: UiState, req: ApprovalRequest): UiState {
-  let next: UiState = { ...s, approvals: [...s.approvals.filter((a) => a.id !== req.id), req], phase: 'approval', diffScroll: s.approvals.length ? s.diffScroll : 0 };
+  let next: UiState = {
+    ...s,
+    approvals: [...s.approvals.filter((a) => a.id !== req.id), req],
+    phase: 'approval',
+    diffScroll: s.approvals.length ? s.diffScroll : 0,
+  };
   next = updateTool(next, req.id, { status: 'awaiting' });
   if (req.proposal) {
     next = upsertPatch(next, req.id, { path: req.proposal.path, proposal: req.proposal, status: 'pending', changedOnDisk: false });
@@ -100,7 +108,10 @@ function reduceAgent(s: UiState, e: AgentEvent): UiState {
       return next;
     }
     case 'tool.proposed':
-      return { ...push(s, { kind: 'tool', id: e.call.id, name: e.call.name, args: e.call.arguments, risk: e.risk, status: 'proposed' }), phase: e.risk === 'exec' ? 'command' : 'tool' };
+      return {
+        ...push(s, { kind: 'tool', id: e.call.id, name: e.call.name, args: e.call.arguments, risk: e.risk, status: 'proposed' }),
+        phase: e.risk === 'exec' ? 'command' : 'tool',
+      };
     case 'approval.needed':
       return onApproval(s, e.request);
     case 'approval.resolved': {
@@ -127,7 +138,9 @@ function reduceAgent(s: UiState, e: AgentEvent): UiState {
       if (i < 0) return s;
       const status = e.type === 'patch.applied' ? 'applied' : e.type === 'patch.rejected' ? 'rejected' : 'stale';
       const next = setPatch(s, i, { status, reason: e.type === 'patch.rejected' ? e.reason : undefined });
-      return e.type === 'patch.stale' ? notice(next, 'warn', `${e.path} changed on disk since the change was proposed — re-checking it against the new content`) : next;
+      return e.type === 'patch.stale'
+        ? notice(next, 'warn', `${e.path} changed on disk since the change was proposed — re-checking it against the new content`)
+        : next;
     }
     case 'patch.undone': {
       let next = s;

@@ -47,7 +47,9 @@ export function wrapLine(line: string, width: number): string[] {
 
 /** Wraps multi-line text. */
 export function wrapText(text: string, width: number): string[] {
-  return clean(text.replace(/\r\n/g, '\n')).split('\n').flatMap((l) => wrapLine(l, width));
+  return clean(text.replace(/\r\n/g, '\n'))
+    .split('\n')
+    .flatMap((l) => wrapLine(l, width));
 }
 
 /** Human token counts: 950, 12.3k, 1.2M. */

@@ -14,7 +14,7 @@ export type UiAction =
   | { type: 'ui.helpScroll'; delta: number; max: number }
   | { type: 'ui.input'; edit: InputOp }
   | { type: 'ui.reason'; open: boolean }
-  | { type: 'ui.scroll'; pane: ScrollPane; delta: number; /** Largest offset (content lines − visible lines). */ max: number }
+  | { type: 'ui.scroll'; pane: ScrollPane; delta: number /** Largest offset (content lines − visible lines). */; max: number }
   | { type: 'ui.diffScroll'; delta: number }
   | { type: 'ui.toggleDiff' }
   | { type: 'ui.toggleDetails' }

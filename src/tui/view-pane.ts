@@ -13,7 +13,14 @@ export interface ViewPane {
 
 export function createViewPane(screen: blessed.Widgets.Screen, theme: Theme, bordered: boolean, extra: blessed.Widgets.BoxOptions = {}): ViewPane {
   const box = createBox({
-    parent: screen, tags: true, wrap: false, hidden: true, top: 0, left: 0, width: 1, height: 1,
+    parent: screen,
+    tags: true,
+    wrap: false,
+    hidden: true,
+    top: 0,
+    left: 0,
+    width: 1,
+    height: 1,
     ...(bordered ? { border: { type: 'line' } } : {}),
     style: bordered && !theme.mono ? { border: { fg: theme.colors.border } } : {},
     ...extra,

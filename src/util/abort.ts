@@ -21,9 +21,12 @@ export function linkedSignal(signals: (AbortSignal | undefined)[], ms?: number):
     timer.unref?.();
     cleanups.push(() => clearTimeout(timer));
   }
-  return { signal: controller.signal, dispose: () => {
+  return {
+    signal: controller.signal,
+    dispose: () => {
       for (const c of cleanups) c();
-    } };
+    },
+  };
 }
 
 export function isAbortError(err: unknown): boolean {

@@ -46,12 +46,7 @@ async function readDir(abs: string): Promise<fs.Dirent[]> {
  * Yields every non-ignored entry below `startRel` ('.' for the root), level by level.
  * Stops early when `signal` aborts.
  */
-export async function* walkWorkspace(
-  root: string,
-  startRel: string,
-  rules: IgnoreRules,
-  signal?: AbortSignal,
-): AsyncGenerator<WalkEntry> {
+export async function* walkWorkspace(root: string, startRel: string, rules: IgnoreRules, signal?: AbortSignal): AsyncGenerator<WalkEntry> {
   const queue: string[] = [startRel === '.' ? '' : startRel];
   while (queue.length > 0) {
     if (signal?.aborted) return;

@@ -61,9 +61,16 @@ export function createWatcher(root: string, rules: IgnoreRules, onChange: (c: Wa
       files.set(rel, null);
       return;
     }
-    files.set(rel, arm(parent, (p) => p !== abs && p !== parent, (event, r) => {
-      if (r === rel && (event === 'add' || event === 'change' || event === 'unlink')) onChange({ kind: 'file', rel });
-    }));
+    files.set(
+      rel,
+      arm(
+        parent,
+        (p) => p !== abs && p !== parent,
+        (event, r) => {
+          if (r === rel && (event === 'add' || event === 'change' || event === 'unlink')) onChange({ kind: 'file', rel });
+        },
+      ),
+    );
   };
 
   const armDir = (rel: string): DirWatch => {

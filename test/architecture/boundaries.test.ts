@@ -37,7 +37,8 @@ const AGENT_SURFACE = new Set(['agent/types.ts', 'agent/events.ts']);
 
 const NETWORK_MODULES = /^(node:)?(http|https|http2|net|tls|dgram)$|^(undici|ollama|openai|@anthropic-ai\/sdk|@modelcontextprotocol\/sdk)(\/|$)/;
 const NETWORK_HOME = /^(providers|mcp)\//;
-const DISK_WRITE = /\.(writeFile|writeFileSync|appendFile|appendFileSync|rename|renameSync|unlink|unlinkSync|rm|rmSync|rmdir|rmdirSync|mkdir|mkdirSync|mkdtemp|mkdtempSync|copyFile|copyFileSync|cp|cpSync|createWriteStream|symlink|symlinkSync|truncate|truncateSync|chmod|chmodSync|utimes|utimesSync)\(/;
+const DISK_WRITE =
+  /\.(writeFile|writeFileSync|appendFile|appendFileSync|rename|renameSync|unlink|unlinkSync|rm|rmSync|rmdir|rmdirSync|mkdir|mkdirSync|mkdtemp|mkdtempSync|copyFile|copyFileSync|cp|cpSync|createWriteStream|symlink|symlinkSync|truncate|truncateSync|chmod|chmodSync|utimes|utimesSync)\(/;
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -97,7 +98,11 @@ describe('architecture boundaries', () => {
   it('lets the TUI talk to the agent only through its public surface', () => {
     const offenders = files
       .filter((f) => rel(f).startsWith('tui/'))
-      .flatMap((f) => importsOf(f).filter((i) => i.target?.startsWith('agent/') && !AGENT_SURFACE.has(i.target)).map((i) => `${rel(f)} → ${i.target}`));
+      .flatMap((f) =>
+        importsOf(f)
+          .filter((i) => i.target?.startsWith('agent/') && !AGENT_SURFACE.has(i.target))
+          .map((i) => `${rel(f)} → ${i.target}`),
+      );
     expect(offenders).toEqual([]);
   });
 

@@ -10,9 +10,24 @@ function session(turns: number, resultLines = 80): ChatMessage[] {
   for (let t = 0; t < turns; t++) {
     h.push({ role: 'user', content: t === 0 ? 'Fix the failing test in src/math.ts' : `Now also handle case ${t}` });
     h.push({ role: 'assistant', content: 'Reading the file.', toolCalls: [{ id: `r${t}`, name: 'read_file', arguments: { path: `src/file${t}.ts` } }] });
-    h.push({ role: 'tool', toolCallId: `r${t}`, toolName: 'read_file', content: bigFile(resultLines), stub: `read_file src/file${t}.ts → ${resultLines} lines` });
-    h.push({ role: 'assistant', content: '', toolCalls: [{ id: `e${t}`, name: 'edit_file', arguments: { path: `src/file${t}.ts`, old_str: 'a', new_str: 'b' } }] });
-    h.push({ role: 'tool', toolCallId: `e${t}`, toolName: 'edit_file', content: t % 2 ? 'Error: no match for old_str in src/file' + t + '.ts' : 'Applied edit to src/file' + t + '.ts' });
+    h.push({
+      role: 'tool',
+      toolCallId: `r${t}`,
+      toolName: 'read_file',
+      content: bigFile(resultLines),
+      stub: `read_file src/file${t}.ts → ${resultLines} lines`,
+    });
+    h.push({
+      role: 'assistant',
+      content: '',
+      toolCalls: [{ id: `e${t}`, name: 'edit_file', arguments: { path: `src/file${t}.ts`, old_str: 'a', new_str: 'b' } }],
+    });
+    h.push({
+      role: 'tool',
+      toolCallId: `e${t}`,
+      toolName: 'edit_file',
+      content: t % 2 ? 'Error: no match for old_str in src/file' + t + '.ts' : 'Applied edit to src/file' + t + '.ts',
+    });
     h.push({ role: 'assistant', content: `Done with step ${t}.` });
   }
   return h;
@@ -170,7 +185,12 @@ describe('compactToFit', () => {
 });
 
 describe('text-tool mode results (user messages marked with toolName)', () => {
-  const result = (n: number): ChatMessage => ({ role: 'user', toolName: 'read_file', content: `<tool_result name="read_file">\n${'line\n'.repeat(200)}</tool_result>`, stub: `<tool_result name="read_file">read_file f${n}.ts → 200 lines</tool_result>` });
+  const result = (n: number): ChatMessage => ({
+    role: 'user',
+    toolName: 'read_file',
+    content: `<tool_result name="read_file">\n${'line\n'.repeat(200)}</tool_result>`,
+    stub: `<tool_result name="read_file">read_file f${n}.ts → 200 lines</tool_result>`,
+  });
   const call = (n: number): ChatMessage => ({ role: 'assistant', content: `<tool_call>{"name":"read_file","arguments":{"path":"f${n}.ts"}}</tool_call>` });
   const history: ChatMessage[] = [{ role: 'user', content: 'read them all' }, call(1), result(1), call(2), result(2), call(3), result(3)];
 

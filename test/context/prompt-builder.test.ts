@@ -23,7 +23,14 @@ describe('buildPrompt', () => {
     expect(first.messages).toHaveLength(6);
     expect(first.messages[5].content).toBe('request 2: change function f2\n\nPlan: 1/3 done');
     expect(h[4].content).toBe('request 2: change function f2'); // history not mutated
-    const next = buildPrompt({ system: SYSTEM, history: [...h, { role: 'user', content: 'go on' }], tail: 'Plan: 2/3 done', window: 8192, reserve: 2048, counter });
+    const next = buildPrompt({
+      system: SYSTEM,
+      history: [...h, { role: 'user', content: 'go on' }],
+      tail: 'Plan: 2/3 done',
+      window: 8192,
+      reserve: 2048,
+      counter,
+    });
     // everything before the previous request's tail-bearing message is identical
     expect(next.messages.slice(0, 5)).toEqual(first.messages.slice(0, 5));
   });
@@ -61,7 +68,14 @@ describe('prefixReuse', () => {
   it('is near 1 for an appended history and low after an early change', () => {
     const h = history(20);
     const a = buildPrompt({ system: SYSTEM, history: h, tail: 'tail A', window: 32768, reserve: 4096, counter }).messages;
-    const b = buildPrompt({ system: SYSTEM, history: [...h, { role: 'assistant', content: 'more' }], tail: 'tail B', window: 32768, reserve: 4096, counter }).messages;
+    const b = buildPrompt({
+      system: SYSTEM,
+      history: [...h, { role: 'assistant', content: 'more' }],
+      tail: 'tail B',
+      window: 32768,
+      reserve: 4096,
+      counter,
+    }).messages;
     expect(prefixReuse(a, b, counter)).toBeGreaterThan(0.9);
     const changed = buildPrompt({ system: 'Today is Monday. ' + SYSTEM, history: h, tail: 'tail A', window: 32768, reserve: 4096, counter }).messages;
     expect(prefixReuse(a, changed, counter)).toBeLessThan(0.05);

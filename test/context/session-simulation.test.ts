@@ -51,7 +51,13 @@ async function simulate(window: number, steps: number) {
     history = [
       ...history,
       { role: 'assistant', content: `Step ${step}: reading more.`, toolCalls: [{ id, name: 'read_file', arguments: { path: `src/f${step % 13}.ts` } }] },
-      { role: 'tool', toolCallId: id, toolName: 'read_file', content: capOutput(lib.slice(start, start + size), cap, counter, { readHint: true }).text, stub: `read_file src/f${step % 13}.ts` },
+      {
+        role: 'tool',
+        toolCallId: id,
+        toolName: 'read_file',
+        content: capOutput(lib.slice(start, start + size), cap, counter, { readHint: true }).text,
+        stub: `read_file src/f${step % 13}.ts`,
+      },
     ];
     if (step % 15 === 14) history.push({ role: 'user', content: `Also handle case ${step}.` });
   }

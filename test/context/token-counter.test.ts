@@ -52,10 +52,16 @@ describe('token counter accuracy vs the Qwen3 tokenizer', () => {
     // Calibrate on even chunks, grouped into "prompts" of four chunks each, test on odd ones.
     const train = all.filter((_, i) => i % 2 === 0);
     for (let i = 0; i + 4 <= train.length; i += 4) {
-      const text = train.slice(i, i + 4).map((c) => c.text).join('\n');
+      const text = train
+        .slice(i, i + 4)
+        .map((c) => c.text)
+        .join('\n');
       expect(counter.calibrate(counter.estimate(text), real(text))).toBe(true);
     }
-    const test = all.filter((_, i) => i % 2 === 1).map((c) => c.text).join('\n');
+    const test = all
+      .filter((_, i) => i % 2 === 1)
+      .map((c) => c.text)
+      .join('\n');
     const calibrated = counter.estimate(test) * counter.ratio();
     expect(Math.abs(calibrated - real(test)) / real(test)).toBeLessThan(0.05);
   });

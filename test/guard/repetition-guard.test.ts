@@ -24,7 +24,10 @@ describe('repetition guard: loops are cut', () => {
     ['a short char cycle without spaces', 'x = ' + ')]}'.repeat(300)],
     ['blank lines forever', 'Answer:\n' + '\n'.repeat(3000)],
     ['a rule line forever', 'Result:\n' + '-'.repeat(3000)],
-    ['a long paragraph loop', ('The function parses the input, validates every field, and returns the result to the caller so the caller can decide what to do next. ').repeat(8)],
+    [
+      'a long paragraph loop',
+      'The function parses the input, validates every field, and returns the result to the caller so the caller can decide what to do next. '.repeat(8),
+    ],
   ])('%s', (_, text) => {
     const v = feed(text);
     expect(v.stop).toBe(true);
@@ -68,18 +71,35 @@ describe('repetition guard: normal text is left alone', () => {
     }
   });
 
-  it.each(['@babel/compat-data/data/plugins.json', '@babel/compat-data/data/corejs2-built-ins.json', 'electron-to-chromium/versions.json', 'picomatch/README.md', 'glob/README.md', 'ollama/README.md', 'jsonrepair/README.md'])(
-    'does not trigger on %s',
-    (rel) => {
-      const file = path.join(NM, rel);
-      const v = feed(fs.readFileSync(file, 'utf8'), 1024);
-      expect(v.stop).toBe(false);
-    },
-  );
+  it.each([
+    '@babel/compat-data/data/plugins.json',
+    '@babel/compat-data/data/corejs2-built-ins.json',
+    'electron-to-chromium/versions.json',
+    'picomatch/README.md',
+    'glob/README.md',
+    'ollama/README.md',
+    'jsonrepair/README.md',
+  ])('does not trigger on %s', (rel) => {
+    const file = path.join(NM, rel);
+    const v = feed(fs.readFileSync(file, 'utf8'), 1024);
+    expect(v.stop).toBe(false);
+  });
 
   it.each([
-    ['a JSON array of similar objects', JSON.stringify(Array.from({ length: 200 }, (_, i) => ({ id: i, enabled: true, visible: true, locked: false, tags: [] })), null, 2)],
-    ['deeply nested closers', Array.from({ length: 14 }, (_, i) => ' '.repeat(i * 2) + 'if (a) {').join('\n') + '\n' + Array.from({ length: 14 }, (_, i) => ' '.repeat((13 - i) * 2) + '}').join('\n')],
+    [
+      'a JSON array of similar objects',
+      JSON.stringify(
+        Array.from({ length: 200 }, (_, i) => ({ id: i, enabled: true, visible: true, locked: false, tags: [] })),
+        null,
+        2,
+      ),
+    ],
+    [
+      'deeply nested closers',
+      Array.from({ length: 14 }, (_, i) => ' '.repeat(i * 2) + 'if (a) {').join('\n') +
+        '\n' +
+        Array.from({ length: 14 }, (_, i) => ' '.repeat((13 - i) * 2) + '}').join('\n'),
+    ],
     ['an import list', Array.from({ length: 60 }, (_, i) => `import { thing${i} } from './things/thing-${i}';`).join('\n')],
     ['a Markdown table', '| a | b | c |\n|---|---|---|\n' + Array.from({ length: 80 }, (_, i) => `| row ${i} | yes | no |`).join('\n')],
     ['a short zeros array', `const table = [${new Array(48).fill('0').join(', ')}];`],

@@ -186,7 +186,8 @@ export function formatScore(s: CorpusScore): string {
   for (const r of s.results) {
     if (r.outcome === 'correct_apply') continue;
     if (r.outcome === 'correct_refusal') {
-      if (r.expectedCode !== undefined && r.refusalCode !== r.expectedCode) lines.push(`  [code] ${r.name}: refused ${r.refusalCode ?? '?'}, expected ${r.expectedCode}`);
+      if (r.expectedCode !== undefined && r.refusalCode !== r.expectedCode)
+        lines.push(`  [code] ${r.name}: refused ${r.refusalCode ?? '?'}, expected ${r.expectedCode}`);
       continue;
     }
     lines.push(`  [${r.outcome}] ${r.name} (exit ${r.exitCode}) — ${r.source}`);

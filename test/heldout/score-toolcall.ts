@@ -88,7 +88,10 @@ export function runDebugParse(input: string, tools: string[] | null): HeldoutCal
 }
 
 export function scoreToolcallCorpus(dir: string): HeldoutScore {
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   const score: HeldoutScore = { total: 0, exact: 0, negatives: 0, falseCalls: 0, failures: [] };
   for (const f of files) {
     const c = readCase(path.join(dir, f));

@@ -19,7 +19,15 @@ describe('/compact', () => {
       replies: (req) => (JSON.stringify(req.body).includes('Pause the task') ? { text: summary } : { text: 'Noted. '.repeat(40) }),
     });
     const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'sc-compact-')));
-    const agent = createAgent({ root, provider: createProvider({ provider: 'ollama', baseUrl: server.url, model: 'test-model' }), toolMode: 'auto', maxSteps: 3, interactive: false, autoApprove: false, allowlist: [] });
+    const agent = createAgent({
+      root,
+      provider: createProvider({ provider: 'ollama', baseUrl: server.url, model: 'test-model' }),
+      toolMode: 'auto',
+      maxSteps: 3,
+      interactive: false,
+      autoApprove: false,
+      allowlist: [],
+    });
     const events: AgentEvent[] = [];
     agent.subscribe((e) => events.push(e));
     for (const t of ['first question about the project layout', 'second question about the tests', 'third question about the build']) await agent.submit(t);

@@ -13,7 +13,12 @@ function workspace(files: Record<string, string> = {}): string {
   return root;
 }
 type Ev = { type: string; phase?: string; reason?: string };
-const events = (stdout: string): Ev[] => stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Ev);
+const events = (stdout: string): Ev[] =>
+  stdout
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Ev);
 
 describe('cloud escalation', () => {
   const servers: ScriptedServer[] = [];
@@ -25,11 +30,22 @@ describe('cloud escalation', () => {
     const original = 'const x = 1;\nconsole.log(x);\n';
     const bad = (n: number) => ({ toolCalls: [{ name: 'edit_file', arguments: { path: 'a.js', search: `const x = ${n + 10};`, replace: 'const x = 2;' } }] });
     const local = await startScriptedServer({ kind: 'ollama', replies: [bad(1), bad(2), bad(3), { text: 'All done.' }] });
-    const cloud = await startScriptedServer({ kind: 'anthropic', replies: [{ toolCalls: [{ name: 'edit_file', arguments: { path: 'a.js', search: 'const x = 1;', replace: 'const x = 2;' } }] }] });
+    const cloud = await startScriptedServer({
+      kind: 'anthropic',
+      replies: [{ toolCalls: [{ name: 'edit_file', arguments: { path: 'a.js', search: 'const x = 1;', replace: 'const x = 2;' } }] }],
+    });
     servers.push(local, cloud);
     const root = workspace({ 'a.js': original });
-    const env = { SMALLCODE_ESCALATE: 'anthropic', ANTHROPIC_API_KEY: 'test-key', SMALLCODE_ESCALATE_MODEL: 'test-model', SMALLCODE_ESCALATE_BASE_URL: cloud.url };
-    const r = await runCli(['run', 'set x to 2', '--yes', '--json', '--provider', 'ollama', '--base-url', local.url, '--model', 'test-model'], { cwd: root, env });
+    const env = {
+      SMALLCODE_ESCALATE: 'anthropic',
+      ANTHROPIC_API_KEY: 'test-key',
+      SMALLCODE_ESCALATE_MODEL: 'test-model',
+      SMALLCODE_ESCALATE_BASE_URL: cloud.url,
+    };
+    const r = await runCli(['run', 'set x to 2', '--yes', '--json', '--provider', 'ollama', '--base-url', local.url, '--model', 'test-model'], {
+      cwd: root,
+      env,
+    });
     const ev = events(r.stdout);
     expect(ev.filter((e) => e.type === 'escalate').map((e) => `${e.phase}${e.phase === 'failed' ? ': ' + e.reason : ''}`)).toEqual(['start', 'done']);
     expect(cloud.chatRequests()).toHaveLength(1);
@@ -44,7 +60,10 @@ describe('cloud escalation', () => {
   it('never escalates without a key', async () => {
     const local = await startScriptedServer({ kind: 'ollama', replies: [{ text: 'ok' }] });
     servers.push(local);
-    const r = await runCli(['run', 'hi', '--provider', 'ollama', '--base-url', local.url, '--model', 'test-model'], { cwd: workspace(), env: { SMALLCODE_ESCALATE: 'anthropic' } });
+    const r = await runCli(['run', 'hi', '--provider', 'ollama', '--base-url', local.url, '--model', 'test-model'], {
+      cwd: workspace(),
+      env: { SMALLCODE_ESCALATE: 'anthropic' },
+    });
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/escalation off/);
   });
@@ -60,7 +79,10 @@ describe('session resume', () => {
       replies: [{ toolCalls: [{ name: 'read_file', arguments: { path: 'notes.txt' } }] }, { text: 'thinking…', hang: true }],
     });
     const root = workspace({ 'notes.txt': 'the secret word is kumquat\n' });
-    const child = spawn(process.execPath, [BIN, 'run', 'what is the secret word', '--provider', 'ollama', '--base-url', server.url, '--model', 'test-model'], { cwd: root, stdio: 'ignore' });
+    const child = spawn(process.execPath, [BIN, 'run', 'what is the secret word', '--provider', 'ollama', '--base-url', server.url, '--model', 'test-model'], {
+      cwd: root,
+      stdio: 'ignore',
+    });
     // Wait until the second (hanging) request arrives: the first step is complete and logged.
     for (let i = 0; i < 400 && server.chatRequests().length < 2; i++) await new Promise((r) => setTimeout(r, 25));
     expect(server.chatRequests()).toHaveLength(2);
@@ -87,11 +109,17 @@ describe('cloud escalation failure', () => {
   it('falls back to the local model when the cloud answers with an error', async () => {
     const bad = (n: number) => ({ toolCalls: [{ name: 'edit_file', arguments: { path: 'a.js', search: `nope ${n}`, replace: 'x' } }] });
     const local = await startScriptedServer({ kind: 'ollama', replies: [bad(1), bad(2), bad(3), { text: 'I could not do it.' }] });
-    const cloud = await startScriptedServer({ kind: 'anthropic', replies: () => ({ httpError: { status: 401, body: { type: 'error', error: { type: 'authentication_error', message: 'invalid x-api-key' } } } }) });
+    const cloud = await startScriptedServer({
+      kind: 'anthropic',
+      replies: () => ({ httpError: { status: 401, body: { type: 'error', error: { type: 'authentication_error', message: 'invalid x-api-key' } } } }),
+    });
     servers.push(local, cloud);
     const root = workspace({ 'a.js': 'const x = 1;\n' });
     const env = { SMALLCODE_ESCALATE: 'anthropic', ANTHROPIC_API_KEY: 'wrong', SMALLCODE_ESCALATE_MODEL: 'test-model', SMALLCODE_ESCALATE_BASE_URL: cloud.url };
-    const r = await runCli(['run', 'edit a.js', '--yes', '--json', '--provider', 'ollama', '--base-url', local.url, '--model', 'test-model'], { cwd: root, env });
+    const r = await runCli(['run', 'edit a.js', '--yes', '--json', '--provider', 'ollama', '--base-url', local.url, '--model', 'test-model'], {
+      cwd: root,
+      env,
+    });
     const ev = events(r.stdout);
     expect(ev.filter((e) => e.type === 'escalate').map((e) => e.phase)).toEqual(['start', 'failed']);
     expect(local.chatRequests()).toHaveLength(4);

@@ -13,7 +13,12 @@ function workspace(files: Record<string, string> = {}): string {
 }
 
 type Ev = { type: string; kind?: string; reason?: string; message?: string };
-const events = (stdout: string): Ev[] => stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Ev);
+const events = (stdout: string): Ev[] =>
+  stdout
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Ev);
 const bodyText = (s: ScriptedServer, i: number) => JSON.stringify(s.chatRequests()[i].body);
 
 describe('guards', () => {
@@ -46,13 +51,24 @@ describe('guards', () => {
 
   it('follows the stuck strategy when the same file fails to patch: region, then whole-file write', async () => {
     const original = 'export function add(a, b) {\n  return a + b;\n}\n';
-    const failing = (n: number) => ({ toolCalls: [{ name: 'edit_file', arguments: { path: 'math.js', search: `return a - b; // try ${n}`, replace: 'return a * b;' } }] });
+    const failing = (n: number) => ({
+      toolCalls: [{ name: 'edit_file', arguments: { path: 'math.js', search: `return a - b; // try ${n}`, replace: 'return a * b;' } }],
+    });
     server = await startScriptedServer({
       kind: 'ollama',
-      replies: [failing(1), failing(2), failing(3), failing(4), { toolCalls: [{ name: 'write_file', arguments: { path: 'math.js', content: original.replace('a + b', 'a * b') } }] }, { text: 'Done.' }],
+      replies: [
+        failing(1),
+        failing(2),
+        failing(3),
+        failing(4),
+        { toolCalls: [{ name: 'write_file', arguments: { path: 'math.js', content: original.replace('a + b', 'a * b') } }] },
+        { text: 'Done.' },
+      ],
     });
     const root = workspace({ 'math.js': original });
-    const r = await runCli(['run', 'make add multiply', '--yes', '--json', '--provider', 'ollama', '--base-url', server.url, '--model', 'test-model'], { cwd: root });
+    const r = await runCli(['run', 'make add multiply', '--yes', '--json', '--provider', 'ollama', '--base-url', server.url, '--model', 'test-model'], {
+      cwd: root,
+    });
     const ev = events(r.stdout);
     expect(ev.filter((e) => e.type === 'guard' && e.kind === 'stuck_patch').length).toBeGreaterThanOrEqual(2);
     // After the third failure the model sees the real file with line numbers…

@@ -19,7 +19,9 @@ describe('smallcode run against Ollama', () => {
   it('creates the file with --yes, exits 0 and prints the final answer', async () => {
     server = await startScriptedServer({ kind: 'ollama', replies: [writeHello, { text: 'Created hello.txt.' }] });
     const root = workspace();
-    const r = await runCli(['run', 'create hello.txt containing hi', '--yes', '--provider', 'ollama', '--base-url', server.url, '--model', 'test-model'], { cwd: root });
+    const r = await runCli(['run', 'create hello.txt containing hi', '--yes', '--provider', 'ollama', '--base-url', server.url, '--model', 'test-model'], {
+      cwd: root,
+    });
     expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
     expect(r.code).toBe(0);
     expect(fs.readFileSync(path.join(root, 'hello.txt'), 'utf8')).toBe('hi\n');
@@ -60,7 +62,9 @@ describe('smallcode run against Ollama', () => {
     const root = workspace();
     fs.writeFileSync(path.join(root, 'f0.txt'), 'zero');
     fs.writeFileSync(path.join(root, 'f1.txt'), 'one');
-    const r = await runCli(['run', 'read forever', '--max-steps', '3', '--provider', 'ollama', '--base-url', server.url, '--model', 'test-model'], { cwd: root });
+    const r = await runCli(['run', 'read forever', '--max-steps', '3', '--provider', 'ollama', '--base-url', server.url, '--model', 'test-model'], {
+      cwd: root,
+    });
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/max steps/);
   });
@@ -70,7 +74,10 @@ describe('smallcode run against Ollama', () => {
     const root = workspace();
     const r = await runCli(['run', 'say hello', '--json', '--provider', 'ollama', '--base-url', server.url, '--model', 'test-model'], { cwd: root });
     expect(r.code).toBe(0);
-    const events = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { type: string; report?: { prompt: number; source: string } });
+    const events = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { type: string; report?: { prompt: number; source: string } });
     expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(['turn.start', 'budget', 'model.done', 'turn.end']));
     const exact = events.filter((e) => e.type === 'budget' && e.report?.source === 'exact');
     expect(exact.map((e) => e.report!.prompt)).toEqual([321]);
@@ -84,7 +91,9 @@ describe('smallcode run against an OpenAI-compatible server', () => {
   it.each(['llamacpp', 'lmstudio', 'vllm'] as const)('applies a streamed, fragmented tool call from %s', async (kind) => {
     server = await startScriptedServer({ kind, replies: [writeHello, { text: 'Done.' }] });
     const root = workspace();
-    const r = await runCli(['run', 'create hello.txt', '--yes', '--provider', 'openai', '--base-url', `${server.url}/v1`, '--model', 'test-model'], { cwd: root });
+    const r = await runCli(['run', 'create hello.txt', '--yes', '--provider', 'openai', '--base-url', `${server.url}/v1`, '--model', 'test-model'], {
+      cwd: root,
+    });
     expect(r.code).toBe(0);
     expect(fs.readFileSync(path.join(root, 'hello.txt'), 'utf8')).toBe('hi\n');
   });
@@ -111,17 +120,40 @@ describe('smallcode run recovers from a prompt the server calls too long', () =>
   afterEach(() => server?.close());
 
   it('compacts and retries the step once after a llama.cpp exceed_context_size_error', async () => {
-    const overflow = { error: { code: 400, message: 'request (9000 tokens) exceeds the available context size (8192 tokens), try increasing it', type: 'exceed_context_size_error', n_prompt_tokens: 9000, n_ctx: 8192 } };
-    server = await startScriptedServer({ kind: 'llamacpp', contextWindow: 8192, replies: [{ httpError: { status: 400, body: overflow } }, { text: 'Recovered.' }] });
+    const overflow = {
+      error: {
+        code: 400,
+        message: 'request (9000 tokens) exceeds the available context size (8192 tokens), try increasing it',
+        type: 'exceed_context_size_error',
+        n_prompt_tokens: 9000,
+        n_ctx: 8192,
+      },
+    };
+    server = await startScriptedServer({
+      kind: 'llamacpp',
+      contextWindow: 8192,
+      replies: [{ httpError: { status: 400, body: overflow } }, { text: 'Recovered.' }],
+    });
     const r = await runCli(['run', 'hello', '--json', '--provider', 'openai', '--base-url', server.url, '--model', 'test-model'], { cwd: workspace() });
-    const events = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { type: string; message?: string });
+    const events = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { type: string; message?: string });
     expect(events.some((e) => e.type === 'notice' && /too long/.test(e.message ?? ''))).toBe(true);
     expect(r.code).toBe(0);
     expect(events.at(-1)).toMatchObject({ type: 'turn.end', reason: 'done', text: 'Recovered.' });
   });
 
   it('fails with one clear line when the retry overflows too', async () => {
-    const overflow = { error: { code: 400, message: 'request (9000 tokens) exceeds the available context size (8192 tokens), try increasing it', type: 'exceed_context_size_error', n_prompt_tokens: 9000, n_ctx: 8192 } };
+    const overflow = {
+      error: {
+        code: 400,
+        message: 'request (9000 tokens) exceeds the available context size (8192 tokens), try increasing it',
+        type: 'exceed_context_size_error',
+        n_prompt_tokens: 9000,
+        n_ctx: 8192,
+      },
+    };
     server = await startScriptedServer({ kind: 'llamacpp', contextWindow: 8192, replies: () => ({ httpError: { status: 400, body: overflow } }) });
     const r = await runCli(['run', 'hello', '--provider', 'openai', '--base-url', server.url, '--model', 'test-model'], { cwd: workspace() });
     expect(r.code).toBe(1);
@@ -145,7 +177,9 @@ describe('tool descriptions stay cache-friendly', () => {
     });
     const root = workspace();
     fs.writeFileSync(path.join(root, 'a.txt'), 'one\n');
-    const r = await runCli(['run', 'change one to two in a.txt', '--yes', '--provider', 'ollama', '--base-url', server.url, '--model', 'test-model'], { cwd: root });
+    const r = await runCli(['run', 'change one to two in a.txt', '--yes', '--provider', 'ollama', '--base-url', server.url, '--model', 'test-model'], {
+      cwd: root,
+    });
     expect(r.code).toBe(0);
     const last = server.chatRequests().at(-1)!.body as { messages: { content: string }[] };
     const text = last.messages.map((m) => m.content).join('\n');
@@ -165,13 +199,17 @@ describe('exact token counts where the server can tokenize', () => {
     server = await startScriptedServer({ kind, replies: [{ text: 'Hi.' }] });
     const r = await runCli(['run', 'say hi', '--json', '--provider', 'openai', '--base-url', server.url, '--model', 'test-model'], { cwd: workspace() });
     expect(r.code).toBe(0);
-    const budgets = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { type: string; report?: { source: string; prompt: number } }).filter((e) => e.type === 'budget');
+    const budgets = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { type: string; report?: { source: string; prompt: number } })
+      .filter((e) => e.type === 'budget');
     expect(budgets[0].report?.source).toBe('exact');
     expect(server.requests.some((q) => q.path === '/tokenize')).toBe(true);
   });
 });
 
-describe('SmallCode state stays out of the user\'s git status', () => {
+describe("SmallCode state stays out of the user's git status", () => {
   let server: ScriptedServer;
   afterEach(() => server?.close());
 

@@ -7,7 +7,10 @@ import { debugApplyCommand } from '../../src/cli/commands/debug-apply';
 import { capture, stdinOf } from './cli-io';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'patch');
-const cases = fs.readdirSync(FIXTURES).filter((d) => fs.statSync(path.join(FIXTURES, d)).isDirectory()).sort();
+const cases = fs
+  .readdirSync(FIXTURES)
+  .filter((d) => fs.statSync(path.join(FIXTURES, d)).isDirectory())
+  .sort();
 
 function fileIn(dir: string, prefix: string): string | undefined {
   return fs.readdirSync(dir).find((f) => f.startsWith(prefix + '.'));

@@ -6,7 +6,11 @@ import type { ParsedEdit, Refusal } from '../../src/patch';
 function apply(before: string | null, text: string): { after?: string; strategies?: string[]; refusal?: Refusal } {
   const parsed = parseEditText(text);
   if ('code' in parsed) return { refusal: parsed };
-  const r = applyBlocks(before, parsed.flatMap((e) => e.blocks), 'f.ts');
+  const r = applyBlocks(
+    before,
+    parsed.flatMap((e) => e.blocks),
+    'f.ts',
+  );
   return r.ok ? { after: r.after, strategies: r.strategies } : { refusal: r.refusal };
 }
 const sr = (s: string, r: string) => `<<<<<<< SEARCH\n${s}=======\n${r}>>>>>>> REPLACE\n`;
@@ -19,7 +23,9 @@ describe('dialect detection', () => {
     expect(diff.map((e) => [e.path, e.dialect, e.blocks.length])).toEqual([['x.py', 'unified_diff', 1]]);
     const patch = parseEditText('*** Begin Patch\n*** Add File: n.txt\n+hello\n*** End Patch\n') as ParsedEdit[];
     expect(patch[0].blocks).toEqual([{ kind: 'write', content: 'hello\n' }]);
-    const xml = parseEditText('<parameter=path>a.py</parameter>\n<parameter=old_str>\nx = 1\n</parameter>\n<parameter=new_str>\nx = 2\n</parameter>') as ParsedEdit[];
+    const xml = parseEditText(
+      '<parameter=path>a.py</parameter>\n<parameter=old_str>\nx = 1\n</parameter>\n<parameter=new_str>\nx = 2\n</parameter>',
+    ) as ParsedEdit[];
     expect(xml[0].blocks[0]).toMatchObject({ search: 'x = 1', replace: 'x = 2' });
   });
 
@@ -152,7 +158,10 @@ describe('whitespace-only replacement lines', () => {
     const replaced = 'if x:\n    a()\n    \n    b()\n';
     expect(apply(file, sr('    a()\n    b()\n', '    a()\n    \n    b()\n'))).toMatchObject({ after: replaced, strategies: ['exact'] });
     expect(apply(file, sr('    a() \n    b()\n', '    a()\n    \n    b()\n'))).toMatchObject({ after: replaced, strategies: ['trailing_whitespace'] });
-    expect(apply(file, sr('2 |     a()\n3 |     b()\n', '2 |     a()\n3 |     \n4 |     b()\n'))).toMatchObject({ after: replaced, strategies: ['line_number_prefixes'] });
+    expect(apply(file, sr('2 |     a()\n3 |     b()\n', '2 |     a()\n3 |     \n4 |     b()\n'))).toMatchObject({
+      after: replaced,
+      strategies: ['line_number_prefixes'],
+    });
   });
 
   it('are re-indented with the lines around them when the indentation drifted', () => {
@@ -178,7 +187,8 @@ describe('lazy snippets without a leading elision line', () => {
   const code = 'import x from "x";\n\nfunction foo() {\n  const a = 1;\n  const y = x(a);\n  return y;\n}\n';
 
   it('keeps the code above a uniquely pinned first line instead of deleting it', () => {
-    const snippet = '```js\nfunction foo() {\n  // ... existing code ...\n  const a = 1;\n  const y = x(a) * 2;\n  return y;\n  // ... existing code ...\n}\n```\n';
+    const snippet =
+      '```js\nfunction foo() {\n  // ... existing code ...\n  const a = 1;\n  const y = x(a) * 2;\n  return y;\n  // ... existing code ...\n}\n```\n';
     expect(apply(code, snippet).after).toBe(code.replace('x(a);', 'x(a) * 2;'));
   });
 
@@ -190,7 +200,10 @@ describe('lazy snippets without a leading elision line', () => {
 
 describe('Python Ellipsis is code, not an elision', () => {
   it('lets a replacement add a stub body "..."', () => {
-    const r = apply('class P(Protocol):\n    def a(self) -> int: ...\n', sr('    def a(self) -> int: ...\n', '    def a(self) -> int: ...\n\n    def b(self) -> int:\n        ...\n'));
+    const r = apply(
+      'class P(Protocol):\n    def a(self) -> int: ...\n',
+      sr('    def a(self) -> int: ...\n', '    def a(self) -> int: ...\n\n    def b(self) -> int:\n        ...\n'),
+    );
     expect(r.after).toBe('class P(Protocol):\n    def a(self) -> int: ...\n\n    def b(self) -> int:\n        ...\n');
   });
 

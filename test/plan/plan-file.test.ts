@@ -119,7 +119,14 @@ describe('normalizePlanItems', () => {
       { text: 'do c', done: false },
       { text: 'do d', done: true },
     ]);
-    expect(normalizePlanItems([{ text: 'a', done: true }, { step: 'b', status: 'in_progress' }, { step: 'c', status: 'completed' }, { step: 'd', status: 'pending' }])).toEqual([
+    expect(
+      normalizePlanItems([
+        { text: 'a', done: true },
+        { step: 'b', status: 'in_progress' },
+        { step: 'c', status: 'completed' },
+        { step: 'd', status: 'pending' },
+      ]),
+    ).toEqual([
       { text: 'a', done: true },
       { text: 'b', done: false },
       { text: 'c', done: true },

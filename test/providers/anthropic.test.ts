@@ -10,10 +10,26 @@ afterEach(() => s?.close());
 
 test('streams text and a tool_use whose input arrives in fragments', async () => {
   const input = { path: 'src/main.ts', old_str: 'let x = 1;', new_str: 'let x = 2;' };
-  s = await startScriptedServer({ kind: 'anthropic', models: ['claude-test'], replies: [{ text: 'Editing now.', reasoning: 'plan', toolCalls: [{ name: 'edit_file', arguments: input }], promptTokens: 900, completionTokens: 30 }] });
+  s = await startScriptedServer({
+    kind: 'anthropic',
+    models: ['claude-test'],
+    replies: [{ text: 'Editing now.', reasoning: 'plan', toolCalls: [{ name: 'edit_file', arguments: input }], promptTokens: 900, completionTokens: 30 }],
+  });
   const p = createCloudProvider({ vendor: 'anthropic', apiKey: 'sk-ant', model: 'claude-test', baseUrl: s.url, retry: FAST_RETRY });
   const tools = [{ name: 'edit_file', description: 'Edit a file', parameters: { type: 'object', properties: { path: { type: 'string' } } } }];
-  const chunks = await collect(p.stream({ messages: [{ role: 'system', content: 'be brief' }, { role: 'user', content: 'fix it' }], tools, maxTokens: 500 }, never()));
+  const chunks = await collect(
+    p.stream(
+      {
+        messages: [
+          { role: 'system', content: 'be brief' },
+          { role: 'user', content: 'fix it' },
+        ],
+        tools,
+        maxTokens: 500,
+      },
+      never(),
+    ),
+  );
   const sum = summarize(chunks);
   expect(sum.text).toBe('Editing now.');
   expect(sum.reasoning).toBe('plan');
@@ -21,7 +37,13 @@ test('streams text and a tool_use whose input arrives in fragments', async () =>
   expect(sum.usage).toEqual({ promptTokens: 900, completionTokens: 30 });
   expect(sum.last).toEqual({ type: 'done', finishReason: 'tool_calls' });
   const body = s.chatRequests()[0].body as Record<string, unknown>;
-  expect(body).toMatchObject({ model: 'claude-test', max_tokens: 500, stream: true, system: 'be brief', tools: [{ name: 'edit_file', input_schema: { type: 'object' } }] });
+  expect(body).toMatchObject({
+    model: 'claude-test',
+    max_tokens: 500,
+    stream: true,
+    system: 'be brief',
+    tools: [{ name: 'edit_file', input_schema: { type: 'object' } }],
+  });
   expect(body.messages).toEqual([{ role: 'user', content: [{ type: 'text', text: 'fix it' }] }]);
   const info = await p.info();
   expect(info).toMatchObject({ provider: 'anthropic', kind: 'anthropic', contextWindow: 200000, nativeTools: true });
@@ -31,7 +53,14 @@ test('tool results go back as tool_result blocks in the next user message, turns
   const prompt = toAnthropicPrompt([
     { role: 'system', content: 'S' },
     { role: 'user', content: 'go' },
-    { role: 'assistant', content: 'reading', toolCalls: [{ id: 't1', name: 'read_file', arguments: { path: 'a' } }, { id: 't2', name: 'read_file', arguments: { path: 'b' } }] },
+    {
+      role: 'assistant',
+      content: 'reading',
+      toolCalls: [
+        { id: 't1', name: 'read_file', arguments: { path: 'a' } },
+        { id: 't2', name: 'read_file', arguments: { path: 'b' } },
+      ],
+    },
     { role: 'tool', content: 'A', toolCallId: 't1', toolName: 'read_file' },
     { role: 'tool', content: 'B', toolCallId: 't2', toolName: 'read_file' },
     { role: 'user', content: 'and?' },

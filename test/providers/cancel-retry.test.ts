@@ -57,13 +57,21 @@ describe.each<ServerKind>(['ollama', 'vllm', 'anthropic'])('%s retry', (kind) =>
     const s = await start({ kind, replies: [busy, busy, { text: 'finally' }] });
     const p = createProvider({ provider: providerFor(kind), baseUrl: s.url, model: 'test-model', apiKey: 'k', retry: FAST_RETRY });
     const chunks = await collect(p.stream({ messages: [{ role: 'user', content: 'x' }] }, never()));
-    expect(chunks.filter((c) => c.type === 'text').map((c) => (c.type === 'text' ? c.text : '')).join('')).toBe('finally');
+    expect(
+      chunks
+        .filter((c) => c.type === 'text')
+        .map((c) => (c.type === 'text' ? c.text : ''))
+        .join(''),
+    ).toBe('finally');
     expect(chunks.some((c) => c.type === 'error')).toBe(false);
     expect(s.chatRequests()).toHaveLength(3);
   });
 
   test('a 400 is not retried', async () => {
-    const s = await start({ kind, replies: [{ httpError: { status: 400, body: { error: { message: 'bad things in the request', type: 'invalid_request_error' } } } }] });
+    const s = await start({
+      kind,
+      replies: [{ httpError: { status: 400, body: { error: { message: 'bad things in the request', type: 'invalid_request_error' } } } }],
+    });
     const p = createProvider({ provider: providerFor(kind), baseUrl: s.url, model: 'test-model', apiKey: 'k', retry: FAST_RETRY });
     const chunks = await collect(p.stream({ messages: [{ role: 'user', content: 'x' }] }, never()));
     expect(chunks).toEqual([{ type: 'error', error: expect.objectContaining({ code: 'bad_request' }) }]);
@@ -72,7 +80,10 @@ describe.each<ServerKind>(['ollama', 'vllm', 'anthropic'])('%s retry', (kind) =>
 });
 
 test('503 on every try gives up after three attempts with a transient error', async () => {
-  const s = await start({ kind: 'llamacpp', replies: () => ({ httpError: { status: 503, body: { error: { code: 503, message: 'Loading model', type: 'unavailable_error' } } } }) });
+  const s = await start({
+    kind: 'llamacpp',
+    replies: () => ({ httpError: { status: 503, body: { error: { code: 503, message: 'Loading model', type: 'unavailable_error' } } } }),
+  });
   const p = createProvider({ provider: 'openai', baseUrl: s.url, model: 'm', retry: FAST_RETRY });
   const chunks = await collect(p.stream({ messages: [{ role: 'user', content: 'x' }] }, never()));
   expect(chunks).toEqual([{ type: 'error', error: expect.objectContaining({ code: 'transient', message: expect.stringContaining('Loading model') }) }]);
@@ -117,6 +128,9 @@ test('requestTimeoutMs ends a hung stream with one transient line, not a cancel'
   const p = createProvider({ provider: 'openai', baseUrl: s.url, model: 'test-model', requestTimeoutMs: 300, retry: FAST_RETRY });
   const chunks = await collect(p.stream({ messages: [{ role: 'user', content: 'x' }] }, never()));
   expect(chunks[0]).toMatchObject({ type: 'text' });
-  expect(chunks[chunks.length - 1]).toMatchObject({ type: 'error', error: { code: 'transient', message: expect.stringContaining('did not finish within 300 ms') } });
+  expect(chunks[chunks.length - 1]).toMatchObject({
+    type: 'error',
+    error: { code: 'transient', message: expect.stringContaining('did not finish within 300 ms') },
+  });
   await disconnects(s, 1);
 });

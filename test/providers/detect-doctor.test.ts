@@ -32,12 +32,28 @@ test('detect identifies servers by what they answer, not by port', async () => {
   const lms = await start({ kind: 'lmstudio', replies: [] });
   const dead = await freePort();
   // LM Studio answers 200 to /health too; it must still not pass for llama.cpp.
-  expect(await detectServer(undefined, { ports: { ollama: dead, lmstudio: dead, llamacpp: lms.port, vllm: 0 } })).toEqual({ provider: 'openai', baseUrl: `${lms.url}/v1`, kind: 'lmstudio' });
-  expect(await detectServer(undefined, { ports: { ollama: dead, lmstudio: lms.port, llamacpp: dead, vllm: 0 } })).toEqual({ provider: 'openai', baseUrl: `${lms.url}/v1`, kind: 'lmstudio' });
+  expect(await detectServer(undefined, { ports: { ollama: dead, lmstudio: dead, llamacpp: lms.port, vllm: 0 } })).toEqual({
+    provider: 'openai',
+    baseUrl: `${lms.url}/v1`,
+    kind: 'lmstudio',
+  });
+  expect(await detectServer(undefined, { ports: { ollama: dead, lmstudio: lms.port, llamacpp: dead, vllm: 0 } })).toEqual({
+    provider: 'openai',
+    baseUrl: `${lms.url}/v1`,
+    kind: 'lmstudio',
+  });
   const llama = await start({ kind: 'llamacpp', replies: [] });
-  expect(await detectServer(undefined, { ports: { ollama: dead, lmstudio: dead, llamacpp: llama.port, vllm: 0 } })).toEqual({ provider: 'openai', baseUrl: `${llama.url}/v1`, kind: 'llamacpp' });
+  expect(await detectServer(undefined, { ports: { ollama: dead, lmstudio: dead, llamacpp: llama.port, vllm: 0 } })).toEqual({
+    provider: 'openai',
+    baseUrl: `${llama.url}/v1`,
+    kind: 'llamacpp',
+  });
   const vllm = await start({ kind: 'vllm', replies: [] });
-  expect(await detectServer(undefined, { ports: { ollama: dead, lmstudio: dead, llamacpp: dead, vllm: vllm.port } })).toEqual({ provider: 'openai', baseUrl: `${vllm.url}/v1`, kind: 'vllm' });
+  expect(await detectServer(undefined, { ports: { ollama: dead, lmstudio: dead, llamacpp: dead, vllm: vllm.port } })).toEqual({
+    provider: 'openai',
+    baseUrl: `${vllm.url}/v1`,
+    kind: 'vllm',
+  });
 });
 
 test('detect with nothing anywhere lists every URL it tried', async () => {
@@ -47,7 +63,10 @@ test('detect with nothing anywhere lists every URL it tried', async () => {
 });
 
 test('with no model configured, the provider uses the loaded model (or says nothing listens)', async () => {
-  const model = (provider: 'ollama' | 'openai', baseUrl: string) => createProvider({ provider, baseUrl, model: '' }).info().then((i) => i.model);
+  const model = (provider: 'ollama' | 'openai', baseUrl: string) =>
+    createProvider({ provider, baseUrl, model: '' })
+      .info()
+      .then((i) => i.model);
   const o = await start({ kind: 'ollama', models: ['a:1b', 'b:7b'], replies: [{ text: 'x' }] });
   expect(await model('ollama', o.url)).toBe('a:1b');
   const l = await start({ kind: 'lmstudio', models: ['qwen-coder'], replies: [] });
@@ -58,7 +77,18 @@ test('with no model configured, the provider uses the loaded model (or says noth
 test('doctor on a healthy Ollama: window, num_ctx, latency and speed', async () => {
   const s = await start({ kind: 'ollama', contextWindow: 8192, replies: [{ text: 'ok' }] });
   const report = await diagnose(createProvider({ provider: 'ollama', baseUrl: s.url, model: 'test-model' }));
-  expect(report).toMatchObject({ ok: true, provider: 'ollama', kind: 'ollama', baseUrl: s.url, model: 'test-model', contextWindow: 8192, numCtx: 8192, nativeTools: true, structuredOutput: true, serverVersion: '0.12.6' });
+  expect(report).toMatchObject({
+    ok: true,
+    provider: 'ollama',
+    kind: 'ollama',
+    baseUrl: s.url,
+    model: 'test-model',
+    contextWindow: 8192,
+    numCtx: 8192,
+    nativeTools: true,
+    structuredOutput: true,
+    serverVersion: '0.12.6',
+  });
   expect(report.latencyMs).toEqual(expect.any(Number));
   expect(report.tokensPerSecond).toBeCloseTo(100);
   const chat = s.chatRequests()[0].body as { options: { num_predict: number } };

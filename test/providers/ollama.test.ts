@@ -69,7 +69,16 @@ test('history with tool calls and results maps to Ollama messages', async () => 
 test('info: window from /api/show, version, models, tools capability; override wins', async () => {
   const s = await start({ kind: 'ollama', contextWindow: 8192, models: ['qwen:7b', 'llama3:8b'], replies: [] });
   const info = await createProvider({ provider: 'ollama', baseUrl: s.url, model: 'qwen:7b' }).info();
-  expect(info).toMatchObject({ provider: 'ollama', kind: 'ollama', contextWindow: 8192, numCtx: 8192, contextSource: 'server', nativeTools: true, serverVersion: '0.12.6', models: ['qwen:7b', 'llama3:8b'] });
+  expect(info).toMatchObject({
+    provider: 'ollama',
+    kind: 'ollama',
+    contextWindow: 8192,
+    numCtx: 8192,
+    contextSource: 'server',
+    nativeTools: true,
+    serverVersion: '0.12.6',
+    models: ['qwen:7b', 'llama3:8b'],
+  });
   const over = await createProvider({ provider: 'ollama', baseUrl: s.url, model: 'qwen:7b', contextOverride: 4096 }).info();
   expect(over).toMatchObject({ contextWindow: 4096, numCtx: 4096, contextSource: 'config' });
 });
@@ -151,7 +160,14 @@ test('mid-stream error line becomes an error chunk after the text already stream
 
 test('a server that silently truncated (older Ollama) is flagged on usage.truncatedPrompt', async () => {
   // We send ~5000 tokens into a 4096 window; the server says it evaluated 2050 (≈ num_ctx/2).
-  const s = await start({ kind: 'ollama', contextWindow: 4096, replies: [{ text: 'ok', promptTokens: 2050 }, { text: 'ok', promptTokens: 30 }] });
+  const s = await start({
+    kind: 'ollama',
+    contextWindow: 4096,
+    replies: [
+      { text: 'ok', promptTokens: 2050 },
+      { text: 'ok', promptTokens: 30 },
+    ],
+  });
   const p = createProvider({ provider: 'ollama', baseUrl: s.url, model: 'test-model' });
   const big = summarize(await collect(p.stream({ messages: [{ role: 'user', content: 'x'.repeat(20000) }] }, never())));
   expect(big.usage).toMatchObject({ promptTokens: 2050, truncatedPrompt: true });

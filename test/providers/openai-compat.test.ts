@@ -22,7 +22,12 @@ describe.each<[ServerKind, string]>([
 ])('%s', (kind, windowPath) => {
   test('merges tool-call fragments, streams text and reports usage', async () => {
     const args = { path: 'src/deeply/nested/file.ts', old_str: 'const a = "x";', new_str: 'const a = "y";' };
-    const s = await start({ kind, replies: [{ text: 'I will edit it.', reasoning: 'think first', toolCalls: [{ name: 'edit_file', arguments: args }], promptTokens: 321, completionTokens: 45 }] });
+    const s = await start({
+      kind,
+      replies: [
+        { text: 'I will edit it.', reasoning: 'think first', toolCalls: [{ name: 'edit_file', arguments: args }], promptTokens: 321, completionTokens: 45 },
+      ],
+    });
     const p = createProvider({ provider: 'openai', baseUrl: `${s.url}/v1`, model: 'test-model', retry: FAST_RETRY });
     const chunks = await collect(p.stream({ messages: user('edit'), tools }, never()));
     const sum = summarize(chunks);
@@ -67,7 +72,17 @@ describe.each<[ServerKind, string]>([
 });
 
 test('LM Studio tool ids are numeric strings and are kept as-is', async () => {
-  const s = await start({ kind: 'lmstudio', replies: [{ toolCalls: [{ name: 'edit_file', arguments: { path: 'a' } }, { name: 'edit_file', arguments: { path: 'b' } }] }] });
+  const s = await start({
+    kind: 'lmstudio',
+    replies: [
+      {
+        toolCalls: [
+          { name: 'edit_file', arguments: { path: 'a' } },
+          { name: 'edit_file', arguments: { path: 'b' } },
+        ],
+      },
+    ],
+  });
   const p = createProvider({ provider: 'openai', baseUrl: s.url, model: 'test-model' });
   const { calls } = summarize(await collect(p.stream({ messages: user('x'), tools }, never())));
   expect(calls.map((c) => c.arguments.path)).toEqual(['a', 'b']);
@@ -128,11 +143,24 @@ test('no model configured: the server model is picked with a warning', async () 
 test('sloppy SSE (pings, no finish chunk, no [DONE], usage on the last chunk) still ends cleanly', async () => {
   const s = await start({
     kind: 'lmstudio',
-    replies: [{ text: 'tolerant reader', toolCalls: [{ name: 'edit_file', arguments: { path: 'x' } }], promptTokens: 12, sseQuirks: { ping: true, noFinishChunk: true, noDone: true } }, { text: 'ok', promptTokens: 7, sseQuirks: { usageOnFinish: true } }],
+    replies: [
+      {
+        text: 'tolerant reader',
+        toolCalls: [{ name: 'edit_file', arguments: { path: 'x' } }],
+        promptTokens: 12,
+        sseQuirks: { ping: true, noFinishChunk: true, noDone: true },
+      },
+      { text: 'ok', promptTokens: 7, sseQuirks: { usageOnFinish: true } },
+    ],
   });
   const p = createProvider({ provider: 'openai', baseUrl: s.url, model: 'test-model' });
   const first = summarize(await collect(p.stream({ messages: user('x'), tools }, never())));
-  expect(first).toMatchObject({ text: 'tolerant reader', calls: [{ name: 'edit_file', arguments: { path: 'x' } }], usage: { promptTokens: 12 }, last: { type: 'done', finishReason: 'tool_calls' } });
+  expect(first).toMatchObject({
+    text: 'tolerant reader',
+    calls: [{ name: 'edit_file', arguments: { path: 'x' } }],
+    usage: { promptTokens: 12 },
+    last: { type: 'done', finishReason: 'tool_calls' },
+  });
   const second = summarize(await collect(p.stream({ messages: user('y') }, never())));
   expect(second).toMatchObject({ text: 'ok', usage: { promptTokens: 7 }, last: { type: 'done', finishReason: 'stop' } });
 });

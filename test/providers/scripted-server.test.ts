@@ -41,13 +41,24 @@ test('ollama refuses unknown models with 404 and tools without the capability wi
   const client = new Ollama({ host: s.url });
   await expect(client.chat({ model: 'nope', messages: [] })).rejects.toMatchObject({ status_code: 404, error: "model 'nope' not found" });
   const tools = [{ type: 'function', function: { name: 'x', description: '', parameters: { type: 'object', properties: {} } } }];
-  await expect(client.chat({ model: 'qwen', messages: [], tools })).rejects.toMatchObject({ status_code: 400, error: expect.stringContaining('does not support tools') });
+  await expect(client.chat({ model: 'qwen', messages: [], tools })).rejects.toMatchObject({
+    status_code: 400,
+    error: expect.stringContaining('does not support tools'),
+  });
 });
 
 test('openai client reassembles fragmented tool calls and sees the usage chunk', async () => {
-  const s = await start({ kind: 'lmstudio', replies: [{ toolCalls: [{ name: 'edit_file', arguments: { path: 'src/x.ts', old: 'a', new: 'b' } }], promptTokens: 77 }] });
+  const s = await start({
+    kind: 'lmstudio',
+    replies: [{ toolCalls: [{ name: 'edit_file', arguments: { path: 'src/x.ts', old: 'a', new: 'b' } }], promptTokens: 77 }],
+  });
   const client = new OpenAI({ baseURL: `${s.url}/v1`, apiKey: 'x', maxRetries: 0 });
-  const stream = await client.chat.completions.create({ model: 'test-model', messages: [{ role: 'user', content: 'go' }], stream: true, stream_options: { include_usage: true } });
+  const stream = await client.chat.completions.create({
+    model: 'test-model',
+    messages: [{ role: 'user', content: 'go' }],
+    stream: true,
+    stream_options: { include_usage: true },
+  });
   let args = '';
   let finish: string | null = null;
   let usage: { prompt_tokens: number } | undefined;
@@ -97,7 +108,11 @@ test('hang keeps the stream open until the client aborts, and the server sees it
 });
 
 test('anthropic sdk streams text and a tool_use with input_json_delta fragments', async () => {
-  const s = await start({ kind: 'anthropic', models: ['claude-x'], replies: [{ text: 'Let me look.', toolCalls: [{ name: 'read_file', arguments: { path: 'README.md' } }] }] });
+  const s = await start({
+    kind: 'anthropic',
+    models: ['claude-x'],
+    replies: [{ text: 'Let me look.', toolCalls: [{ name: 'read_file', arguments: { path: 'README.md' } }] }],
+  });
   const client = new Anthropic({ baseURL: s.url, apiKey: 'k', maxRetries: 0 });
   const stream = client.messages.stream({ model: 'claude-x', max_tokens: 100, messages: [{ role: 'user', content: 'hi' }] });
   const msg = await stream.finalMessage();

@@ -42,7 +42,11 @@ test('llama.cpp: reasoning_content, usage on the finish chunk, timings speed', (
   const out = run([
     delta({ reasoning_content: 'hmm' }),
     delta({ content: 'Hi' }),
-    { choices: [{ index: 0, delta: {}, finish_reason: 'length' }], usage: { prompt_tokens: 10, completion_tokens: 2 }, timings: { predicted_per_second: 42.5, predicted_n: 2, prompt_n: 10, cache_n: 0 } },
+    {
+      choices: [{ index: 0, delta: {}, finish_reason: 'length' }],
+      usage: { prompt_tokens: 10, completion_tokens: 2 },
+      timings: { predicted_per_second: 42.5, predicted_n: 2, prompt_n: 10, cache_n: 0 },
+    },
   ]);
   expect(out).toEqual([
     { type: 'reasoning', text: 'hmm' },
@@ -92,7 +96,10 @@ test('a name repeated on every fragment is kept once; a name split across fragme
 });
 
 test('finish "stop" with calls present is reported as tool_calls; plain text stays stop', () => {
-  expect(run([delta({ tool_calls: [{ index: 0, function: { name: 'a', arguments: '{}' } }] }), delta({}, 'stop')]).pop()).toEqual({ type: 'done', finishReason: 'tool_calls' });
+  expect(run([delta({ tool_calls: [{ index: 0, function: { name: 'a', arguments: '{}' } }] }), delta({}, 'stop')]).pop()).toEqual({
+    type: 'done',
+    finishReason: 'tool_calls',
+  });
   expect(run([delta({ content: 'x' })]).pop()).toEqual({ type: 'done', finishReason: 'stop' });
 });
 

@@ -7,7 +7,12 @@ describe('historyToEvents (tui --continue)', () => {
       { role: 'user', content: 'fix the bug' },
       { role: 'user', content: 'Tools you can use now:\nread_file(path) — …', origin: 'harness' },
       { role: 'assistant', content: 'Looking.\n<tool_call>{"name":"read_file","arguments":{"path":"a.ts"}}</tool_call>' },
-      { role: 'user', content: '<tool_result name="read_file">\n1 | x\n</tool_result>', toolName: 'read_file', stub: '<tool_result name="read_file">read_file a.ts → 1 lines</tool_result>' },
+      {
+        role: 'user',
+        content: '<tool_result name="read_file">\n1 | x\n</tool_result>',
+        toolName: 'read_file',
+        stub: '<tool_result name="read_file">read_file a.ts → 1 lines</tool_result>',
+      },
       { role: 'user', content: '[SmallCode] You repeated yourself.', origin: 'harness' },
       { role: 'assistant', content: 'Fixed.' },
     ];
@@ -25,6 +30,8 @@ describe('historyToEvents (tui --continue)', () => {
       { role: 'assistant', content: '', toolCalls: [{ id: 'c7', name: 'write_file', arguments: { path: 'x' } }] },
       { role: 'tool', content: 'Created x', toolCallId: 'c7', toolName: 'write_file', stub: 'write_file x → rejected' },
     ]);
-    expect(ev.filter((e) => e.type === 'tool.result')).toEqual([{ type: 'tool.result', id: 'c7', name: 'write_file', ok: false, summary: 'write_file x → rejected' }]);
+    expect(ev.filter((e) => e.type === 'tool.result')).toEqual([
+      { type: 'tool.result', id: 'c7', name: 'write_file', ok: false, summary: 'write_file x → rejected' },
+    ]);
   });
 });

@@ -13,7 +13,12 @@ const errorBody = (type: string, message: string) => ({ type: 'error', error: { 
 
 export function anthropicRoute(method: string, path: string, body: unknown, s: AnthropicState, res: ServerResponse): boolean {
   if (method === 'GET' && path === '/v1/models') {
-    sendJson(res, 200, { data: s.models.map((id) => ({ type: 'model', id, display_name: id, created_at: '2025-01-01T00:00:00Z' })), has_more: false, first_id: s.models[0], last_id: s.models[s.models.length - 1] });
+    sendJson(res, 200, {
+      data: s.models.map((id) => ({ type: 'model', id, display_name: id, created_at: '2025-01-01T00:00:00Z' })),
+      has_more: false,
+      first_id: s.models[0],
+      last_id: s.models[s.models.length - 1],
+    });
     return true;
   }
   if (method === 'POST' && path === '/v1/messages/count_tokens') {
@@ -43,7 +48,11 @@ export function anthropicOverflow(ctx: ChatContext, res: ServerResponse): boolea
 export async function anthropicChat(ctx: ChatContext, res: ServerResponse): Promise<void> {
   const { reply, model } = ctx;
   const id = `msg_${Math.random().toString(36).slice(2, 14)}`;
-  const calls = (reply.toolCalls ?? []).map((c) => ({ id: `toolu_${Math.random().toString(36).slice(2, 14)}`, name: c.name, args: argumentsText(c.arguments) }));
+  const calls = (reply.toolCalls ?? []).map((c) => ({
+    id: `toolu_${Math.random().toString(36).slice(2, 14)}`,
+    name: c.name,
+    args: argumentsText(c.arguments),
+  }));
   const stopReason = calls.length ? 'tool_use' : reply.finish === 'length' ? 'max_tokens' : 'end_turn';
   const usageIn = { input_tokens: ctx.promptTokens, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 };
   if (ctx.body.stream !== true) {
@@ -51,14 +60,26 @@ export async function anthropicChat(ctx: ChatContext, res: ServerResponse): Prom
     if (reply.reasoning) content.push({ type: 'thinking', thinking: reply.reasoning, signature: 'sig' });
     if (reply.text) content.push({ type: 'text', text: reply.text });
     for (const c of calls) content.push({ type: 'tool_use', id: c.id, name: c.name, input: parseOr(c.args) });
-    sendJson(res, 200, { id, type: 'message', role: 'assistant', model, content, stop_reason: stopReason, stop_sequence: null, usage: { ...usageIn, output_tokens: ctx.completionTokens } });
+    sendJson(res, 200, {
+      id,
+      type: 'message',
+      role: 'assistant',
+      model,
+      content,
+      stop_reason: stopReason,
+      stop_sequence: null,
+      usage: { ...usageIn, output_tokens: ctx.completionTokens },
+    });
     return;
   }
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
   const w = new PacedWriter(res, reply.chunkDelayMs ?? 0);
   const ev = (data: { type: string } & Record<string, unknown>) => `event: ${data.type}\ndata: ${JSON.stringify(data)}\n\n`;
   const pieces: string[] = [];
-  const head = ev({ type: 'message_start', message: { id, type: 'message', role: 'assistant', model, content: [], stop_reason: null, stop_sequence: null, usage: { ...usageIn, output_tokens: 1 } } });
+  const head = ev({
+    type: 'message_start',
+    message: { id, type: 'message', role: 'assistant', model, content: [], stop_reason: null, stop_sequence: null, usage: { ...usageIn, output_tokens: 1 } },
+  });
   let index = 0;
   const block = (start: Record<string, unknown>, deltas: Record<string, unknown>[]) => {
     pieces.push(ev({ type: 'content_block_start', index, content_block: start }));
@@ -66,11 +87,25 @@ export async function anthropicChat(ctx: ChatContext, res: ServerResponse): Prom
     pieces.push(ev({ type: 'content_block_stop', index }));
     index++;
   };
-  if (reply.reasoning) block({ type: 'thinking', thinking: '', signature: '' }, [...chunkText(reply.reasoning).map((t) => ({ type: 'thinking_delta', thinking: t })), { type: 'signature_delta', signature: 'sig' }]);
-  if (reply.text) block({ type: 'text', text: '' }, chunkText(reply.text).map((t) => ({ type: 'text_delta', text: t })));
-  for (const c of calls) block({ type: 'tool_use', id: c.id, name: c.name, input: {} }, [{ type: 'input_json_delta', partial_json: '' }, ...chunkText(c.args).map((p) => ({ type: 'input_json_delta', partial_json: p }))]);
+  if (reply.reasoning)
+    block({ type: 'thinking', thinking: '', signature: '' }, [
+      ...chunkText(reply.reasoning).map((t) => ({ type: 'thinking_delta', thinking: t })),
+      { type: 'signature_delta', signature: 'sig' },
+    ]);
+  if (reply.text)
+    block(
+      { type: 'text', text: '' },
+      chunkText(reply.text).map((t) => ({ type: 'text_delta', text: t })),
+    );
+  for (const c of calls)
+    block({ type: 'tool_use', id: c.id, name: c.name, input: {} }, [
+      { type: 'input_json_delta', partial_json: '' },
+      ...chunkText(c.args).map((p) => ({ type: 'input_json_delta', partial_json: p })),
+    ]);
   if (pieces.length > 1) pieces.splice(1, 0, ev({ type: 'ping' }));
-  pieces.push(ev({ type: 'message_delta', delta: { stop_reason: stopReason, stop_sequence: null }, usage: { ...usageIn, output_tokens: ctx.completionTokens } }));
+  pieces.push(
+    ev({ type: 'message_delta', delta: { stop_reason: stopReason, stop_sequence: null }, usage: { ...usageIn, output_tokens: ctx.completionTokens } }),
+  );
   pieces.push(ev({ type: 'message_stop' }));
   // The "first chunk" is message_start plus everything up to the first delta.
   const firstDelta = pieces.findIndex((p) => p.startsWith('event: content_block_delta'));

@@ -39,7 +39,10 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
 
 /** Writes pieces one by one, honouring chunkDelayMs; stops quietly when the client left. */
 export class PacedWriter {
-  constructor(private readonly res: ServerResponse, private readonly delayMs: number) {}
+  constructor(
+    private readonly res: ServerResponse,
+    private readonly delayMs: number,
+  ) {}
   private wrote = false;
 
   get gone(): boolean {

@@ -30,7 +30,14 @@ export function ollamaRoute(method: string, path: string, body: unknown, state: 
     sendJson(res, 200, { version: '0.12.6' });
   } else if (method === 'GET' && path === '/api/tags') {
     sendJson(res, 200, {
-      models: state.models.map((m) => ({ name: m, model: m, modified_at: '2025-05-04T17:37:44.706015396-07:00', size: 4683087332, digest: DIGEST, details: details() })),
+      models: state.models.map((m) => ({
+        name: m,
+        model: m,
+        modified_at: '2025-05-04T17:37:44.706015396-07:00',
+        size: 4683087332,
+        digest: DIGEST,
+        details: details(),
+      })),
     });
   } else if (method === 'POST' && path === '/api/show') {
     const name = modelName((body as { model?: string; name?: string } | undefined) ?? {});
@@ -51,7 +58,21 @@ export function ollamaRoute(method: string, path: string, body: unknown, state: 
     const loaded = state.lastModel ?? state.models[0];
     const ctx = state.lastNumCtx ?? (state.loadedContext === undefined ? state.contextWindow : state.loadedContext);
     sendJson(res, 200, {
-      models: ctx === null ? [] : [{ name: loaded, model: loaded, size: 5137025024, digest: DIGEST, details: details(), expires_at: '2099-01-01T00:00:00Z', size_vram: 5137025024, context_length: ctx }],
+      models:
+        ctx === null
+          ? []
+          : [
+              {
+                name: loaded,
+                model: loaded,
+                size: 5137025024,
+                digest: DIGEST,
+                details: details(),
+                expires_at: '2099-01-01T00:00:00Z',
+                size_vram: 5137025024,
+                context_length: ctx,
+              },
+            ],
     });
   } else if (method === 'GET' && path === '/v1/models') {
     sendJson(res, 200, { object: 'list', data: state.models.map((m) => ({ id: m, object: 'model', created: 1730000000, owned_by: 'library' })) });
@@ -96,7 +117,13 @@ export async function ollamaChat(ctx: ChatContext, state: OllamaState, res: Serv
   let promptEval = ctx.promptTokens;
   if (promptEval > numCtx) {
     if (body.truncate === false) {
-      const inner = { error: { code: 400, message: `request (${promptEval} tokens) exceeds the available context size (${numCtx} tokens), try increasing it`, type: 'exceed_context_size_error' } };
+      const inner = {
+        error: {
+          code: 400,
+          message: `request (${promptEval} tokens) exceeds the available context size (${numCtx} tokens), try increasing it`,
+          type: 'exceed_context_size_error',
+        },
+      };
       sendJson(res, 400, { error: JSON.stringify(inner) });
       return;
     }

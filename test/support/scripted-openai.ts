@@ -15,7 +15,10 @@ const approxTokens = (text: string) => Math.ceil(text.length / 4);
 
 function renderChatMl(messages: unknown): string {
   const list = Array.isArray(messages) ? (messages as { role?: string; content?: unknown }[]) : [];
-  return list.map((m) => `<|im_start|>${m.role}\n${typeof m.content === 'string' ? m.content : JSON.stringify(m.content ?? '')}<|im_end|>\n`).join('') + '<|im_start|>assistant\n';
+  return (
+    list.map((m) => `<|im_start|>${m.role}\n${typeof m.content === 'string' ? m.content : JSON.stringify(m.content ?? '')}<|im_end|>\n`).join('') +
+    '<|im_start|>assistant\n'
+  );
 }
 
 /** Answers a kind's discovery/tokenizer route; false when the path is not one. */
@@ -23,8 +26,14 @@ export function openAiRoute(method: string, path: string, body: unknown, s: Open
   const b = (body ?? {}) as Record<string, unknown>;
   if (method === 'GET' && path === '/v1/models') {
     const data = s.models.map((id) => {
-      const base = { id, object: 'model', created: 1730000000, owned_by: s.kind === 'llamacpp' ? 'llamacpp' : s.kind === 'vllm' ? 'vllm' : 'organization-owner' };
-      if (s.kind === 'llamacpp') return { ...base, meta: { n_ctx_train: Math.max(s.contextWindow, 131072), n_vocab: 151936, n_params: 7615616512, size: 4683087332 } };
+      const base = {
+        id,
+        object: 'model',
+        created: 1730000000,
+        owned_by: s.kind === 'llamacpp' ? 'llamacpp' : s.kind === 'vllm' ? 'vllm' : 'organization-owner',
+      };
+      if (s.kind === 'llamacpp')
+        return { ...base, meta: { n_ctx_train: Math.max(s.contextWindow, 131072), n_vocab: 151936, n_params: 7615616512, size: 4683087332 } };
       if (s.kind === 'vllm') return { ...base, root: id, parent: null, max_model_len: s.contextWindow };
       return base;
     });
@@ -62,7 +71,19 @@ export function openAiRoute(method: string, path: string, body: unknown, s: Open
     if (method === 'GET' && path === '/api/v0/models') {
       sendJson(res, 200, {
         object: 'list',
-        data: s.models.map((id) => ({ id, object: 'model', type: 'llm', publisher: 'lmstudio-community', arch: 'qwen2', compatibility_type: 'gguf', quantization: 'Q4_K_M', state: 'loaded', max_context_length: Math.max(s.contextWindow, 131072), loaded_context_length: s.contextWindow, capabilities: ['tool_use'] })),
+        data: s.models.map((id) => ({
+          id,
+          object: 'model',
+          type: 'llm',
+          publisher: 'lmstudio-community',
+          arch: 'qwen2',
+          compatibility_type: 'gguf',
+          quantization: 'Q4_K_M',
+          state: 'loaded',
+          max_context_length: Math.max(s.contextWindow, 131072),
+          loaded_context_length: s.contextWindow,
+          capabilities: ['tool_use'],
+        })),
       });
       return true;
     }
@@ -79,12 +100,30 @@ export function openAiRefusal(body: Record<string, unknown>, s: OpenAiState, res
   const tools = Array.isArray(body.tools) && body.tools.length > 0;
   if (s.kind !== 'llamacpp' && !s.models.includes(model)) {
     if (s.kind === 'vllm') sendJson(res, 404, { error: { message: `The model \`${model}\` does not exist.`, type: 'NotFoundError', param: null, code: 404 } });
-    else if (s.kind === 'lmstudio') sendJson(res, 404, { error: { message: `Model "${model}" not found. Please specify a valid model.`, type: 'invalid_request_error', param: 'model', code: 'model_not_found' } });
-    else sendJson(res, 404, { error: { message: `The model \`${model}\` does not exist or you do not have access to it.`, type: 'invalid_request_error', param: null, code: 'model_not_found' } });
+    else if (s.kind === 'lmstudio')
+      sendJson(res, 404, {
+        error: { message: `Model "${model}" not found. Please specify a valid model.`, type: 'invalid_request_error', param: 'model', code: 'model_not_found' },
+      });
+    else
+      sendJson(res, 404, {
+        error: {
+          message: `The model \`${model}\` does not exist or you do not have access to it.`,
+          type: 'invalid_request_error',
+          param: null,
+          code: 'model_not_found',
+        },
+      });
     return true;
   }
   if (s.kind === 'vllm' && !s.nativeTools && tools && body.tool_choice !== 'none') {
-    sendJson(res, 400, { error: { message: '"auto" tool choice requires --enable-auto-tool-choice and --tool-call-parser to be set', type: 'BadRequestError', param: null, code: 400 } });
+    sendJson(res, 400, {
+      error: {
+        message: '"auto" tool choice requires --enable-auto-tool-choice and --tool-call-parser to be set',
+        type: 'BadRequestError',
+        param: null,
+        code: 400,
+      },
+    });
     return true;
   }
   return false;
@@ -97,16 +136,40 @@ export function openAiOverflow(ctx: ChatContext, res: ServerResponse): boolean {
   const win = ctx.contextWindow;
   if (ctx.kind === 'vllm') {
     if (n + maxTokens <= win) return false;
-    sendJson(res, 400, { error: { message: `This model's maximum context length is ${win} tokens. However, you requested ${maxTokens} output tokens and your prompt contains at least ${n} input tokens, for a total of at least ${n + maxTokens} tokens. Please reduce the length of the input prompt or the number of requested output tokens.`, type: 'BadRequestError', param: null, code: 400 } });
+    sendJson(res, 400, {
+      error: {
+        message: `This model's maximum context length is ${win} tokens. However, you requested ${maxTokens} output tokens and your prompt contains at least ${n} input tokens, for a total of at least ${n + maxTokens} tokens. Please reduce the length of the input prompt or the number of requested output tokens.`,
+        type: 'BadRequestError',
+        param: null,
+        code: 400,
+      },
+    });
     return true;
   }
   if (n <= win) return false;
   if (ctx.kind === 'llamacpp')
-    sendJson(res, 400, { error: { code: 400, message: `request (${n} tokens) exceeds the available context size (${win} tokens), try increasing it`, type: 'exceed_context_size_error', n_prompt_tokens: n, n_ctx: win } });
+    sendJson(res, 400, {
+      error: {
+        code: 400,
+        message: `request (${n} tokens) exceeds the available context size (${win} tokens), try increasing it`,
+        type: 'exceed_context_size_error',
+        n_prompt_tokens: n,
+        n_ctx: win,
+      },
+    });
   else if (ctx.kind === 'lmstudio')
-    sendJson(res, 400, { error: `The number of tokens to keep from the initial prompt is greater than the context length (n_keep: ${n}>= n_ctx: ${win}). Try to load the model with a larger context length, or provide a shorter input.` });
+    sendJson(res, 400, {
+      error: `The number of tokens to keep from the initial prompt is greater than the context length (n_keep: ${n}>= n_ctx: ${win}). Try to load the model with a larger context length, or provide a shorter input.`,
+    });
   else
-    sendJson(res, 400, { error: { message: `This model's maximum context length is ${win} tokens. However, your messages resulted in ${n} tokens. Please reduce the length of the messages.`, type: 'invalid_request_error', param: 'messages', code: 'context_length_exceeded' } });
+    sendJson(res, 400, {
+      error: {
+        message: `This model's maximum context length is ${win} tokens. However, your messages resulted in ${n} tokens. Please reduce the length of the messages.`,
+        type: 'invalid_request_error',
+        param: 'messages',
+        code: 'context_length_exceeded',
+      },
+    });
   return true;
 }
 
@@ -124,14 +187,28 @@ export async function openAiChat(ctx: ChatContext, res: ServerResponse): Promise
   const created = Math.floor(Date.now() / 1000);
   const reasoningKey = 'reasoning_content';
   const calls = (reply.toolCalls ?? []).map((c, i) => ({ id: toolId(kind, i), name: c.name, args: argumentsText(c.arguments) }));
-  const finish = calls.length ? 'tool_calls' : reply.finish ?? 'stop';
+  const finish = calls.length ? 'tool_calls' : (reply.finish ?? 'stop');
   const usage = { prompt_tokens: ctx.promptTokens, completion_tokens: ctx.completionTokens, total_tokens: ctx.promptTokens + ctx.completionTokens };
-  const timings = { cache_n: 0, prompt_n: ctx.promptTokens, prompt_ms: ctx.promptTokens * 0.1, predicted_n: ctx.completionTokens, predicted_ms: ctx.completionTokens * 10, predicted_per_second: 100 };
+  const timings = {
+    cache_n: 0,
+    prompt_n: ctx.promptTokens,
+    prompt_ms: ctx.promptTokens * 0.1,
+    predicted_n: ctx.completionTokens,
+    predicted_ms: ctx.completionTokens * 10,
+    predicted_per_second: 100,
+  };
   if (ctx.body.stream !== true) {
     const message: Record<string, unknown> = { role: 'assistant', content: reply.text ?? (calls.length ? null : '') };
     if (reply.reasoning) message[reasoningKey] = reply.reasoning;
     if (calls.length) message.tool_calls = calls.map((c) => ({ id: c.id, type: 'function', function: { name: c.name, arguments: c.args } }));
-    const out: Record<string, unknown> = { id, object: 'chat.completion', created, model, choices: [{ index: 0, message, finish_reason: finish, logprobs: null }], usage };
+    const out: Record<string, unknown> = {
+      id,
+      object: 'chat.completion',
+      created,
+      model,
+      choices: [{ index: 0, message, finish_reason: finish, logprobs: null }],
+      usage,
+    };
     if (kind === 'llamacpp') out.timings = timings;
     sendJson(res, 200, out);
     return;

@@ -77,16 +77,22 @@ export function startScriptedServer(opts: ScriptedServerOptions): Promise<Script
     const isChat = method === 'POST' && (path === chatPath || (kind !== 'ollama' && kind !== 'anthropic' && path === '/chat/completions'));
     if (!isChat) {
       const handled =
-        kind === 'ollama' ? ollamaRoute(method, path, body, ollama, res) : kind === 'anthropic' ? anthropicRoute(method, path, body, anthropic, res) : openAiRoute(method, path, body, openai, res);
+        kind === 'ollama'
+          ? ollamaRoute(method, path, body, ollama, res)
+          : kind === 'anthropic'
+            ? anthropicRoute(method, path, body, anthropic, res)
+            : openAiRoute(method, path, body, openai, res);
       if (!handled) notFound(kind, method, path, res);
       return;
     }
     const b = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
-    const refused = kind === 'ollama' ? ollamaRefusal(b, ollama, res) : kind === 'anthropic' ? anthropicRefusal(b, anthropic, res) : openAiRefusal(b, openai, res);
+    const refused =
+      kind === 'ollama' ? ollamaRefusal(b, ollama, res) : kind === 'anthropic' ? anthropicRefusal(b, anthropic, res) : openAiRefusal(b, openai, res);
     if (refused) return;
     const reply = nextReply(rec);
     if (reply.httpError) return sendJson(res, reply.httpError.status, reply.httpError.body);
-    const promptMessages = kind === 'anthropic' && b.system !== undefined ? [{ role: 'system', content: b.system }, ...((b.messages as unknown[]) ?? [])] : b.messages;
+    const promptMessages =
+      kind === 'anthropic' && b.system !== undefined ? [{ role: 'system', content: b.system }, ...((b.messages as unknown[]) ?? [])] : b.messages;
     const ctx: ChatContext = {
       kind,
       reply,

@@ -44,7 +44,9 @@ describe('parseToolCalls', () => {
   });
 
   it('returns the prose without the call, the think block or special tokens', () => {
-    const r = parseToolCalls('<think>plan</think>I will look.\n\n```json\n{"name": "read_file", "arguments": {"path": "a"}}\n```\n<|im_end|>', undefined, { tools });
+    const r = parseToolCalls('<think>plan</think>I will look.\n\n```json\n{"name": "read_file", "arguments": {"path": "a"}}\n```\n<|im_end|>', undefined, {
+      tools,
+    });
     expect(r.text).toBe('I will look.');
     expect(r.calls).toHaveLength(1);
   });
@@ -68,7 +70,7 @@ describe('parseToolCalls', () => {
 });
 
 describe('callSchema', () => {
-  it('is one {name, arguments} object per tool, arguments being that tool\'s schema', () => {
+  it("is one {name, arguments} object per tool, arguments being that tool's schema", () => {
     const s = callSchema(tools) as { oneOf: { properties: { name: { const: string }; arguments: { required?: string[] } }; required: string[] }[] };
     expect(s.oneOf).toHaveLength(PRODUCT_TOOLS.length);
     const edit = s.oneOf.find((v) => v.properties.name.const === 'edit_file');

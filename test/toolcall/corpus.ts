@@ -24,13 +24,20 @@ export interface Case {
 
 export function loadCorpus(): Case[] {
   const out: Case[] = [];
-  for (const file of fs.readdirSync(FIXTURES).filter((f) => f.endsWith('.txt')).sort()) {
+  for (const file of fs
+    .readdirSync(FIXTURES)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()) {
     const text = fs.readFileSync(path.join(FIXTURES, file), 'utf8');
     for (const block of text.split(/^### /m).slice(1)) {
       const sep = block.indexOf('\n---\n');
       const head = block.slice(0, sep === -1 ? block.length : sep).split('\n');
       const input = sep === -1 ? '' : block.slice(sep + 5).replace(/\n$/, '');
-      const field = (k: string) => head.find((l) => l.startsWith(`${k}:`))?.slice(k.length + 1).trim();
+      const field = (k: string) =>
+        head
+          .find((l) => l.startsWith(`${k}:`))
+          ?.slice(k.length + 1)
+          .trim();
       const tools = field('tools') ?? 'default';
       out.push({
         file,
@@ -61,7 +68,11 @@ export function caseMatches(c: Case, r: ParseResult): boolean {
 function sortKeys(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sortKeys);
   if (v && typeof v === 'object') {
-    return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]));
+    return Object.fromEntries(
+      Object.keys(v)
+        .sort()
+        .map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]),
+    );
   }
   return v;
 }

@@ -5,7 +5,60 @@ import type { ParseResult } from '../../src/toolcall/index';
 import { PRODUCT_TOOLS, loadCorpus } from './corpus';
 import { toolSpecsForNames } from '../../src/tools/registry';
 
-const TOKENS = ['{', '}', '[', ']', '"', "'", ':', ',', '\\', '\n', ' ', '<tool_call>', '</tool_call>', '<function=', '<parameter=', '</parameter>', '</function>', '[TOOL_CALLS]', '[ARGS]', '<|python_tag|>', 'call:', '<escape>', 'to=functions.', '<|message|>', '<think>', '</think>', '```json', '```', '"name"', '"arguments"', 'read_file', 'run_command', '(', ')', '=', 'True', 'None', '<read_file>', '<path>', '<read_file path="', '" />', '<tool_call name="read_file">', '<param name="', '<![CDATA[', ']]>', '\\n', 'json<|message|>', '<|channel|>', '\u0000', '😀', 'a', '1'];
+const TOKENS = [
+  '{',
+  '}',
+  '[',
+  ']',
+  '"',
+  "'",
+  ':',
+  ',',
+  '\\',
+  '\n',
+  ' ',
+  '<tool_call>',
+  '</tool_call>',
+  '<function=',
+  '<parameter=',
+  '</parameter>',
+  '</function>',
+  '[TOOL_CALLS]',
+  '[ARGS]',
+  '<|python_tag|>',
+  'call:',
+  '<escape>',
+  'to=functions.',
+  '<|message|>',
+  '<think>',
+  '</think>',
+  '```json',
+  '```',
+  '"name"',
+  '"arguments"',
+  'read_file',
+  'run_command',
+  '(',
+  ')',
+  '=',
+  'True',
+  'None',
+  '<read_file>',
+  '<path>',
+  '<read_file path="',
+  '" />',
+  '<tool_call name="read_file">',
+  '<param name="',
+  '<![CDATA[',
+  ']]>',
+  '\\n',
+  'json<|message|>',
+  '<|channel|>',
+  '\u0000',
+  '😀',
+  'a',
+  '1',
+];
 
 function rng(seed: number): () => number {
   let s = seed >>> 0;
@@ -72,7 +125,20 @@ describe('parser fuzz', () => {
   });
 
   it('handles large adversarial inputs (unclosed braces and tags repeated thousands of times)', () => {
-    const traps = ['{"name": "x", "a": '.repeat(3000), '<tool_call>'.repeat(5000), '[{'.repeat(10000), 'read_file('.repeat(5000), '<read_file><path>'.repeat(3000), '"'.repeat(20000), 'call:f{'.repeat(4000), '<function=a>'.repeat(4000), '<tool_call name="read_file">{'.repeat(5000), '<read_file path="a"'.repeat(5000), '<tool_call name="read_file">'.repeat(5000), '{"a": \\n'.repeat(5000)];
+    const traps = [
+      '{"name": "x", "a": '.repeat(3000),
+      '<tool_call>'.repeat(5000),
+      '[{'.repeat(10000),
+      'read_file('.repeat(5000),
+      '<read_file><path>'.repeat(3000),
+      '"'.repeat(20000),
+      'call:f{'.repeat(4000),
+      '<function=a>'.repeat(4000),
+      '<tool_call name="read_file">{'.repeat(5000),
+      '<read_file path="a"'.repeat(5000),
+      '<tool_call name="read_file">'.repeat(5000),
+      '{"a": \\n'.repeat(5000),
+    ];
     const tools = toolSpecsForNames(PRODUCT_TOOLS);
     for (const t of traps) {
       const res = parseToolCalls(t, undefined, { tools });

@@ -40,14 +40,23 @@ describe('dialect strategies', () => {
   });
 
   it('keeps several calls in text order across dialects', () => {
-    const r = parseToolCalls('<tool_call>{"name": "read_file", "arguments": {"path": "1"}}</tool_call>\nthen\n{"name": "read_file", "arguments": {"path": "2"}}', undefined, { tools });
+    const r = parseToolCalls(
+      '<tool_call>{"name": "read_file", "arguments": {"path": "1"}}</tool_call>\nthen\n{"name": "read_file", "arguments": {"path": "2"}}',
+      undefined,
+      { tools },
+    );
     expect(r.calls.map((c) => c.arguments.path)).toEqual(['1', '2']);
     expect(r.text).toBe('then');
   });
 
   it('names each repair it made, so the logs can say why a call was accepted', () => {
-    const detail = (text: string) => parseToolCalls(text, undefined, { tools }).diagnostics.filter((d) => d.kind === 'repaired').map((d) => d.detail);
-    expect(detail('<|channel|>commentary to=functions.read_filejson<|message|>{"path": "a"}<|call|>')).toContain('content type glued to the name (read_filejson)');
+    const detail = (text: string) =>
+      parseToolCalls(text, undefined, { tools })
+        .diagnostics.filter((d) => d.kind === 'repaired')
+        .map((d) => d.detail);
+    expect(detail('<|channel|>commentary to=functions.read_filejson<|message|>{"path": "a"}<|call|>')).toContain(
+      'content type glued to the name (read_filejson)',
+    );
     expect(detail('<tool_call>{"name": "read_file", "arguments": {"path": \\n"a"\\n}}</tool_call>')).toContain('literal \\n between tokens');
     expect(detail('<read_file path="a" />')).toContain('arguments as attributes');
     expect(detail('<tool_call name="read_file">{"path": "a"}</tool_call>')).toContain('name attribute on the call tag');
@@ -68,7 +77,9 @@ describe('dialect strategies', () => {
     const only = toolSpecsForNames(['run_command']);
     expect(parseToolCalls('<read_file path="a" />', undefined, { tools: only }).calls).toEqual([]);
     expect(parseToolCalls('<tool_call name="read_file">{"path": "a"}</tool_call>', undefined, { tools: only }).calls).toEqual([]);
-    expect(parseToolCalls('<run_command command="ls" timeout="5"/>', undefined, { tools: only }).calls).toEqual([{ name: 'run_command', arguments: { command: 'ls', timeout: 5 }, strategy: 'xml-attributes' }]);
+    expect(parseToolCalls('<run_command command="ls" timeout="5"/>', undefined, { tools: only }).calls).toEqual([
+      { name: 'run_command', arguments: { command: 'ls', timeout: 5 }, strategy: 'xml-attributes' },
+    ]);
   });
 
   it('reports a <tool_call name=…> whose JSON is cut off as unreadable', () => {

@@ -9,8 +9,13 @@ describe('registry', () => {
   it('marks risks: reads auto, writes propose, commands exec', () => {
     const risks = Object.fromEntries(allTools().map((t) => [t.name, t.risk]));
     expect(risks).toEqual({
-      read_file: 'read', list_files: 'read', search_files: 'read', update_plan: 'read',
-      edit_file: 'write', write_file: 'write', run_command: 'exec',
+      read_file: 'read',
+      list_files: 'read',
+      search_files: 'read',
+      update_plan: 'read',
+      edit_file: 'write',
+      write_file: 'write',
+      run_command: 'exec',
     });
     for (const t of allTools()) expect(typeof t.propose === 'function').toBe(t.risk === 'write');
   });

@@ -1,7 +1,6 @@
 import { routeStep, type RouteInput } from '../../src/tools/router';
 
-const route = (userText: string, extra: Partial<RouteInput> = {}) =>
-  routeStep({ userText, plan: [], lastResults: [], step: 1, ...extra });
+const route = (userText: string, extra: Partial<RouteInput> = {}) => routeStep({ userText, plan: [], lastResults: [], step: 1, ...extra });
 
 describe('routeStep', () => {
   it('explores a question about the code', () => {
@@ -52,7 +51,10 @@ describe('routeStep', () => {
   });
 
   it('ticks off an open plan after progress', () => {
-    const plan = [{ text: 'a', done: true }, { text: 'b', done: false }];
+    const plan = [
+      { text: 'a', done: true },
+      { text: 'b', done: false },
+    ];
     const r = route('change src/a.ts', { step: 4, plan, lastResults: [{ name: 'edit_file', ok: true }] });
     expect(r.tools).toContain('update_plan');
   });

@@ -32,10 +32,7 @@ describe('search_files', () => {
   it('honours /re/i flags, path and glob', async () => {
     expect(compileSearchPattern('/ADD/i').re.test('add')).toBe(true);
     const r = await searchFilesTool.run({ pattern: '/ADD/i', path: 'src', glob: '*.ts' }, ws.ctx());
-    expect(r.forModel.split('\n')).toEqual([
-      'src/a.ts:1: export function add(a: number, b: number) {',
-      '(1 match in 1 file)',
-    ]);
+    expect(r.forModel.split('\n')).toEqual(['src/a.ts:1: export function add(a: number, b: number) {', '(1 match in 1 file)']);
   });
 
   it('caps at 100 matches and reports the total', async () => {

@@ -12,7 +12,15 @@ describe('update_plan', () => {
   const todo = () => fs.readFileSync(path.join(ws.root, '.smallcode/TODO.md'), 'utf8');
 
   it('writes the whole checklist to .smallcode/TODO.md and echoes it', async () => {
-    const r = await updatePlanTool.run({ items: [{ text: 'read the code', done: true }, { text: 'fix the bug', done: false }] }, ws.ctx());
+    const r = await updatePlanTool.run(
+      {
+        items: [
+          { text: 'read the code', done: true },
+          { text: 'fix the bug', done: false },
+        ],
+      },
+      ws.ctx(),
+    );
     expect(r.ok).toBe(true);
     expect(todo()).toContain('- [x] read the code\n- [ ] fix the bug');
     expect(r.forModel).toContain('1/2 done');

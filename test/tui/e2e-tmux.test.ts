@@ -40,7 +40,9 @@ async function open(replies: ScriptedReply[], size = { cols: 100, rows: 30 }, en
   tmux('-f', '/dev/null', 'new-session', '-d', '-s', name, '-x', String(size.cols), '-y', String(size.rows), ...envArgs, cmd);
   const screen = () => tmux('capture-pane', '-p', '-t', name);
   const s: Session = {
-    root, server, screen,
+    root,
+    server,
+    screen,
     async waitFor(pred, timeoutMs = 20000) {
       const test = typeof pred === 'string' ? (t: string) => t.includes(pred) : pred instanceof RegExp ? (t: string) => pred.test(t) : pred;
       const deadline = Date.now() + timeoutMs;
@@ -104,10 +106,7 @@ suite('workbench in tmux (end to end)', () => {
   });
 
   it('re-checks a pending change whose file was edited outside before y applies it', async () => {
-    const s = await open([
-      { toolCalls: [{ name: 'edit_file', arguments: { path: 'a.txt', search: 'x', replace: 'changed' } }] },
-      { text: 'Edited.' },
-    ]);
+    const s = await open([{ toolCalls: [{ name: 'edit_file', arguments: { path: 'a.txt', search: 'x', replace: 'changed' } }] }, { text: 'Edited.' }]);
     s.type('edit a.txt');
     s.keys('Enter');
     await s.waitFor('Change a.txt?');
@@ -149,11 +148,17 @@ suite('workbench in tmux (end to end)', () => {
   it('rejects with a reason the model receives (disk untouched), edits in $EDITOR, cancels, and quits on a second Ctrl-C', async () => {
     const editor = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sc-editor-')), 'editor.sh');
     fs.writeFileSync(editor, '#!/bin/sh\nprintf "edited by hand\\n" > "$1"\n', { mode: 0o755 });
-    const s = await open([
-      writeHello, { text: 'Understood.' },
-      { toolCalls: [{ name: 'write_file', arguments: { path: 'notes.txt', content: 'draft\n' } }] }, { text: 'Saved.' },
-      { text: 'Thinking about it', hang: true },
-    ], { cols: 100, rows: 30 }, { EDITOR: editor });
+    const s = await open(
+      [
+        writeHello,
+        { text: 'Understood.' },
+        { toolCalls: [{ name: 'write_file', arguments: { path: 'notes.txt', content: 'draft\n' } }] },
+        { text: 'Saved.' },
+        { text: 'Thinking about it', hang: true },
+      ],
+      { cols: 100, rows: 30 },
+      { EDITOR: editor },
+    );
 
     s.type('create hello.txt');
     s.keys('Enter');

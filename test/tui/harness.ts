@@ -89,7 +89,15 @@ export interface Bench {
 
 export const KEYS = { enter: '\r', esc: '\x1b', tab: '\t', ctrlC: '\x03', up: '\x1b[A', down: '\x1b[B', backspace: '\x7f' };
 
-export async function openBench(opts: { agent: AgentHandle; root: string; cols?: number; rows?: number; notices?: string[]; initialEvents?: AgentEvent[]; theme?: string }): Promise<Bench> {
+export async function openBench(opts: {
+  agent: AgentHandle;
+  root: string;
+  cols?: number;
+  rows?: number;
+  notices?: string[];
+  initialEvents?: AgentEvent[];
+  theme?: string;
+}): Promise<Bench> {
   const cols = opts.cols ?? 100;
   const rows = opts.rows ?? 30;
   const input = fakeTty(cols, rows);
@@ -101,8 +109,16 @@ export async function openBench(opts: { agent: AgentHandle; root: string; cols?:
   });
   let probe: WorkbenchProbe | undefined;
   const exit = startWorkbench({
-    agent: opts.agent, root: opts.root, theme: opts.theme ?? 'default', header: { server: 'ollama http://127.0.0.1:1', model: 'test-model', contextWindow: 8192 },
-    notices: opts.notices ?? [], initialEvents: opts.initialEvents, input, output, terminal: 'xterm-256color', onReady: (p) => (probe = p),
+    agent: opts.agent,
+    root: opts.root,
+    theme: opts.theme ?? 'default',
+    header: { server: 'ollama http://127.0.0.1:1', model: 'test-model', contextWindow: 8192 },
+    notices: opts.notices ?? [],
+    initialEvents: opts.initialEvents,
+    input,
+    output,
+    terminal: 'xterm-256color',
+    onReady: (p) => (probe = p),
   });
   if (!probe) throw new Error('workbench did not start');
   const p = probe;
@@ -121,7 +137,13 @@ export async function openBench(opts: { agent: AgentHandle; root: string; cols?:
     return lines.join('\n');
   };
   return {
-    term, input, output, probe: p, exit, settle, text,
+    term,
+    input,
+    output,
+    probe: p,
+    exit,
+    settle,
+    text,
     async press(...keys) {
       for (const k of keys) {
         input.write(k);

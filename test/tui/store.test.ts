@@ -36,18 +36,24 @@ describe('reduce', () => {
     expect(s.approvals.map((a) => a.id)).toEqual(['c1']);
     expect(s.phase).toBe('approval');
     expect(s.chat[1]).toMatchObject({ kind: 'tool', status: 'awaiting' });
-    s = play([
-      { type: 'approval.resolved', id: 'c1', decision: 'once' },
-      { type: 'patch.applied', id: 'c1', path: 'a.txt', journalId: 1 },
-      { type: 'tool.result', id: 'c1', name: 'write_file', ok: true, summary: 'a.txt · +1 −1' },
-    ], s);
+    s = play(
+      [
+        { type: 'approval.resolved', id: 'c1', decision: 'once' },
+        { type: 'patch.applied', id: 'c1', path: 'a.txt', journalId: 1 },
+        { type: 'tool.result', id: 'c1', name: 'write_file', ok: true, summary: 'a.txt · +1 −1' },
+      ],
+      s,
+    );
     expect(s.approvals).toEqual([]);
     expect(s.patches[0].status).toBe('applied');
     expect(s.chat[1]).toMatchObject({ status: 'ok', summary: 'a.txt · +1 −1' });
   });
 
   it('marks a pending patch whose file changed on disk, and a re-diffed proposal clears the mark', () => {
-    let s = play([{ type: 'patch.pending', id: 'p', proposal: proposal() }, { type: 'ui.file.changed', rel: 'a.txt' }]);
+    let s = play([
+      { type: 'patch.pending', id: 'p', proposal: proposal() },
+      { type: 'ui.file.changed', rel: 'a.txt' },
+    ]);
     expect(s.patches[0].changedOnDisk).toBe(true);
     s = play([{ type: 'patch.stale', id: 'p', path: 'a.txt' }], s);
     expect(s.patches[0].status).toBe('stale');
@@ -65,7 +71,10 @@ describe('reduce', () => {
       { type: 'patch.applied', id: 'p2', path: 'a.txt', journalId: 1 },
       { type: 'patch.undone', paths: ['a.txt'] },
     ]);
-    expect(s.patches.map((p) => [p.id, p.status, p.reason])).toEqual([['p1', 'rejected', 'use tabs'], ['p2', 'undone', undefined]]);
+    expect(s.patches.map((p) => [p.id, p.status, p.reason])).toEqual([
+      ['p1', 'rejected', 'use tabs'],
+      ['p2', 'undone', undefined],
+    ]);
     expect(s.chat[s.chat.length - 1]).toMatchObject({ kind: 'notice', text: 'undone: a.txt' });
   });
 
@@ -109,7 +118,10 @@ describe('reduce', () => {
   });
 
   it('cycles focus and remembers the last pane as the tab', () => {
-    const s = play([{ type: 'ui.focusCycle', dir: 1 }, { type: 'ui.focusCycle', dir: 1 }]);
+    const s = play([
+      { type: 'ui.focusCycle', dir: 1 },
+      { type: 'ui.focusCycle', dir: 1 },
+    ]);
     expect(s.focus).toBe('patches');
     expect(s.tab).toBe('patches');
     expect(play([{ type: 'ui.focusCycle', dir: -1 }]).focus).toBe('plan');
@@ -118,7 +130,15 @@ describe('reduce', () => {
   it('adds streamed text to the gauge until the next budget report', () => {
     let s = play([{ type: 'model.delta', text: 'x'.repeat(400) }]);
     expect(s.streamChars).toBe(400);
-    s = play([{ type: 'budget', report: { window: 4096, reserve: 512, system: 100, tools: 200, plan: 0, pinned: 0, history: 50, prompt: 350, free: 3234, source: 'estimate' } }], s);
+    s = play(
+      [
+        {
+          type: 'budget',
+          report: { window: 4096, reserve: 512, system: 100, tools: 200, plan: 0, pinned: 0, history: 50, prompt: 350, free: 3234, source: 'estimate' },
+        },
+      ],
+      s,
+    );
     expect(s.streamChars).toBe(0);
     expect(s.header.contextWindow).toBe(4096);
   });

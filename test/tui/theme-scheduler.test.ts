@@ -50,7 +50,10 @@ describe('render scheduler', () => {
   it('coalesces many requests in one tick into one render', () => {
     const queue: (() => void)[] = [];
     let renders = 0;
-    const s = createRenderScheduler(() => renders++, (fn) => queue.push(fn));
+    const s = createRenderScheduler(
+      () => renders++,
+      (fn) => queue.push(fn),
+    );
     for (let i = 0; i < 50; i++) s.request();
     expect(queue).toHaveLength(1);
     queue.shift()!();
@@ -65,7 +68,13 @@ describe('render scheduler', () => {
   it('keeps a failing render from escaping and stops after dispose', () => {
     const queue: (() => void)[] = [];
     const errors: unknown[] = [];
-    const s = createRenderScheduler(() => { throw new Error('bad'); }, (fn) => queue.push(fn), (e) => errors.push(e));
+    const s = createRenderScheduler(
+      () => {
+        throw new Error('bad');
+      },
+      (fn) => queue.push(fn),
+      (e) => errors.push(e),
+    );
     s.request();
     expect(() => queue.shift()!()).not.toThrow();
     expect(errors).toHaveLength(1);

@@ -23,7 +23,8 @@ const theme = ((): Theme => {
 })();
 const mono = monochromeTheme();
 const plain = (lines: string[]) => lines.map((l) => l.replace(/\{[^}]*\}/g, ''));
-const play = (events: (AgentEvent | UiAction)[], s: UiState = initialState({ server: 'ollama http://127.0.0.1:11434', model: 'qwen', contextWindow: 8192 })) => events.reduce(reduce, s);
+const play = (events: (AgentEvent | UiAction)[], s: UiState = initialState({ server: 'ollama http://127.0.0.1:11434', model: 'qwen', contextWindow: 8192 })) =>
+  events.reduce(reduce, s);
 const call = (id: string, name: string, args: Record<string, unknown>) => ({ id, name, arguments: args });
 
 describe('chat view', () => {
@@ -49,7 +50,14 @@ describe('chat view', () => {
     let s = play([
       { type: 'turn.start', turn: 1, text: 'word '.repeat(30).trim() },
       { type: 'tool.proposed', call: call('w', 'write_file', { path: 'a.txt' }), risk: 'write' },
-      { type: 'tool.result', id: 'w', name: 'write_file', ok: true, summary: 'a.txt · +1 −1', details: { kind: 'patch', path: 'a.txt', diff: '@@ -1 +1 @@\n-x\n+y\n', added: 1, removed: 1, newFile: false } },
+      {
+        type: 'tool.result',
+        id: 'w',
+        name: 'write_file',
+        ok: true,
+        summary: 'a.txt · +1 −1',
+        details: { kind: 'patch', path: 'a.txt', diff: '@@ -1 +1 @@\n-x\n+y\n', added: 1, removed: 1, newFile: false },
+      },
     ]);
     const collapsed = plain(chatView(s, 40, theme));
     expect(Math.max(...collapsed.map((l) => l.length))).toBeLessThanOrEqual(40);
@@ -71,12 +79,29 @@ describe('chat view', () => {
 });
 
 describe('gauge view', () => {
-  const budget = (prompt: number) => ({ window: 1000, reserve: 100, system: 100, tools: 150, plan: 50, pinned: 0, history: prompt - 300, prompt, free: 900 - prompt, source: 'estimate' as const });
+  const budget = (prompt: number) => ({
+    window: 1000,
+    reserve: 100,
+    system: 100,
+    tools: 150,
+    plan: 50,
+    pinned: 0,
+    history: prompt - 300,
+    prompt,
+    free: 900 - prompt,
+    source: 'estimate' as const,
+  });
 
   it('segments the window by share and shows tokens and percent', () => {
     const s = play([{ type: 'budget', report: budget(400) }]);
     const g = gaugeNumbers(s);
-    expect(g.segments.map((x) => [x.name, x.tokens])).toEqual([['sys', 100], ['tools', 150], ['plan', 50], ['hist', 100], ['free', 600]]);
+    expect(g.segments.map((x) => [x.name, x.tokens])).toEqual([
+      ['sys', 100],
+      ['tools', 150],
+      ['plan', 50],
+      ['hist', 100],
+      ['free', 600],
+    ]);
     expect(plain(gaugeView(s, 50, theme))).toEqual([expect.stringMatching(/^400\/1\.0k tokens 40%/), 'sys 100 tools 150 plan 50 hist 100 free 600']);
   });
 
@@ -88,7 +113,10 @@ describe('gauge view', () => {
   });
 
   it('grows live while the model streams', () => {
-    const s = play([{ type: 'budget', report: budget(400) }, { type: 'model.delta', text: 'x'.repeat(400) }]);
+    const s = play([
+      { type: 'budget', report: budget(400) },
+      { type: 'model.delta', text: 'x'.repeat(400) },
+    ]);
     expect(gaugeNumbers(s).used).toBe(500);
     expect(plain(gaugeView(s, 40, mono, 1))[0]).toMatch(/^ctx 500\/1\.0k █+░+ 50%$/);
   });
@@ -96,13 +124,29 @@ describe('gauge view', () => {
 
 describe('plan, tree and patches views', () => {
   it('shows plan progress and marks the current item', () => {
-    const s = play([{ type: 'plan', items: [{ text: 'read', done: true }, { text: 'edit', done: false }, { text: 'test', done: false }] }]);
+    const s = play([
+      {
+        type: 'plan',
+        items: [
+          { text: 'read', done: true },
+          { text: 'edit', done: false },
+          { text: 'test', done: false },
+        ],
+      },
+    ]);
     expect(plain(planView(s, 30, mono))).toEqual([expect.stringMatching(/^1\/3 done █+░+$/), '☑ read', '▸ edit', '☐ test']);
   });
 
   it('marks files with pending (●) and applied (✓) changes and their folders', () => {
     const s = play([
-      { type: 'ui.tree.listing', dir: '', entries: [{ name: 'src', rel: 'src', dir: true }, { name: 'b.txt', rel: 'b.txt', dir: false }] },
+      {
+        type: 'ui.tree.listing',
+        dir: '',
+        entries: [
+          { name: 'src', rel: 'src', dir: true },
+          { name: 'b.txt', rel: 'b.txt', dir: false },
+        ],
+      },
       { type: 'ui.tree.listing', dir: 'src', entries: [{ name: 'a.ts', rel: 'src/a.ts', dir: false }] },
       { type: 'ui.tree.toggle', rel: 'src' },
       { type: 'patch.pending', id: 'p', proposal: proposal('src/a.ts') },
@@ -113,7 +157,10 @@ describe('plan, tree and patches views', () => {
   });
 
   it('lists the patch queue with +/− and status, then the selected diff coloured', () => {
-    const s = play([{ type: 'patch.pending', id: 'p', proposal: proposal('src/a.ts') }, { type: 'ui.file.changed', rel: 'src/a.ts' }]);
+    const s = play([
+      { type: 'patch.pending', id: 'p', proposal: proposal('src/a.ts') },
+      { type: 'ui.file.changed', rel: 'src/a.ts' },
+    ]);
     const lines = patchesView(s, 50, theme);
     expect(plain(lines)[0]).toMatch(/^▶ src\/a\.ts +\+1 −1 changed on disk$/);
     expect(lines).toContain(`{${theme.colors.diffAdd}-fg}+y{/${theme.colors.diffAdd}-fg}`);
@@ -145,17 +192,32 @@ describe('approval dialog and status line', () => {
 
   it('warns when the file changed on disk, and says so again when the agent re-made the change', () => {
     const req = { id: 'c', call: call('c', 'edit_file', { path: 'a.txt' }), risk: 'write' as const, proposal: proposal() };
-    let s = play([{ type: 'approval.needed', request: req }, { type: 'ui.file.changed', rel: 'a.txt' }]);
+    let s = play([
+      { type: 'approval.needed', request: req },
+      { type: 'ui.file.changed', rel: 'a.txt' },
+    ]);
     expect(plain(approvalView(s, 100, 20, mono))[1]).toMatch(/^⚠ the file changed on disk since this was proposed — y re-checks it first/);
     const redone = { ...req, proposal: proposal('a.txt', '@@ -1 +1 @@\n-z\n+y\n') };
-    s = play([{ type: 'patch.stale', id: 'c', path: 'a.txt' }, { type: 'patch.pending', id: 'c', proposal: redone.proposal }, { type: 'approval.needed', request: redone }], s);
+    s = play(
+      [
+        { type: 'patch.stale', id: 'c', path: 'a.txt' },
+        { type: 'patch.pending', id: 'c', proposal: redone.proposal },
+        { type: 'approval.needed', request: redone },
+      ],
+      s,
+    );
     const lines = plain(approvalView(s, 100, 20, mono));
     expect(lines[1]).toMatch(/^⚠ the file changed on disk: this is the change re-made/);
     expect(lines).toContain('-z');
   });
 
   it('shows a command with its working directory', () => {
-    const s = play([{ type: 'approval.needed', request: { id: 'c', call: call('c', 'run_command', { command: 'npm test' }), risk: 'exec', command: { command: 'npm test', cwd: '/work/app' } } }]);
+    const s = play([
+      {
+        type: 'approval.needed',
+        request: { id: 'c', call: call('c', 'run_command', { command: 'npm test' }), risk: 'exec', command: { command: 'npm test', cwd: '/work/app' } },
+      },
+    ]);
     expect(plain(approvalView(s, 60, 10, mono)).slice(0, 3)).toEqual(['Run this command?', '$ npm test', 'in /work/app']);
   });
 
@@ -174,7 +236,13 @@ describe('approval dialog and status line', () => {
   it('draws the input with a cursor and a reason prompt when rejecting', () => {
     let s = play([{ type: 'ui.input', edit: { op: 'insert', text: 'hi' } }]);
     expect(inputView(s, 20, 1, mono)).toEqual(['{bold}› {/bold}hi{inverse} {/inverse}']);
-    s = play([{ type: 'approval.needed', request: { id: 'c', call: call('c', 'write_file', { path: 'a' }), risk: 'write', proposal: proposal() } }, { type: 'ui.reason', open: true }], s);
+    s = play(
+      [
+        { type: 'approval.needed', request: { id: 'c', call: call('c', 'write_file', { path: 'a' }), risk: 'write', proposal: proposal() } },
+        { type: 'ui.reason', open: true },
+      ],
+      s,
+    );
     expect(plain(inputView(s, 20, 1, mono))).toEqual(['why?  ']);
   });
 });

@@ -90,7 +90,15 @@ describe('workbench (headless terminal)', () => {
     const agent = new TestAgent();
     const b = await bench(agent, { cols: 100, rows: 40 });
     const diff = '@@ -1,20 +1,20 @@\n' + Array.from({ length: 20 }, (_, i) => `+row ${i}`).join('\n') + '\n';
-    agent.emit({ type: 'approval.needed', request: { id: 'c', call: { id: 'c', name: 'write_file', arguments: { path: 'b.ts' } }, risk: 'write', proposal: { ...proposal('b.ts', diff), added: 20 } } });
+    agent.emit({
+      type: 'approval.needed',
+      request: {
+        id: 'c',
+        call: { id: 'c', name: 'write_file', arguments: { path: 'b.ts' } },
+        risk: 'write',
+        proposal: { ...proposal('b.ts', diff), added: 20 },
+      },
+    });
     expect(await b.waitFor('d shows the full diff')).not.toContain('+row 19');
     await b.press('d');
     expect(await b.text()).toContain('+row 19');

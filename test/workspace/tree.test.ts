@@ -19,8 +19,15 @@ function workspace(files: Record<string, string>): string {
 describe('listDir', () => {
   it('lists folders first, alphabetically, leaving out .git, node_modules and .gitignored paths', () => {
     const root = workspace({
-      '.gitignore': 'dist/\n*.log\n', 'b.ts': '', 'a.ts': '', 'z/x.ts': '', 'c/y.ts': '', 'debug.log': '',
-      'dist/out.js': '', 'node_modules/m/index.js': '', '.git/HEAD': '',
+      '.gitignore': 'dist/\n*.log\n',
+      'b.ts': '',
+      'a.ts': '',
+      'z/x.ts': '',
+      'c/y.ts': '',
+      'debug.log': '',
+      'dist/out.js': '',
+      'node_modules/m/index.js': '',
+      '.git/HEAD': '',
     });
     const names = listDir(root, '', loadIgnoreRules(root)).map((e) => `${e.dir ? 'd' : 'f'}:${e.name}`);
     expect(names).toEqual(['d:c', 'd:z', 'f:.gitignore', 'f:a.ts', 'f:b.ts']);
@@ -38,8 +45,14 @@ describe('listDir', () => {
 
 describe('flattenTree', () => {
   const listings: Record<string, TreeEntry[]> = {
-    '': [{ name: 'src', rel: 'src', dir: true }, { name: 'README.md', rel: 'README.md', dir: false }],
-    src: [{ name: 'lib', rel: 'src/lib', dir: true }, { name: 'a.ts', rel: 'src/a.ts', dir: false }],
+    '': [
+      { name: 'src', rel: 'src', dir: true },
+      { name: 'README.md', rel: 'README.md', dir: false },
+    ],
+    src: [
+      { name: 'lib', rel: 'src/lib', dir: true },
+      { name: 'a.ts', rel: 'src/a.ts', dir: false },
+    ],
     'src/lib': [{ name: 'b.ts', rel: 'src/lib/b.ts', dir: false }],
   };
 

@@ -45,7 +45,9 @@ export async function debugApplyCommand(args: string[], io: DebugApplyIo): Promi
     return 2;
   }
   if (opts.help) {
-    io.stdout.write(`${USAGE}\nReads an edit (SEARCH/REPLACE, unified diff, apply-patch, tool arguments, lazy snippet) from stdin.\n--dry-run prints the resulting file instead of writing it.\n`);
+    io.stdout.write(
+      `${USAGE}\nReads an edit (SEARCH/REPLACE, unified diff, apply-patch, tool arguments, lazy snippet) from stdin.\n--dry-run prints the resulting file instead of writing it.\n`,
+    );
     return 0;
   }
   const text = await readAll(io.stdin);
@@ -60,7 +62,9 @@ export async function debugApplyCommand(args: string[], io: DebugApplyIo): Promi
   } else {
     const named = [...new Set(parsed.map((e) => e.path).filter((p): p is string => !!p))];
     if (named.length !== 1) {
-      io.stderr.write(`smallcode debug apply: ${named.length === 0 ? 'the edit names no file' : `the edit names ${named.length} files`}: give one with --file PATH\n${USAGE}\n`);
+      io.stderr.write(
+        `smallcode debug apply: ${named.length === 0 ? 'the edit names no file' : `the edit names ${named.length} files`}: give one with --file PATH\n${USAGE}\n`,
+      );
       return 2;
     }
     file = named[0];

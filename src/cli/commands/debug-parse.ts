@@ -19,7 +19,10 @@ export async function debugParseCommand(
       io.stderr.write(`smallcode debug parse: unknown argument "${a}" (${USAGE})\n`);
       return 2;
     }
-    toolNames = value.split(',').map((s) => s.trim()).filter(Boolean);
+    toolNames = value
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (toolNames.length === 0) {
       io.stderr.write(`smallcode debug parse: --tools needs a comma-separated list of tool names (${USAGE})\n`);
       return 2;

@@ -9,11 +9,23 @@ import { EXIT } from '../exit-codes';
 export async function doctorCommand(args: ParsedArgs, config: Config, io: CommandIO): Promise<number> {
   const setup = await setupProvider(config);
   if (!setup.ok) {
-    if (args.values.json) io.stdout.write(JSON.stringify({ ok: false, provider: config.provider ?? null, baseUrl: config.baseUrl ?? null, model: config.model ?? null, contextWindow: null, nativeTools: null, tried: setup.tried, error: setup.message }) + '\n');
+    if (args.values.json)
+      io.stdout.write(
+        JSON.stringify({
+          ok: false,
+          provider: config.provider ?? null,
+          baseUrl: config.baseUrl ?? null,
+          model: config.model ?? null,
+          contextWindow: null,
+          nativeTools: null,
+          tried: setup.tried,
+          error: setup.message,
+        }) + '\n',
+      );
     io.stderr.write(`smallcode doctor: ${setup.message}\n`);
     return EXIT.error;
   }
-  const { diagnose } = (require('../../providers/index') as typeof import('../../providers/index'));
+  const { diagnose } = require('../../providers/index') as typeof import('../../providers/index');
   const report = await diagnose(setup.provider);
   if (args.values.json) {
     io.stdout.write(JSON.stringify({ ...report, provider: setup.providerName }) + '\n');
@@ -26,7 +38,10 @@ export async function doctorCommand(args: ParsedArgs, config: Config, io: Comman
       ...(report.numCtx !== undefined ? [['num_ctx sent', String(report.numCtx)] as [string, string]] : []),
       ['native tools', report.nativeTools ? 'yes' : 'no (text tool calls)'],
       ['structured output', report.structuredOutput ? 'yes (used for constrained retries)' : 'no'],
-      ['round trip', report.latencyMs !== undefined ? `${report.latencyMs} ms${report.tokensPerSecond ? `, ${report.tokensPerSecond.toFixed(1)} tokens/s` : ''}` : 'failed'],
+      [
+        'round trip',
+        report.latencyMs !== undefined ? `${report.latencyMs} ms${report.tokensPerSecond ? `, ${report.tokensPerSecond.toFixed(1)} tokens/s` : ''}` : 'failed',
+      ],
     ];
     for (const [k, v] of rows) io.stdout.write(`${k.padEnd(18)} ${v}\n`);
     for (const w of report.warnings) io.stdout.write(`warning            ${w}\n`);

@@ -25,14 +25,25 @@ export async function runCommand(args: ParsedArgs, config: Config, io: CommandIO
     return EXIT.error;
   }
   const built = await setupAgent({
-    config, provider: setup.provider, providerName: setup.providerName, model: setup.model,
-    interactive: false, autoApprove: args.values.yes, resume: args.values.resume, task: task || undefined,
+    config,
+    provider: setup.provider,
+    providerName: setup.providerName,
+    model: setup.model,
+    interactive: false,
+    autoApprove: args.values.yes,
+    resume: args.values.resume,
+    task: task || undefined,
   });
   if (!built.ok) {
     io.stderr.write(`smallcode: ${built.message}\n`);
     return EXIT.usage;
   }
-  const printer = await createPrinter({ json: args.values.json, stdout: io.stdout, stderr: io.stderr, noColor: io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '' });
+  const printer = await createPrinter({
+    json: args.values.json,
+    stdout: io.stdout,
+    stderr: io.stderr,
+    noColor: io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '',
+  });
   for (const n of built.notices) printer.onEvent({ type: 'notice', level: 'info', message: n });
   built.agent.subscribe((e) => printer.onEvent(e));
   const onSigint = () => built.agent.cancel();

@@ -49,12 +49,19 @@ function detectingProvider(config: Config): { provider: Provider; found: () => F
 export async function tuiCommand(args: ParsedArgs, config: Config, io: CommandIO): Promise<number> {
   const lazy = detectingProvider(config);
   const built = await setupAgent({
-    config, provider: lazy.provider, providerName: config.provider ?? 'auto', model: config.model ?? 'auto',
-    interactive: true, autoApprove: false, resume: args.values.continue ? 'latest' : undefined,
+    config,
+    provider: lazy.provider,
+    providerName: config.provider ?? 'auto',
+    model: config.model ?? 'auto',
+    interactive: true,
+    autoApprove: false,
+    resume: args.values.continue ? 'latest' : undefined,
     providerFor: (name) => {
       const { createProvider } = require('../../providers/index') as typeof import('../../providers/index');
       const server = lazy.found();
-      const base = server ? { provider: server.providerName, baseUrl: server.baseUrl } : { provider: config.provider ?? 'ollama', baseUrl: config.baseUrl ?? 'http://127.0.0.1:11434' };
+      const base = server
+        ? { provider: server.providerName, baseUrl: server.baseUrl }
+        : { provider: config.provider ?? 'ollama', baseUrl: config.baseUrl ?? 'http://127.0.0.1:11434' };
       return createProvider({ ...base, model: name, apiKey: config.apiKey, contextOverride: config.contextOverride });
     },
   });
@@ -64,7 +71,9 @@ export async function tuiCommand(args: ParsedArgs, config: Config, io: CommandIO
   }
   const { startWorkbench } = require('../../tui/app') as typeof import('../../tui/app');
   const running = startWorkbench({
-    agent: built.agent, root: config.root, theme: config.theme,
+    agent: built.agent,
+    root: config.root,
+    theme: config.theme,
     header: { server: config.baseUrl ?? 'finding a model server…', model: config.model ?? '', contextWindow: 0 },
     notices: built.notices,
     initialEvents: built.replay,

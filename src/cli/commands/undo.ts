@@ -29,7 +29,8 @@ export async function undoCommand(args: string[], io: UndoIo): Promise<number> {
   if (list) {
     const entries = await listJournal(root);
     if (entries.length === 0) io.stdout.write('the undo journal is empty\n');
-    for (const e of entries.reverse()) io.stdout.write(`${String(e.id).padStart(4)}  ${e.time}  ${e.beforeHash === null ? 'created ' : 'modified'}  ${e.path}\n`);
+    for (const e of entries.reverse())
+      io.stdout.write(`${String(e.id).padStart(4)}  ${e.time}  ${e.beforeHash === null ? 'created ' : 'modified'}  ${e.path}\n`);
     return 0;
   }
   const result = await undo(root, n);

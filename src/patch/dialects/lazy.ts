@@ -17,7 +17,10 @@ export function unfence(text: string): { body: string; path?: string } {
     }
   }
   const info = lines[open].trim().replace(/^```+/, '').trim();
-  const infoPath = info.split(/\s+/).map((w) => w.replace(/^(?:path|file)=/, '')).find((w) => /[./]/.test(w) && pathFromLine(w));
+  const infoPath = info
+    .split(/\s+/)
+    .map((w) => w.replace(/^(?:path|file)=/, ''))
+    .find((w) => /[./]/.test(w) && pathFromLine(w));
   let path = infoPath ? pathFromLine(infoPath) : undefined;
   for (let i = open - 1; i >= Math.max(0, open - 2) && !path; i--) path = pathFromLine(lines[i]);
   const body = lines.slice(open + 1, close);

@@ -4,7 +4,10 @@
 export function pathFromLine(line: string): string | undefined {
   let t = line.trim();
   if (t === '' || /^```+\s*[\w+-]*\s*$/.test(t)) return undefined;
-  t = t.replace(/^```+\s*/, '').replace(/^#+\s*/, '').replace(/^[*_]+|[*_]+$/g, '');
+  t = t
+    .replace(/^```+\s*/, '')
+    .replace(/^#+\s*/, '')
+    .replace(/^[*_]+|[*_]+$/g, '');
   t = t.replace(/^(?:file(?:name)?|path)\s*[:=]\s*/i, '').replace(/[:]\s*$/, '');
   t = t.replace(/^[`'"]+|[`'"]+$/g, '').trim();
   if (t === '' || /\s/.test(t) || t.length > 260) return undefined;

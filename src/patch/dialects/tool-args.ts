@@ -21,7 +21,13 @@ function blockOf(o: Obj): EditBlock | undefined {
   for (const [a, b] of PAIRS) {
     if (typeof o[a] === 'string' && (typeof o[b] === 'string' || o[b] === undefined || o[b] === null)) {
       const all = o.replace_all === true || o.replaceAll === true;
-      return { kind: 'replace', search: o[a] as string, replace: typeof o[b] === 'string' ? (o[b] as string) : '', substring: true, ...(all ? { replaceAll: true } : {}) };
+      return {
+        kind: 'replace',
+        search: o[a] as string,
+        replace: typeof o[b] === 'string' ? (o[b] as string) : '',
+        substring: true,
+        ...(all ? { replaceAll: true } : {}),
+      };
     }
   }
   return undefined;
@@ -56,7 +62,10 @@ function fromObject(value: unknown): ParsedEdit | undefined {
 }
 
 function parseJson(text: string): unknown {
-  const t = text.trim().replace(/^```\w*\s*\n/, '').replace(/\n```\s*$/, '');
+  const t = text
+    .trim()
+    .replace(/^```\w*\s*\n/, '')
+    .replace(/\n```\s*$/, '');
   const start = t.indexOf('{');
   const end = t.lastIndexOf('}');
   if (start < 0 || end <= start) return undefined;

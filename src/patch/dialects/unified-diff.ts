@@ -96,7 +96,11 @@ export function parseUnifiedDiff(text: string): ParsedEdit[] | Refusal {
   flush();
   const withBlocks = edits.filter((e) => e.blocks.length > 0);
   if (withBlocks.length === 0) {
-    return refusal('malformed', 'the diff has no hunks with changes', 'Each hunk starts with a line "@@ ... @@", then lines starting with " " (unchanged), "-" (removed) or "+" (added).');
+    return refusal(
+      'malformed',
+      'the diff has no hunks with changes',
+      'Each hunk starts with a line "@@ ... @@", then lines starting with " " (unchanged), "-" (removed) or "+" (added).',
+    );
   }
   return withBlocks;
 }

@@ -11,9 +11,7 @@ import { isElision, isElisionMarker } from './normalize';
 import { rebuild } from './rebuild';
 import { LINE_RUNGS, type Prepared } from './rungs';
 
-export type BlockResult =
-  | { ok: true; text: string; strategy: string; cursor: number; noop: boolean }
-  | { ok: false; refusal: Refusal };
+export type BlockResult = { ok: true; text: string; strategy: string; cursor: number; noop: boolean } | { ok: false; refusal: Refusal };
 
 function toLines(text: string): string[] {
   if (text === '') return [];
@@ -35,12 +33,20 @@ function trimOuterElisions(p: Prepared): Prepared {
   return { search: s, replace: r };
 }
 
-type Found = { kind: 'none' } | { kind: 'ambiguous'; starts: number[] } | { kind: 'one'; text: string; strategy: string; cursor: number } | { kind: 'error'; reason: string };
+type Found =
+  | { kind: 'none' }
+  | { kind: 'ambiguous'; starts: number[] }
+  | { kind: 'one'; text: string; strategy: string; cursor: number }
+  | { kind: 'error'; reason: string };
 
 function find(text: string, getIndex: () => FileIndex, search: string, replace: string, block: EditBlock, hints: NarrowHints): Found {
   const lines = splitLines(text).lines;
   const finalNewline = text.endsWith('\n');
-  const hits = narrow(exactHits(text, search, block.substring === true).map((h) => ({ ...h, start: h.startLine, end: h.endLine })), lines, hints);
+  const hits = narrow(
+    exactHits(text, search, block.substring === true).map((h) => ({ ...h, start: h.startLine, end: h.endLine })),
+    lines,
+    hints,
+  );
   if (hits.length > 1 && block.replaceAll) {
     let out = text;
     const apart = hits.filter((h, i) => i === 0 || h.index >= hits[i - 1].index + search.length);
@@ -89,7 +95,11 @@ export function applyBlock(text: string, block: EditBlock, path: string, cursor:
   if (elisionsOnlyIn(replace, search)) {
     return {
       ok: false,
-      refusal: refusal('malformed', `REPLACE${where} contains an elision line ("... existing code ...") that SEARCH does not`, 'Write out every line of the replacement in full; elision lines are allowed only where SEARCH has the same elision line.'),
+      refusal: refusal(
+        'malformed',
+        `REPLACE${where} contains an elision line ("... existing code ...") that SEARCH does not`,
+        'Write out every line of the replacement in full; elision lines are allowed only where SEARCH has the same elision line.',
+      ),
     };
   }
   if (search === replace) return { ok: true, text, strategy: 'unchanged', cursor, noop: true };
@@ -113,7 +123,11 @@ export function applyBlock(text: string, block: EditBlock, path: string, cursor:
   }
   if (found.kind === 'one') return { ok: true, text: found.text, strategy: found.strategy, cursor: found.cursor, noop: false };
   if (found.kind === 'ambiguous') return { ok: false, refusal: ambiguous(path, found.starts, where) };
-  if (found.kind === 'error') return { ok: false, refusal: refusal('malformed', `${found.reason}${where}`, 'Keep each "... existing code ..." line of SEARCH in REPLACE at the same place.') };
+  if (found.kind === 'error')
+    return {
+      ok: false,
+      refusal: refusal('malformed', `${found.reason}${where}`, 'Keep each "... existing code ..." line of SEARCH in REPLACE at the same place.'),
+    };
   if (replace.replace(/[^A-Za-z0-9_]/g, '').length >= 2) {
     // Only a unique, non-trivial replacement counts as "already there"; a stray `}` does not.
     const back = find(text, index, replace, search, { ...block, anchor: undefined, atEnd: undefined, ordered: false }, { cursor: 0 });

@@ -143,7 +143,14 @@ function elidedEnd(inner: Step[], file: string[], f1: number): { steps: Step[]; 
 }
 
 /** Steps for a part: pinned blocks aligned within their bounds, the lines around them as before. */
-function pinnedSteps(body: string[], keys: string[], file: string[], a: number, end: number, pins: Pin[]): { steps: Step[]; pinEnd: number; blocksEnd: number } | null {
+function pinnedSteps(
+  body: string[],
+  keys: string[],
+  file: string[],
+  a: number,
+  end: number,
+  pins: Pin[],
+): { steps: Step[]; pinEnd: number; blocksEnd: number } | null {
   const steps: Step[] = [];
   let k = 0;
   let f = a;
@@ -211,7 +218,8 @@ function uniqueFrom(keys: string[], from: number, want: string): number {
 
 export function lazyMerge(file: string[], snippet: string[]): LazyResult {
   const chunks = chunksOf(snippet);
-  if (chunks.length === 0) return { ok: false, reason: 'the snippet contains only elision lines', hint: 'Show the lines to change with a few unchanged lines around them.' };
+  if (chunks.length === 0)
+    return { ok: false, reason: 'the snippet contains only elision lines', hint: 'Show the lines to change with a few unchanged lines around them.' };
   const keys = file.map(key);
   const out: string[] = [];
   let cursor = 0;
@@ -312,7 +320,8 @@ export function lazyMerge(file: string[], snippet: string[]): LazyResult {
     }
     // New lines appended after a blank context line keep a blank line before the elided code.
     const lastStep = steps.filter((st) => st.kind !== 'file').pop();
-    if (!toEnd && lastStep?.kind === 'body' && b === lastCommon && lastCommon > a && isBlank(file[lastCommon - 1]) && b < file.length && !isBlank(file[b])) region.push('');
+    if (!toEnd && lastStep?.kind === 'body' && b === lastCommon && lastCommon > a && isBlank(file[lastCommon - 1]) && b < file.length && !isBlank(file[b]))
+      region.push('');
     out.push(...c.lines.slice(0, headJ).map(reindent), ...region);
     cursor = b;
   }

@@ -12,7 +12,9 @@ const TYPOGRAPHIC: [RegExp, string][] = [
 ];
 
 export function hasTypographic(text: string): boolean {
-  return /[\u2018\u2019\u201A\u201B\u2032\u201C\u201D\u201E\u201F\u2033\u2010-\u2015\u2212\u00A0\u2007\u202F\u2009\u200A\u3000\u2026\u200B-\u200D\uFEFF]/.test(text);
+  return /[\u2018\u2019\u201A\u201B\u2032\u201C\u201D\u201E\u201F\u2033\u2010-\u2015\u2212\u00A0\u2007\u202F\u2009\u200A\u3000\u2026\u200B-\u200D\uFEFF]/.test(
+    text,
+  );
 }
 
 export function typographicToAscii(text: string): string {
@@ -82,7 +84,9 @@ export function isElision(line: string): boolean {
     .trim();
   if (/^(\.\.\.|…)$/.test(body)) return true;
   if (/^(\.\.\.|…)\s*(\(?\s*)?(existing|rest|remaining|unchanged|other|previous|more|same|original|omitted|keep|code)\b.*$/i.test(body)) return true;
-  return /^(\.\.\.|…)?\s*(rest of (the )?(code|file|function|class|method|body)|existing code|remaining code|other (code|methods|functions))( (is |stays |remains )?(unchanged|here|as before|the same))?\s*(\.\.\.|…)?$/i.test(body);
+  return /^(\.\.\.|…)?\s*(rest of (the )?(code|file|function|class|method|body)|existing code|remaining code|other (code|methods|functions))( (is |stays |remains )?(unchanged|here|as before|the same))?\s*(\.\.\.|…)?$/i.test(
+    body,
+  );
 }
 
 /** An elision that cannot be code: a comment or words, not a bare `...` (a Python Ellipsis line). */

@@ -54,8 +54,7 @@ export function rebuild(file: string[], search: string[], replace: string[], can
         if (rung.skipBlank && isBlank(line)) {
           if (unclaimedFileBlanks > 0) unclaimedFileBlanks--;
           else pendingBlank.push(line);
-        }
-        else emit(reindent(line));
+        } else emit(reindent(line));
       }
       continue;
     }

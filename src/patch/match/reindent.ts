@@ -21,8 +21,14 @@ export function makeReindent(pairs: [string, string][]): (line: string) => strin
   const map = new Map<string, string>();
   for (const [s, f] of pairs) if (!map.has(s)) map.set(s, f);
   const fileTabs = pairs.some(([, f]) => f.includes('\t'));
-  const modelUnit = unitOf(pairs.map(([s]) => s), 4);
-  const fileUnit = unitOf(pairs.map(([, f]) => f), modelUnit);
+  const modelUnit = unitOf(
+    pairs.map(([s]) => s),
+    4,
+  );
+  const fileUnit = unitOf(
+    pairs.map(([, f]) => f),
+    modelUnit,
+  );
 
   let delta: string | null = null;
   let sign = 0;

@@ -3,8 +3,10 @@
 import { framingBefore } from '../prose-guard';
 import type { Found, Strategy } from '../types';
 
-const BLOCK = /(?:^|\n)([^\n]*)\n(?:[ \t]*```[^\n]*\n)?(?:([^\n]*)\n)?[ \t]*<{5,9}[ \t]*SEARCH[^\n]*\n([\s\S]*?)\n?[ \t]*={5,9}[ \t]*\n([\s\S]*?)\n?[ \t]*>{5,9}[ \t]*REPLACE[^\n]*(?:\n[ \t]*```[ \t]*(?=\n|$))?/g;
-const PATH = /^[ \t]*(?:[#*`]+\s*)?(?:File:\s*)?`?([\w./\\-]+\.[\w]+|[\w./\\-]*\/[\w.-]+|(?:[\w./-]*\/)?(?:[A-Z][a-z]*file|LICENSE|README|CHANGELOG))`?:?\**[ \t]*$/;
+const BLOCK =
+  /(?:^|\n)([^\n]*)\n(?:[ \t]*```[^\n]*\n)?(?:([^\n]*)\n)?[ \t]*<{5,9}[ \t]*SEARCH[^\n]*\n([\s\S]*?)\n?[ \t]*={5,9}[ \t]*\n([\s\S]*?)\n?[ \t]*>{5,9}[ \t]*REPLACE[^\n]*(?:\n[ \t]*```[ \t]*(?=\n|$))?/g;
+const PATH =
+  /^[ \t]*(?:[#*`]+\s*)?(?:File:\s*)?`?([\w./\\-]+\.[\w]+|[\w./\\-]*\/[\w.-]+|(?:[\w./-]*\/)?(?:[A-Z][a-z]*file|LICENSE|README|CHANGELOG))`?:?\**[ \t]*$/;
 
 export const editBlocks: Strategy = {
   name: 'edit-blocks',
@@ -29,7 +31,12 @@ export const editBlocks: Strategy = {
         continue;
       }
       lastPath = path;
-      out.push({ start, end: m.index + m[0].length, calls: [{ name: 'edit_file', args: { path, search: m[3], replace: m[4] }, explicit: true }], repairs: ['SEARCH/REPLACE block'] });
+      out.push({
+        start,
+        end: m.index + m[0].length,
+        calls: [{ name: 'edit_file', args: { path, search: m[3], replace: m[4] }, explicit: true }],
+        repairs: ['SEARCH/REPLACE block'],
+      });
     }
     return out;
   },

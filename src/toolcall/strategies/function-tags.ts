@@ -15,7 +15,13 @@ export const functionTags: Strategy = {
       if (b.jsonBody === undefined) return { start: b.start, end: b.end, calls: [b.call], repairs: b.repairs };
       const r = readJsonAt(b.jsonBody, 0);
       if (r.kind === 'value') return { start: b.start, end: b.end, calls: [{ ...b.call, args: r.value }], repairs: [...b.repairs, ...r.repairs] };
-      return { start: b.start, end: b.end, calls: [], repairs: b.repairs, unreadable: r.kind === 'truncated' ? 'cut off before the call ended' : 'invalid JSON' };
+      return {
+        start: b.start,
+        end: b.end,
+        calls: [],
+        repairs: b.repairs,
+        unreadable: r.kind === 'truncated' ? 'cut off before the call ended' : 'invalid JSON',
+      };
     });
   },
 };

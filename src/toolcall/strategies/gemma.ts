@@ -18,9 +18,11 @@ export const gemma: Strategy = {
         break;
       }
       const framing = framingBefore(text, m.index, true);
-      out.push(framing === 'call'
-        ? { start: m.index, end: g.end, calls: [{ name: g.name, args: g.args, explicit: true }], repairs: [] }
-        : { start: m.index, end: g.end, calls: [], repairs: [], ignored: `${framing} in prose, not a call` });
+      out.push(
+        framing === 'call'
+          ? { start: m.index, end: g.end, calls: [{ name: g.name, args: g.args, explicit: true }], repairs: [] }
+          : { start: m.index, end: g.end, calls: [], repairs: [], ignored: `${framing} in prose, not a call` },
+      );
       re.lastIndex = g.end;
     }
     return out;

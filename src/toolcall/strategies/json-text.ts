@@ -26,7 +26,13 @@ export const jsonText: Strategy = {
       if (r.kind !== 'value') {
         const complete = r.kind === 'truncated' ? r.complete.flatMap((v) => callsFromJson(v, ctx)) : [];
         if (looksLikeCall || complete.length > 0) {
-          out.push({ start: at, end: text.length, calls: complete, repairs: [], unreadable: r.kind === 'truncated' ? 'cut off before the call ended' : 'invalid JSON' });
+          out.push({
+            start: at,
+            end: text.length,
+            calls: complete,
+            repairs: [],
+            unreadable: r.kind === 'truncated' ? 'cut off before the call ended' : 'invalid JSON',
+          });
           break;
         }
         if (r.kind === 'truncated' && --unclosedBudget <= 0) break;

@@ -23,7 +23,13 @@ export const mistral: Strategy = {
       let end = body.unreadable || body.calls.length === 0 ? limit : body.end;
       const closer = /^\s*(?:<\/s>|\[\/TOOL_CALLS\])/.exec(text.slice(end, end + 20));
       if (closer) end += closer[0].length;
-      out.push({ start: marks[i], end, calls: body.calls, repairs: body.repairs, unreadable: body.calls.length === 0 && !body.unreadable ? 'empty [TOOL_CALLS]' : body.unreadable });
+      out.push({
+        start: marks[i],
+        end,
+        calls: body.calls,
+        repairs: body.repairs,
+        unreadable: body.calls.length === 0 && !body.unreadable ? 'empty [TOOL_CALLS]' : body.unreadable,
+      });
     }
     return out;
   },

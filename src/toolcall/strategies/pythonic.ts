@@ -6,7 +6,29 @@ import { framingBefore, standsAlone } from '../prose-guard';
 import type { Found, Strategy } from '../types';
 
 const LINE = /^[ \t]*`?\[?\s*(?:print\(\s*)?([A-Za-z_][\w.]*)\s*\(/gm;
-const BUILTINS = new Set(['print', 'len', 'range', 'open', 'str', 'int', 'list', 'dict', 'set', 'sum', 'max', 'min', 'sorted', 'main', 'console.log', 'require', 'import', 'describe', 'it', 'test', 'expect']);
+const BUILTINS = new Set([
+  'print',
+  'len',
+  'range',
+  'open',
+  'str',
+  'int',
+  'list',
+  'dict',
+  'set',
+  'sum',
+  'max',
+  'min',
+  'sorted',
+  'main',
+  'console.log',
+  'require',
+  'import',
+  'describe',
+  'it',
+  'test',
+  'expect',
+]);
 
 export const pythonic: Strategy = {
   name: 'pythonic',
@@ -27,9 +49,11 @@ export const pythonic: Strategy = {
       const lang = fenceLanguageAt(text, m.index);
       if (lang !== undefined && !CALL_FENCES.has(lang)) continue;
       const framing = alone ? 'call' : framingBefore(text, m.index, false);
-      out.push(framing === 'call'
-        ? { start: m.index, end: lineEnd, calls: calls.map((c) => ({ ...c, explicit: false })), repairs: ['pythonic call'] }
-        : { start: m.index, end: lineEnd, calls: [], repairs: [], ignored: `${framing} in prose, not a call` });
+      out.push(
+        framing === 'call'
+          ? { start: m.index, end: lineEnd, calls: calls.map((c) => ({ ...c, explicit: false })), repairs: ['pythonic call'] }
+          : { start: m.index, end: lineEnd, calls: [], repairs: [], ignored: `${framing} in prose, not a call` },
+      );
     }
     return out;
   },

@@ -4,7 +4,8 @@ import { readJsonAt } from '../json-at';
 import { framingBefore } from '../prose-guard';
 import type { Found, Strategy } from '../types';
 
-const HEAD = /^[ \t]*(?:\*\*)?(?:Action|Tool|Function|Tool[ _]?Name|Function[ _]?Name)(?:\*\*)?\s*:(?:\*\*)?\s*`?([A-Za-z_][\w.-]*)`?[ \t]*\r?\n[ \t]*(?:\*\*)?(Action[ _]Input|Tool[ _]Input|Arguments|Args|Parameters|Input)(?:\*\*)?\s*:(?:\*\*)?[ \t]*(?=\S)/gim;
+const HEAD =
+  /^[ \t]*(?:\*\*)?(?:Action|Tool|Function|Tool[ _]?Name|Function[ _]?Name)(?:\*\*)?\s*:(?:\*\*)?\s*`?([A-Za-z_][\w.-]*)`?[ \t]*\r?\n[ \t]*(?:\*\*)?(Action[ _]Input|Tool[ _]Input|Arguments|Args|Parameters|Input)(?:\*\*)?\s*:(?:\*\*)?[ \t]*(?=\S)/gim;
 
 export const react: Strategy = {
   name: 'react',
@@ -24,7 +25,13 @@ export const react: Strategy = {
       if (text[at] === '{') {
         const r = readJsonAt(text, at);
         if (r.kind !== 'value') {
-          out.push({ start: m.index, end: text.length, calls: [], repairs: [], unreadable: r.kind === 'truncated' ? 'cut off before the call ended' : 'invalid JSON' });
+          out.push({
+            start: m.index,
+            end: text.length,
+            calls: [],
+            repairs: [],
+            unreadable: r.kind === 'truncated' ? 'cut off before the call ended' : 'invalid JSON',
+          });
           break;
         }
         args = r.value;
@@ -35,14 +42,19 @@ export const react: Strategy = {
         if (!/^action[ _]input$/i.test(m[2])) continue;
         const nl = text.indexOf('\n', at);
         end = nl < 0 ? text.length : nl;
-        args = text.slice(at, end).trim().replace(/^["'`]|["'`]$/g, '');
+        args = text
+          .slice(at, end)
+          .trim()
+          .replace(/^["'`]|["'`]$/g, '');
       }
       const close = /^\s*```/.exec(text.slice(end, end + 10));
       if (fence && close) end += close[0].length;
       const framing = framingBefore(text, m.index, false);
-      out.push(framing === 'call'
-        ? { start: m.index, end, calls: [{ name, args, explicit: true }], repairs: ['ReAct text'] }
-        : { start: m.index, end, calls: [], repairs: [], ignored: `${framing} in prose, not a call` });
+      out.push(
+        framing === 'call'
+          ? { start: m.index, end, calls: [{ name, args, explicit: true }], repairs: ['ReAct text'] }
+          : { start: m.index, end, calls: [], repairs: [], ignored: `${framing} in prose, not a call` },
+      );
       HEAD.lastIndex = Math.max(end, m.index + 1);
     }
     return out;

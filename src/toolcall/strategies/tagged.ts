@@ -68,6 +68,11 @@ function regionEnd(text: string, body: BodyResult, boundary: number): number {
 }
 
 function sameFamily(open: string, close: string): boolean {
-  const word = (t: string) => t.toLowerCase().replace(/[^a-z]/g, '').replace(/^(end)?/, '').replace(/(begin|end|start)$/, '');
+  const word = (t: string) =>
+    t
+      .toLowerCase()
+      .replace(/[^a-z]/g, '')
+      .replace(/^(end)?/, '')
+      .replace(/(begin|end|start)$/, '');
   return word(open).startsWith(word(close).slice(0, 4)) || word(close).startsWith(word(open).slice(0, 4));
 }

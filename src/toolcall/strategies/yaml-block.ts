@@ -30,7 +30,11 @@ export const yamlBlock: Strategy = {
         if (!f) continue;
         const end = m.index + m[0].length;
         const framing = standsAlone(text, m.index, end) ? 'call' : framingBefore(text, m.index, false);
-        out.push(framing === 'call' ? { start: m.index, end, calls: f, repairs: ['yaml'] } : { start: m.index, end, calls: [], repairs: [], ignored: `${framing} in prose, not a call` });
+        out.push(
+          framing === 'call'
+            ? { start: m.index, end, calls: f, repairs: ['yaml'] }
+            : { start: m.index, end, calls: [], repairs: [], ignored: `${framing} in prose, not a call` },
+        );
       }
       return out;
     }
