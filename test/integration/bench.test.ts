@@ -149,6 +149,19 @@ describe('smallcode bench', () => {
     expect(r.stderr).toBe(''); // no progress off a terminal in --json mode
   });
 
+  it('--models a,b runs doctor and the tasks for each, then compares them side by side', async () => {
+    server = await startScriptedServer({ kind: 'llamacpp', models: ['model-a', 'model-b'], replies: model({ fixesMulFromDigest: false }) });
+    const cwd = tempDir('sc-bench-');
+    const out = path.join(cwd, 'out');
+    const r = await runCli(['bench', '--suite', suite(), '--tasks', 't1-*', '--models', 'model-a,model-b', '--out', out, '--provider', 'openai', '--base-url', server.url], { cwd });
+    expect(r.code).toBe(0);
+    const report = readReport(out);
+    expect(report.models.map((m) => [m.model, m.passed, m.total])).toEqual([['model-a', 1, 1], ['model-b', 1, 1]]);
+    const doctors = server.chatRequests().filter(isDoctor).map((q) => (q.body as { model: string }).model);
+    expect(doctors).toEqual(['model-a', 'model-b']);
+    expect(r.stdout).toMatch(/side by side:\ntask\s+model-a\s+model-b\n[- ]+\nt1-add\s+pass\s+pass\n/);
+  });
+
   it('without a server: doctor\'s one line, exit 1', async () => {
     const cwd = tempDir('sc-bench-');
     const r = await runCli(['bench', '--suite', suite(), '--provider', 'openai', '--base-url', 'http://127.0.0.1:9', '--model', 'm'], { cwd });
