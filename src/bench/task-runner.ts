@@ -54,7 +54,7 @@ function classify(agentEnd: TurnEndReason | 'timeout', agentText: string, check:
   if (check?.passed) return { reason: 'passed', detail: '' };
   if (agentEnd === 'timeout') return { reason: 'timeout', detail: 'the agent ran past the time cap' };
   if (agentEnd !== 'done') return { reason: AGENT_REASON[agentEnd], detail: firstLine(agentText) };
-  if (!check) return { reason: 'cancelled', detail: 'stopped before the check ran' };
+  if (!check || check.cancelled) return { reason: 'cancelled', detail: 'stopped before the check finished' };
   if (check.timedOut) return { reason: 'check_timeout', detail: `the check ran past ${Math.round(check.seconds)} s` };
   return { reason: 'check_failed', detail: digestHead(check) };
 }
@@ -64,8 +64,8 @@ export async function runTask(task: BenchTask, opts: TaskRunOptions): Promise<Ta
   const metrics = createMetricsCollector();
   const tries: TryReport[] = [];
   const log: string[] = [`# ${task.id}`, '', task.instruction, ''];
-  await copyTree(task.workspaceDir, opts.workspace);
   try {
+    await copyTree(task.workspaceDir, opts.workspace);
     const ready = await opts.port.start(opts.workspace, task.maxSteps);
     if (!ready.ok) {
       const t: TryReport = { try: 1, passed: false, reason: 'error', detail: ready.message, agent_end: 'error', exit_code: 1, steps: 0, seconds: 0, check_exit_code: null, check_seconds: 0, digest: '' };
@@ -95,6 +95,11 @@ export async function runTask(task: BenchTask, opts: TaskRunOptions): Promise<Ta
       }
       unsubscribe();
     }
+  } catch (err) {
+    // The harness itself failed (disk full, a folder it cannot write): this task is an error, the bench goes on.
+    const message = `bench error: ${err instanceof Error ? err.message : String(err)}`;
+    tries.push({ try: tries.length + 1, passed: false, reason: 'error', detail: message, agent_end: 'error', exit_code: 1, steps: 0, seconds: 0, check_exit_code: null, check_seconds: 0, digest: '' });
+    log.push(message);
   } finally {
     if (opts.onLog) await opts.onLog(log.join('\n'));
     if (!opts.keep) await removeTree(opts.workspace);

@@ -162,6 +162,23 @@ describe('smallcode bench', () => {
     expect(r.stdout).toMatch(/side by side:\ntask\s+model-a\s+model-b\n[- ]+\nt1-add\s+pass\s+pass\n/);
   });
 
+  it('caps the agent and the check in time: a hanging model is a timeout, a hanging check is a check_timeout', async () => {
+    server = await startScriptedServer({ kind: 'llamacpp', replies: (r) => (isDoctor(r) ? { text: 'ok' } : text(r).includes('TASK-HANG') ? { text: 'thinking', hang: true } : { text: 'Done.' }) });
+    const dir = tempDir('sc-suite-');
+    write(dir, {
+      'a-hang/task.json': JSON.stringify({ id: 'a-hang', instruction: 'TASK-HANG: anything', check: 'false', timeout_s: 1, tags: [] }),
+      'a-hang/workspace/x.txt': 'x\n',
+      'b-slow-check/task.json': JSON.stringify({ id: 'b-slow-check', instruction: 'TASK-SLOW: anything', check: 'sleep 60 & wait', timeout_s: 60, check_timeout_s: 1, tags: [] }),
+      'b-slow-check/workspace/x.txt': 'x\n',
+    });
+    const cwd = tempDir('sc-bench-');
+    const r = await runCli(['bench', '--suite', dir, '--out', path.join(cwd, 'out'), ...flags(server)], { cwd });
+    expect(r.code).toBe(0);
+    const tasks = readReport(path.join(cwd, 'out')).models[0].tasks;
+    expect(tasks.map((t) => [t.id, t.reason, t.exit_code])).toEqual([['a-hang', 'timeout', 130], ['b-slow-check', 'check_timeout', 0]]);
+    expect(tasks[1].tries[0].check_exit_code).toBeNull();
+  });
+
   it('without a server: doctor\'s one line, exit 1', async () => {
     const cwd = tempDir('sc-bench-');
     const r = await runCli(['bench', '--suite', suite(), '--provider', 'openai', '--base-url', 'http://127.0.0.1:9', '--model', 'm'], { cwd });
