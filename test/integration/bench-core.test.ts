@@ -11,7 +11,7 @@ import type { BenchReport } from '../../src/bench/report';
 import { coreTasks } from '../bench/solve-with-reference';
 import { REFERENCES } from '../bench/core-references';
 
-const TASKS = ['js-crlf-parse', 'js-tabs-status', 'py-tabs-express', 'ts-leap-year', 'sh-greet-flag'];
+const TASKS = ['js-crlf-parse', 'py-tabs-express', 'ts-leap-year'];
 
 /** Finds the task by its instruction and sends the next reference call not yet answered. */
 function oracle(r: RecordedRequest): ScriptedReply {
