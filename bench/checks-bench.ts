@@ -29,8 +29,26 @@ function outputs(): { name: string; command: string; output: string }[] {
   const pyBlock = pytest.slice(pytest.indexOf('_____'), pytest.indexOf('=========================== short test summary'));
   const tsc = fixture('tsc.txt');
   return [
-    { name: 'jest', command: 'npx jest', output: grow(jest, (t, i) => t.replace(/Cart › /g, `Cart ${i} › `).replace(/cart\.test\.js/g, `cart${i}.test.js`), 'Test Suites: 160 failed, 160 total\nTests:       320 failed, 320 total\n') },
-    { name: 'pytest', command: 'python -m pytest', output: '============================= test session starts ==============================\n' + grow(pyBlock, (t, i) => t.replace(/test_(discount|remove_item)/g, `test_$1_${i}`), '========================= 400 failed in 1.05s ==========================\n') },
+    {
+      name: 'jest',
+      command: 'npx jest',
+      output: grow(
+        jest,
+        (t, i) => t.replace(/Cart › /g, `Cart ${i} › `).replace(/cart\.test\.js/g, `cart${i}.test.js`),
+        'Test Suites: 160 failed, 160 total\nTests:       320 failed, 320 total\n',
+      ),
+    },
+    {
+      name: 'pytest',
+      command: 'python -m pytest',
+      output:
+        '============================= test session starts ==============================\n' +
+        grow(
+          pyBlock,
+          (t, i) => t.replace(/test_(discount|remove_item)/g, `test_$1_${i}`),
+          '========================= 400 failed in 1.05s ==========================\n',
+        ),
+    },
     { name: 'tsc', command: 'npx tsc --noEmit', output: grow(tsc, (t, i) => t.replace(/src\/(\w+)\.ts/g, `src/m${i}/$1.ts`), '') },
   ];
 }
@@ -50,7 +68,14 @@ export async function bench(): Promise<BenchRow[]> {
     }
     const ms = times.sort((a, b) => a - b)[2];
     const size = count(d.text);
-    rows.push({ area: 'checks', metric: `failure digest of a ${LINES}-line failing ${o.name} output (Qwen3 tokens)`, value: size, unit: 'tokens', target: `≤ ${DEFAULT_DIGEST_TOKENS}`, pass: size <= DEFAULT_DIGEST_TOKENS });
+    rows.push({
+      area: 'checks',
+      metric: `failure digest of a ${LINES}-line failing ${o.name} output (Qwen3 tokens)`,
+      value: size,
+      unit: 'tokens',
+      target: `≤ ${DEFAULT_DIGEST_TOKENS}`,
+      pass: size <= DEFAULT_DIGEST_TOKENS,
+    });
     rows.push({ area: 'checks', metric: `digest time, ${o.name} (${count(o.output)} tokens in, median of 5)`, value: ms, unit: 'ms', target: '', pass: null });
   }
   return rows;

@@ -59,8 +59,13 @@ export async function runBench(input: BenchRunInput): Promise<BenchReport> {
         input.onProgress?.({ type: 'task.start', model: model.name, id: task.id });
         let logText = '';
         const report = await runTask(task, {
-          port: model.port, tries: input.tries, workspace: taskWorkspacePath(input.workRoot, model.name, task.id), signal: input.signal,
-          checkEnv: input.env.checkEnv, keep: input.keep, onLog: async (text) => void (logText = text),
+          port: model.port,
+          tries: input.tries,
+          workspace: taskWorkspacePath(input.workRoot, model.name, task.id),
+          signal: input.signal,
+          checkEnv: input.env.checkEnv,
+          keep: input.keep,
+          onLog: async (text) => void (logText = text),
         });
         if (report.reason === 'cancelled' && input.signal.aborted) continue; // reported as not run
         const log = input.writeLog ? await input.writeLog(model.name, task.id, logText) : undefined;

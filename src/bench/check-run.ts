@@ -49,7 +49,12 @@ export async function runCheck(task: BenchTask, opts: CheckOptions): Promise<Che
     const output = run.spawnError ? `could not start the check: ${run.spawnError}` : run.output;
     const passed = run.exitCode === 0 && !run.timedOut && !run.cancelled;
     const digest = digestCheckOutput({
-      name: task.id, command: task.check, exitCode: run.exitCode, output, timedOut: run.timedOut, root: opts.checkDir,
+      name: task.id,
+      command: task.check,
+      exitCode: run.exitCode,
+      output,
+      timedOut: run.timedOut,
+      root: opts.checkDir,
       ...(opts.digestTokens ? { maxTokens: opts.digestTokens } : {}),
     });
     return { passed, exitCode: run.exitCode, timedOut: run.timedOut, cancelled: run.cancelled, output, seconds: (Date.now() - started) / 1000, digest };

@@ -26,13 +26,40 @@ export function resultCell(t: TaskReport): string {
   return t.passed_on_try && t.passed_on_try > 1 ? `pass (try ${t.passed_on_try})` : 'pass';
 }
 
-export const TASK_HEADER = ['task', 'result', 'reason', 'steps', 'prompt', 'compl', 'cached', 'tok/s', 'repaired', 'unread', 'edits ok/refused', 'guards', 'time', 'exit'];
+export const TASK_HEADER = [
+  'task',
+  'result',
+  'reason',
+  'steps',
+  'prompt',
+  'compl',
+  'cached',
+  'tok/s',
+  'repaired',
+  'unread',
+  'edits ok/refused',
+  'guards',
+  'time',
+  'exit',
+];
 export const TASK_ALIGN: Align[] = ['l', 'l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'];
 
 export function taskRow(t: TaskReport): string[] {
   return [
-    t.id, resultCell(t), t.passed ? '' : t.reason, String(t.steps), tokens(t.prompt_tokens), tokens(t.completion_tokens), tokens(t.cached_prompt_tokens),
-    speed(t), String(t.repaired_calls), String(t.unreadable_calls), `${t.edits_applied}/${t.edits_refused}`, String(t.guard_interventions), duration(t.seconds), String(t.exit_code),
+    t.id,
+    resultCell(t),
+    t.passed ? '' : t.reason,
+    String(t.steps),
+    tokens(t.prompt_tokens),
+    tokens(t.completion_tokens),
+    tokens(t.cached_prompt_tokens),
+    speed(t),
+    String(t.repaired_calls),
+    String(t.unreadable_calls),
+    `${t.edits_applied}/${t.edits_refused}`,
+    String(t.guard_interventions),
+    duration(t.seconds),
+    String(t.exit_code),
   ];
 }
 
@@ -68,7 +95,12 @@ export function comparisonRows(models: ModelReport[]): { header: string[]; align
   const rows = ids.map((id) => [id, ...models.map((m) => cell(m, id))]);
   const totals: [string, (m: ModelReport) => string][] = [
     ['passed', (m) => `${m.passed}/${m.total} (${percent(m.passed, m.total)})`],
-    ...(models.some((m) => m.pass_at_2 !== null) ? ([['pass@1 / pass@2', (m: ModelReport) => `${Math.round(m.pass_at_1 * 100)} % / ${Math.round((m.pass_at_2 ?? 0) * 100)} %`]] as [string, (m: ModelReport) => string][]) : []),
+    ...(models.some((m) => m.pass_at_2 !== null)
+      ? ([['pass@1 / pass@2', (m: ModelReport) => `${Math.round(m.pass_at_1 * 100)} % / ${Math.round((m.pass_at_2 ?? 0) * 100)} %`]] as [
+          string,
+          (m: ModelReport) => string,
+        ][])
+      : []),
     ['steps', (m) => String(m.steps)],
     ['prompt tokens (cached)', (m) => `${tokens(m.prompt_tokens)} (${tokens(m.cached_prompt_tokens)})`],
     ['completion tokens', (m) => tokens(m.completion_tokens)],

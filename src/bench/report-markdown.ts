@@ -5,7 +5,11 @@ import { comparisonRows, failureLines, modelSummary, taskRow, TASK_ALIGN, TASK_H
 const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 export function markdownTable(header: string[], rows: string[][], align: Align[]): string[] {
-  return [`| ${header.map(esc).join(' | ')} |`, `|${align.map((a) => (a === 'r' ? '---:' : ':---')).join('|')}|`, ...rows.map((r) => `| ${r.map(esc).join(' | ')} |`)];
+  return [
+    `| ${header.map(esc).join(' | ')} |`,
+    `|${align.map((a) => (a === 'r' ? '---:' : ':---')).join('|')}|`,
+    ...rows.map((r) => `| ${r.map(esc).join(' | ')} |`),
+  ];
 }
 
 export function renderMarkdown(report: BenchReport): string {
@@ -28,7 +32,7 @@ export function renderMarkdown(report: BenchReport): string {
   out.push(
     '## Reading the table',
     '',
-    '- **result**: the task\'s own check decides; `pass (try 2)` passed only after seeing the failing check\'s digest.',
+    "- **result**: the task's own check decides; `pass (try 2)` passed only after seeing the failing check's digest.",
     '- **reason**: `check_failed` (the model finished but the check failed), `timeout`, `stuck` (guards stopped a loop), `unreadable` (tool calls could not be read), `max_steps`, `error`.',
     '- **prompt / compl / cached**: prompt and completion tokens as the server counted them; cached = prompt tokens the server reused from its cache (where it says so).',
     '- **repaired / unread**: tool calls SmallCode could read only after repairing them / replies whose calls could not be read at all.',

@@ -108,10 +108,17 @@ export function sumCounters(items: Counters[]): Counters {
     }
   }
   return {
-    steps: sum('steps'), prompt_tokens: sum('prompt_tokens'), completion_tokens: sum('completion_tokens'), cached_prompt_tokens: sum('cached_prompt_tokens'),
+    steps: sum('steps'),
+    prompt_tokens: sum('prompt_tokens'),
+    completion_tokens: sum('completion_tokens'),
+    cached_prompt_tokens: sum('cached_prompt_tokens'),
     tokens_per_second: secs > 0 ? round(timed / secs, 1) : null,
-    tool_calls: sum('tool_calls'), repaired_calls: sum('repaired_calls'), unreadable_calls: sum('unreadable_calls'),
-    edits_applied: sum('edits_applied'), edits_refused: sum('edits_refused'), guard_interventions: sum('guard_interventions'),
+    tool_calls: sum('tool_calls'),
+    repaired_calls: sum('repaired_calls'),
+    unreadable_calls: sum('unreadable_calls'),
+    edits_applied: sum('edits_applied'),
+    edits_refused: sum('edits_refused'),
+    guard_interventions: sum('guard_interventions'),
     seconds: round(sum('seconds'), 1),
   };
 }

@@ -9,7 +9,11 @@ import type { SuiteLoad } from './suite-types';
 export function builtinSuites(): string[] {
   const dir = path.join(packageRoot(), 'suites');
   try {
-    return fs.readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+    return fs
+      .readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+      .sort();
   } catch {
     return [];
   }
@@ -19,5 +23,8 @@ export function resolveSuite(arg: string, cwd: string): SuiteLoad {
   const asDir = path.resolve(cwd, arg);
   if (fs.existsSync(asDir)) return loadSuite(asDir);
   if (/^[\w-]+$/.test(arg) && builtinSuites().includes(arg)) return loadSuite(path.join(packageRoot(), 'suites', arg), arg);
-  return { ok: false, problem: { file: arg, message: `no folder "${asDir}" and no built-in suite of that name (built-in: ${builtinSuites().join(', ') || 'none'})` } };
+  return {
+    ok: false,
+    problem: { file: arg, message: `no folder "${asDir}" and no built-in suite of that name (built-in: ${builtinSuites().join(', ') || 'none'})` },
+  };
 }

@@ -54,9 +54,11 @@ export function loadTask(dir: string): Checked<BenchTask> {
   }
   if (!json || typeof json !== 'object' || Array.isArray(json)) return { ok: false, problem: { file, message: 'must be a JSON object' } };
   const f = json as Fields;
-  if (typeof f.id !== 'string' || !ID.test(f.id)) return bad(file, 'id', `"id" must be a name of letters, digits, ".", "_" or "-", got ${JSON.stringify(f.id)}`);
+  if (typeof f.id !== 'string' || !ID.test(f.id))
+    return bad(file, 'id', `"id" must be a name of letters, digits, ".", "_" or "-", got ${JSON.stringify(f.id)}`);
   if (typeof f.instruction !== 'string' || f.instruction.trim() === '') return bad(file, 'instruction', '"instruction" must be the task text for the model');
-  if (typeof f.check !== 'string' || f.check.trim() === '') return bad(file, 'check', '"check" must be a shell command that exits 0 when the task is solved, e.g. "node --test"');
+  if (typeof f.check !== 'string' || f.check.trim() === '')
+    return bad(file, 'check', '"check" must be a shell command that exits 0 when the task is solved, e.g. "node --test"');
   const timeout = seconds(f.timeout_s, file, 'timeout_s');
   if (!timeout.ok) return timeout;
   const checkTimeout = seconds(f.check_timeout_s, file, 'check_timeout_s', DEFAULT_CHECK_TIMEOUT_S);
@@ -93,8 +95,13 @@ export function loadTask(dir: string): Checked<BenchTask> {
 
 export function loadSuite(dir: string, name = path.basename(dir)): SuiteLoad {
   if (!isDir(dir)) return { ok: false, problem: { file: dir, message: 'not a folder: a suite is a folder of task folders' } };
-  const entries = fs.readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory() && !/^[_.]/.test(e.name)).map((e) => e.name).sort();
-  if (entries.length === 0) return { ok: false, problem: { file: dir, message: 'no task folders in it (each needs task.json, workspace/ and optionally check/)' } };
+  const entries = fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && !/^[_.]/.test(e.name))
+    .map((e) => e.name)
+    .sort();
+  if (entries.length === 0)
+    return { ok: false, problem: { file: dir, message: 'no task folders in it (each needs task.json, workspace/ and optionally check/)' } };
   const tasks: BenchTask[] = [];
   const seen = new Map<string, string>();
   for (const entry of entries) {
@@ -116,8 +123,21 @@ export function describeProblem(p: SuiteProblem): string {
 /** `--tasks`: comma-separated id globs (`py-*`) or `tag:NAME`; a task matching any is kept. */
 export function filterTasks(tasks: BenchTask[], pattern: string | undefined): BenchTask[] {
   if (!pattern || pattern.trim() === '') return tasks;
-  const parts = pattern.split(',').map((p) => p.trim()).filter(Boolean);
-  const globs = parts.filter((p) => !p.startsWith('tag:')).map((p) => new RegExp(`^${p.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`));
+  const parts = pattern
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const globs = parts
+    .filter((p) => !p.startsWith('tag:'))
+    .map(
+      (p) =>
+        new RegExp(
+          `^${p
+            .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+            .replace(/\*/g, '.*')
+            .replace(/\?/g, '.')}$`,
+        ),
+    );
   const tags = parts.filter((p) => p.startsWith('tag:')).map((p) => p.slice(4));
   return tasks.filter((t) => globs.some((g) => g.test(t.id)) || tags.some((tag) => t.tags.includes(tag)));
 }

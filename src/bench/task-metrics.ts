@@ -30,8 +30,17 @@ export interface MetricsCollector {
 
 export function createMetricsCollector(): MetricsCollector {
   const m: TaskMetrics = {
-    steps: 0, promptTokens: 0, completionTokens: 0, cachedPromptTokens: 0, tokensPerSecond: null,
-    toolCalls: 0, repairedCalls: 0, unreadableReplies: 0, editsApplied: 0, editsRefused: 0, guardInterventions: 0,
+    steps: 0,
+    promptTokens: 0,
+    completionTokens: 0,
+    cachedPromptTokens: 0,
+    tokensPerSecond: null,
+    toolCalls: 0,
+    repairedCalls: 0,
+    unreadableReplies: 0,
+    editsApplied: 0,
+    editsRefused: 0,
+    guardInterventions: 0,
   };
   let timedTokens = 0;
   let generationSeconds = 0;

@@ -36,7 +36,13 @@ export interface TaskRunOptions {
 }
 
 const AGENT_REASON: Record<TurnEndReason, TaskReason> = {
-  done: 'check_failed', max_steps: 'max_steps', cancelled: 'cancelled', error: 'error', unreadable: 'unreadable', refused: 'refused', stuck: 'stuck',
+  done: 'check_failed',
+  max_steps: 'max_steps',
+  cancelled: 'cancelled',
+  error: 'error',
+  unreadable: 'unreadable',
+  refused: 'refused',
+  stuck: 'stuck',
 };
 
 function firstLine(s: string): string {
@@ -68,7 +74,19 @@ export async function runTask(task: BenchTask, opts: TaskRunOptions): Promise<Ta
     await copyTree(task.workspaceDir, opts.workspace);
     const ready = await opts.port.start(opts.workspace, task.maxSteps);
     if (!ready.ok) {
-      const t: TryReport = { try: 1, passed: false, reason: 'error', detail: ready.message, agent_end: 'error', exit_code: 1, steps: 0, seconds: 0, check_exit_code: null, check_seconds: 0, digest: '' };
+      const t: TryReport = {
+        try: 1,
+        passed: false,
+        reason: 'error',
+        detail: ready.message,
+        agent_end: 'error',
+        exit_code: 1,
+        steps: 0,
+        seconds: 0,
+        check_exit_code: null,
+        check_seconds: 0,
+        digest: '',
+      };
       tries.push(t);
     } else {
       const session = ready.session;
@@ -82,13 +100,35 @@ export async function runTask(task: BenchTask, opts: TaskRunOptions): Promise<Ta
         const timedOut = outcome.reason === 'cancelled' && capped.signal.aborted && !opts.signal.aborted;
         const agentEnd: TurnEndReason | 'timeout' = timedOut ? 'timeout' : outcome.reason;
         log.push(`## try ${attempt}: agent ${agentEnd} (exit ${outcome.exitCode})`, '', outcome.text, '');
-        const check = opts.signal.aborted ? undefined : await runCheck(task, { workspace: opts.workspace, checkDir: checkDirFor(opts.workspace, attempt), signal: opts.signal, env: opts.checkEnv, keep: opts.keep });
-        if (check) log.push(`## try ${attempt}: check \`${task.check}\` → exit ${check.exitCode ?? 'none'}${check.timedOut ? ' (timed out)' : ''}`, '', check.output, '');
+        const check = opts.signal.aborted
+          ? undefined
+          : await runCheck(task, {
+              workspace: opts.workspace,
+              checkDir: checkDirFor(opts.workspace, attempt),
+              signal: opts.signal,
+              env: opts.checkEnv,
+              keep: opts.keep,
+            });
+        if (check)
+          log.push(
+            `## try ${attempt}: check \`${task.check}\` → exit ${check.exitCode ?? 'none'}${check.timedOut ? ' (timed out)' : ''}`,
+            '',
+            check.output,
+            '',
+          );
         const { reason, detail } = classify(agentEnd, outcome.text, check);
         tries.push({
-          try: attempt, passed: check?.passed ?? false, reason, detail, agent_end: agentEnd, exit_code: outcome.exitCode,
-          steps: metrics.result().steps - stepsBefore, seconds: (Date.now() - tryStarted) / 1000,
-          check_exit_code: check?.exitCode ?? null, check_seconds: check?.seconds ?? 0, digest: check && !check.passed ? check.digest.text : '',
+          try: attempt,
+          passed: check?.passed ?? false,
+          reason,
+          detail,
+          agent_end: agentEnd,
+          exit_code: outcome.exitCode,
+          steps: metrics.result().steps - stepsBefore,
+          seconds: (Date.now() - tryStarted) / 1000,
+          check_exit_code: check?.exitCode ?? null,
+          check_seconds: check?.seconds ?? 0,
+          digest: check && !check.passed ? check.digest.text : '',
         });
         if (!check || check.passed) break;
         prompt = retryPrompt(check.digest.text);
@@ -98,7 +138,19 @@ export async function runTask(task: BenchTask, opts: TaskRunOptions): Promise<Ta
   } catch (err) {
     // The harness itself failed (disk full, a folder it cannot write): this task is an error, the bench goes on.
     const message = `bench error: ${err instanceof Error ? err.message : String(err)}`;
-    tries.push({ try: tries.length + 1, passed: false, reason: 'error', detail: message, agent_end: 'error', exit_code: 1, steps: 0, seconds: 0, check_exit_code: null, check_seconds: 0, digest: '' });
+    tries.push({
+      try: tries.length + 1,
+      passed: false,
+      reason: 'error',
+      detail: message,
+      agent_end: 'error',
+      exit_code: 1,
+      steps: 0,
+      seconds: 0,
+      check_exit_code: null,
+      check_seconds: 0,
+      digest: '',
+    });
     log.push(message);
   } finally {
     if (opts.onLog) await opts.onLog(log.join('\n'));

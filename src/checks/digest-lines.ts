@@ -21,7 +21,7 @@ export interface Location {
 }
 
 /** `file.ext:12`, `file.ext:12:5`, `file.ext(12,5)` (tsc); the extension keeps version numbers out. */
-const FILE_LINE = /((?:[A-Za-z]:)?[\w.@~+\/\\-]*[\w@~+-]\.[A-Za-z][A-Za-z0-9]{0,5})(?::(\d+)(?::(\d+))?|\((\d+),(\d+)\))/g;
+const FILE_LINE = /((?:[A-Za-z]:)?[\w.@~+/\\-]*[\w@~+-]\.[A-Za-z][A-Za-z0-9]{0,5})(?::(\d+)(?::(\d+))?|\((\d+),(\d+)\))/g;
 /** Python tracebacks: `File "/abs/path.py", line 12, in test_x`. */
 const PY_FRAME = /File "([^"]+)", line (\d+)/;
 
@@ -67,7 +67,7 @@ export function formatLocation(loc: Location): string {
 /** A stack frame (`at f (file:1:2)`, a TAP stack entry, a Rust backtrace `at ./src/x.rs:1:2`). */
 export function isStackFrame(line: string): boolean {
   const t = line.trim();
-  return /^at\s/.test(t) || /^File "/.test(t) || /^[\w$.<>\[\] ]+ \(\S+:\d+:\d+\)$/.test(t) || /^\d+: [\w:<>{}]+/.test(t);
+  return /^at\s/.test(t) || /^File "/.test(t) || /^[\w$.<>[\] ]+ \(\S+:\d+:\d+\)$/.test(t) || /^\d+: [\w:<>{}]+/.test(t);
 }
 
 /** Source excerpts runners print around a failure: `> 11 |  code`, `  9|  code`, caret lines. */

@@ -86,5 +86,10 @@ export function isNoise(line: string): boolean {
 /** The lines of a failure block most worth showing: the assertion and expected-vs-actual. */
 export function isAssertionLine(line: string): boolean {
   const t = line.trim();
-  return /\b(expected|received|actual|assert\w*|want|got|left|right|panicked|Error|Exception|failed|equal|!==|!=|===|==)\b/i.test(t) || /^[EF]\s{2,}/.test(t) || /^[-+]\s*\S/.test(t) || /^\S+ !==? \S+/.test(t);
+  return (
+    /\b(expected|received|actual|assert\w*|want|got|left|right|panicked|Error|Exception|failed|equal|!==|!=|===|==)\b/i.test(t) ||
+    /^[EF]\s{2,}/.test(t) ||
+    /^[-+]\s*\S/.test(t) ||
+    /^\S+ !==? \S+/.test(t)
+  );
 }

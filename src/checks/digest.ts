@@ -71,11 +71,14 @@ function headline(input: CheckOutputInput, passed: boolean): string {
 
 /** The last lines of an output no pattern recognised: errors usually come last. */
 function tail(lines: string[]): string[] {
-  return lines.filter((l) => l.trim() !== '' && !isStackFrame(l)).slice(-MAX_TAIL).map((l) => clip(l.trim(), 200));
+  return lines
+    .filter((l) => l.trim() !== '' && !isStackFrame(l))
+    .slice(-MAX_TAIL)
+    .map((l) => clip(l.trim(), 200));
 }
 
 /** Adds sections line by line while they fit; what does not fit is counted, then noted. */
-function fit(head: string, sections: Section[], max: number, count: (t: string) => number): { text: string; omitted: number } {
+function fitToBudget(head: string, sections: Section[], max: number, count: (t: string) => number): { text: string; omitted: number } {
   const out = [head];
   let omitted = 0;
   for (const s of sections) {
@@ -127,7 +130,7 @@ export function digestCheckOutput(input: CheckOutputInput): CheckDigest {
     }
     if (!f && found.errorLines.length === 0) sections.push({ title: 'last lines of the output:', lines: tail(lines) });
   }
-  const { text, omitted } = fit(headline(input, passed), sections, max, count);
+  const { text, omitted } = fitToBudget(headline(input, passed), sections, max, count);
   const listedErrors = Math.max(0, found.errorLines.length - MAX_ERRORS);
   return {
     text,

@@ -19,7 +19,7 @@ export const BENCH_OPTIONS: Record<string, OptionSpec> = {
   'max-steps': { type: 'string', value: 'N', help: 'step cap per task, unless the task sets max_steps (default 25)' },
   json: { type: 'boolean', help: 'print only the report JSON on stdout' },
   out: { type: 'string', value: 'DIR', help: 'where report.md, report.json and logs/ go (default .smallcode/bench/<time>)' },
-  keep: { type: 'boolean', help: 'keep each task\'s workspace under the report folder (for a look at what the model did)' },
+  keep: { type: 'boolean', help: "keep each task's workspace under the report folder (for a look at what the model did)" },
   provider: { type: 'string', value: 'ollama|openai', help: 'which API to speak (default: auto-detect)' },
   'base-url': { type: 'string', value: 'URL', help: 'server address, e.g. http://127.0.0.1:11434' },
   model: { type: 'string', value: 'NAME', help: 'one model (same as --models NAME)' },
@@ -72,9 +72,14 @@ function count(value: string | undefined, flag: string, min: number, max: number
 }
 
 export function parseBenchArgs(argv: string[]): BenchArgs {
-  let parsed;
+  let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
   try {
-    parsed = parseArgs({ args: argv, options: Object.fromEntries(Object.entries(BENCH_OPTIONS).map(([k, o]) => [k, { type: o.type, ...(o.short ? { short: o.short } : {}) }])), allowPositionals: true, strict: true });
+    parsed = parseArgs({
+      args: argv,
+      options: Object.fromEntries(Object.entries(BENCH_OPTIONS).map(([k, o]) => [k, { type: o.type, ...(o.short ? { short: o.short } : {}) }])),
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (err) {
     const msg = err instanceof Error ? err.message : String(err);
     const unknown = /Unknown option '([^']+)'/.exec(msg);
@@ -85,7 +90,14 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
   if (parsed.positionals.length) throw new UsageError(`smallcode bench takes no task text ("${parsed.positionals[0]}") — choose tasks with --tasks PATTERN`);
   const v = parsed.values as Record<string, string | boolean | undefined>;
   const str = (k: string) => (typeof v[k] === 'string' ? (v[k] as string) : undefined);
-  const models = [...new Set((str('models') ?? str('model') ?? '').split(',').map((m) => m.trim()).filter(Boolean))];
+  const models = [
+    ...new Set(
+      (str('models') ?? str('model') ?? '')
+        .split(',')
+        .map((m) => m.trim())
+        .filter(Boolean),
+    ),
+  ];
   if (str('models') !== undefined && str('model') !== undefined) throw new UsageError('give either --models a,b or --model NAME, not both');
   return {
     suite: str('suite') ?? 'core',

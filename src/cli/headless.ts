@@ -18,14 +18,18 @@ export interface HeadlessInput {
   task?: string;
 }
 
-export type HeadlessAgent =
-  | { ok: true; agent: Agent; notices: string[]; resumedTask?: string }
-  | { ok: false; message: string };
+export type HeadlessAgent = { ok: true; agent: Agent; notices: string[]; resumedTask?: string } | { ok: false; message: string };
 
 export async function startHeadless(input: HeadlessInput): Promise<HeadlessAgent> {
   const built = await setupAgent({
-    config: input.config, provider: input.setup.provider, providerName: input.setup.providerName, model: input.setup.model,
-    interactive: false, autoApprove: input.autoApprove, resume: input.resume, task: input.task,
+    config: input.config,
+    provider: input.setup.provider,
+    providerName: input.setup.providerName,
+    model: input.setup.model,
+    interactive: false,
+    autoApprove: input.autoApprove,
+    resume: input.resume,
+    task: input.task,
   });
   if (!built.ok) return built;
   return { ok: true, agent: built.agent, notices: built.notices, resumedTask: built.resumedTask };

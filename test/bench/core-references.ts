@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: the edits hold TypeScript template literals and shell ${…} as text
 // Scripted reference answers for the built-in suite (suites/core): for every task, the exact
 // tool calls (edit_file / write_file, as a model would send them) that solve it. Kept out of the
 // suite so a model can never read them; test/bench/core-suite.test.ts proves each one works.
@@ -31,10 +32,14 @@ export const REFERENCES: Record<string, ReferenceCall[]> = {
       "const test = require('node:test');\nconst assert = require('node:assert');\nconst { slugify } = require('../src/strings');\n\ntest('slugify', () => {\n  assert.strictEqual(slugify('  Hello, World! '), 'hello-world');\n  assert.strictEqual(slugify('a--b'), 'a-b');\n});\n",
     ),
   ],
-  'js-crlf-parse': [edit('src/parse-kv.js', "    const [key, value] = line.split('=');", "    const [key, ...rest] = line.split('=');\n    const value = rest.join('=');")],
-  'js-tabs-status': [edit('src/status.js', "\t\tcase 204:", "\t\tcase 201:\n\t\t\treturn 'Created';\n\t\tcase 204:")],
+  'js-crlf-parse': [
+    edit('src/parse-kv.js', "    const [key, value] = line.split('=');", "    const [key, ...rest] = line.split('=');\n    const value = rest.join('=');"),
+  ],
+  'js-tabs-status': [edit('src/status.js', '\t\tcase 204:', "\t\tcase 201:\n\t\t\treturn 'Created';\n\t\tcase 204:")],
   'js-long-file-fix': [edit('src/catalog.js', 'return PRODUCTS.filter((p) => p.stock >= 0);', 'return PRODUCTS.filter((p) => p.stock > 0);')],
-  'js-search-error-message': [edit('src/orders/validate.js', "throw new Error('Invalid quantity');", "throw new Error('Quantity must be a positive whole number');")],
+  'js-search-error-message': [
+    edit('src/orders/validate.js', "throw new Error('Invalid quantity');", "throw new Error('Quantity must be a positive whole number');"),
+  ],
   'js-misleading-comment': [
     edit(
       'src/stats.js',
@@ -69,7 +74,11 @@ export const REFERENCES: Record<string, ReferenceCall[]> = {
   'ts-leap-year': [edit('src/dates.ts', 'return year % 4 === 0;', 'return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;')],
   'ts-interface-field': [
     edit('src/user.ts', '  name: string;\n}', '  name: string;\n  email?: string;\n}'),
-    edit('src/format.ts', 'return `${user.name} (#${user.id})`;', 'const base = `${user.name} (#${user.id})`;\n  return user.email ? `${base} <${user.email}>` : base;'),
+    edit(
+      'src/format.ts',
+      'return `${user.name} (#${user.id})`;',
+      'const base = `${user.name} (#${user.id})`;\n  return user.email ? `${base} <${user.email}>` : base;',
+    ),
   ],
   'ts-rename-function': [
     edit('src/api.ts', 'export function getUsr(id: string)', 'export function getUser(id: string)'),
@@ -82,7 +91,7 @@ export const REFERENCES: Record<string, ReferenceCall[]> = {
     edit(
       'src/array.ts',
       '  return [...new Set(items)];\n}',
-      "  return [...new Set(items)];\n}\n\n/** The items in groups of at most `size`, in order. */\nexport function chunk<T>(items: T[], size: number): T[][] {\n  if (size < 1) throw new RangeError(`size must be at least 1, got ${size}`);\n  const out: T[][] = [];\n  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));\n  return out;\n}",
+      '  return [...new Set(items)];\n}\n\n/** The items in groups of at most `size`, in order. */\nexport function chunk<T>(items: T[], size: number): T[][] {\n  if (size < 1) throw new RangeError(`size must be at least 1, got ${size}`);\n  const out: T[][] = [];\n  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));\n  return out;\n}',
     ),
   ],
   'py-last-n': [edit('listutil.py', '    return items[-n:]', '    if n <= 0:\n        return []\n    return items[-n:]')],
@@ -104,7 +113,9 @@ export const REFERENCES: Record<string, ReferenceCall[]> = {
       'import unittest\n\nfrom textutils import word_count\n\n\nclass WordCount(unittest.TestCase):\n    def test_counts(self):\n        self.assertEqual(word_count("It\'s it, IT!"), {"it\'s": 1, "it": 2})\n\n\nif __name__ == "__main__":\n    unittest.main()\n',
     ),
   ],
-  'py-crlf-parse-row': [edit('report.py', '    return line.rstrip("\\r\\n").split(",")', '    return [field.strip() for field in line.rstrip("\\r\\n").split(",")]')],
+  'py-crlf-parse-row': [
+    edit('report.py', '    return line.rstrip("\\r\\n").split(",")', '    return [field.strip() for field in line.rstrip("\\r\\n").split(",")]'),
+  ],
   'py-tabs-express': [edit('shipping.py', '\t\tcost = cost * 1.5', '\t\tcost = cost * 2')],
   'py-long-file-fix': [edit('inventory.py', 'if item["qty"] < item["reorder_level"]]', 'if item["qty"] <= item["reorder_level"]]')],
   'py-search-retries': [edit('client/settings.py', 'MAX_RETRIES = 3', 'MAX_RETRIES = 5')],
@@ -126,18 +137,28 @@ export const REFERENCES: Record<string, ReferenceCall[]> = {
     edit('events.py', 'def add_tag(tag, tags=[]):', 'def add_tag(tag, tags=None):'),
     edit('events.py', '    if tag not in tags:', '    if tags is None:\n        tags = []\n    if tag not in tags:'),
   ],
-  'py-negative-radius': [edit('geometry.py', 'def circle_area(radius):\n', 'def circle_area(radius):\n    if radius < 0:\n        raise ValueError("radius must not be negative")\n')],
+  'py-negative-radius': [
+    edit(
+      'geometry.py',
+      'def circle_area(radius):\n',
+      'def circle_area(radius):\n    if radius < 0:\n        raise ValueError("radius must not be negative")\n',
+    ),
+  ],
   'sh-backup-quoting': [
     edit('scripts/backup.sh', 'src=$1\nif [ -z $src ]; then', 'src="${1:-}"\nif [ -z "$src" ]; then'),
-    edit('scripts/backup.sh', 'if [ -f $src.bak ]; then\n  mv $src.bak $src.bak.1\nfi\ncp $src $src.bak', 'if [ -f "$src.bak" ]; then\n  mv "$src.bak" "$src.bak.1"\nfi\ncp "$src" "$src.bak"'),
+    edit(
+      'scripts/backup.sh',
+      'if [ -f $src.bak ]; then\n  mv $src.bak $src.bak.1\nfi\ncp $src $src.bak',
+      'if [ -f "$src.bak" ]; then\n  mv "$src.bak" "$src.bak.1"\nfi\ncp "$src" "$src.bak"',
+    ),
   ],
   'sh-greet-flag': [
+    edit('scripts/greet.sh', 'if [ $# -lt 1 ]; then', 'shout=no\nif [ "${1:-}" = "--shout" ]; then\n  shout=yes\n  shift\nfi\nif [ $# -lt 1 ]; then'),
     edit(
       'scripts/greet.sh',
-      'if [ $# -lt 1 ]; then',
-      'shout=no\nif [ "${1:-}" = "--shout" ]; then\n  shout=yes\n  shift\nfi\nif [ $# -lt 1 ]; then',
+      'echo "Hello, $name"',
+      'if [ "$shout" = yes ]; then\n  echo "HELLO, $name!" | tr \'[:lower:]\' \'[:upper:]\'\nelse\n  echo "Hello, $name"\nfi',
     ),
-    edit('scripts/greet.sh', 'echo "Hello, $name"', 'if [ "$shout" = yes ]; then\n  echo "HELLO, $name!" | tr \'[:lower:]\' \'[:upper:]\'\nelse\n  echo "Hello, $name"\nfi'),
   ],
   'config-ini-settings': [
     edit('settings.ini', 'port = 8000', 'port = 8080'),

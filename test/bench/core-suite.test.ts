@@ -24,7 +24,19 @@ describe('suites/core', () => {
     expect(count('ts')).toBeGreaterThanOrEqual(3);
     expect(count('python')).toBeGreaterThanOrEqual(8);
     expect(count('shell') + count('config')).toBeGreaterThanOrEqual(4);
-    for (const tag of ['single-file', 'multi-file', 'add-function', 'tests', 'rename', 'crlf', 'tabs', 'long-file', 'search', 'misleading-comment', 'run-tests']) {
+    for (const tag of [
+      'single-file',
+      'multi-file',
+      'add-function',
+      'tests',
+      'rename',
+      'crlf',
+      'tabs',
+      'long-file',
+      'search',
+      'misleading-comment',
+      'run-tests',
+    ]) {
       expect([tag, count(tag) >= 1]).toEqual([tag, true]);
     }
   });

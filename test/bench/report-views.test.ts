@@ -7,23 +7,69 @@ import { progressLine, finishedLine, clock } from '../../src/bench/progress-view
 
 function task(id: string, over: Partial<TaskReport> = {}): TaskReport {
   return {
-    id, tags: ['js'], passed: true, passed_on_try: 1, reason: 'passed', detail: '', exit_code: 0, tries: [],
-    steps: 3, prompt_tokens: 4200, completion_tokens: 180, cached_prompt_tokens: 3000, tokens_per_second: 40, tool_calls: 3,
-    repaired_calls: 0, unreadable_calls: 0, edits_applied: 1, edits_refused: 0, guard_interventions: 0, seconds: 12.5, ...over,
+    id,
+    tags: ['js'],
+    passed: true,
+    passed_on_try: 1,
+    reason: 'passed',
+    detail: '',
+    exit_code: 0,
+    tries: [],
+    steps: 3,
+    prompt_tokens: 4200,
+    completion_tokens: 180,
+    cached_prompt_tokens: 3000,
+    tokens_per_second: 40,
+    tool_calls: 3,
+    repaired_calls: 0,
+    unreadable_calls: 0,
+    edits_applied: 1,
+    edits_refused: 0,
+    guard_interventions: 0,
+    seconds: 12.5,
+    ...over,
   };
 }
 
-const failing = task('py-b', { passed: false, passed_on_try: null, reason: 'check_failed', detail: 'test_x: AssertionError: 3 != 4', exit_code: 0, tokens_per_second: 20, completion_tokens: 100 });
+const failing = task('py-b', {
+  passed: false,
+  passed_on_try: null,
+  reason: 'check_failed',
+  detail: 'test_x: AssertionError: 3 != 4',
+  exit_code: 0,
+  tokens_per_second: 20,
+  completion_tokens: 100,
+});
 const stuck = task('js-c', { passed: false, passed_on_try: null, reason: 'stuck', detail: 'kept repeating', exit_code: 6, guard_interventions: 2 });
 
 function report(models: BenchReport['models'], over: Partial<BenchReport> = {}): BenchReport {
-  return { schema: 1, smallcode: '0.1.0', suite: { name: 'core', dir: '/s/core' }, tries: 1, started_at: '2025-01-01T10:00:00.000Z', finished_at: '2025-01-01T10:05:00.000Z', complete: true, models, ...over };
+  return {
+    schema: 1,
+    smallcode: '0.1.0',
+    suite: { name: 'core', dir: '/s/core' },
+    tries: 1,
+    started_at: '2025-01-01T10:00:00.000Z',
+    finished_at: '2025-01-01T10:05:00.000Z',
+    complete: true,
+    models,
+    ...over,
+  };
 }
 
 describe('summarizeModel', () => {
   it('counts passes, pass@1 and pass@2, and sums the counters (speed over generation time)', () => {
     const m = summarizeModel('qwen', 'ollama http://x', [task('a'), task('b', { passed_on_try: 2 }), failing], [{ id: 'z', reason: 'needs python3' }], 2);
-    expect(m).toMatchObject({ passed: 2, total: 3, pass_at_1: 0.333, pass_at_2: 0.667, steps: 9, prompt_tokens: 12600, cached_prompt_tokens: 9000, edits_applied: 3, seconds: 37.5 });
+    expect(m).toMatchObject({
+      passed: 2,
+      total: 3,
+      pass_at_1: 0.333,
+      pass_at_2: 0.667,
+      steps: 9,
+      prompt_tokens: 12600,
+      cached_prompt_tokens: 9000,
+      edits_applied: 3,
+      seconds: 37.5,
+    });
     expect(m.tokens_per_second).toBeCloseTo(460 / (180 / 40 + 180 / 40 + 100 / 20), 1);
     expect(summarizeModel('q', 's', [task('a')], [], 1).pass_at_2).toBeNull();
   });
@@ -31,10 +77,16 @@ describe('summarizeModel', () => {
 
 describe('renderTable', () => {
   it('one row per task, the summary, why tasks failed, skipped tasks', () => {
-    const text = renderTable(report([summarizeModel('qwen2.5-coder:7b', 'ollama http://127.0.0.1:11434', [task('js-a'), failing, stuck], [{ id: 'ts-d', reason: 'needs typescript' }], 1)]));
+    const text = renderTable(
+      report([
+        summarizeModel('qwen2.5-coder:7b', 'ollama http://127.0.0.1:11434', [task('js-a'), failing, stuck], [{ id: 'ts-d', reason: 'needs typescript' }], 1),
+      ]),
+    );
     const lines = text.split('\n');
     expect(lines[0]).toBe('model qwen2.5-coder:7b · ollama http://127.0.0.1:11434 · suite core');
-    expect(lines[1]).toMatch(/^task\s+result\s+reason\s+steps\s+prompt\s+compl\s+cached\s+tok\/s\s+repaired\s+unread\s+edits ok\/refused\s+guards\s+time\s+exit$/);
+    expect(lines[1]).toMatch(
+      /^task\s+result\s+reason\s+steps\s+prompt\s+compl\s+cached\s+tok\/s\s+repaired\s+unread\s+edits ok\/refused\s+guards\s+time\s+exit$/,
+    );
     expect(lines.find((l) => l.startsWith('js-a'))).toMatch(/^js-a\s+pass\s+3\s+4\.2k\s+180\s+3\.0k\s+40\.0\s+0\s+0\s+1\/0\s+0\s+12\.5 s\s+0$/);
     expect(lines.find((l) => l.startsWith('js-c'))).toMatch(/FAIL\s+stuck\s.*\s6$/);
     expect(text).toContain('passed 1/3 (33 %)');

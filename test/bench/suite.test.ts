@@ -67,7 +67,11 @@ describe('loadSuite', () => {
 });
 
 describe('filterTasks', () => {
-  const dir = suiteWith({ a: valid('js-one', { tags: ['js', 'crlf'] }), b: valid('py-one', { tags: ['python'] }), c: valid('py-two', { tags: ['python', 'crlf'] }) });
+  const dir = suiteWith({
+    a: valid('js-one', { tags: ['js', 'crlf'] }),
+    b: valid('py-one', { tags: ['python'] }),
+    c: valid('py-two', { tags: ['python', 'crlf'] }),
+  });
   const r = loadSuite(dir);
   const tasks = r.ok ? r.suite.tasks : [];
 

@@ -9,11 +9,21 @@ describe('createMetricsCollector', () => {
   it('adds up one turn', () => {
     const events: AgentEvent[] = [
       { type: 'step.start', step: 1, tools: ['read_file'] },
-      { type: 'model.done', usage: { promptTokens: 1000, completionTokens: 50, tokensPerSecond: 25, cachedPromptTokens: 0 }, finishReason: 'tool_calls', text: '' },
+      {
+        type: 'model.done',
+        usage: { promptTokens: 1000, completionTokens: 50, tokensPerSecond: 25, cachedPromptTokens: 0 },
+        finishReason: 'tool_calls',
+        text: '',
+      },
       { type: 'tool.proposed', call: call('c1', 'read_file'), risk: 'read', repairs: ['json repaired'] },
       { type: 'tool.result', id: 'c1', name: 'read_file', ok: true, summary: 'a.js' },
       { type: 'step.start', step: 2, tools: ['edit_file'] },
-      { type: 'model.done', usage: { promptTokens: 1200, completionTokens: 100, tokensPerSecond: 50, cachedPromptTokens: 1000 }, finishReason: 'tool_calls', text: '' },
+      {
+        type: 'model.done',
+        usage: { promptTokens: 1200, completionTokens: 100, tokensPerSecond: 50, cachedPromptTokens: 1000 },
+        finishReason: 'tool_calls',
+        text: '',
+      },
       { type: 'tool.proposed', call: call('c2', 'edit_file'), risk: 'write' },
       { type: 'tool.result', id: 'c2', name: 'edit_file', ok: false, summary: 'no match', details: { kind: 'error', code: 'no_match' } },
       { type: 'guard', kind: 'stuck_patch', message: 'look again' },
@@ -25,7 +35,7 @@ describe('createMetricsCollector', () => {
       { type: 'turn.end', reason: 'done', text: 'ok', steps: 2 },
     ];
     const m = createMetricsCollector();
-    events.forEach((e) => m.onEvent(e));
+    for (const e of events) m.onEvent(e);
     expect(m.result()).toEqual({
       steps: 2,
       promptTokens: 2200,
@@ -54,7 +64,7 @@ describe('createMetricsCollector', () => {
       { type: 'guard', kind: 'unreadable', message: 'could not be read' },
       { type: 'turn.end', reason: 'unreadable', text: 'x', steps: 3 },
     ];
-    seq.forEach((e) => m.onEvent(e));
+    for (const e of seq) m.onEvent(e);
     expect(m.result()).toMatchObject({ unreadableReplies: 2, repairedCalls: 1, guardInterventions: 0, tokensPerSecond: null });
   });
 });

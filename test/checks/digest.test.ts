@@ -136,7 +136,13 @@ describe('digestCheckOutput on each runner', () => {
 
 describe('digest shape and budget', () => {
   it('paths outside the workspace are not workspace files; inside ones become relative', () => {
-    const d = digestCheckOutput({ name: 't', command: 'x', exitCode: 1, root: '/w', output: '/usr/lib/x.js:3:1: boom here\n/w/src/a.js:4:2: broken thing\nnode_modules/p/i.js:1:1: deep error' });
+    const d = digestCheckOutput({
+      name: 't',
+      command: 'x',
+      exitCode: 1,
+      root: '/w',
+      output: '/usr/lib/x.js:3:1: boom here\n/w/src/a.js:4:2: broken thing\nnode_modules/p/i.js:1:1: deep error',
+    });
     expect(d.errorLines).toEqual(['src/a.js:4:2: broken thing']);
   });
 

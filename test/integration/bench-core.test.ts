@@ -32,11 +32,33 @@ describe('smallcode bench --suite core with the reference answers', () => {
   it('passes every chosen task through the real agent', async () => {
     server = await startScriptedServer({ kind: 'ollama', replies: oracle });
     const cwd = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'sc-bench-core-')));
-    const r = await runCli(['bench', '--suite', 'core', '--tasks', TASKS.join(','), '--jobs', '2', '--json', '--provider', 'ollama', '--base-url', server.url, '--model', 'test-model'], { cwd });
+    const r = await runCli(
+      [
+        'bench',
+        '--suite',
+        'core',
+        '--tasks',
+        TASKS.join(','),
+        '--jobs',
+        '2',
+        '--json',
+        '--provider',
+        'ollama',
+        '--base-url',
+        server.url,
+        '--model',
+        'test-model',
+      ],
+      { cwd },
+    );
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout) as BenchReport;
     const [m] = report.models;
-    expect(m.tasks.map((t) => [t.id, t.passed ? 'passed' : `${t.reason}: ${t.tries[0]?.digest}`])).toEqual(TASKS.slice().sort().map((id) => [id, 'passed']));
+    expect(m.tasks.map((t) => [t.id, t.passed ? 'passed' : `${t.reason}: ${t.tries[0]?.digest}`])).toEqual(
+      TASKS.slice()
+        .sort()
+        .map((id) => [id, 'passed']),
+    );
     expect(m.edits_refused).toBe(0);
     // The default report folder is under the workspace's .smallcode/.
     const [stamp] = fs.readdirSync(path.join(cwd, '.smallcode', 'bench'));

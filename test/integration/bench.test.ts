@@ -42,15 +42,24 @@ function suite(): string {
   return dir;
 }
 
-interface Msg { role: string; content: string | null }
+interface Msg {
+  role: string;
+  content: string | null;
+}
 const messages = (r: RecordedRequest) => (r.body as { messages: Msg[] }).messages;
-const text = (r: RecordedRequest) => messages(r).map((m) => m.content ?? '').join('\n');
+const text = (r: RecordedRequest) =>
+  messages(r)
+    .map((m) => m.content ?? '')
+    .join('\n');
 const isDoctor = (r: RecordedRequest) => messages(r).length === 1 && messages(r)[0].content === DOCTOR_PROMPT;
 /** The messages after the first one containing `marker` (all of them when absent). */
 const after = (r: RecordedRequest, marker: string) => {
   const ms = messages(r);
   const i = ms.findIndex((m) => (m.content ?? '').includes(marker));
-  return ms.slice(i + 1).map((m) => m.content ?? '').join('\n');
+  return ms
+    .slice(i + 1)
+    .map((m) => m.content ?? '')
+    .join('\n');
 };
 const hasResult = (s: string, tool: string) => s.includes(`<tool_result name="${tool}">`);
 const call = (name: string, args: Record<string, unknown>): ScriptedReply => ({ toolCalls: [{ name, arguments: args }], cachedPromptTokens: 100 });
@@ -77,7 +86,8 @@ function model(opts: { fixesMulFromDigest: boolean; hangOn?: string; onHang?: ()
         if (!opts.fixesMulFromDigest || hasResult(after(r, DIGEST), 'edit_file')) return { text: 'Fixed the operator.' };
         return call('edit_file', { path: 'mul.js', search: 'return x + y;', replace: 'return x * y;' });
       }
-      if (!hasResult(all, 'write_file')) return call('write_file', { path: 'mul.js', content: 'function mul(x, y) {\n  return x + y;\n}\nmodule.exports = { mul };\n' });
+      if (!hasResult(all, 'write_file'))
+        return call('write_file', { path: 'mul.js', content: 'function mul(x, y) {\n  return x + y;\n}\nmodule.exports = { mul };\n' });
       return { text: 'Renamed the parameters.' };
     }
     if (all.includes('TASK-LOOP')) return call('read_file', { path: 'neg.js' });
@@ -114,7 +124,17 @@ describe('smallcode bench', () => {
     expect(byId['t3-loop']).toMatchObject({ passed: false, reason: 'stuck', exit_code: 6 });
     expect(byId['t3-loop'].guard_interventions).toBeGreaterThanOrEqual(2);
     for (const t of m.tasks) {
-      expect(t).toEqual(expect.objectContaining({ id: expect.any(String), passed: expect.any(Boolean), reason: expect.any(String), steps: expect.any(Number), prompt_tokens: expect.any(Number), seconds: expect.any(Number), exit_code: expect.any(Number) }));
+      expect(t).toEqual(
+        expect.objectContaining({
+          id: expect.any(String),
+          passed: expect.any(Boolean),
+          reason: expect.any(String),
+          steps: expect.any(Number),
+          prompt_tokens: expect.any(Number),
+          seconds: expect.any(Number),
+          exit_code: expect.any(Number),
+        }),
+      );
       expect(fs.readFileSync(path.join(out, t.log!), 'utf8')).toContain(`# ${t.id}`);
     }
     const md = fs.readFileSync(path.join(out, 'report.md'), 'utf8');
@@ -153,33 +173,55 @@ describe('smallcode bench', () => {
     server = await startScriptedServer({ kind: 'llamacpp', models: ['model-a', 'model-b'], replies: model({ fixesMulFromDigest: false }) });
     const cwd = tempDir('sc-bench-');
     const out = path.join(cwd, 'out');
-    const r = await runCli(['bench', '--suite', suite(), '--tasks', 't1-*', '--models', 'model-a,model-b', '--out', out, '--provider', 'openai', '--base-url', server.url], { cwd });
+    const r = await runCli(
+      ['bench', '--suite', suite(), '--tasks', 't1-*', '--models', 'model-a,model-b', '--out', out, '--provider', 'openai', '--base-url', server.url],
+      { cwd },
+    );
     expect(r.code).toBe(0);
     const report = readReport(out);
-    expect(report.models.map((m) => [m.model, m.passed, m.total])).toEqual([['model-a', 1, 1], ['model-b', 1, 1]]);
-    const doctors = server.chatRequests().filter(isDoctor).map((q) => (q.body as { model: string }).model);
+    expect(report.models.map((m) => [m.model, m.passed, m.total])).toEqual([
+      ['model-a', 1, 1],
+      ['model-b', 1, 1],
+    ]);
+    const doctors = server
+      .chatRequests()
+      .filter(isDoctor)
+      .map((q) => (q.body as { model: string }).model);
     expect(doctors).toEqual(['model-a', 'model-b']);
     expect(r.stdout).toMatch(/side by side:\ntask\s+model-a\s+model-b\n[- ]+\nt1-add\s+pass\s+pass\n/);
   });
 
   it('caps the agent and the check in time: a hanging model is a timeout, a hanging check is a check_timeout', async () => {
-    server = await startScriptedServer({ kind: 'llamacpp', replies: (r) => (isDoctor(r) ? { text: 'ok' } : text(r).includes('TASK-HANG') ? { text: 'thinking', hang: true } : { text: 'Done.' }) });
+    server = await startScriptedServer({
+      kind: 'llamacpp',
+      replies: (r) => (isDoctor(r) ? { text: 'ok' } : text(r).includes('TASK-HANG') ? { text: 'thinking', hang: true } : { text: 'Done.' }),
+    });
     const dir = tempDir('sc-suite-');
     write(dir, {
       'a-hang/task.json': JSON.stringify({ id: 'a-hang', instruction: 'TASK-HANG: anything', check: 'false', timeout_s: 1, tags: [] }),
       'a-hang/workspace/x.txt': 'x\n',
-      'b-slow-check/task.json': JSON.stringify({ id: 'b-slow-check', instruction: 'TASK-SLOW: anything', check: 'sleep 60 & wait', timeout_s: 60, check_timeout_s: 1, tags: [] }),
+      'b-slow-check/task.json': JSON.stringify({
+        id: 'b-slow-check',
+        instruction: 'TASK-SLOW: anything',
+        check: 'sleep 60 & wait',
+        timeout_s: 60,
+        check_timeout_s: 1,
+        tags: [],
+      }),
       'b-slow-check/workspace/x.txt': 'x\n',
     });
     const cwd = tempDir('sc-bench-');
     const r = await runCli(['bench', '--suite', dir, '--out', path.join(cwd, 'out'), ...flags(server)], { cwd });
     expect(r.code).toBe(0);
     const tasks = readReport(path.join(cwd, 'out')).models[0].tasks;
-    expect(tasks.map((t) => [t.id, t.reason, t.exit_code])).toEqual([['a-hang', 'timeout', 130], ['b-slow-check', 'check_timeout', 0]]);
+    expect(tasks.map((t) => [t.id, t.reason, t.exit_code])).toEqual([
+      ['a-hang', 'timeout', 130],
+      ['b-slow-check', 'check_timeout', 0],
+    ]);
     expect(tasks[1].tries[0].check_exit_code).toBeNull();
   });
 
-  it('without a server: doctor\'s one line, exit 1', async () => {
+  it("without a server: doctor's one line, exit 1", async () => {
     const cwd = tempDir('sc-bench-');
     const r = await runCli(['bench', '--suite', suite(), '--provider', 'openai', '--base-url', 'http://127.0.0.1:9', '--model', 'm'], { cwd });
     expect(r.code).toBe(1);
@@ -210,7 +252,11 @@ describe('smallcode bench', () => {
     server = await startScriptedServer({ kind: 'llamacpp', replies: model({ fixesMulFromDigest: false, hangOn: 'TASK-MUL', onHang: () => hung() }) });
     const cwd = tempDir('sc-bench-');
     const out = path.join(cwd, 'out');
-    const child = spawn(process.execPath, [BIN, 'bench', '--suite', suite(), '--out', out, ...flags(server)], { cwd, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'bench', '--suite', suite(), '--out', out, ...flags(server)], {
+      cwd,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
     const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));

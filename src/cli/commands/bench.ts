@@ -14,6 +14,7 @@ import { resolveSuite } from '../../bench/suite-source';
 import { describeProblem, filterTasks } from '../../bench/suite';
 import { probeEnvironment } from '../../bench/requirements';
 import { runBench, type BenchModel } from '../../bench/bench-run';
+import type { BenchReport } from '../../bench/report';
 import { slug, type AgentPort } from '../../bench/task-runner';
 import { renderTable } from '../../bench/report-table';
 import { renderMarkdown } from '../../bench/report-markdown';
@@ -92,7 +93,12 @@ export async function benchCommand(argv: string[], io: BenchIO): Promise<number>
   }
   const tasks = filterTasks(loaded.suite.tasks, args.tasks);
   if (tasks.length === 0) {
-    io.stderr.write(`smallcode bench: no task of suite ${loaded.suite.name} matches --tasks ${args.tasks} — ids look like ${loaded.suite.tasks.slice(0, 3).map((t) => t.id).join(', ')}\n`);
+    io.stderr.write(
+      `smallcode bench: no task of suite ${loaded.suite.name} matches --tasks ${args.tasks} — ids look like ${loaded.suite.tasks
+        .slice(0, 3)
+        .map((t) => t.id)
+        .join(', ')}\n`,
+    );
     return BENCH_EXIT.usage;
   }
   const ready = await readyModels(config, args.models);
@@ -108,10 +114,18 @@ export async function benchCommand(argv: string[], io: BenchIO): Promise<number>
   const stop = new AbortController();
   const onSigint = () => stop.abort();
   process.once('SIGINT', onSigint);
-  let report;
+  let report: BenchReport;
   try {
     report = await runBench({
-      suite: loaded.suite, tasks, models: ready.models, tries: args.tries, jobs: args.jobs, signal: stop.signal, env, workRoot, keep: args.keep,
+      suite: loaded.suite,
+      tasks,
+      models: ready.models,
+      tries: args.tries,
+      jobs: args.jobs,
+      signal: stop.signal,
+      env,
+      workRoot,
+      keep: args.keep,
       version: packageVersion(),
       onProgress: (e) => progress.onEvent(e),
       writeLog: async (model, id, text) => {
