@@ -10,6 +10,9 @@ import { runCli, BIN } from '../support/cli-harness';
 import { DOCTOR_PROMPT } from '../../src/providers/doctor';
 import type { BenchReport } from '../../src/bench/report';
 
+// Each test runs real agents and real check processes; on a loaded machine that takes a while.
+jest.setTimeout(120_000);
+
 function tempDir(prefix: string): string {
   return fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), prefix)));
 }
