@@ -28,7 +28,9 @@ export type AgentEvent =
   | { type: 'model.delta'; text: string }
   | { type: 'model.reasoning'; text: string }
   | { type: 'model.done'; usage: Usage; finishReason: FinishReason; text: string }
-  | { type: 'tool.proposed'; call: ToolCallRef; risk: Risk }
+  /** `repairs`: what the parser had to fix to read the reply this call came from (named repairs,
+   * a near-miss name, "constrained retry"); absent when it was read as written. */
+  | { type: 'tool.proposed'; call: ToolCallRef; risk: Risk; repairs?: string[] }
   | { type: 'approval.needed'; request: ApprovalRequest }
   | { type: 'approval.resolved'; id: string; decision: ApprovalDecision; feedback?: string }
   | { type: 'tool.result'; id: string; name: string; ok: boolean; summary: string; details?: ToolDetails }

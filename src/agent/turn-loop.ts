@@ -13,7 +13,7 @@ import { createStuckPatchGuard } from '../guard/stuck-patch-guard';
 import { escalationBrief } from '../guard/escalation-policy';
 import { assemblePrompt } from './prompt-assembly';
 import { callModel } from './model-call';
-import { readCalls } from './call-reader';
+import { readCalls, type ReadCalls } from './call-reader';
 import { composeTail } from './step-tail';
 import { assistantMessage, noteMessage, withoutThinking } from './history-format';
 import { executeCall, type TurnGuards } from './call-execution';
@@ -228,8 +228,9 @@ export async function runTurn(env: TurnEnv, userText: string, signal: AbortSigna
       assistantMessage(read.constrained ? '' : withoutThinking(reply.text), read.calls, env.toolMode, read.constrained || reply.nativeCalls.length > 0),
     );
     lastResults = [];
+    const repairs = parseRepairs(read);
     for (const call of read.calls) {
-      bus.emit({ type: 'tool.proposed', call, risk: toolByName(call.name)?.risk ?? 'read' });
+      bus.emit({ type: 'tool.proposed', call, risk: toolByName(call.name)?.risk ?? 'read', ...(repairs.length ? { repairs } : {}) });
       const outcome = await executeCall(env, call, signal, guards);
       lastResults.push({ name: call.name, ok: outcome.ok });
       if (outcome.refused) denied++;
@@ -243,6 +244,14 @@ export async function runTurn(env: TurnEnv, userText: string, signal: AbortSigna
   const msg = `Stopped after ${env.maxSteps} steps without finishing (raise the cap with --max-steps).`;
   bus.emit({ type: 'guard', kind: 'step_cap', message: msg });
   return end('max_steps', msg, env.maxSteps);
+}
+
+/** What the parser had to fix to read this reply's calls: its named repairs, names resolved by
+ * alias or near miss, and the constrained retry. Empty when the calls were read as written. */
+function parseRepairs(read: ReadCalls): string[] {
+  const out = read.parse.diagnostics.filter((d) => d.kind === 'repaired' || (d.kind === 'matched' && d.detail.includes(' (from "'))).map((d) => d.detail);
+  if (read.constrained) out.push('constrained retry');
+  return [...new Set(out)];
 }
 
 /** Appends descriptions of the offered tools the history does not describe yet; returns the

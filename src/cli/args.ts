@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 
 export class UsageError extends Error {}
 
-export const COMMANDS = ['tui', 'run', 'doctor', 'debug', 'undo'] as const;
+export const COMMANDS = ['tui', 'run', 'doctor', 'debug', 'undo', 'bench'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 const OPTIONS = {
@@ -31,6 +31,7 @@ const PER_COMMAND: Record<CommandName, string[]> = {
   doctor: [...COMMON, 'json'],
   debug: [], // parsed by the debug sub-commands themselves
   undo: [], // parsed by the undo command itself
+  bench: [], // parsed by the bench command itself (src/cli/bench-options.ts)
 };
 
 export interface ParsedArgs {
@@ -91,7 +92,7 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
   }
   const cmdIndex = command ? argv.indexOf(command) : -1;
   const rest = cmdIndex >= 0 ? argv.slice(cmdIndex + 1) : [];
-  if (command === 'debug' || command === 'undo') {
+  if (command === 'debug' || command === 'undo' || command === 'bench') {
     const help = rest.includes('--help') || rest.includes('-h');
     return { command, positionals: [], rest, values: { yes: false, json: false, continue: false, help, version: false } };
   }

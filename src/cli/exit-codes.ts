@@ -16,3 +16,6 @@ const BY_REASON: Record<TurnEndReason, number> = {
 export function exitCodeFor(reason: TurnEndReason): number {
   return BY_REASON[reason];
 }
+
+/** `smallcode bench`: 0 whenever the bench ran, whatever the pass rate; the others mean it could not. */
+export const BENCH_EXIT = { ran: 0, noServer: 1, usage: 2, badSuite: 8, interrupted: 130 } as const;

@@ -6,6 +6,7 @@ Usage:
   smallcode run "TASK"            run one task headless; the answer goes to stdout
   smallcode doctor                check the model server, model and context window
   smallcode undo [--list] [N]     revert the last (or last N) applied changes
+  smallcode bench                 measure your model(s) on a suite of small tasks (see bench --help)
   smallcode debug parse           show how a model reply (stdin) is read as tool calls
   smallcode debug apply --file F  apply an edit (stdin, any dialect) to F
 

@@ -3,9 +3,9 @@
 import type { ParsedArgs } from '../args';
 import type { Config } from '../../config/config';
 import { setupProvider } from '../provider-setup';
-import { setupAgent } from '../agent-setup';
+import { startHeadless, runHeadlessTurn } from '../headless';
 import { createPrinter } from '../run-printer';
-import { EXIT, exitCodeFor } from '../exit-codes';
+import { EXIT } from '../exit-codes';
 
 export interface CommandIO {
   stdout: NodeJS.WritableStream;
@@ -24,16 +24,7 @@ export async function runCommand(args: ParsedArgs, config: Config, io: CommandIO
     io.stderr.write(`smallcode: ${setup.message}\n`);
     return EXIT.error;
   }
-  const built = await setupAgent({
-    config,
-    provider: setup.provider,
-    providerName: setup.providerName,
-    model: setup.model,
-    interactive: false,
-    autoApprove: args.values.yes,
-    resume: args.values.resume,
-    task: task || undefined,
-  });
+  const built = await startHeadless({ config, setup, autoApprove: args.values.yes, resume: args.values.resume, task: task || undefined });
   if (!built.ok) {
     io.stderr.write(`smallcode: ${built.message}\n`);
     return EXIT.usage;
@@ -46,17 +37,18 @@ export async function runCommand(args: ParsedArgs, config: Config, io: CommandIO
   });
   for (const n of built.notices) printer.onEvent({ type: 'notice', level: 'info', message: n });
   built.agent.subscribe((e) => printer.onEvent(e));
-  const onSigint = () => built.agent.cancel();
+  const interrupt = new AbortController();
+  const onSigint = () => interrupt.abort();
   process.once('SIGINT', onSigint);
   try {
     const prompt = task || `Continue the task: ${built.resumedTask ?? 'the previous task'}`;
-    const outcome = await built.agent.submit(prompt);
+    const { outcome, exitCode } = await runHeadlessTurn(built.agent, prompt, interrupt.signal);
     if (!args.values.json) {
       if (outcome.reason === 'done') io.stdout.write(outcome.text.endsWith('\n') ? outcome.text : outcome.text + '\n');
       // Errors were already printed by the printer as they happened; other stops say why here.
       else if (outcome.reason !== 'error') io.stderr.write(`smallcode: ${outcome.reason.replace('_', ' ')}: ${outcome.text.split('\n')[0]}\n`);
     }
-    return exitCodeFor(outcome.reason);
+    return exitCode;
   } finally {
     process.removeListener('SIGINT', onSigint);
   }
