@@ -350,9 +350,10 @@ export async function promptCache(steps: number): Promise<BenchRow[]> {
   }
 }
 
-/** Step notes (routed tools, plan) are volatile text, not part of the conversation an append-only client would replay. */
-function isStepNote(_m: ChatMessage): boolean {
-  return false;
+/** Step notes (routed tools, plan) are volatile text, not part of the conversation an append-only
+ * client would replay (this task has no plan, so a note is the routed tool names alone). */
+function isStepNote(m: ChatMessage): boolean {
+  return m.origin === 'harness' && m.content.startsWith('Tools for this step: ');
 }
 
 export async function bench(): Promise<BenchRow[]> {
