@@ -5,7 +5,10 @@
 import type { TurnEndReason } from './events';
 import type { TurnOutcome } from './types';
 import type { TurnContext } from './turn/turn-context';
-import { createTurnState } from './turn/turn-state';
+import type { Tool } from '../tools/types';
+import type { ModelCallResult } from './model-call';
+import type { CallEnv } from './call-execution';
+import { createTurnState, type TurnState } from './turn/turn-state';
 import { prepareStep } from './turn/prepare';
 import { buildRequest } from './turn/request';
 import { askModel, type Target } from './turn/ask-model';
@@ -30,8 +33,8 @@ export async function runTurn(ctx: TurnContext, userText: string, signal: AbortS
   let step = 1;
   while (step <= ctx.maxSteps) {
     if (signal.aborted) return end('cancelled', 'Cancelled.', step - 1);
-    const prepareInput = { root: ctx.root, bus, lastPlan: memory.lastPlan, userText, lastResults: turn.lastResults, excluded: turn.guards.excluded, step };
-    const { plan, offered } = await prepareStep(prepareInput);
+    const routing = { userText, lastResults: turn.lastResults, excluded: turn.guards.excluded, step };
+    const { plan, offered } = await prepareStep({ root: ctx.root, bus, lastPlan: memory.lastPlan, ...routing });
     const escalating = escalation.due();
     const shape = { native: turn.toolMode === 'native' || escalating, escalating, offered, plan, forceCompact: turn.forceCompact };
     const request = await buildRequest({ system: ctx.system, model, history, memory, bus, signal }, shape);
@@ -46,21 +49,34 @@ export async function runTurn(ctx: TurnContext, userText: string, signal: AbortS
     const { reply, compactNext } = await askModel({ model, bus, escalation, rawEstimate: request.rawEstimate, budget: request.budget }, target, signal);
     turn.forceCompact ||= compactNext;
     const recovery = recover({ model, bus, history, escalation, turn, rawEstimate: request.rawEstimate, escalating, lastStep: step === ctx.maxSteps }, reply);
-    if (recovery.kind === 'retry') continue;
-    if (recovery.kind === 'end') return end(recovery.reason, recovery.text, step);
-    if (recovery.kind === 'usable') {
-      const settled = await settle({ info: model.info, bus, history, escalation, turn, maxTokens: model.reserve }, reply, target, offered, signal);
-      if (settled.kind === 'end') return end(settled.reason, settled.text, step);
-      if (settled.kind === 'calls') {
-        const env = { root: ctx.root, bus, history, toolMode: turn.toolMode, counter: model.counter, window: model.info.contextWindow, approval: ctx.approval };
-        const callEnv = { ...env, escalation, lastPlan: memory.lastPlan, reads: memory.reads, mark: { turn: ctx.turn, step }, guards: turn.guards };
-        const ran = await runCalls(callEnv, turn, settled.calls, signal);
-        if (ran.kind === 'end') return end(ran.reason, ran.text, step);
-      }
-    }
+    const next = recovery.kind === 'usable' ? await settleAndRun(ctx, turn, step, reply, target, offered, signal) : recovery;
+    if (next.kind === 'retry') continue;
+    if (next.kind === 'end') return end(next.reason, next.text, step);
     step++;
   }
   const message = `Stopped after ${ctx.maxSteps} steps without finishing (raise the cap with --max-steps).`;
   bus.emit({ type: 'guard', kind: 'step_cap', message });
   return end('max_steps', message, ctx.maxSteps);
+}
+
+/** Stages 6 and 7: read and store the reply; run its calls, if it made any. */
+async function settleAndRun(ctx: TurnContext, turn: TurnState, step: number, reply: ModelCallResult, target: Target, offered: Tool[], signal: AbortSignal) {
+  const { bus, history, model, escalation, memory } = ctx;
+  const settled = await settle({ info: model.info, bus, history, escalation, turn, maxTokens: model.reserve }, reply, target, offered, signal);
+  if (settled.kind !== 'calls') return settled;
+  const env: CallEnv = {
+    root: ctx.root,
+    bus,
+    history,
+    toolMode: turn.toolMode,
+    counter: model.counter,
+    window: model.info.contextWindow,
+    approval: ctx.approval,
+    escalation,
+    lastPlan: memory.lastPlan,
+    reads: memory.reads,
+    mark: { turn: ctx.turn, step },
+    guards: turn.guards,
+  };
+  return runCalls(env, turn, settled.calls, signal);
 }
