@@ -7,12 +7,15 @@ import { createEventBus } from './event-bus';
 import { createApprovalQueue } from './approval-queue';
 import { systemPrompt } from './system-prompt';
 import { noteMessage } from './history-format';
-import { runTurn, type CloudModel, type TurnEnv } from './turn-loop';
+import { runTurn, type CloudModel, type TurnContext } from './turn-loop';
 import { createHistoryStore, type HistoryStore } from './history-store';
+import { createEscalation } from './turn/escalation';
+import type { SessionMemory } from './turn/turn-context';
 import { createTokenCounter } from '../context/token-counter';
 import { defaultReserve } from '../context/budget';
 import { compactToFit } from '../context/compaction';
-import { summarizerFor } from './prompt-assembly';
+import { createReadRecord } from '../context/read-record';
+import { summarizerFor } from './summarizer';
 import { undo as undoJournal } from '../patch/index';
 import type { ToolModeSetting } from '../types/tool-mode';
 
@@ -46,9 +49,8 @@ export function createAgent(opts: AgentOptions): Agent {
   const approvals = createApprovalQueue();
   const history = opts.history ?? createHistoryStore();
   const counter = createTokenCounter();
-  const forceEscalate = { value: false };
-  const lastPlan = { items: [] as { text: string; done: boolean }[] };
-  const toolNotes: TurnEnv['toolNotes'] = new Map();
+  const escalation = createEscalation(opts.cloud, bus);
+  const memory: SessionMemory = { lastPlan: { items: [] }, toolNotes: new Map(), stepNotes: { placed: [] }, reads: createReadRecord() };
   const policy = { interactive: opts.interactive, autoApprove: opts.autoApprove, approveRestOfTurn: false, allowlist: opts.allowlist };
   let info: ProviderInfo | undefined;
   let provider = opts.provider;
@@ -91,26 +93,20 @@ export function createAgent(opts: AgentOptions): Agent {
         bus.emit({ type: 'turn.end', reason: 'error', text: message, steps: 0 });
         return { reason: 'error', text: message, steps: 0 };
       }
-      const toolMode = opts.toolMode === 'native' ? 'native' : 'text';
-      const env: TurnEnv = {
+      const ctx: TurnContext = {
+        turn,
         root: opts.root,
         system: systemPrompt(opts.root),
-        provider,
-        info: discovered,
-        toolMode,
         maxSteps: opts.maxSteps,
-        reserve: defaultReserve(discovered.contextWindow),
-        counter,
+        toolMode: opts.toolMode === 'native' ? 'native' : 'text',
+        model: { provider, info: discovered, counter, reserve: defaultReserve(discovered.contextWindow) },
         bus,
-        approvals,
-        policy,
         history,
-        cloud: opts.cloud,
-        forceEscalate,
-        lastPlan,
-        toolNotes,
+        approval: { approvals, policy },
+        escalation,
+        memory,
       };
-      return await runTurn(env, text, controller.signal);
+      return await runTurn(ctx, text, controller.signal);
     } catch (err) {
       // A bug in the loop: report it as one line instead of killing the front end.
       const message = `internal error: ${err instanceof Error ? err.message : String(err)}`;
@@ -170,16 +166,7 @@ export function createAgent(opts: AgentOptions): Agent {
       } else bus.emit({ type: 'notice', level: 'info', message: 'nothing to compact yet' });
     },
     escalate() {
-      if (!opts.cloud) {
-        bus.emit({
-          type: 'notice',
-          level: 'warn',
-          message: 'escalation is not configured: set SMALLCODE_ESCALATE=anthropic|deepseek|openai and the matching API key',
-        });
-        return;
-      }
-      forceEscalate.value = true;
-      bus.emit({ type: 'notice', level: 'info', message: `the next step goes to ${opts.cloud.label} (${opts.cloud.model})` });
+      escalation.requestNext();
     },
     clear() {
       history.replace([]);

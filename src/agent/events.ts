@@ -19,7 +19,8 @@ export interface ApprovalRequest {
   command?: { command: string; cwd: string };
 }
 
-export type TurnEndReason = 'done' | 'max_steps' | 'cancelled' | 'error' | 'unreadable' | 'refused' | 'stuck';
+/** `cut`: the model's reply kept running into the output cap, so the answer is incomplete. */
+export type TurnEndReason = 'done' | 'max_steps' | 'cancelled' | 'error' | 'unreadable' | 'refused' | 'stuck' | 'cut';
 
 export type AgentEvent =
   | { type: 'session.start'; sessionId: string; info: ProviderInfo }

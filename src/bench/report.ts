@@ -11,6 +11,7 @@ export type TaskReason =
   | 'stuck' // the guards stopped a loop
   | 'unreadable' // the model's tool calls could not be read
   | 'max_steps'
+  | 'cut' // the model's reply kept being cut off by the output cap
   | 'refused'
   | 'error' // server or harness error
   | 'cancelled'; // Ctrl-C

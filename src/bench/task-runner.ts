@@ -43,6 +43,7 @@ const AGENT_REASON: Record<TurnEndReason, TaskReason> = {
   unreadable: 'unreadable',
   refused: 'refused',
   stuck: 'stuck',
+  cut: 'cut',
 };
 
 function firstLine(s: string): string {

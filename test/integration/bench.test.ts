@@ -233,19 +233,19 @@ describe('smallcode bench', () => {
     expect(fs.existsSync(path.join(cwd, '.smallcode', 'bench'))).toBe(false);
   });
 
-  it('a bad suite: one line naming the task file and the field, exit 8, before any server is asked', async () => {
+  it('a bad suite: one line naming the task file and the field, exit 9, before any server is asked', async () => {
     server = await startScriptedServer({ kind: 'llamacpp', replies: [] });
     const dir = suite();
     const file = path.join(dir, 't2-mul', 'task.json');
     fs.writeFileSync(file, JSON.stringify({ id: 't2-mul', instruction: 'x', check: 'node --test', timeout_s: 'soon', tags: [] }));
     const r = await runCli(['bench', '--suite', dir, ...flags(server)], { cwd: tempDir('sc-bench-') });
-    expect(r.code).toBe(8);
+    expect(r.code).toBe(9);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain(file);
     expect(r.stderr).toContain('"timeout_s"');
     expect(server.requests).toHaveLength(0);
     const missing = await runCli(['bench', '--suite', 'no-such-suite', ...flags(server)], { cwd: tempDir('sc-bench-') });
-    expect(missing.code).toBe(8);
+    expect(missing.code).toBe(9);
     expect(missing.stderr).toMatch(/built-in: core/);
   });
 
