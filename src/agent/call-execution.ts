@@ -58,7 +58,7 @@ export async function executeCall(env: TurnEnv, call: ToolCallRef, signal: Abort
     bus,
     approvals: env.approvals,
     policy: env.policy,
-    ctx: { root: env.root, signal, outputCap: Math.floor(capTokens * 3.5) },
+    ctx: { root: env.root, signal, outputCap: Math.floor(capTokens * 3.5), exec: env.commands },
   });
   if (outcome.approveRest) env.policy.approveRestOfTurn = true;
   let text = outcome.result.forModel;

@@ -15,6 +15,9 @@ import { compactToFit } from '../context/compaction';
 import { summarizerFor } from './prompt-assembly';
 import { undo as undoJournal } from '../patch/index';
 import type { ToolModeSetting } from '../types/tool-mode';
+import type { ApprovalPolicy } from './policy';
+import type { AllowEntry } from '../tools/command-policy';
+import { createCommandRunner, type CommandRunner } from '../sandbox/command-runner';
 
 export interface AgentOptions {
   root: string;
@@ -22,8 +25,14 @@ export interface AgentOptions {
   toolMode: ToolModeSetting;
   maxSteps: number;
   interactive: boolean;
+  /** `--yes`: file changes, and commands that run in a sandbox. */
   autoApprove: boolean;
-  allowlist: string[];
+  /** `--yes=all`: every command too, sandbox or not. */
+  autoApproveAll?: boolean;
+  /** SMALLCODE_ALLOW, parsed (tools/command-policy parseAllowlist). */
+  allowlist: readonly AllowEntry[];
+  /** How commands run (sandbox, environment); default: the sandbox with the process environment. */
+  commands?: CommandRunner;
   cloud?: CloudModel;
   /** Where the conversation lives (a resumed session's history, mirrored to its log); default: empty, in memory. */
   history?: HistoryStore;
@@ -49,7 +58,15 @@ export function createAgent(opts: AgentOptions): Agent {
   const forceEscalate = { value: false };
   const lastPlan = { items: [] as { text: string; done: boolean }[] };
   const toolNotes: TurnEnv['toolNotes'] = new Map();
-  const policy = { interactive: opts.interactive, autoApprove: opts.autoApprove, approveRestOfTurn: false, allowlist: opts.allowlist };
+  const policy: ApprovalPolicy = {
+    interactive: opts.interactive,
+    autoApprove: opts.autoApprove,
+    autoApproveAll: opts.autoApproveAll,
+    approveRestOfTurn: false,
+    allowlist: opts.allowlist,
+    alwaysAllowed: new Set(),
+  };
+  const commands = opts.commands ?? createCommandRunner({ root: opts.root, hostEnv: process.env });
   let info: ProviderInfo | undefined;
   let provider = opts.provider;
   let running: AbortController | undefined;
@@ -104,6 +121,7 @@ export function createAgent(opts: AgentOptions): Agent {
         bus,
         approvals,
         policy,
+        commands,
         history,
         cloud: opts.cloud,
         forceEscalate,

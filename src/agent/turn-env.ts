@@ -10,6 +10,7 @@ import type { TokenCounter } from '../context/token-counter';
 import type { EscalationPolicy } from '../guard/escalation-policy';
 import type { ToolMode } from '../types/tool-mode';
 import type { HistoryStore } from './history-store';
+import type { CommandRunner } from '../sandbox/command-runner';
 
 export interface CloudModel {
   provider: Provider;
@@ -30,6 +31,8 @@ export interface TurnEnv {
   bus: EventBus;
   approvals: ApprovalQueue;
   policy: ApprovalPolicy;
+  /** Runs the model's commands (sandbox, allow-listed environment). */
+  commands: CommandRunner;
   history: HistoryStore;
   cloud?: CloudModel;
   /** Set by /escalate: the next step goes to the cloud model. */

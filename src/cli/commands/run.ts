@@ -31,6 +31,7 @@ export async function runCommand(args: ParsedArgs, config: Config, io: CommandIO
     model: setup.model,
     interactive: false,
     autoApprove: args.values.yes,
+    autoApproveAll: args.values.yesAll,
     resume: args.values.resume,
     task: task || undefined,
   });
@@ -45,6 +46,7 @@ export async function runCommand(args: ParsedArgs, config: Config, io: CommandIO
     noColor: io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '',
   });
   for (const n of built.notices) printer.onEvent({ type: 'notice', level: 'info', message: n });
+  for (const w of built.warnings) printer.onEvent({ type: 'notice', level: 'warn', message: w });
   built.agent.subscribe((e) => printer.onEvent(e));
   const onSigint = () => built.agent.cancel();
   process.once('SIGINT', onSigint);
