@@ -64,15 +64,17 @@ async function probeMac(): Promise<SandboxStatus> {
   return { kind: 'none', reason: `sandbox-exec cannot create a sandbox here (${r.error || `exit ${r.code}`})` };
 }
 
+/** Which sandbox works on this machine, found by running a command in it (not cached). */
+export function detectSandbox(pathVar: string | undefined): Promise<SandboxStatus> {
+  if (process.platform === 'linux') return probeLinux(pathVar);
+  if (process.platform === 'darwin') return probeMac();
+  return Promise.resolve({ kind: 'none', reason: `no sandbox is available on ${process.platform}` });
+}
+
 let cached: Promise<SandboxStatus> | undefined;
 
-/** Which sandbox works on this machine, probed on first use and cached for the process. */
+/** detectSandbox, once per process: the first caller's PATH decides. */
 export function probeSandbox(pathVar: string | undefined = process.env.PATH): Promise<SandboxStatus> {
-  cached ??=
-    process.platform === 'linux'
-      ? probeLinux(pathVar)
-      : process.platform === 'darwin'
-        ? probeMac()
-        : Promise.resolve({ kind: 'none', reason: `no sandbox is available on ${process.platform}` });
+  cached ??= detectSandbox(pathVar);
   return cached;
 }
