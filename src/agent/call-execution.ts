@@ -1,6 +1,7 @@
 // Runs one parsed call inside a turn: the tool itself (through the approval flow), the output
 // cap, the read record (an unchanged re-read costs one line), the repeated-call guard (same call,
 // same result) and the stuck-patch strategy when an edit keeps failing.
+import type { CommandRunner } from '../sandbox/command-runner';
 import type { ToolCallRef } from '../types/messages';
 import type { PlanItem } from '../types/plan';
 import type { ToolMode } from '../types/tool-mode';
@@ -27,6 +28,8 @@ export interface CallEnv {
   counter: TokenCounter;
   window: number;
   approval: Approval;
+  /** Runs the model's commands (sandbox, allow-listed environment). */
+  commands: CommandRunner;
   escalation: Escalation;
   lastPlan: { items: PlanItem[] };
   reads: ReadRecord;
@@ -63,7 +66,7 @@ export async function executeCall(env: CallEnv, call: ToolCallRef, signal: Abort
     bus,
     approvals: env.approval.approvals,
     policy: env.approval.policy,
-    ctx: { root: env.root, signal, outputCap: Math.floor(capTokens * 3.5) },
+    ctx: { root: env.root, signal, outputCap: Math.floor(capTokens * 3.5), exec: env.commands },
   });
   if (outcome.approveRest) env.approval.policy.approveRestOfTurn = true;
   const result = outcome.result;

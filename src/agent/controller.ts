@@ -18,6 +18,9 @@ import { createReadRecord } from '../context/read-record';
 import { summarizerFor } from './summarizer';
 import { undo as undoJournal } from '../patch/index';
 import type { ToolModeSetting } from '../types/tool-mode';
+import type { ApprovalPolicy } from './policy';
+import type { AllowEntry } from '../tools/command-policy';
+import { createCommandRunner, type CommandRunner } from '../sandbox/command-runner';
 
 export interface AgentOptions {
   root: string;
@@ -25,8 +28,14 @@ export interface AgentOptions {
   toolMode: ToolModeSetting;
   maxSteps: number;
   interactive: boolean;
+  /** `--yes`: file changes, and commands that run in a sandbox. */
   autoApprove: boolean;
-  allowlist: string[];
+  /** `--yes=all`: every command too, sandbox or not. */
+  autoApproveAll?: boolean;
+  /** SMALLCODE_ALLOW, parsed (tools/command-policy parseAllowlist). */
+  allowlist: readonly AllowEntry[];
+  /** How commands run (sandbox, environment); default: the sandbox with the process environment. */
+  commands?: CommandRunner;
   cloud?: CloudModel;
   /** Where the conversation lives (a resumed session's history, mirrored to its log); default: empty, in memory. */
   history?: HistoryStore;
@@ -51,7 +60,15 @@ export function createAgent(opts: AgentOptions): Agent {
   const counter = createTokenCounter();
   const escalation = createEscalation(opts.cloud, bus);
   const memory: SessionMemory = { lastPlan: { items: [] }, toolNotes: new Map(), stepNotes: { placed: [] }, reads: createReadRecord() };
-  const policy = { interactive: opts.interactive, autoApprove: opts.autoApprove, approveRestOfTurn: false, allowlist: opts.allowlist };
+  const policy: ApprovalPolicy = {
+    interactive: opts.interactive,
+    autoApprove: opts.autoApprove,
+    autoApproveAll: opts.autoApproveAll,
+    approveRestOfTurn: false,
+    allowlist: opts.allowlist,
+    alwaysAllowed: new Set(),
+  };
+  const commands = opts.commands ?? createCommandRunner({ root: opts.root, hostEnv: process.env });
   let info: ProviderInfo | undefined;
   let provider = opts.provider;
   let running: AbortController | undefined;
@@ -101,6 +118,7 @@ export function createAgent(opts: AgentOptions): Agent {
         toolMode: opts.toolMode === 'native' ? 'native' : 'text',
         model: { provider, info: discovered, counter, reserve: defaultReserve(discovered.contextWindow) },
         bus,
+        commands,
         history,
         approval: { approvals, policy },
         escalation,

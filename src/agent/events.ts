@@ -6,7 +6,12 @@ import type { ToolDetails, Risk } from '../tools/types';
 import type { Proposal } from '../patch/types';
 import type { BudgetReport } from '../types/budget';
 import type { PlanItem } from '../types/plan';
+import type { SandboxKind } from '../sandbox/types';
 
+/**
+ * 'always' on a file change: approve the rest of this turn's file changes (`a`). 'always' on a
+ * command: always allow this exact command line for the rest of the session (never a prefix).
+ */
 export type ApprovalDecision = 'once' | 'always' | 'reject';
 
 export interface ApprovalRequest {
@@ -15,8 +20,8 @@ export interface ApprovalRequest {
   risk: Risk;
   /** For writes: the pending patch the user is asked to approve. */
   proposal?: Proposal;
-  /** For run_command: what runs, and where. */
-  command?: { command: string; cwd: string };
+  /** For run_command: what runs, where, and in which sandbox ('none': unconfined). */
+  command?: { command: string; cwd: string; sandbox?: SandboxKind };
 }
 
 /** `cut`: the model's reply kept running into the output cap, so the answer is incomplete. */

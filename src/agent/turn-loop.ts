@@ -72,6 +72,7 @@ async function settleAndRun(ctx: TurnContext, turn: TurnState, step: number, rep
     counter: model.counter,
     window: model.info.contextWindow,
     approval: ctx.approval,
+    commands: ctx.commands,
     escalation,
     lastPlan: memory.lastPlan,
     reads: memory.reads,

@@ -2,8 +2,7 @@
 // files copied over it, the check command in its own process group under a time cap. The
 // model's workspace never sees the check files, so a second try cannot read or edit them.
 import * as path from 'node:path';
-import { runProcess } from '../tools/run-process';
-import { commandEnv } from '../tools/command-policy';
+import { createCommandRunner } from '../sandbox/command-runner';
 import { copyTree, removeTree } from '../workspace/copy-tree';
 import { digestCheckOutput, type CheckDigest } from '../checks/digest';
 import type { BenchTask } from './suite-types';
@@ -39,9 +38,10 @@ export async function runCheck(task: BenchTask, opts: CheckOptions): Promise<Che
   await copyTree(opts.workspace, opts.checkDir, { skip: ['.smallcode'] });
   if (task.checkDir) await copyTree(task.checkDir, opts.checkDir);
   try {
-    const run = await runProcess(task.check, {
-      cwd: opts.checkDir,
-      env: { ...commandEnv(process.env), PYTHONDONTWRITEBYTECODE: '1', ...opts.env },
+    // The check runs the model's code: in the sandbox, like every command SmallCode runs for it.
+    const extra = { PYTHONDONTWRITEBYTECODE: '1', ...opts.env };
+    const runner = createCommandRunner({ root: opts.checkDir, hostEnv: { ...process.env, ...extra }, passEnv: Object.keys(extra) });
+    const run = await runner.run(task.check, {
       timeoutMs: task.checkTimeoutS * 1000,
       outputCap: OUTPUT_CAP,
       signal: opts.signal,

@@ -16,6 +16,8 @@ const OPTIONS = {
   theme: { type: 'string' },
   'max-steps': { type: 'string' },
   yes: { type: 'boolean', short: 'y' },
+  'yes-all': { type: 'boolean' },
+  'sandbox-network': { type: 'boolean' },
   json: { type: 'boolean' },
   resume: { type: 'string' },
   continue: { type: 'boolean' },
@@ -26,9 +28,9 @@ const OPTIONS = {
 /** Which options each command accepts (common ones everywhere). */
 const COMMON = ['provider', 'base-url', 'model', 'cwd', 'context', 'theme', 'help'];
 const PER_COMMAND: Record<CommandName, string[]> = {
-  tui: [...COMMON, 'continue'],
-  run: [...COMMON, 'yes', 'json', 'max-steps', 'resume'],
-  doctor: [...COMMON, 'json'],
+  tui: [...COMMON, 'continue', 'sandbox-network'],
+  run: [...COMMON, 'yes', 'yes-all', 'json', 'max-steps', 'resume', 'sandbox-network'],
+  doctor: [...COMMON, 'json', 'sandbox-network'],
   debug: [], // parsed by the debug sub-commands themselves
   undo: [], // parsed by the undo command itself
   bench: [], // parsed by the bench command itself (src/cli/bench-options.ts)
@@ -48,6 +50,9 @@ export interface ParsedArgs {
     theme?: string;
     maxSteps?: string;
     yes: boolean;
+    /** `--yes=all`: commands too, even without a sandbox. */
+    yesAll: boolean;
+    sandboxNetwork: boolean;
     json: boolean;
     resume?: string;
     continue: boolean;
@@ -58,11 +63,17 @@ export interface ParsedArgs {
 
 const SESSION_ID = /^\d{8}-\d{6}(-[0-9a-z]+)?$/;
 
-/** `--resume` takes an optional session id: give it an explicit value so parseArgs accepts it. */
+/**
+ * `--resume` takes an optional session id: give it an explicit value so parseArgs accepts it.
+ * `--yes=all` becomes the internal `--yes-all` (a plain `--yes` stays boolean).
+ */
 function normalizeResume(argv: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--resume') {
+    if (argv[i] === '--yes=all') out.push('--yes-all');
+    else if (argv[i].startsWith('--yes=') || argv[i] === '--yes-all') {
+      throw new UsageError(`${argv[i]} is not an option — use --yes (file changes, and commands in a sandbox) or --yes=all (every command)`);
+    } else if (argv[i] === '--resume') {
       const next = argv[i + 1];
       if (next !== undefined && SESSION_ID.test(next)) {
         out.push(`--resume=${next}`);
@@ -94,7 +105,7 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
   const rest = cmdIndex >= 0 ? argv.slice(cmdIndex + 1) : [];
   if (command === 'debug' || command === 'undo' || command === 'bench') {
     const help = rest.includes('--help') || rest.includes('-h');
-    return { command, positionals: [], rest, values: { yes: false, json: false, continue: false, help, version: false } };
+    return { command, positionals: [], rest, values: { yes: false, yesAll: false, sandboxNetwork: false, json: false, continue: false, help, version: false } };
   }
   const parsed = (() => {
     try {
@@ -109,7 +120,7 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
     if (key === 'version' && !command) continue;
     if (!allowed.includes(key)) {
       throw new UsageError(
-        `option --${key} does not apply to ${command ? `\`smallcode ${command}\`` : 'smallcode without a command'} — see \`smallcode ${command ?? ''} --help\``.replace(
+        `option --${key === 'yes-all' ? 'yes=all' : key} does not apply to ${command ? `\`smallcode ${command}\`` : 'smallcode without a command'} — see \`smallcode ${command ?? ''} --help\``.replace(
           '  ',
           ' ',
         ),
@@ -129,7 +140,9 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
       context: v.context,
       theme: v.theme,
       maxSteps: v['max-steps'],
-      yes: v.yes ?? false,
+      yes: (v.yes ?? false) || (v['yes-all'] ?? false),
+      yesAll: v['yes-all'] ?? false,
+      sandboxNetwork: v['sandbox-network'] ?? false,
       json: v.json ?? false,
       resume: v.resume,
       continue: v.continue ?? false,

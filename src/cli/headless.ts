@@ -12,13 +12,15 @@ export type ReadyProvider = Extract<ProviderSetup, { ok: true }>;
 export interface HeadlessInput {
   config: Config;
   setup: ReadyProvider;
-  /** `--yes`: approve every file change and command; otherwise they are refused. */
+  /** `--yes`: approve every file change, and commands that run in a sandbox; otherwise they are refused. */
   autoApprove: boolean;
+  /** `--yes=all`: every command too, sandbox or not. */
+  autoApproveAll?: boolean;
   resume?: string;
   task?: string;
 }
 
-export type HeadlessAgent = { ok: true; agent: Agent; notices: string[]; resumedTask?: string } | { ok: false; message: string };
+export type HeadlessAgent = { ok: true; agent: Agent; notices: string[]; warnings: string[]; resumedTask?: string } | { ok: false; message: string };
 
 export async function startHeadless(input: HeadlessInput): Promise<HeadlessAgent> {
   const built = await setupAgent({
@@ -28,11 +30,12 @@ export async function startHeadless(input: HeadlessInput): Promise<HeadlessAgent
     model: input.setup.model,
     interactive: false,
     autoApprove: input.autoApprove,
+    autoApproveAll: input.autoApproveAll,
     resume: input.resume,
     task: input.task,
   });
   if (!built.ok) return built;
-  return { ok: true, agent: built.agent, notices: built.notices, resumedTask: built.resumedTask };
+  return { ok: true, agent: built.agent, notices: built.notices, warnings: built.warnings, resumedTask: built.resumedTask };
 }
 
 /** One turn to its end; aborting `signal` cancels it (the outcome is then "cancelled"). */

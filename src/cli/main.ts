@@ -32,7 +32,16 @@ async function dispatch(args: ParsedArgs, io: MainIO): Promise<number> {
   }
   const { loadConfig } = require('../config/config') as typeof import('../config/config');
   const config = loadConfig(
-    { provider: v.provider, baseUrl: v.baseUrl, model: v.model, cwd: v.cwd, theme: v.theme, maxSteps: v.maxSteps, context: v.context },
+    {
+      provider: v.provider,
+      baseUrl: v.baseUrl,
+      model: v.model,
+      cwd: v.cwd,
+      theme: v.theme,
+      maxSteps: v.maxSteps,
+      context: v.context,
+      sandboxNetwork: v.sandboxNetwork,
+    },
     io.env,
     io.cwd,
   );

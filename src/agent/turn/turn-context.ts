@@ -13,6 +13,7 @@ import type { ApprovalQueue } from '../approval-queue';
 import type { ApprovalPolicy } from '../policy';
 import type { HistoryStore } from '../history-store';
 import type { Escalation } from './escalation';
+import type { CommandRunner } from '../../sandbox/command-runner';
 
 /** The local model and what discovery and calibration know about it. */
 export interface LocalModel {
@@ -49,6 +50,8 @@ export interface TurnContext {
   bus: EventBus;
   history: HistoryStore;
   approval: Approval;
+  /** Runs the model's commands (sandbox, allow-listed environment). */
+  commands: CommandRunner;
   escalation: Escalation;
   memory: SessionMemory;
 }

@@ -24,7 +24,14 @@ export async function runCommand(args: ParsedArgs, config: Config, io: CommandIO
     io.stderr.write(`smallcode: ${setup.message}\n`);
     return EXIT.error;
   }
-  const built = await startHeadless({ config, setup, autoApprove: args.values.yes, resume: args.values.resume, task: task || undefined });
+  const built = await startHeadless({
+    config,
+    setup,
+    autoApprove: args.values.yes,
+    autoApproveAll: args.values.yesAll,
+    resume: args.values.resume,
+    task: task || undefined,
+  });
   if (!built.ok) {
     io.stderr.write(`smallcode: ${built.message}\n`);
     return EXIT.usage;
@@ -36,6 +43,7 @@ export async function runCommand(args: ParsedArgs, config: Config, io: CommandIO
     noColor: io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '',
   });
   for (const n of built.notices) printer.onEvent({ type: 'notice', level: 'info', message: n });
+  for (const w of built.warnings) printer.onEvent({ type: 'notice', level: 'warn', message: w });
   built.agent.subscribe((e) => printer.onEvent(e));
   const interrupt = new AbortController();
   const onSigint = () => interrupt.abort();

@@ -1,8 +1,9 @@
-// Runs one shell command in its own process group with a timeout and an abort signal; stdout and
-// stderr are interleaved into one capped buffer. The whole group is killed on timeout or abort.
+// Runs one program (a shell, or the sandbox wrapping one) in its own process group with a timeout
+// and an abort signal; stdout and stderr are interleaved into one capped buffer. The whole group is
+// killed on timeout or abort.
 import { spawn } from 'node:child_process';
 import { linkedSignal } from '../util/abort';
-import { createCappedOutput } from './output-cap';
+import { createCappedOutput } from './capped-output';
 
 export interface ProcessOutcome {
   exitCode: number | null;
@@ -15,7 +16,7 @@ export interface ProcessOutcome {
   lingering: boolean;
   /** The shell exited but background jobs it started kept the pipes open; they were killed. */
   stoppedBackground: boolean;
-  /** Set when the shell could not be started at all. */
+  /** Set when the program could not be started at all. */
   spawnError?: string;
 }
 
@@ -40,11 +41,16 @@ function killGroup(pid: number | undefined, sig: NodeJS.Signals): void {
   }
 }
 
+/** `/bin/sh -c command` with no sandbox (the sandbox builds its own argv and calls spawnCapped). */
 export function runProcess(command: string, opts: ProcessOptions): Promise<ProcessOutcome> {
+  return spawnCapped(['/bin/sh', '-c', command], opts);
+}
+
+export function spawnCapped(argv: string[], opts: ProcessOptions): Promise<ProcessOutcome> {
   const out = createCappedOutput(opts.outputCap);
   const { signal, dispose } = linkedSignal([opts.signal], opts.timeoutMs);
   return new Promise((resolve) => {
-    const child = spawn('/bin/sh', ['-c', command], {
+    const child = spawn(argv[0], argv.slice(1), {
       cwd: opts.cwd,
       env: opts.env,
       detached: true, // own process group, so a timeout kills grandchildren too

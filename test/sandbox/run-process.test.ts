@@ -1,5 +1,5 @@
-import { runProcess } from '../../src/tools/run-process';
-import { makeWorkspace, type TempWorkspace } from './temp-workspace';
+import { runProcess } from '../../src/sandbox/run-process';
+import { makeWorkspace, type TempWorkspace } from '../tools/temp-workspace';
 
 describe('runProcess', () => {
   let ws: TempWorkspace;
