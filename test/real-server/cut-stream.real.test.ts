@@ -4,8 +4,7 @@
 // there on purpose.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { runBin } from '../support/cli-harness';
-import { cliEnv, startRig, workspace, type Rig } from './suite-setup';
+import { cliEnv, startRig, workspace, type Rig, smallcode } from './suite-setup';
 import { steering, type Move } from './steer';
 import { streamFacts } from './sse';
 
@@ -21,16 +20,17 @@ describe('a stream cut mid-reply by the network', () => {
     rig = await startRig(8192, { rewriteChat: steer.rewrite, cutAfterEvents: (i) => (i === 0 ? 6 : i === 2 ? 4 : undefined) });
     steer.attach(rig.proxy, rig.tokens);
   });
-  afterAll(async () => rig?.stop());
+  afterAll(async () => rig?.stop('cut-stream'));
 
   test('is retried with the partial reply discarded: the call runs once and the answer is whole (fails on main until cut streams are retried)', async () => {
     const ws = workspace({});
-    const r = await runBin(['run', 'Create hello.txt greeting the team.', '--yes', '--max-steps', '6'], { cwd: ws, env: cliEnv(rig.proxy.url, { SMALLCODE_TOOLS: 'native' }) });
+    const r = await smallcode('cut-stream', ['run', 'Create hello.txt greeting the team.', '--yes', '--max-steps', '6'], { cwd: ws, env: cliEnv(rig.proxy.url, { SMALLCODE_TOOLS: 'native' }) });
     const chats = rig.proxy.chats();
     // The cuts really happened after some content had reached SmallCode.
     expect(chats[0].cut).toBe(true);
     expect(streamFacts(chats[0]).calls[0]?.fragments.length ?? 0).toBeGreaterThan(0);
-    expect(r.code).toBe(0);
+    // The code together with stderr, so a failure shows SmallCode's own account.
+    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: r.stderr });
     expect(fs.readFileSync(path.join(ws, 'hello.txt'), 'utf8')).toBe('Hello, team!\n');
     expect(chats[2].cut).toBe(true);
     expect(streamFacts(chats[2]).content.length).toBeGreaterThan(0);

@@ -2,8 +2,7 @@
 // and a headless `run --yes` whose native tool calls the server's own grammar produces.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { runBin } from '../support/cli-harness';
-import { cliEnv, dig, startRig, workspace, type Rig } from './suite-setup';
+import { cliEnv, dig, startRig, workspace, type Rig, smallcode } from './suite-setup';
 import { steering, type Move } from './steer';
 import { streamFacts } from './sse';
 
@@ -23,13 +22,14 @@ describe('smallcode doctor against llama-server', () => {
     rig = await startRig(4096, { rewriteChat: steer.rewrite });
     steer.attach(rig.proxy, rig.tokens);
   });
-  afterAll(async () => rig?.stop());
+  afterAll(async () => rig?.stop('headless-task'));
 
   test('--json reports kind llama.cpp, the server window and native tools as /props says', async () => {
     const { json: props } = await rig.direct('/props');
-    const r = await runBin(['doctor', '--json'], { cwd: workspace({}), env: cliEnv(rig.proxy.url) });
+    const r = await smallcode('headless-task', ['doctor', '--json'], { cwd: workspace({}), env: cliEnv(rig.proxy.url) });
     expect(r.stderr).toBe('');
-    expect(r.code).toBe(0);
+    // The code together with stderr, so a failure shows SmallCode's own account.
+    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: r.stderr });
     const report = JSON.parse(r.stdout.trim().split('\n').at(-1)!);
     expect(report).toMatchObject({
       ok: true,
@@ -50,13 +50,14 @@ describe('smallcode run --yes with native tools against llama-server', () => {
     rig = await startRig(8192, { rewriteChat: steer.rewrite });
     steer.attach(rig.proxy, rig.tokens);
   });
-  afterAll(async () => rig?.stop());
+  afterAll(async () => rig?.stop('headless-task-2'));
 
   test('reads, edits and writes through calls the server generated, and exits 0', async () => {
     const ws = workspace({ 'src/greet.js': GREET });
-    const r = await runBin(['run', TASK, '--yes', '--max-steps', '8'], { cwd: ws, env: cliEnv(rig.proxy.url, { SMALLCODE_TOOLS: 'native' }) });
+    const r = await smallcode('headless-task-2', ['run', TASK, '--yes', '--max-steps', '8'], { cwd: ws, env: cliEnv(rig.proxy.url, { SMALLCODE_TOOLS: 'native' }) });
     expect(r.stderr).not.toMatch(/error/i);
-    expect(r.code).toBe(0);
+    // The code together with stderr, so a failure shows SmallCode's own account.
+    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: r.stderr });
     expect(fs.readFileSync(path.join(ws, 'src/greet.js'), 'utf8')).toBe(GREET.replace("name;", "name + '!';"));
     expect(fs.readFileSync(path.join(ws, 'CHANGES.md'), 'utf8')).toBe('- greet() now ends with an exclamation mark\n');
     expect(r.stdout).toContain('Updated src/greet.js and wrote CHANGES.md.');
@@ -82,12 +83,13 @@ describe('smallcode run --yes against llama-server --no-jinja', () => {
     rig = await startRig(8192, { rewriteChat: steer.rewrite }, ['--no-jinja']);
     steer.attach(rig.proxy, rig.tokens);
   });
-  afterAll(async () => rig?.stop());
+  afterAll(async () => rig?.stop('headless-task-3'));
 
   test('native tools get a 500 although /props advertises them; SmallCode falls back to text calls and finishes', async () => {
     const ws = workspace({ 'src/greet.js': GREET });
-    const r = await runBin(['run', TASK, '--yes', '--max-steps', '8'], { cwd: ws, env: cliEnv(rig.proxy.url, { SMALLCODE_TOOLS: 'native' }) });
-    expect(r.code).toBe(0);
+    const r = await smallcode('headless-task-3', ['run', TASK, '--yes', '--max-steps', '8'], { cwd: ws, env: cliEnv(rig.proxy.url, { SMALLCODE_TOOLS: 'native' }) });
+    // The code together with stderr, so a failure shows SmallCode's own account.
+    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: r.stderr });
     expect(fs.readFileSync(path.join(ws, 'CHANGES.md'), 'utf8')).toBe('- greet() now ends with an exclamation mark\n');
     const chats = rig.proxy.chats();
     expect(chats[0].status).toBe(500);

@@ -4,11 +4,10 @@
 // server process against an append-only client replaying the same conversation.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { runBin } from '../support/cli-harness';
 import { TAIL_SEPARATOR } from '../../src/context/prompt-builder';
 import { cacheRoot } from '../../scripts/real-server/llama-server-build';
 import type { Exchange, Json } from '../../scripts/real-server/recording-proxy';
-import { cliEnv, dig, startRig, workspace, type Rig } from './suite-setup';
+import { cliEnv, dig, startRig, workspace, type Rig, smallcode } from './suite-setup';
 import { steering, isSummaryRequest, type Move } from './steer';
 import { streamFacts } from './sse';
 
@@ -72,12 +71,13 @@ describe('prompt cache on a real llama-server', () => {
     rig = await startRig(16384, { rewriteChat: steer.rewrite });
     steer.attach(rig.proxy, rig.tokens);
   });
-  afterAll(async () => rig?.stop());
+  afterAll(async () => rig?.stop('prompt-cache'));
 
   test('cache_n is exactly the common prefix with the previous request; the cache breaks only in the volatile tail', async () => {
     const ws = workspace(FILES);
-    const r = await runBin(['run', TASK, '--yes', '--max-steps', '14'], { cwd: ws, env: cliEnv(rig.proxy.url) });
-    expect(r.code).toBe(0);
+    const r = await smallcode('prompt-cache', ['run', TASK, '--yes', '--max-steps', '14'], { cwd: ws, env: cliEnv(rig.proxy.url) });
+    // The code together with stderr, so a failure shows SmallCode's own account.
+    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: r.stderr });
     expect(fs.readFileSync(path.join(ws, 'src/math.js'), 'utf8')).toContain('return a - b;');
     expect(fs.readFileSync(path.join(ws, 'NOTES.md'), 'utf8')).toContain('Fixed sub()');
 

@@ -25,7 +25,7 @@ describe('the real llama-server', () => {
   beforeAll(async () => {
     rig = await startRig(2048);
   });
-  afterAll(async () => rig?.stop());
+  afterAll(async () => rig?.stop('server-facts'));
 
   test('/props carries chat_template_caps, the per-slot window and a b1-<commit> build', async () => {
     const { json: props } = await rig.direct('/props');
@@ -94,7 +94,7 @@ describe('the real llama-server with --no-jinja', () => {
   beforeAll(async () => {
     rig = await startRig(2048, {}, ['--no-jinja']);
   });
-  afterAll(async () => rig?.stop());
+  afterAll(async () => rig?.stop('server-facts-2'));
 
   test('/props still says supports_tools, but any request with tools is a 500', async () => {
     const { json: props } = await rig.direct('/props');

@@ -5,6 +5,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { startLlamaServer, type RunningServer } from '../../scripts/real-server/llama-server-process';
 import { startRecordingProxy, type ProxyOptions, type RecordingProxy } from '../../scripts/real-server/recording-proxy';
+import { cacheRoot } from '../../scripts/real-server/llama-server-build';
+import { runBin, type CliResult } from '../support/cli-harness';
 
 export const SETUP_ENV = 'SMALLCODE_REAL_SERVER_SETUP';
 
@@ -31,7 +33,18 @@ export interface Rig {
   direct(pathname: string, body?: unknown): Promise<{ status: number; json: unknown }>;
   /** Token ids steering needs (see steer.ts). */
   tokens: SuiteSetup['tokens'];
-  stop(): Promise<void>;
+  /** Stops both; the exchanges are kept in <cache>/last-run/<name>.jsonl for inspection. */
+  stop(name?: string): Promise<void>;
+}
+
+export const LAST_RUN_DIR = () => path.join(cacheRoot(), 'last-run');
+
+/** The built CLI (`node bin/smallcode`), its output also kept in <cache>/last-run/<name>.cli.txt. */
+export async function smallcode(name: string, argv: string[], opts: { cwd: string; env: Record<string, string> }): Promise<CliResult> {
+  const r = await runBin(argv, opts);
+  fs.mkdirSync(LAST_RUN_DIR(), { recursive: true });
+  fs.writeFileSync(path.join(LAST_RUN_DIR(), `${name}.cli.txt`), `$ smallcode ${argv.join(' ')}\nexit ${r.code}\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}\n`);
+  return r;
 }
 
 /** A llama-server with `-c contextSize` and a recording proxy in front of it. */
@@ -55,9 +68,14 @@ export async function startRig(contextSize: number, proxy: Omit<ProxyOptions, 'u
     proxy: p,
     direct,
     tokens: setup.tokens,
-    stop: async () => {
+    stop: async (name) => {
       await p.close();
       await server.stop();
+      if (name) {
+        fs.mkdirSync(LAST_RUN_DIR(), { recursive: true });
+        fs.writeFileSync(path.join(LAST_RUN_DIR(), `${name}.jsonl`), p.exchanges.map((e) => JSON.stringify(e)).join('\n') + '\n');
+        fs.writeFileSync(path.join(LAST_RUN_DIR(), `${name}.server.log`), server.log() + '\n');
+      }
     },
   };
 }
