@@ -14,6 +14,11 @@ export interface RandomModelOptions {
   feedForward?: number;
   trainedContext?: number;
   seed?: number;
+  /**
+   * The broken variant: UTF-8 continuation bytes (0x80-0xBF) become the likeliest tokens, so
+   * every free reply is invalid UTF-8 — what makes llama-server fail after a whole generation.
+   */
+  garbled?: boolean;
   /** Logit lift of the end-of-turn token: higher → shorter free replies (default 2.5: 5-40 tokens). */
   endOfTurnBias?: number;
 }
@@ -38,6 +43,7 @@ function gaussian(seed: number): () => number {
  */
 const ANCHOR = 4;
 const NEVER = -100;
+const GARBLE = 10;
 
 export function writeRandomModel(file: string, o: RandomModelOptions): { parameters: number } {
   const { vocab } = o;
@@ -81,6 +87,7 @@ export function writeRandomModel(file: string, o: RandomModelOptions): { paramet
   for (let t = 0; t < nVocab; t++) {
     for (let d = 1; d < nEmbd; d++) out[t * nEmbd + d] = rnd() * 0.3;
     if (never.has(t)) out[t * nEmbd] = NEVER;
+    if (o.garbled && /^<0x[89AB][0-9A-F]>$/.test(vocab.tokens[t].text)) out[t * nEmbd] = GARBLE;
   }
   out[vocab.endOfTurn * nEmbd] = o.endOfTurnBias ?? 2.5;
   tensors.push({ name: 'output.weight', dims: [nEmbd, nVocab], data: out });

@@ -19,12 +19,16 @@ export interface Exchange {
   response: string;
   /** The proxy closed the connection before the response ended. */
   cut: boolean;
+  /** The server that answered (origin). */
+  upstream?: string;
 }
 
 export interface ProxyOptions {
   upstream: string;
   /** Rewrites a POST /v1/chat/completions body; `index` counts chat requests from 0. */
   rewriteChat?: (body: Json, index: number) => Json;
+  /** For chat request `index`: another server to send it to (e.g. one whose model is broken). */
+  routeChat?: (index: number) => string | undefined;
   /** For chat request `index`: close the connection after this many SSE events, or undefined. */
   cutAfterEvents?: (index: number) => number | undefined;
 }
@@ -89,8 +93,13 @@ export function startRecordingProxy(o: ProxyOptions): Promise<RecordingProxy> {
       const ex: Exchange = { method, path, sent, forwarded, status: 0, response: '', cut: false };
       exchanges.push(ex);
       const cutAt = chat ? o.cutAfterEvents?.(index) : undefined;
-      const headers = { ...req.headers, host: target.host, 'content-length': String(body.length) };
-      const up = http.request({ host: target.hostname, port: target.port, method, path, headers }, (upRes) => {
+      const routed = chat ? o.routeChat?.(index) : undefined;
+      const to = routed ? new URL(routed) : target;
+      ex.upstream = to.origin;
+      const headers = { ...req.headers, host: to.host, 'content-length': String(body.length) };
+      // A fresh connection per request: a pooled keep-alive socket the server has just closed
+      // would fail as "socket hang up", a fault of the proxy, not of either side.
+      const up = http.request({ host: to.hostname, port: to.port, method, path, headers, agent: false }, (upRes) => {
         ex.status = upRes.statusCode ?? 0;
         res.writeHead(ex.status, upRes.headers);
         let events = 0;
@@ -121,7 +130,9 @@ export function startRecordingProxy(o: ProxyOptions): Promise<RecordingProxy> {
       });
       up.on('error', (e) => {
         if (ex.cut) return;
+        ex.response += `\n[proxy: upstream error ${e.message}]`;
         if (!res.headersSent) {
+          ex.status = 502;
           res.writeHead(502, { 'content-type': 'application/json' });
           res.end(JSON.stringify({ error: { message: `proxy: ${e.message}` } }));
         } else res.destroy();

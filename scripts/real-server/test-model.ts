@@ -20,15 +20,20 @@ function sources(dir: string, out: string[] = []): string[] {
 
 export interface TestModel {
   file: string;
+  /** The same model except that its free replies are invalid UTF-8 (see random-model.ts). */
+  garbledFile: string;
   vocabSize: number;
   parameters: number;
   /** Ids a test steering native calls needs (see spm-vocab.ts TOOL_CALL_LINE). */
   tokens: { toolCallLine: number; endOfTurn: number };
 }
 
-export function writeTestModel(file: string, o: { llamaCppSource: string; corpusDir: string; layers?: number; width?: number }): TestModel {
+export function writeTestModel(dir: string, o: { llamaCppSource: string; corpusDir: string; layers?: number; width?: number }): TestModel {
   const template = fs.readFileSync(path.join(o.llamaCppSource, TEMPLATE_FILE), 'utf8');
   const vocab = buildSpmVocab(sources(o.corpusDir).join('\n'), 3000);
+  const file = path.join(dir, 'random-qwen-chatml.gguf');
+  const garbledFile = path.join(dir, 'random-qwen-chatml-garbled.gguf');
   const { parameters } = writeRandomModel(file, { vocab, chatTemplate: template, layers: o.layers, width: o.width });
-  return { file, vocabSize: vocab.tokens.length, parameters, tokens: { toolCallLine: vocab.toolCallLine, endOfTurn: vocab.endOfTurn } };
+  writeRandomModel(garbledFile, { vocab, chatTemplate: template, layers: o.layers, width: o.width, garbled: true });
+  return { file, garbledFile, vocabSize: vocab.tokens.length, parameters, tokens: { toolCallLine: vocab.toolCallLine, endOfTurn: vocab.endOfTurn } };
 }

@@ -41,3 +41,27 @@ describe('a stream cut mid-reply by the network', () => {
     expect(r.stdout.trim()).toBe(ANSWER);
   });
 });
+
+describe('an error the server sends after a whole generation', () => {
+  let rig: Rig;
+  const steer = steering(MOVES);
+  beforeAll(async () => {
+    // Chat 0 goes to a server whose model writes invalid UTF-8: HTTP 200, the role delta, then
+    // data: {"error": {"code": 500, …}} once the generation is over. The rest go to the good one.
+    rig = await startRig(8192, { rewriteChat: (body, i) => (i === 0 ? { ...body, max_tokens: 16 } : steer.rewrite(body, i)), toGarbled: (i) => i === 0 });
+    steer.attach(rig.proxy, rig.tokens);
+  });
+  afterAll(async () => rig?.stop('cut-stream-2'));
+
+  test('is retried like a 500 before the stream, and the task finishes', async () => {
+    const ws = workspace({});
+    const r = await smallcode('cut-stream-2', ['run', 'Create hello.txt greeting the team.', '--yes', '--max-steps', '6'], { cwd: ws, env: cliEnv(rig.proxy.url, { SMALLCODE_TOOLS: 'native' }) });
+    const chats = rig.proxy.chats();
+    expect(chats[0].upstream).toBe(rig.garbled!.url);
+    expect(chats[0].response).toContain('does not match the expected peg-native format');
+    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: r.stderr });
+    expect(fs.readFileSync(path.join(ws, 'hello.txt'), 'utf8')).toBe('Hello, team!\n');
+    expect(chats[1].sent!.messages).toEqual(chats[0].sent!.messages);
+    expect(r.stdout.trim()).toBe(ANSWER);
+  });
+});

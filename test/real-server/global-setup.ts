@@ -21,9 +21,9 @@ export default async function globalSetup(): Promise<void> {
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'smallcode-real-server-'));
   const started = Date.now();
-  const model = writeTestModel(path.join(dir, 'random-qwen-chatml.gguf'), { llamaCppSource: build.sourceDir, corpusDir: path.join(__dirname, '..', '..', 'src') });
+  const model = writeTestModel(dir, { llamaCppSource: build.sourceDir, corpusDir: path.join(__dirname, '..', '..', 'src') });
   say(`llama.cpp ${build.tag} (${build.commit.slice(0, 12)}); random model: ${model.vocabSize} tokens, ${model.parameters} parameters, written in ${Date.now() - started} ms`);
-  const setup: SuiteSetup = { server: build.server, sourceDir: build.sourceDir, commit: build.commit, model: model.file, tokens: model.tokens, dir };
+  const setup: SuiteSetup = { server: build.server, sourceDir: build.sourceDir, commit: build.commit, model: model.file, garbledModel: model.garbledFile, tokens: model.tokens, dir };
   const file = path.join(dir, 'setup.json');
   fs.writeFileSync(file, JSON.stringify(setup));
   process.env[SETUP_ENV] = file;

@@ -104,3 +104,20 @@ describe('the real llama-server with --no-jinja', () => {
     expect(ex.response).toContain('tools param requires --jinja flag');
   });
 });
+
+describe('the real llama-server when the model emits invalid UTF-8', () => {
+  let rig: Rig;
+  beforeAll(async () => {
+    rig = await startRig(2048, { toGarbled: () => true });
+  });
+  afterAll(async () => rig?.stop('server-facts-3'));
+
+  test('the whole generation runs, then HTTP 200 ends with data: {"error": 500 …} — no finish chunk, no [DONE]', async () => {
+    const ex = await chat(rig, { messages: [{ role: 'user', content: 'hi' }], max_tokens: 16, stream_options: { include_usage: true } });
+    expect(ex.status).toBe(200);
+    const events = streamFacts(ex).events;
+    expect(events.at(-1)).toEqual({ error: { code: 500, message: 'The model produced output that does not match the expected peg-native format', type: 'server_error' } });
+    expect(streamFacts(ex).finishReason).toBeUndefined();
+    expect(ex.response).not.toContain('[DONE]');
+  });
+});

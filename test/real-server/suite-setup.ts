@@ -15,6 +15,7 @@ export interface SuiteSetup {
   sourceDir: string;
   commit: string;
   model: string;
+  garbledModel: string;
   tokens: { toolCallLine: number; endOfTurn: number };
   /** Temp folder of this run (removed by the teardown). */
   dir: string;
@@ -28,6 +29,8 @@ export function readSuiteSetup(): SuiteSetup {
 
 export interface Rig {
   server: RunningServer;
+  /** A second server with the garbled model, when asked for (see startRig). */
+  garbled?: RunningServer;
   proxy: RecordingProxy;
   /** Straight to the server, bypassing the proxy (for /tokenize, /apply-template, /props). */
   direct(pathname: string, body?: unknown): Promise<{ status: number; json: unknown }>;
@@ -47,11 +50,19 @@ export async function smallcode(name: string, argv: string[], opts: { cwd: strin
   return r;
 }
 
+export interface RigOptions extends Omit<ProxyOptions, 'upstream' | 'routeChat'> {
+  /** Chat requests for which this returns true go to a second server whose model's replies
+   * are invalid UTF-8. */
+  toGarbled?: (chatIndex: number) => boolean;
+}
+
 /** A llama-server with `-c contextSize` and a recording proxy in front of it. */
-export async function startRig(contextSize: number, proxy: Omit<ProxyOptions, 'upstream'> = {}, extraArgs: string[] = []): Promise<Rig> {
+export async function startRig(contextSize: number, proxy: RigOptions = {}, extraArgs: string[] = []): Promise<Rig> {
   const setup = readSuiteSetup();
   const server = await startLlamaServer({ server: setup.server, model: setup.model, contextSize, extraArgs });
-  const p = await startRecordingProxy({ upstream: server.url, ...proxy });
+  const garbled = proxy.toGarbled ? await startLlamaServer({ server: setup.server, model: setup.garbledModel, contextSize, extraArgs }) : undefined;
+  const routeChat = (i: number) => (garbled && proxy.toGarbled?.(i) ? garbled.url : undefined);
+  const p = await startRecordingProxy({ upstream: server.url, ...proxy, routeChat });
   const direct = async (pathname: string, body?: unknown) => {
     const r = await fetch(`${server.url}${pathname}`, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     const text = await r.text();
@@ -65,12 +76,14 @@ export async function startRig(contextSize: number, proxy: Omit<ProxyOptions, 'u
   };
   return {
     server,
+    garbled,
     proxy: p,
     direct,
     tokens: setup.tokens,
     stop: async (name) => {
       await p.close();
       await server.stop();
+      await garbled?.stop();
       if (name) {
         fs.mkdirSync(LAST_RUN_DIR(), { recursive: true });
         fs.writeFileSync(path.join(LAST_RUN_DIR(), `${name}.jsonl`), p.exchanges.map((e) => JSON.stringify(e)).join('\n') + '\n');
