@@ -4,6 +4,7 @@
 import { startRig, dig, readSuiteSetup, type Rig } from './suite-setup';
 import { streamFacts } from './sse';
 import type { Exchange } from '../../scripts/real-server/recording-proxy';
+import { REAL_PROPS, realArgumentFragments } from '../support/scripted-openai';
 
 const WRITE_TOOL = {
   type: 'function',
@@ -51,6 +52,8 @@ describe('the real llama-server', () => {
     expect(JSON.parse(facts.calls[0].fragments.join(''))).toEqual({ path: 'a.txt', content: 'hi there' });
     expect(facts.calls[0].fragments.length).toBeGreaterThan(3);
     expect(facts.calls[0].fragments.some((f) => f.trim() === '' || /^\s|\s$/.test(f))).toBe(true);
+    // The scripted server's realLlamaCpp fragments have the same opening and whitespace style.
+    expect(facts.calls[0].fragments[0]).toBe(realArgumentFragments('{"path":"a.txt"}')[0]);
     // include_usage: the finish chunk has no usage; a last chunk with empty choices has usage + timings.
     expect(facts.timingsOnUsageChunk).toBe(true);
     expect(facts.usage!.prompt_tokens).toBe(facts.timings!.cache_n + facts.timings!.prompt_n);
