@@ -115,6 +115,43 @@ function ensureBundle(root: string, log: (line: string) => void): { bundle: stri
   return { bundle, tag };
 }
 
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** One build at a time per cache (two test runs on a shared machine would corrupt it): a lock
+ * folder holding the builder's pid; a lock whose process is gone is taken over. */
+async function withBuildLock<T>(root: string, log: (line: string) => void, work: () => Promise<T>): Promise<T> {
+  const lock = path.join(root, '.build-lock');
+  let waiting = false;
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      fs.writeFileSync(path.join(lock, 'pid'), String(process.pid));
+      break;
+    } catch {
+      const pid = Number(fs.readFileSync(path.join(lock, 'pid'), { encoding: 'utf8', flag: 'a+' }) || 0);
+      if (pid && !alive(pid)) {
+        fs.rmSync(lock, { recursive: true, force: true });
+        continue;
+      }
+      if (!waiting) log(`another process (pid ${pid || '?'}) is building llama-server in ${root}; waiting for it`);
+      waiting = true;
+      await new Promise((r) => setTimeout(r, 5000));
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+}
+
 /**
  * Returns a built llama-server, building it the first time (about 30 minutes on 2 cores).
  * Later calls with the same bundle commit return at once.
@@ -122,6 +159,10 @@ function ensureBundle(root: string, log: (line: string) => void): { bundle: stri
 export async function ensureLlamaServer(log: (line: string) => void = () => {}, env: NodeJS.ProcessEnv = process.env): Promise<LlamaServerBuild> {
   const root = cacheRoot(env);
   fs.mkdirSync(root, { recursive: true });
+  return withBuildLock(root, log, () => ensureUnlocked(root, log));
+}
+
+async function ensureUnlocked(root: string, log: (line: string) => void): Promise<LlamaServerBuild> {
   if (spawnSync('git', ['--version'], { stdio: 'ignore' }).status !== 0) throw new BuildError('git is missing: install it (Debian: apt-get install git) to build llama-server');
   const { bundle, tag } = ensureBundle(root, log);
   const commit = run('git', ['bundle', 'list-heads', bundle], root, 'reading the llama.cpp bundle').trim().split(/\s+/)[0];
