@@ -157,9 +157,15 @@ describe('prompt cache on a real llama-server', () => {
 
 function report(steps: Step[], replay: { promptN: number; cacheN: number }[]): void {
   const rows = [
-    '| step | prompt tokens | cache_n | common prefix | processed (SmallCode) | prev. tail | processed (append-only) |',
-    '|---:|---:|---:|---:|---:|---:|---:|',
-    ...steps.map((s, i) => `| ${s.step} | ${s.tokens.length} | ${s.cacheN} | ${s.lcp} | ${s.promptN} | ${s.prevTail} | ${replay[i]?.promptN ?? '-'} |`),
+    '| step | SmallCode: prompt | cache_n | common prefix | processed | prev. tail | append-only: prompt | cache_n | processed | reply reused |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...steps.map((s, i) => {
+      const a = replay[i];
+      const prev = replay[i - 1];
+      // Tokens of the previous reply the server kept and this prompt repeated.
+      const reused = a && prev ? Math.max(0, a.cacheN - (prev.cacheN + prev.promptN)) : 0;
+      return `| ${s.step} | ${s.tokens.length} | ${s.cacheN} | ${s.lcp} | ${s.promptN} | ${s.prevTail} | ${a ? a.cacheN + a.promptN : '-'} | ${a?.cacheN ?? '-'} | ${a?.promptN ?? '-'} | ${reused} |`;
+    }),
   ];
   const ours = steps.reduce((n, s) => n + s.promptN, 0);
   const theirs = replay.reduce((n, s) => n + s.promptN, 0);
