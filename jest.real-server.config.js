@@ -10,5 +10,6 @@ module.exports = {
   globalTeardown: '<rootDir>/test/real-server/global-teardown.ts',
   // One llama-server at a time on a shared 2-core machine; requests are slow on one thread.
   maxWorkers: 1,
+  verbose: true,
   testTimeout: 600000,
 };

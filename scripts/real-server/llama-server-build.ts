@@ -103,7 +103,12 @@ function ensureBundle(root: string, log: (line: string) => void): { bundle: stri
     log(`installing ${NODE_LLAMA_CPP} (for its llama.cpp source bundle) into ${npmDir}`);
     fs.mkdirSync(npmDir, { recursive: true });
     fs.writeFileSync(path.join(npmDir, 'package.json'), JSON.stringify({ name: 'smallcode-real-server-cache', private: true }) + '\n');
-    run('npm', ['install', NODE_LLAMA_CPP, '--ignore-scripts', '--omit=optional', '--no-audit', '--no-fund', '--no-save'], npmDir, `npm install ${NODE_LLAMA_CPP}`);
+    run(
+      'npm',
+      ['install', NODE_LLAMA_CPP, '--ignore-scripts', '--omit=optional', '--no-audit', '--no-fund', '--no-save'],
+      npmDir,
+      `npm install ${NODE_LLAMA_CPP}`,
+    );
     if (!fs.existsSync(bundle)) throw new BuildError(`${NODE_LLAMA_CPP} no longer ships llama/gitRelease.bundle — pin a version that does`);
   }
   let tag = 'unknown';
@@ -163,7 +168,8 @@ export async function ensureLlamaServer(log: (line: string) => void = () => {}, 
 }
 
 async function ensureUnlocked(root: string, log: (line: string) => void): Promise<LlamaServerBuild> {
-  if (spawnSync('git', ['--version'], { stdio: 'ignore' }).status !== 0) throw new BuildError('git is missing: install it (Debian: apt-get install git) to build llama-server');
+  if (spawnSync('git', ['--version'], { stdio: 'ignore' }).status !== 0)
+    throw new BuildError('git is missing: install it (Debian: apt-get install git) to build llama-server');
   const { bundle, tag } = ensureBundle(root, log);
   const commit = run('git', ['bundle', 'list-heads', bundle], root, 'reading the llama.cpp bundle').trim().split(/\s+/)[0];
   if (!/^[0-9a-f]{40}$/.test(commit)) throw new BuildError(`could not read the commit of ${bundle}`);

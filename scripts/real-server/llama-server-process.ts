@@ -50,7 +50,22 @@ export async function startLlamaServer(o: StartOptions): Promise<RunningServer> 
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   // One thread each: more threads make tiny models slower on a 2-core machine.
-  const args = ['-m', o.model, '--host', '127.0.0.1', '--port', String(port), '-c', String(o.contextSize), '--jinja', '-t', '1', '-tb', '1', ...(o.extraArgs ?? [])];
+  const args = [
+    '-m',
+    o.model,
+    '--host',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '-c',
+    String(o.contextSize),
+    '--jinja',
+    '-t',
+    '1',
+    '-tb',
+    '1',
+    ...(o.extraArgs ?? []),
+  ];
   const child = spawn(o.server, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let lines: string[] = [];
   const keep = (c: Buffer) => {

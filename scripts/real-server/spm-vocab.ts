@@ -63,7 +63,7 @@ function learnPieces(corpus: string, alphabet: Map<string, number>, pieces: numb
   const add = (seq: number[], n: number) => {
     for (let i = 0; i + 1 < seq.length; i++) pairs.set(key(seq[i], seq[i + 1]), (pairs.get(key(seq[i], seq[i + 1])) ?? 0) + n);
   };
-  seqs.forEach((s, i) => add(s, freq[i]));
+  for (const [i, s] of seqs.entries()) add(s, freq[i]);
   const learned: string[] = [];
   const known = new Set(symbols);
   while (learned.length < pieces) {
@@ -120,7 +120,7 @@ export function buildSpmVocab(corpus: string, pieces = 3000): SpmVocab {
   const alphabet = new Map<string, number>();
   for (const c of chars) alphabet.set(c, alphabet.size);
   for (const c of chars) tokens.push({ text: c, score: -1_000_000, type: TOKEN_TYPE.normal });
-  learnPieces(corpus, alphabet, pieces).forEach((p, rank) => tokens.push({ text: p, score: -rank, type: TOKEN_TYPE.normal }));
+  for (const [rank, p] of learnPieces(corpus, alphabet, pieces).entries()) tokens.push({ text: p, score: -rank, type: TOKEN_TYPE.normal });
   tokens.push({ text: TOOL_CALL_LINE, score: -1_000_000, type: TOKEN_TYPE.normal });
   const id = (t: string) => tokens.findIndex((x) => x.text === t);
   const toolCallLine = tokens.length - 1;

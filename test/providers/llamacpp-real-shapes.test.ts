@@ -13,7 +13,9 @@ async function start(...a: Parameters<typeof startScriptedServer>) {
   servers.push(s);
   return s;
 }
-const tools = [{ name: 'write_file', description: 'Write', parameters: { type: 'object', properties: { path: { type: 'string' }, content: { type: 'string' } } } }];
+const tools = [
+  { name: 'write_file', description: 'Write', parameters: { type: 'object', properties: { path: { type: 'string' }, content: { type: 'string' } } } },
+];
 const user = [{ role: 'user' as const, content: 'write it' }];
 const PEG_ERROR = 'The model produced output that does not match the expected peg-native format';
 

@@ -24,7 +24,10 @@ describe('a stream cut mid-reply by the network', () => {
 
   test('is retried with the partial reply discarded: the call runs once and the answer is whole (fails on main until cut streams are retried)', async () => {
     const ws = workspace({});
-    const r = await smallcode('cut-stream', ['run', 'Create hello.txt greeting the team.', '--yes', '--max-steps', '6'], { cwd: ws, env: cliEnv(rig.proxy.url, { SMALLCODE_TOOLS: 'native' }) });
+    const r = await smallcode('cut-stream', ['run', 'Create hello.txt greeting the team.', '--yes', '--max-steps', '6'], {
+      cwd: ws,
+      env: cliEnv(rig.proxy.url, { SMALLCODE_TOOLS: 'native' }),
+    });
     const chats = rig.proxy.chats();
     // The cuts really happened after some content had reached SmallCode.
     expect(chats[0].cut).toBe(true);
@@ -55,7 +58,10 @@ describe('an error the server sends after a whole generation', () => {
 
   test('is retried like a 500 before the stream, and the task finishes', async () => {
     const ws = workspace({});
-    const r = await smallcode('cut-stream-2', ['run', 'Create hello.txt greeting the team.', '--yes', '--max-steps', '6'], { cwd: ws, env: cliEnv(rig.proxy.url, { SMALLCODE_TOOLS: 'native' }) });
+    const r = await smallcode('cut-stream-2', ['run', 'Create hello.txt greeting the team.', '--yes', '--max-steps', '6'], {
+      cwd: ws,
+      env: cliEnv(rig.proxy.url, { SMALLCODE_TOOLS: 'native' }),
+    });
     const chats = rig.proxy.chats();
     expect(chats[0].upstream).toBe(rig.garbled!.url);
     expect(chats[0].response).toContain('does not match the expected peg-native format');

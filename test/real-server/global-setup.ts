@@ -3,13 +3,13 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { BuildError, ensureLlamaServer } from '../../scripts/real-server/llama-server-build';
+import { BuildError, ensureLlamaServer, type LlamaServerBuild } from '../../scripts/real-server/llama-server-build';
 import { writeTestModel } from '../../scripts/real-server/test-model';
 import { SETUP_ENV, type SuiteSetup } from './suite-setup';
 
 export default async function globalSetup(): Promise<void> {
   const say = (line: string) => process.stderr.write(`real-server: ${line}\n`);
-  let build;
+  let build: LlamaServerBuild;
   try {
     build = await ensureLlamaServer(say);
   } catch (err) {
@@ -22,8 +22,18 @@ export default async function globalSetup(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'smallcode-real-server-'));
   const started = Date.now();
   const model = writeTestModel(dir, { llamaCppSource: build.sourceDir, corpusDir: path.join(__dirname, '..', '..', 'src') });
-  say(`llama.cpp ${build.tag} (${build.commit.slice(0, 12)}); random model: ${model.vocabSize} tokens, ${model.parameters} parameters, written in ${Date.now() - started} ms`);
-  const setup: SuiteSetup = { server: build.server, sourceDir: build.sourceDir, commit: build.commit, model: model.file, garbledModel: model.garbledFile, tokens: model.tokens, dir };
+  say(
+    `llama.cpp ${build.tag} (${build.commit.slice(0, 12)}); random model: ${model.vocabSize} tokens, ${model.parameters} parameters, written in ${Date.now() - started} ms`,
+  );
+  const setup: SuiteSetup = {
+    server: build.server,
+    sourceDir: build.sourceDir,
+    commit: build.commit,
+    model: model.file,
+    garbledModel: model.garbledFile,
+    tokens: model.tokens,
+    dir,
+  };
   const file = path.join(dir, 'setup.json');
   fs.writeFileSync(file, JSON.stringify(setup));
   process.env[SETUP_ENV] = file;

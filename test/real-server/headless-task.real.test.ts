@@ -54,11 +54,14 @@ describe('smallcode run --yes with native tools against llama-server', () => {
 
   test('reads, edits and writes through calls the server generated, and exits 0', async () => {
     const ws = workspace({ 'src/greet.js': GREET });
-    const r = await smallcode('headless-task-2', ['run', TASK, '--yes', '--max-steps', '8'], { cwd: ws, env: cliEnv(rig.proxy.url, { SMALLCODE_TOOLS: 'native' }) });
+    const r = await smallcode('headless-task-2', ['run', TASK, '--yes', '--max-steps', '8'], {
+      cwd: ws,
+      env: cliEnv(rig.proxy.url, { SMALLCODE_TOOLS: 'native' }),
+    });
     expect(r.stderr).not.toMatch(/error/i);
     // The code together with stderr, so a failure shows SmallCode's own account.
     expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: r.stderr });
-    expect(fs.readFileSync(path.join(ws, 'src/greet.js'), 'utf8')).toBe(GREET.replace("name;", "name + '!';"));
+    expect(fs.readFileSync(path.join(ws, 'src/greet.js'), 'utf8')).toBe(GREET.replace('name;', "name + '!';"));
     expect(fs.readFileSync(path.join(ws, 'CHANGES.md'), 'utf8')).toBe('- greet() now ends with an exclamation mark\n');
     expect(r.stdout).toContain('Updated src/greet.js and wrote CHANGES.md.');
 
@@ -87,7 +90,10 @@ describe('smallcode run --yes against llama-server --no-jinja', () => {
 
   test('native tools get a 500 although /props advertises them; SmallCode falls back to text calls and finishes', async () => {
     const ws = workspace({ 'src/greet.js': GREET });
-    const r = await smallcode('headless-task-3', ['run', TASK, '--yes', '--max-steps', '8'], { cwd: ws, env: cliEnv(rig.proxy.url, { SMALLCODE_TOOLS: 'native' }) });
+    const r = await smallcode('headless-task-3', ['run', TASK, '--yes', '--max-steps', '8'], {
+      cwd: ws,
+      env: cliEnv(rig.proxy.url, { SMALLCODE_TOOLS: 'native' }),
+    });
     // The code together with stderr, so a failure shows SmallCode's own account.
     expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: r.stderr });
     expect(fs.readFileSync(path.join(ws, 'CHANGES.md'), 'utf8')).toBe('- greet() now ends with an exclamation mark\n');

@@ -14,8 +14,9 @@ import { streamFacts } from './sse';
 const FILES: Record<string, string> = {
   'package.json': '{\n  "name": "calc",\n  "version": "1.0.0",\n  "scripts": { "test": "node test/math.test.js" }\n}\n',
   'README.md': '# calc\n\nA tiny calculator library.\n\n## Functions\n\n- add(a, b)\n- sub(a, b)\n',
-  'src/math.js': "function add(a, b) {\n  return a + b;\n}\n\nfunction sub(a, b) {\n  return a + b;\n}\n\nmodule.exports = { add, sub };\n",
-  'test/math.test.js': "const assert = require('assert');\nconst { add, sub } = require('../src/math');\nassert.strictEqual(add(2, 3), 5);\nassert.strictEqual(sub(5, 3), 2);\nconsole.log('ok');\n",
+  'src/math.js': 'function add(a, b) {\n  return a + b;\n}\n\nfunction sub(a, b) {\n  return a + b;\n}\n\nmodule.exports = { add, sub };\n',
+  'test/math.test.js':
+    "const assert = require('assert');\nconst { add, sub } = require('../src/math');\nassert.strictEqual(add(2, 3), 5);\nassert.strictEqual(sub(5, 3), 2);\nconsole.log('ok');\n",
 };
 const TASK = 'sub() in src/math.js is wrong: fix it, add a mul(a, b) function, document mul in README.md, and write NOTES.md saying what changed.';
 const MOVES: Move[] = [
@@ -24,7 +25,14 @@ const MOVES: Move[] = [
   { call: 'search_files', args: { pattern: 'sub\\(' } },
   { call: 'read_file', args: { path: 'test/math.test.js' } },
   { call: 'edit_file', args: { path: 'src/math.js', search: 'function sub(a, b) {\n  return a + b;\n}', replace: 'function sub(a, b) {\n  return a - b;\n}' } },
-  { call: 'edit_file', args: { path: 'src/math.js', search: 'module.exports = { add, sub };', replace: 'function mul(a, b) {\n  return a * b;\n}\n\nmodule.exports = { add, sub, mul };' } },
+  {
+    call: 'edit_file',
+    args: {
+      path: 'src/math.js',
+      search: 'module.exports = { add, sub };',
+      replace: 'function mul(a, b) {\n  return a * b;\n}\n\nmodule.exports = { add, sub, mul };',
+    },
+  },
   { call: 'read_file', args: { path: 'README.md' } },
   { call: 'edit_file', args: { path: 'README.md', search: '- sub(a, b)\n', replace: '- sub(a, b)\n- mul(a, b)\n' } },
   { call: 'write_file', args: { path: 'NOTES.md', content: 'Fixed sub() (it added); added mul(); documented mul in README.md.\n' } },
@@ -91,7 +99,15 @@ describe('prompt cache on a real llama-server', () => {
       // The server's template and tokenizer, asked directly, agree with what it processed.
       expect(tokens.length).toBe(t.cache_n + t.prompt_n);
       const common = prev ? lcp(prev.tokens, tokens) : 0;
-      steps.push({ step: i + 1, tokens, cacheN: t.cache_n, promptN: t.prompt_n, lcp: common, lost: prev ? prev.tokens.length - common : 0, prevTail: prev?.tail ?? 0 });
+      steps.push({
+        step: i + 1,
+        tokens,
+        cacheN: t.cache_n,
+        promptN: t.prompt_n,
+        lcp: common,
+        lost: prev ? prev.tokens.length - common : 0,
+        prevTail: prev?.tail ?? 0,
+      });
       prev = { tokens, tail: await tailTokens(rig, ex.sent!) };
     }
     for (const s of steps.slice(1)) {

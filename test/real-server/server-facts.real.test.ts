@@ -11,12 +11,21 @@ const WRITE_TOOL = {
   function: {
     name: 'write_file',
     description: 'Create a file',
-    parameters: { type: 'object', properties: { path: { const: 'a.txt' }, content: { const: 'hi there' } }, required: ['path', 'content'], additionalProperties: false },
+    parameters: {
+      type: 'object',
+      properties: { path: { const: 'a.txt' }, content: { const: 'hi there' } },
+      required: ['path', 'content'],
+      additionalProperties: false,
+    },
   },
 };
 
 async function chat(rig: Rig, body: Record<string, unknown>): Promise<Exchange> {
-  const r = await fetch(`${rig.proxy.url}/v1/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ model: 'm', stream: true, ...body }) });
+  const r = await fetch(`${rig.proxy.url}/v1/chat/completions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ model: 'm', stream: true, ...body }),
+  });
   await r.text();
   return rig.proxy.exchanges.at(-1)!;
 }
@@ -35,6 +44,9 @@ describe('the real llama-server', () => {
     expect(dig(props, 'default_generation_settings', 'n_ctx')).toBe(2048);
     expect(dig(props, 'build_info')).toBe(`b1-${readSuiteSetup().commit.slice(0, 7)}`);
     expect(String(dig(props, 'chat_template'))).toContain('<tool_call>');
+    // The scripted server's realLlamaCpp option copies these.
+    expect(dig(props, 'chat_template_caps')).toEqual(REAL_PROPS.chat_template_caps);
+    expect(dig(props, 'total_slots')).toBe(REAL_PROPS.total_slots);
   });
 
   test('native tool calls: ids without call_, arguments one token per delta with grammar whitespace', async () => {
@@ -42,7 +54,14 @@ describe('the real llama-server', () => {
       [rig.tokens.toolCallLine, 300],
       [rig.tokens.endOfTurn, 400],
     ];
-    const ex = await chat(rig, { messages: [{ role: 'user', content: 'write a.txt' }], tools: [WRITE_TOOL], tool_choice: 'required', parallel_tool_calls: false, logit_bias: opening, stream_options: { include_usage: true } });
+    const ex = await chat(rig, {
+      messages: [{ role: 'user', content: 'write a.txt' }],
+      tools: [WRITE_TOOL],
+      tool_choice: 'required',
+      parallel_tool_calls: false,
+      logit_bias: opening,
+      stream_options: { include_usage: true },
+    });
     const facts = streamFacts(ex);
     expect(ex.status).toBe(200);
     expect(facts.finishReason).toBe('tool_calls');
@@ -119,7 +138,9 @@ describe('the real llama-server when the model emits invalid UTF-8', () => {
     const ex = await chat(rig, { messages: [{ role: 'user', content: 'hi' }], max_tokens: 16, stream_options: { include_usage: true } });
     expect(ex.status).toBe(200);
     const events = streamFacts(ex).events;
-    expect(events.at(-1)).toEqual({ error: { code: 500, message: 'The model produced output that does not match the expected peg-native format', type: 'server_error' } });
+    expect(events.at(-1)).toEqual({
+      error: { code: 500, message: 'The model produced output that does not match the expected peg-native format', type: 'server_error' },
+    });
     expect(streamFacts(ex).finishReason).toBeUndefined();
     expect(ex.response).not.toContain('[DONE]');
   });

@@ -12,7 +12,9 @@ const messagesOf = (body: Json): Msg[] => (Array.isArray(body.messages) ? (body.
 
 /** SmallCode's compaction asks for a summary; that request is left to the model as it is. */
 export function isSummaryRequest(body: Json): boolean {
-  return messagesOf(body).some((m) => typeof m.content === 'string' && (m.content.includes('Pause the task. Summarise') || m.content.startsWith('You summarise coding sessions')));
+  return messagesOf(body).some(
+    (m) => typeof m.content === 'string' && (m.content.includes('Pause the task. Summarise') || m.content.startsWith('You summarise coding sessions')),
+  );
 }
 
 /** A response that reached `[DONE]` with HTTP 200: the step it answered is over. */
@@ -48,11 +50,22 @@ function nativeCall(body: Json, name: string, args: Record<string, string>, open
   const tools = Array.isArray(body.tools) ? (body.tools as { function?: { name?: string; description?: string } }[]) : [];
   const spec = tools.find((t) => t.function?.name === name);
   if (!spec) throw new Error(`steer: SmallCode did not offer ${name} natively (tools: ${tools.map((t) => t.function?.name).join(', ')})`);
-  return { ...body, tools: [{ type: 'function', function: { name, description: spec.function?.description ?? '', parameters: pinned(args) } }], tool_choice: 'required', parallel_tool_calls: false, logit_bias: opening };
+  return {
+    ...body,
+    tools: [{ type: 'function', function: { name, description: spec.function?.description ?? '', parameters: pinned(args) } }],
+    tool_choice: 'required',
+    parallel_tool_calls: false,
+    logit_bias: opening,
+  };
 }
 
 function textCall(body: Json, name: string, args: Record<string, string>): Json {
-  const schema = { type: 'object', properties: { name: { const: name }, arguments: pinned(args) }, required: ['name', 'arguments'], additionalProperties: false };
+  const schema = {
+    type: 'object',
+    properties: { name: { const: name }, arguments: pinned(args) },
+    required: ['name', 'arguments'],
+    additionalProperties: false,
+  };
   return { ...body, response_format: { type: 'json_schema', json_schema: { name: 'tool_call', schema } } };
 }
 

@@ -46,7 +46,10 @@ export const LAST_RUN_DIR = () => path.join(cacheRoot(), 'last-run');
 export async function smallcode(name: string, argv: string[], opts: { cwd: string; env: Record<string, string> }): Promise<CliResult> {
   const r = await runBin(argv, opts);
   fs.mkdirSync(LAST_RUN_DIR(), { recursive: true });
-  fs.writeFileSync(path.join(LAST_RUN_DIR(), `${name}.cli.txt`), `$ smallcode ${argv.join(' ')}\nexit ${r.code}\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}\n`);
+  fs.writeFileSync(
+    path.join(LAST_RUN_DIR(), `${name}.cli.txt`),
+    `$ smallcode ${argv.join(' ')}\nexit ${r.code}\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}\n`,
+  );
   return r;
 }
 
@@ -64,7 +67,10 @@ export async function startRig(contextSize: number, proxy: RigOptions = {}, extr
   const routeChat = (i: number) => (garbled && proxy.toGarbled?.(i) ? garbled.url : undefined);
   const p = await startRecordingProxy({ upstream: server.url, ...proxy, routeChat });
   const direct = async (pathname: string, body?: unknown) => {
-    const r = await fetch(`${server.url}${pathname}`, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const r = await fetch(
+      `${server.url}${pathname}`,
+      body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
+    );
     const text = await r.text();
     let json: unknown = text;
     try {
