@@ -1,7 +1,6 @@
 // What every real-server test shares: the setup global-setup.ts wrote, a llama-server behind a
 // recording proxy, temp workspaces, and the environment the real CLI runs with.
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { startLlamaServer, type RunningServer } from '../../scripts/real-server/llama-server-process';
 import { startRecordingProxy, type ProxyOptions, type RecordingProxy } from '../../scripts/real-server/recording-proxy';
@@ -109,8 +108,9 @@ export function dig(value: unknown, ...keys: (string | number)[]): unknown {
   return cur;
 }
 
+/** A temp folder inside the run's folder, which the global teardown removes. */
 export function tempDir(prefix: string): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), `smallcode-rs-${prefix}-`));
+  return fs.mkdtempSync(path.join(readSuiteSetup().dir, `${prefix}-`));
 }
 
 export function workspace(files: Record<string, string>): string {
