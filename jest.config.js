@@ -6,6 +6,8 @@ module.exports = {
   // jest's own require() cannot load ESM on Node < 24.9: compile ESM-only deps to CJS.
   transformIgnorePatterns: ['/node_modules/(?!(chalk|chokidar|readdirp)/)'],
   testMatch: ['<rootDir>/test/**/*.test.ts'],
+  // The real-server suite has its own config (jest.real-server.config.js, npm run test:real-server).
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/real-server/'],
   testTimeout: 30000,
   maxWorkers: 2,
 };

@@ -120,5 +120,5 @@ describe('kill test', () => {
     for (const name of fs.readdirSync(path.join(work, '.smallcode', 'journal')).filter((n) => n.endsWith('.json'))) {
       expect(() => JSON.parse(fs.readFileSync(path.join(work, '.smallcode', 'journal', name), 'utf8'))).not.toThrow();
     }
-  });
+  }, 180_000); // 1,000 real child-process edits: a minute or more on a loaded 2-core machine
 });

@@ -9,6 +9,50 @@ export interface OpenAiState {
   models: string[];
   contextWindow: number;
   nativeTools: boolean;
+  /** See ScriptedServerOptions.realLlamaCpp. */
+  realLlamaCpp?: boolean;
+}
+
+/** What a real llama-server's /props adds (chat_template_caps says tools even under --no-jinja). */
+export const REAL_PROPS = {
+  total_slots: 4,
+  build_info: 'b1-80fb11a',
+  chat_template_caps: {
+    supports_object_arguments: true,
+    supports_parallel_tool_calls: true,
+    supports_preserve_reasoning: false,
+    supports_reasoning_effort: false,
+    supports_string_content: true,
+    supports_system_role: true,
+    supports_tool_calls: true,
+    supports_tools: true,
+    supports_typed_content: false,
+  },
+};
+
+/** Argument fragments as a real llama-server streams them: `{` first (with the id and name),
+ * then 1-3 characters at a time, with the whitespace its tool-call grammar allows before keys
+ * and values. Concatenated they parse to the same arguments. */
+export function realArgumentFragments(args: string): string[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(args);
+  } catch {
+    return chunkText(args);
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return chunkText(args);
+  const pairs = Object.entries(parsed as Record<string, unknown>).map(
+    ([k, v], i) => `${i === 0 ? '\n    \t' : ' '}${JSON.stringify(k)}:\n       \t${JSON.stringify(v)}`,
+  );
+  const body = `${pairs.join(',')}}`;
+  const out = ['{'];
+  for (let i = 0, n = 0; i < body.length; n++) {
+    const ws = /^\s+/.exec(body.slice(i))?.[0] ?? '';
+    const len = ws.length + 1 + (n % 3);
+    out.push(body.slice(i, i + len));
+    i += len;
+  }
+  return out;
 }
 
 const approxTokens = (text: string) => Math.ceil(text.length / 4);
@@ -50,6 +94,7 @@ export function openAiRoute(method: string, path: string, body: unknown, s: Open
         chat_template: '{% for message in messages %}…{% endfor %}',
         modalities: { vision: false, audio: false },
         build_info: 'b6000-scripted',
+        ...(s.realLlamaCpp ? REAL_PROPS : {}),
       });
     else if (method === 'POST' && path === '/apply-template') sendJson(res, 200, { prompt: renderChatMl(b.messages) });
     else if (method === 'POST' && path === '/tokenize') {
@@ -173,20 +218,21 @@ export function openAiOverflow(ctx: ChatContext, res: ServerResponse): boolean {
   return true;
 }
 
-function toolId(kind: ServerKind, i: number): string {
+function toolId(kind: ServerKind, i: number, real = false): string {
   const rnd = Math.random().toString(36).slice(2, 12);
+  if (real) return Array.from({ length: 32 }, () => 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'[Math.floor(Math.random() * 62)]).join('');
   if (kind === 'lmstudio') return String(300000000 + Math.floor(Math.random() * 600000000) + i);
   if (kind === 'vllm') return `chatcmpl-tool-${rnd}`;
   return `call_${rnd}`;
 }
 
 /** Streams (or returns whole) one /v1/chat/completions answer in the kind's dialect. */
-export async function openAiChat(ctx: ChatContext, res: ServerResponse): Promise<void> {
+export async function openAiChat(ctx: ChatContext, res: ServerResponse, real = false): Promise<void> {
   const { reply, kind, model } = ctx;
   const id = `chatcmpl-${Math.random().toString(36).slice(2, 14)}`;
   const created = Math.floor(Date.now() / 1000);
   const reasoningKey = 'reasoning_content';
-  const calls = (reply.toolCalls ?? []).map((c, i) => ({ id: toolId(kind, i), name: c.name, args: argumentsText(c.arguments) }));
+  const calls = (reply.toolCalls ?? []).map((c, i) => ({ id: toolId(kind, i, real), name: c.name, args: argumentsText(c.arguments) }));
   const finish = calls.length ? 'tool_calls' : (reply.finish ?? 'stop');
   const usage = { prompt_tokens: ctx.promptTokens, completion_tokens: ctx.completionTokens, total_tokens: ctx.promptTokens + ctx.completionTokens };
   const cacheN = Math.min(ctx.reply.cachedPromptTokens ?? 0, ctx.promptTokens);
@@ -224,9 +270,21 @@ export async function openAiChat(ctx: ChatContext, res: ServerResponse): Promise
   for (const t of chunkText(reply.reasoning ?? '')) pieces.push(frame({ [reasoningKey]: t }));
   for (const t of firstText) pieces.push(frame({ content: t }));
   calls.forEach((c, index) => {
+    if (real) {
+      const [first, ...rest] = realArgumentFragments(c.args);
+      pieces.push(frame({ tool_calls: [{ index, id: c.id, type: 'function', function: { name: c.name, arguments: first } }] }));
+      for (const frag of rest) pieces.push(frame({ tool_calls: [{ index, function: { arguments: frag } }] }));
+      return;
+    }
     pieces.push(frame({ tool_calls: [{ index, id: c.id, type: 'function', function: { name: c.name, arguments: '' } }] }));
     for (const frag of chunkText(c.args)) pieces.push(frame({ tool_calls: [{ index, function: { arguments: frag } }] }));
   });
+  if (reply.errorAfterGeneration !== undefined) {
+    // llama.cpp: the generation ran to the end, then its output failed to parse.
+    pieces.push(`data: ${JSON.stringify({ error: { code: 500, message: reply.errorAfterGeneration, type: 'server_error' } })}\n\n`);
+    for (const piece of pieces) if (!(await w.write(piece))) return;
+    return w.end();
+  }
   const q = reply.sseQuirks ?? {};
   const includeUsage = (ctx.body.stream_options as { include_usage?: boolean } | undefined)?.include_usage === true;
   const finishExtra = { ...(kind === 'llamacpp' && !includeUsage ? { timings } : {}), ...(q.usageOnFinish ? { usage } : {}) };

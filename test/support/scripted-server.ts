@@ -52,7 +52,7 @@ export function startScriptedServer(opts: ScriptedServerOptions): Promise<Script
   const contextWindow = opts.contextWindow ?? 32768;
   const nativeTools = opts.nativeTools ?? true;
   const ollama: OllamaState = { models, contextWindow, nativeTools, advertiseTools: opts.advertiseTools ?? nativeTools, loadedContext: opts.loadedContext };
-  const openai: OpenAiState = { kind, models, contextWindow, nativeTools };
+  const openai: OpenAiState = { kind, models, contextWindow, nativeTools, realLlamaCpp: kind === 'llamacpp' && opts.realLlamaCpp === true };
   const anthropic = { models, contextWindow };
   const requests: RecordedRequest[] = [];
   let consumed = 0;
@@ -104,7 +104,7 @@ export function startScriptedServer(opts: ScriptedServerOptions): Promise<Script
     };
     if (kind === 'ollama') return ollamaChat(ctx, ollama, res);
     if (kind === 'anthropic') return anthropicOverflow(ctx, res) ? undefined : anthropicChat(ctx, res);
-    return openAiOverflow(ctx, res) ? undefined : openAiChat(ctx, res);
+    return openAiOverflow(ctx, res) ? undefined : openAiChat(ctx, res, openai.realLlamaCpp);
   };
 
   const server = http.createServer((req, res) => {

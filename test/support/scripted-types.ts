@@ -22,6 +22,10 @@ export interface ScriptedReply {
   httpError?: { status: number; body: unknown };
   /** Emit the dialect's mid-stream error after the first chunk. */
   midStreamError?: string;
+  /** llama.cpp: stream the whole reply, then `data: {"error":{"code":500,…}}` instead of the
+   * finish chunk, usage and [DONE] — what a real llama-server does when the generated text
+   * does not parse (e.g. invalid UTF-8); see test/real-server/server-facts.real.test.ts. */
+  errorAfterGeneration?: string;
   /** OpenAI-style SSE sloppiness real servers show: `: ping` comment lines, no finish chunk,
    * no `data: [DONE]`, usage on the finish chunk instead of a separate one. */
   sseQuirks?: { ping?: boolean; noFinishChunk?: boolean; noDone?: boolean; usageOnFinish?: boolean };
@@ -50,6 +54,10 @@ export interface ScriptedServerOptions {
   /** Ollama /api/show lists the 'tools' capability (default: nativeTools) — false+true lets a
    * test reach the chat-time "does not support tools" 400. */
   advertiseTools?: boolean;
+  /** llama.cpp only: the shapes a real llama-server has (test/real-server/): /props with
+   * `chat_template_caps`, 4 slots and a `b1-<commit>` build; tool-call ids of 32 alphanumerics
+   * (no `call_`); argument fragments of 1-3 characters carrying grammar whitespace. */
+  realLlamaCpp?: boolean;
   /** Array: consumed in order per chat request; when exhausted the reply is { text: 'Done.' }. */
   replies: ScriptedReply[] | ((req: RecordedRequest, index: number) => ScriptedReply);
 }
