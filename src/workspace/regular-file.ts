@@ -63,14 +63,15 @@ export async function readRegularFile(abs: string, rel: string, opts: ReadRegula
 
 /**
  * The synchronous twin for hot loops (search reads thousands of small files): the bytes of a
- * regular file up to `maxBytes`, 'large' above it, or undefined for anything else.
+ * regular file up to `maxBytes`, 'large' above it, 'special' for a FIFO, socket or device, or
+ * undefined when it cannot be read.
  */
-export function readRegularFileSync(abs: string, maxBytes: number): Uint8Array | 'large' | undefined {
+export function readRegularFileSync(abs: string, maxBytes: number): Uint8Array | 'large' | 'special' | undefined {
   let fd: number | undefined;
   try {
     fd = fs.openSync(abs, O_RDONLY | O_NONBLOCK);
     const st = fs.fstatSync(fd);
-    if (!st.isFile()) return undefined;
+    if (!st.isFile()) return st.isDirectory() ? undefined : 'special';
     if (st.size > maxBytes) return 'large';
     // Its own ArrayBuffer (not Buffer's shared pool), so it can be transferred to a worker.
     const buf = new Uint8Array(st.size);
@@ -81,8 +82,9 @@ export function readRegularFileSync(abs: string, maxBytes: number): Uint8Array |
       off += n;
     }
     return off === buf.length ? buf : buf.slice(0, off);
-  } catch {
-    return undefined;
+  } catch (err) {
+    // Opening a socket fails with ENXIO: it is special, not merely unreadable.
+    return (err as NodeJS.ErrnoException).code === 'ENXIO' ? 'special' : undefined;
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
   }
