@@ -90,7 +90,12 @@ async function acquire(root: string, waitMs: number): Promise<{ ok: true; releas
       const ino = (await fs.promises.stat(lockPath(root))).ino;
       const owner: LockOwner = { pid: process.pid, host: os.hostname(), command: commandLine(), since: new Date().toISOString(), lock: ino };
       await fs.promises.writeFile(ownerPath(root), `${JSON.stringify(owner)}\n`).catch(() => {});
-      return { ok: true, release: () => release().catch(() => {}) };
+      // The note lives only as long as the lock: removed while still holding it.
+      const unlock = async () => {
+        await fs.promises.rm(ownerPath(root), { force: true });
+        await release().catch(() => {});
+      };
+      return { ok: true, release: unlock };
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code !== 'ELOCKED') return { ok: false, message: `cannot lock the workspace at ${lockPath(root)}: ${code ?? (err as Error).message}` };

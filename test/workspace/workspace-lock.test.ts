@@ -18,7 +18,7 @@ describe('withWorkspaceLock', () => {
     const order: string[] = [];
     const job = (name: string) => async () => {
       order.push(`${name} in`);
-      expect(fs.existsSync(lockPath(root))).toBe(true);
+      expect(fs.readdirSync(path.dirname(lockPath(root))).sort()).toEqual(['apply.lock', 'apply.owner.json']);
       await new Promise<void>((resolve) => setImmediate(resolve));
       order.push(`${name} out`);
       return name;
@@ -30,7 +30,8 @@ describe('withWorkspaceLock', () => {
       { ok: true, value: 'c' },
     ]);
     expect(order).toEqual(['a in', 'a out', 'b in', 'b out', 'c in', 'c out']);
-    expect(fs.existsSync(lockPath(root))).toBe(false);
+    // Neither the lock nor the holder's note outlives the last call.
+    expect(fs.readdirSync(path.dirname(lockPath(root)))).toEqual([]);
   });
 
   it('releases the lock when the work throws', async () => {
