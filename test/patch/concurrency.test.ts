@@ -6,8 +6,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { transpileEngine } from './engine-build';
 
-const EDITS = 25;
-const TRIALS = Number(process.env.SC_CONCURRENCY_TRIALS ?? 3);
+const EDITS = 20;
+const TRIALS = Number(process.env.SC_CONCURRENCY_TRIALS ?? 2);
 
 interface ChildRun {
   applied: string[];
