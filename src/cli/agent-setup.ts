@@ -5,6 +5,7 @@ import type { Provider } from '../providers/types';
 import type { AgentEvent } from '../agent/events';
 import type { ChatMessage } from '../types/messages';
 import { createAgent, type Agent } from '../agent/controller';
+import { recoverInterruptedWrites } from '../patch/index';
 import { createHistoryStore } from '../agent/history-store';
 import { createSessionLog, loadSession, latestSession } from '../session/session-log';
 import { historyToEvents } from '../session/replay';
@@ -84,5 +85,8 @@ export async function setupAgent(input: AgentSetupInput): Promise<AgentSetup> {
   agent.subscribe((e) => session.event(e));
   const notices = [...config.warnings, ...(notice ? [notice] : [])];
   if (history) notices.push(`resumed session ${session.id} (${history.length} messages)`);
+  // Temp files of a write that a killed SmallCode left half done (its undo entry is recognised later).
+  const leftovers = await recoverInterruptedWrites(config.root).catch(() => []);
+  if (leftovers.length > 0) notices.push(`removed ${leftovers.length} temp file${leftovers.length === 1 ? '' : 's'} left by an interrupted write`);
   return { ok: true, agent, sessionId: session.id, resumedTask, replay: history ? historyToEvents(history) : [], notices, warnings: safety.warnings };
 }

@@ -1,14 +1,16 @@
-// The patch engine's disk-facing API: propose (read only), apply (hash check, journal, atomic
-// write) and revalidate a pending proposal after the file changed on disk.
+// The patch engine's disk-facing API: propose (read only), apply (a compare-and-swap on the
+// file's hash under the workspace lock: check, journal, atomic write) and revalidate a pending
+// proposal after the file changed on disk.
 import type { ApplyResult, EditInput, ParsedBlock, ParsedEdit, ProposeResult, Proposal, Refusal } from './types';
-import { writeFileAtomic } from '../workspace/atomic-write';
+import { type CasResult, replaceConfined } from '../workspace/confined-file';
+import { type LockWait, withApplyLock } from './apply-lock';
 import { applyBlocks } from './apply-edits';
 import { readFileState } from './file-state';
 import { recordChange } from './journal';
 import { parseEditText } from './parse-edit-text';
 import { alreadyApplied, refusal } from './refusals';
 import { toDiskText } from './line-endings';
-import { toPlain } from './text-format';
+import { sha256, toPlain } from './text-format';
 import { unifiedDiff } from './unified-diff';
 import { checkWholeFile } from './whole-file';
 
@@ -79,19 +81,34 @@ function stale(path: string, why: string): Refusal {
   return refusal('stale', `${path} changed on disk since the edit was proposed${why}`, `Read ${path} again and redo the edit against its current content.`);
 }
 
-export async function applyProposal(root: string, proposal: Proposal): Promise<ApplyResult> {
+/**
+ * Applies a proposal as a compare-and-swap under the workspace lock: the file must still hash to
+ * `beforeHash` when checked, and again at the moment of the rename (replaceConfined), or the
+ * change is refused as stale, never written over someone else's edit.
+ */
+export async function applyProposal(root: string, proposal: Proposal, opts: LockWait = {}): Promise<ApplyResult> {
+  const locked = await withApplyLock(root, () => applyLocked(root, proposal), opts);
+  if (locked.ok) return locked.value;
+  return { ok: false, refusal: refusal('locked', locked.message, 'Nothing was written. Try again once the other SmallCode process has finished.') };
+}
+
+async function applyLocked(root: string, proposal: Proposal): Promise<ApplyResult> {
   const read = await readFileState(root, proposal.path);
   if (!read.ok) return { ok: false, refusal: read.refusal };
   if (read.state.hash !== proposal.beforeHash) return { ok: false, refusal: stale(proposal.path, '') };
   const after = Buffer.from(proposal.after, 'utf8');
   const { entry, drop } = await recordChange(root, proposal.path, read.state.bytes, after);
+  let written: CasResult;
   try {
-    await writeFileAtomic(read.state.abs, after);
+    written = await replaceConfined(root, proposal.path, after, (now) => (now ? sha256(now) : null) === proposal.beforeHash);
   } catch (err) {
     await drop();
     throw err;
   }
-  return { ok: true, entry };
+  if (written.ok) return { ok: true, entry };
+  await drop();
+  if (written.changed) return { ok: false, refusal: stale(proposal.path, ' (it changed on disk while being written)') };
+  return { ok: false, refusal: refusal('not_found', written.reason, 'Nothing was written; give the path of a regular file inside the workspace.') };
 }
 
 export async function revalidate(root: string, proposal: Proposal, edit: EditInput): Promise<ProposeResult> {

@@ -1,8 +1,9 @@
-// Reads a workspace file for the patch engine: bytes, hash and text, or a refusal for binary
-// and oversized files. The one place the engine resolves a relative path under the root.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+// Reads a workspace file for the patch engine: bytes, hash and text, or a refusal for binary,
+// oversized and non-regular files and for paths that leave the workspace or pass a symlink.
+// The one place the engine resolves a relative path under the root (workspace/confined-file).
 import type { Refusal } from './types';
+import { assertNever } from '../util/assert-never';
+import { readConfined } from '../workspace/confined-file';
 import { refusal } from './refusals';
 import { decodeUtf8, sha256 } from './text-format';
 
@@ -16,38 +17,31 @@ export interface FileState {
   text: string | null;
 }
 
-export function absInside(root: string, relPath: string): string | undefined {
-  const abs = path.resolve(root, relPath);
-  const rel = path.relative(root, abs);
-  return rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? undefined : abs;
-}
+export type FileStateResult = { ok: true; state: FileState } | { ok: false; refusal: Refusal };
 
-export async function readBytes(abs: string): Promise<Buffer | null> {
-  try {
-    return await fs.promises.readFile(abs);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw err;
+export async function readFileState(root: string, relPath: string): Promise<FileStateResult> {
+  const read = await readConfined(root, relPath, { maxBytes: MAX_BYTES });
+  if (!read.ok) {
+    switch (read.code) {
+      case 'outside':
+        return { ok: false, refusal: refusal('not_found', read.reason, 'Give the path of a file inside the workspace, relative to its root.') };
+      case 'symlink':
+        return { ok: false, refusal: refusal('not_found', read.reason, 'Edit the file the link points to, by its own path.') };
+      case 'is_dir':
+        return { ok: false, refusal: refusal('not_found', `"${relPath}" is a directory, not a file`, 'Give the path of a file.') };
+      case 'special':
+      case 'unreadable':
+        return { ok: false, refusal: refusal('not_found', read.reason, 'Only regular text files can be edited; leave this one alone.') };
+      case 'too_large':
+        return {
+          ok: false,
+          refusal: refusal('too_large', `${read.reason}: too large to edit`, 'Edit a smaller file, or ask the user to make this change.'),
+        };
+      default:
+        return assertNever(read.code);
+    }
   }
-}
-
-export async function readFileState(root: string, relPath: string): Promise<{ ok: true; state: FileState } | { ok: false; refusal: Refusal }> {
-  const abs = absInside(root, relPath);
-  if (!abs)
-    return { ok: false, refusal: refusal('not_found', `"${relPath}" is not a file inside the workspace`, 'Give a path relative to the workspace root.') };
-  const stat = await fs.promises.stat(abs).catch(() => null);
-  if (stat?.isDirectory()) return { ok: false, refusal: refusal('not_found', `"${relPath}" is a directory, not a file`, 'Give the path of a file.') };
-  if (stat && stat.size > MAX_BYTES) {
-    return {
-      ok: false,
-      refusal: refusal(
-        'too_large',
-        `${relPath} is ${Math.round(stat.size / 1048576)} MB, too large to edit`,
-        'Edit a smaller file, or ask the user to make this change.',
-      ),
-    };
-  }
-  const bytes = await readBytes(abs);
+  const { abs, bytes } = read;
   if (bytes === null) return { ok: true, state: { abs, bytes: null, hash: null, text: null } };
   const decoded = decodeUtf8(bytes);
   if (!decoded.ok)

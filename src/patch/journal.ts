@@ -1,28 +1,49 @@
 // The undo journal under `.smallcode/journal/`: one JSON file per applied change (hashes and the
-// bytes before), written atomically. Undo walks back from the newest, refusing if a file moved on.
+// bytes before), each created atomically and exclusively, so two processes can never hand out
+// the same id (the loser of a race takes the next one). Undo lives in undo.ts.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { JournalEntry, UndoResult } from './types';
-import { writeFileAtomic } from '../workspace/atomic-write';
-import { absInside, readBytes } from './file-state';
-import { sha256 } from './text-format';
-import { ensureStateDir } from '../workspace/state-dir';
+import type { JournalEntry } from './types';
+import { createConfined, ensureConfinedDir } from '../workspace/confined-file';
 import { removeFile } from '../workspace/file-ops';
+import { ensureStateDir, STATE_DIR } from '../workspace/state-dir';
+import { sha256 } from './text-format';
 
-interface StoredEntry extends JournalEntry {
+export interface StoredEntry extends JournalEntry {
   /** base64 of the file's bytes before the change; null when the change created the file. */
   before: string | null;
 }
 
-export const journalDir = (root: string) => path.join(root, '.smallcode', 'journal');
-const entryFile = (root: string, id: number) => path.join(journalDir(root), `${String(id).padStart(6, '0')}.json`);
+export const JOURNAL_REL = `${STATE_DIR}/journal`;
+export const journalDir = (root: string) => path.join(root, JOURNAL_REL);
+const entryName = (id: number) => `${String(id).padStart(6, '0')}.json`;
+export const entryFile = (root: string, id: number) => path.join(journalDir(root), entryName(id));
+const ENTRY = /^\d+\.json$/;
 
-async function readStored(root: string): Promise<StoredEntry[]> {
+const isHash = (v: unknown): v is string => typeof v === 'string' && /^[0-9a-f]{64}$/.test(v);
+
+/** A stored entry as read from disk, or undefined when the file is not one (torn, foreign). */
+function asEntry(v: unknown): StoredEntry | undefined {
+  if (!v || typeof v !== 'object') return undefined;
+  const e = v as Record<string, unknown>;
+  const ok =
+    Number.isInteger(e.id) &&
+    typeof e.path === 'string' &&
+    typeof e.time === 'string' &&
+    (e.beforeHash === null || isHash(e.beforeHash)) &&
+    isHash(e.afterHash) &&
+    (e.before === null || typeof e.before === 'string');
+  return ok ? (e as unknown as StoredEntry) : undefined;
+}
+
+export async function readStored(root: string): Promise<StoredEntry[]> {
   const names = await fs.promises.readdir(journalDir(root)).catch(() => [] as string[]);
   const entries: StoredEntry[] = [];
-  for (const name of names.filter((n) => /^\d+\.json$/.test(n))) {
+  for (const name of names.filter((n) => ENTRY.test(n))) {
     try {
-      entries.push(JSON.parse(await fs.promises.readFile(path.join(journalDir(root), name), 'utf8')) as StoredEntry);
+      const entry = asEntry(JSON.parse(await fs.promises.readFile(path.join(journalDir(root), name), 'utf8')));
+      // The id is the file's name; an entry whose text claims another id is not trusted.
+      if (entry && entry.id === parseInt(name, 10)) entries.push(entry);
     } catch {
       // A torn or foreign file is not an entry; ignore it.
     }
@@ -30,58 +51,66 @@ async function readStored(root: string): Promise<StoredEntry[]> {
   return entries.sort((a, b) => a.id - b.id);
 }
 
-const publicEntry = ({ id, path: p, time, beforeHash, afterHash }: StoredEntry): JournalEntry => ({ id, path: p, time, beforeHash, afterHash });
+/**
+ * The paths the newest `limit` entries name, read from each file's first bytes only (an entry
+ * starts `{"id":N,"path":"…"`; its saved content comes later and may be megabytes).
+ */
+export async function journaledPaths(root: string, limit = 500): Promise<string[]> {
+  const names = (await fs.promises.readdir(journalDir(root)).catch(() => [] as string[])).filter((n) => ENTRY.test(n));
+  const newest = names.sort((a, b) => parseInt(b, 10) - parseInt(a, 10)).slice(0, limit);
+  const paths = new Set<string>();
+  const head = Buffer.alloc(4096);
+  for (const name of newest) {
+    let handle: fs.promises.FileHandle | undefined;
+    try {
+      handle = await fs.promises.open(path.join(journalDir(root), name), 'r');
+      const { bytesRead } = await handle.read(head, 0, head.length, 0);
+      const m = /^\{"id":\d+,"path":("(?:[^"\\]|\\.)*")/.exec(head.subarray(0, bytesRead).toString('utf8'));
+      if (m) paths.add(JSON.parse(m[1]) as string);
+    } catch {
+      // Unreadable or foreign: it names no path.
+    } finally {
+      await handle?.close();
+    }
+  }
+  return [...paths];
+}
+
+export const publicEntry = ({ id, path: p, time, beforeHash, afterHash }: StoredEntry): JournalEntry => ({ id, path: p, time, beforeHash, afterHash });
 
 export async function listJournal(root: string): Promise<JournalEntry[]> {
   return (await readStored(root)).map(publicEntry);
 }
 
-/** Records a change about to be written; returns the entry and a function that drops it again. */
+export const removeEntry = (root: string, id: number) => removeFile(entryFile(root, id));
+
+/**
+ * Records a change about to be written; returns the entry and a function that drops it again.
+ * Called under the workspace lock; the exclusive create keeps ids unique even without it.
+ */
 export async function recordChange(
   root: string,
   relPath: string,
   before: Buffer | null,
   after: Buffer,
 ): Promise<{ entry: JournalEntry; drop: () => Promise<void> }> {
-  const names = await fs.promises.readdir(journalDir(root)).catch(() => [] as string[]);
-  const id = names.reduce((max, n) => (/^\d+\.json$/.test(n) ? Math.max(max, parseInt(n, 10)) : max), 0) + 1;
-  const entry: StoredEntry = {
-    id,
-    path: relPath,
-    time: new Date().toISOString(),
-    beforeHash: before ? sha256(before) : null,
-    afterHash: sha256(after),
-    before: before ? before.toString('base64') : null,
-  };
+  const dir = await ensureConfinedDir(root, JOURNAL_REL);
+  if (!dir.ok) throw new Error(`cannot keep the undo journal: ${dir.reason}`);
   ensureStateDir(root);
-  await writeFileAtomic(entryFile(root, id), JSON.stringify(entry) + '\n');
-  return { entry: publicEntry(entry), drop: () => removeFile(entryFile(root, id)) };
-}
-
-export async function undo(root: string, n = 1): Promise<UndoResult> {
-  const stored = await readStored(root);
-  if (stored.length === 0) return { ok: false, reason: 'nothing to undo: the journal is empty' };
-  if (!Number.isInteger(n) || n < 1) return { ok: false, reason: `cannot undo ${n} changes: give a positive whole number` };
-  if (n > stored.length) return { ok: false, reason: `cannot undo ${n} changes: the journal holds only ${stored.length}` };
-  const chosen = stored.slice(-n).reverse();
-  const current = new Map<string, string | null>();
-  for (const e of chosen) {
-    const abs = absInside(root, e.path);
-    if (!abs) return { ok: false, reason: `journal entry ${e.id} names a path outside the workspace: ${e.path}` };
-    if (!current.has(e.path)) {
-      const bytes = await readBytes(abs);
-      current.set(e.path, bytes ? sha256(bytes) : null);
-    }
-    if (current.get(e.path) !== e.afterHash) {
-      return { ok: false, reason: `${e.path} changed since change ${e.id} was applied; undo refused so that those changes are not lost` };
-    }
-    current.set(e.path, e.beforeHash);
+  const names = await fs.promises.readdir(journalDir(root));
+  let id = names.reduce((max, n) => (ENTRY.test(n) ? Math.max(max, parseInt(n, 10)) : max), 0) + 1;
+  for (;;) {
+    const entry: StoredEntry = {
+      id,
+      path: relPath,
+      time: new Date().toISOString(),
+      beforeHash: before ? sha256(before) : null,
+      afterHash: sha256(after),
+      before: before ? before.toString('base64') : null,
+    };
+    const created = await createConfined(root, `${JOURNAL_REL}/${entryName(id)}`, `${JSON.stringify(entry)}\n`);
+    if (created === true) return { entry: publicEntry(entry), drop: () => removeEntry(root, id) };
+    if (created !== false) throw new Error(`cannot write the undo journal: ${created.reason}`);
+    id++;
   }
-  for (const e of chosen) {
-    const abs = absInside(root, e.path)!;
-    if (e.before === null) await removeFile(abs);
-    else await writeFileAtomic(abs, Buffer.from(e.before, 'base64'));
-    await removeFile(entryFile(root, e.id));
-  }
-  return { ok: true, reverted: chosen.map(publicEntry) };
 }

@@ -1,7 +1,17 @@
 // Contract of the patch engine as the rest of SmallCode sees it: an edit is first *proposed*
 // (pure: new content + diff, nothing written), then *applied* atomically and journaled.
 
-export type RefusalCode = 'no_match' | 'ambiguous' | 'malformed' | 'already_applied' | 'stale' | 'binary' | 'not_found' | 'too_large';
+export type RefusalCode =
+  | 'no_match'
+  | 'ambiguous'
+  | 'malformed'
+  | 'already_applied'
+  | 'stale'
+  | 'binary'
+  | 'not_found'
+  | 'too_large'
+  /** Another SmallCode process kept the workspace's apply lock past the wait. */
+  | 'locked';
 
 /** Errors the model can fix are values. `message` is written for the model. */
 export interface Refusal {
@@ -49,7 +59,8 @@ export interface JournalEntry {
 
 export type ApplyResult = { ok: true; entry: JournalEntry } | { ok: false; refusal: Refusal };
 
-export type UndoResult = { ok: true; reverted: JournalEntry[] } | { ok: false; reason: string };
+/** `skipped`: entries for changes that were never written (the process died first), dropped. */
+export type UndoResult = { ok: true; reverted: JournalEntry[]; skipped?: JournalEntry[] } | { ok: false; reason: string };
 
 /** One located change: `search` (lines to find, LF endings) becomes `replace`. */
 export interface EditBlock {

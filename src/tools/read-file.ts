@@ -52,7 +52,7 @@ async function run(args: Record<string, unknown>, ctx: ToolContext): Promise<Too
   const jailed = resolveInWorkspace(ctx.root, suffix.path);
   if (!jailed.ok) return toolError('outside_workspace', jailed.message);
 
-  const file = await readTextFile(jailed.abs, jailed.rel, MAX_FILE_BYTES);
+  const file = await readTextFile(jailed.abs, jailed.rel, MAX_FILE_BYTES, ctx.signal);
   if (!file.ok) {
     if (file.code !== 'not_found') return toolError(file.code, file.message);
     const similar = await sameNameFiles(ctx.root, jailed.rel, ctx.signal);

@@ -1,5 +1,7 @@
 // search_files: a JS regular expression over the workspace's text files, results as
 // "path:line: text", capped in count and characters, with the total so the model can narrow.
+// The regex runs in a worker under time limits (workspace/regex-worker.ts): a pattern that
+// backtracks without end yields a one-line error, never a hung process.
 import { resolveInWorkspace } from '../workspace/jail';
 import { pathKind } from '../workspace/path-kind';
 import { rulesForStart } from '../workspace/walk';
@@ -32,11 +34,15 @@ export function compileSearchPattern(pattern: string): CompiledPattern {
   }
 }
 
-/** The line trimmed to MAX_LINE_CHARS, keeping the match in view on long lines. */
-export function clip(text: string, re: RegExp): string {
+/**
+ * The line trimmed to MAX_LINE_CHARS, keeping the match (at `column` of the untrimmed line) in
+ * view on long lines. The column comes from the search: the model's regex never runs here.
+ */
+export function clip(text: string, column: number): string {
   const t = text.trim();
   if (t.length <= MAX_LINE_CHARS) return t;
-  const at = Math.max(0, (re.exec(t.slice(0, 20_000))?.index ?? 0) - 60);
+  const lead = text.length - text.trimStart().length;
+  const at = Math.max(0, column - lead - 60);
   const start = at + MAX_LINE_CHARS > t.length ? Math.max(0, t.length - MAX_LINE_CHARS) : at;
   return `${start > 0 ? '… ' : ''}${t.slice(start, start + MAX_LINE_CHARS)}${start + MAX_LINE_CHARS < t.length ? ' …' : ''}`;
 }
@@ -50,24 +56,38 @@ async function run(args: Record<string, unknown>, ctx: ToolContext): Promise<Too
   if (!glob.ok) return toolError('bad_args', glob.message);
   const jailed = resolveInWorkspace(ctx.root, p.value ?? '.');
   if (!jailed.ok) return toolError('outside_workspace', jailed.message);
-  if (pathKind(jailed.abs) === 'missing') return toolError('not_found', `path not found: ${jailed.rel}: omit path to search the whole workspace`);
+  const kind = pathKind(jailed.abs);
+  if (kind === 'missing') return toolError('not_found', `path not found: ${jailed.rel}: omit path to search the whole workspace`);
+  if (kind === 'other') return toolError('unreadable', `${jailed.rel} is not a regular file or a folder (a FIFO, socket or device): nothing to search`);
 
   const { re, note } = compileSearchPattern(pattern.value);
   const { rules, startIgnored } = rulesForStart(ctx.root, jailed.rel);
   const found = await searchFiles(ctx.root, jailed.rel, re, { glob: glob.value, maxMatches: MAX_MATCHES, signal: ctx.signal, rules });
   const details = { kind: 'search' as const, pattern: pattern.value, matches: found.total };
+  if (found.stopped?.reason === 'aborted') return toolError('cancelled', `search for ${pattern.value} cancelled`);
   const head = note ? [`Note: ${note}.`] : [];
   if (startIgnored) head.push(`(${jailed.rel} is ignored by .gitignore or by default; searched because you asked for it)`);
+  if (found.stopped?.reason === 'file_timeout') {
+    const msg = `search stopped: the pattern ${re} ran over ${found.stopped.ms / 1000} s on ${found.stopped.path} without finishing (nested quantifiers such as (a+)+ or (.*)* backtrack without end); simplify the pattern, or narrow path and glob`;
+    const partial = found.total > 0 ? `; ${found.total} match${found.total === 1 ? '' : 'es'} found before it stopped are not shown` : '';
+    return toolError('failed', [...head, msg + partial].join('\n'));
+  }
+  const tail: string[] = [];
+  if (found.skippedLarge > 0) tail.push(`(${found.skippedLarge} file${found.skippedLarge === 1 ? '' : 's'} over 1 MB skipped)`);
+  if (found.skippedSpecial > 0) tail.push(`(${found.skippedSpecial} FIFO, socket or device file${found.skippedSpecial === 1 ? '' : 's'} skipped)`);
+  if (found.stopped?.reason === 'total_timeout') {
+    tail.push(`(search stopped after ${found.stopped.ms / 1000} s, before every file was searched: narrow with path or glob)`);
+  }
   if (found.total === 0) {
     const scope = glob.value ? ` (glob "${glob.value}")` : '';
     const msg = `no matches for ${re} in ${found.filesSearched} files under ${jailed.rel}${scope}`;
-    return toolOk([...head, msg].join('\n'), msg, details);
+    return toolOk([...head, msg, ...tail].join('\n'), msg, details);
   }
   const out = [...head];
   let used = out.join('\n').length;
   let shown = 0;
   for (const m of found.matches) {
-    const line = `${m.path}:${m.line}: ${clip(m.text, re)}`;
+    const line = `${m.path}:${m.line}: ${clip(m.text, m.column)}`;
     if (used + line.length + 1 > ctx.outputCap - 150) break;
     out.push(line);
     used += line.length + 1;
@@ -79,8 +99,7 @@ async function run(args: Record<string, unknown>, ctx: ToolContext): Promise<Too
   } else {
     out.push(`(${found.total} match${found.total === 1 ? '' : 'es'} in ${files})`);
   }
-  if (found.skippedLarge > 0) out.push(`(${found.skippedLarge} file${found.skippedLarge === 1 ? '' : 's'} over 1 MB skipped)`);
-  return toolOk(out.join('\n'), `${found.total} matches for ${pattern.value}`, details);
+  return toolOk([...out, ...tail].join('\n'), `${found.total} matches for ${pattern.value}`, details);
 }
 
 export const searchFilesTool: Tool = {

@@ -1,6 +1,8 @@
 // Reads a workspace file as text for the model, refusing binaries and oversized files with a
-// message the model can act on. Callers must jail the path first (resolveInWorkspace).
-import * as fs from 'node:fs';
+// message the model can act on; FIFOs and devices are refused, never opened blocking. Callers
+// must jail the path first (resolveInWorkspace).
+import { assertNever } from '../util/assert-never';
+import { readRegularFile } from './regular-file';
 
 export type TextFileResult =
   | { ok: true; text: string; bytes: number }
@@ -13,26 +15,32 @@ export function looksBinary(buf: Uint8Array): boolean {
   return false;
 }
 
-export async function readTextFile(abs: string, rel: string, maxBytes: number): Promise<TextFileResult> {
-  let stat: fs.Stats;
-  try {
-    stat = await fs.promises.stat(abs);
-  } catch {
-    return { ok: false, code: 'not_found', message: `file not found: ${rel}` };
+/**
+ * Reads a jailed path as text. FIFOs, sockets and devices are refused without blocking (see
+ * regular-file.ts); `signal` (the turn's abort) stops a long read.
+ */
+export async function readTextFile(abs: string, rel: string, maxBytes: number, signal?: AbortSignal): Promise<TextFileResult> {
+  const read = await readRegularFile(abs, rel, { maxBytes, signal });
+  if (!read.ok) {
+    switch (read.code) {
+      case 'missing':
+        return { ok: false, code: 'not_found', message: `file not found: ${rel}` };
+      case 'is_dir':
+        return { ok: false, code: 'is_dir', message: `${rel} is a folder, not a file: use list_files with path "${rel}"` };
+      case 'too_large': {
+        const mb = ((read.size ?? 0) / 1048576).toFixed(1);
+        return { ok: false, code: 'too_large', message: `${rel} is too large (${mb} MB): use search_files to find the part you need` };
+      }
+      case 'special':
+        return { ok: false, code: 'unreadable', message: `${read.message}; leave it alone` };
+      case 'symlink':
+      case 'unreadable':
+        return { ok: false, code: 'unreadable', message: read.message };
+      default:
+        return assertNever(read.code);
+    }
   }
-  if (stat.isDirectory()) {
-    return { ok: false, code: 'is_dir', message: `${rel} is a folder, not a file: use list_files with path "${rel}"` };
-  }
-  if (stat.size > maxBytes) {
-    const mb = (stat.size / 1048576).toFixed(1);
-    return { ok: false, code: 'too_large', message: `${rel} is too large (${mb} MB): use search_files to find the part you need` };
-  }
-  let buf: Buffer;
-  try {
-    buf = await fs.promises.readFile(abs);
-  } catch (err) {
-    return { ok: false, code: 'unreadable', message: `cannot read ${rel}: ${(err as NodeJS.ErrnoException).code ?? 'error'}` };
-  }
+  const buf = read.bytes;
   if (looksBinary(buf)) {
     return { ok: false, code: 'binary', message: `${rel} is a binary file (${buf.length} bytes): it cannot be shown as text` };
   }

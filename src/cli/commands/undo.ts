@@ -1,5 +1,6 @@
 // `smallcode undo [--list] [N]`: lists the undo journal, or reverts the last N applied changes
-// (refused if a file changed since). The workbench's `u` key and `/undo` call the same engine.
+// (refused if a file changed since; never outside the workspace, whatever the journal says). The
+// workbench's `u` key and `/undo` call the same engine.
 import * as fs from 'node:fs';
 import { listJournal, undo } from '../../patch';
 
@@ -38,6 +39,7 @@ export async function undoCommand(args: string[], io: UndoIo): Promise<number> {
     io.stderr.write(`smallcode undo: ${result.reason}\n`);
     return 1;
   }
+  for (const e of result.skipped ?? []) io.stdout.write(`dropped change ${e.id} (${e.path}): it was never written, the process stopped first\n`);
   for (const e of result.reverted) io.stdout.write(`reverted change ${e.id}: ${e.path}\n`);
   return 0;
 }
