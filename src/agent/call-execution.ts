@@ -1,6 +1,7 @@
 // Runs one parsed call inside a turn: the repeated-call guard, the tool itself (through the
 // approval flow), the output cap, and the stuck-patch strategy when an edit keeps failing.
 import type { ToolCallRef } from '../types/messages';
+import type { ToolDetails } from '../tools/types';
 import type { TurnEnv } from './turn-env';
 import { toolByName } from '../tools/registry';
 import { readPlan } from '../plan/plan-file';
@@ -34,9 +35,9 @@ export async function executeCall(env: TurnEnv, call: ToolCallRef, signal: Abort
   const { bus } = env;
   const { repeat: repeatGuard, stuck: stuckGuard, excluded, failures } = guards;
   const tool = toolByName(call.name);
-  const append = (content: string, summary: string, ok: boolean) => {
+  const append = (content: string, summary: string, ok: boolean, details: ToolDetails = { kind: 'text', output: { text: content } }) => {
     env.history.append(toolResultMessage(call, content, stubFor(call, summary), env.toolMode));
-    bus.emit({ type: 'tool.result', id: call.id, name: call.name, ok, summary });
+    bus.emit({ type: 'tool.result', id: call.id, name: call.name, ok, summary, details });
   };
   if (!tool) {
     append(`There is no tool named "${call.name}".`, 'unknown tool', false);
@@ -61,8 +62,14 @@ export async function executeCall(env: TurnEnv, call: ToolCallRef, signal: Abort
     ctx: { root: env.root, signal, outputCap: Math.floor(capTokens * 3.5) },
   });
   if (outcome.approveRest) env.policy.approveRestOfTurn = true;
-  let text = outcome.result.forModel;
-  if (tool.risk !== 'write') text = capOutput(text, capTokens, env.counter, { readHint: tool.name === 'read_file' }).text;
+  const full = outcome.result.forModel;
+  let text = full;
+  let cutForModel: { from: number; to: number } | undefined;
+  if (tool.risk !== 'write') {
+    const capped = capOutput(text, capTokens, env.counter, { readHint: tool.name === 'read_file' });
+    text = capped.text;
+    if (capped.elidedLines > 0) cutForModel = cutLines(full, capped.text);
+  }
   if (outcome.wrote) {
     stuckGuard.success(outcome.wrote);
     repeatGuard.reset();
@@ -86,6 +93,17 @@ export async function executeCall(env: TurnEnv, call: ToolCallRef, signal: Abort
     env.lastPlan.items = plan;
     bus.emit({ type: 'plan', items: plan });
   }
-  append(text, outcome.result.summary, outcome.result.ok);
+  // The UI gets the whole result, with the lines the model did not get marked.
+  const details: ToolDetails = { ...(outcome.result.details ?? { kind: 'text' }), output: { text: full, cutForModel } };
+  append(text, outcome.result.summary, outcome.result.ok, details);
   return { ok: outcome.result.ok, refused: outcome.refused, wrote: outcome.wrote, stop };
+}
+
+/** Which lines of `full` the cap left out of `capped` (head + marker line + tail). */
+function cutLines(full: string, capped: string): { from: number; to: number } {
+  const all = full.split('\n');
+  const kept = capped.split('\n');
+  const marker = kept.findIndex((l, i) => l.startsWith('… ') && l !== all[i]);
+  if (marker < 0) return { from: 0, to: all.length }; // one giant line cut by characters
+  return { from: marker, to: all.length - (kept.length - marker - 1) };
 }

@@ -46,7 +46,7 @@ describe('chat view', () => {
     expect(plain(lines).slice(-1)).toEqual(['▍']);
   });
 
-  it('wraps long user text to the width and expands tool details on demand', () => {
+  it('wraps long user text to the width; a change card stays one line (x opens its full result)', () => {
     let s = play([
       { type: 'turn.start', turn: 1, text: 'word '.repeat(30).trim() },
       { type: 'tool.proposed', call: call('w', 'write_file', { path: 'a.txt' }), risk: 'write' },
@@ -62,8 +62,8 @@ describe('chat view', () => {
     const collapsed = plain(chatView(s, 40, theme));
     expect(Math.max(...collapsed.map((l) => l.length))).toBeLessThanOrEqual(40);
     expect(collapsed).not.toContain('  +y');
-    s = play([{ type: 'ui.toggleDetails' }], s);
-    expect(plain(chatView(s, 40, theme))).toContain('  +y');
+    s = play([{ type: 'ui.toggleThinking' }], s);
+    expect(plain(chatView(s, 40, theme))).not.toContain('  +y');
   });
 
   it('sets guard and escalation notices apart with their own marks and colours', () => {
@@ -166,13 +166,12 @@ describe('plan, tree and patches views', () => {
     expect(lines).toContain(`{${theme.colors.diffAdd}-fg}+y{/${theme.colors.diffAdd}-fg}`);
   });
 
-  it('draws the diff side by side at ≥ 140 columns, unified below', () => {
+  it('draws the diff side by side when the pane is ≥ 140 columns, unified below', () => {
     const d = '@@ -1,2 +1,2 @@\n ctx\n-old\n+new\n';
     expect(plain(sideBySideDiffLines(d, 120, mono))[2]).toMatch(/^-old +│ \+new +$/);
-    expect(plain(diffLines(d, 120, mono, 150))).toHaveLength(3);
-    expect(plain(diffLines(d, 120, mono, 100))).toEqual(plain(unifiedDiffLines(d, 120, mono)));
-    expect(plain(diffLines(d, 64, mono, 140))[2]).toMatch(/^-old +│ \+new/);
-    expect(plain(diffLines(d, 40, mono, 140))).toEqual(plain(unifiedDiffLines(d, 40, mono)));
+    expect(plain(diffLines(d, 150, mono))).toHaveLength(3);
+    expect(plain(diffLines(d, 139, mono))).toEqual(plain(unifiedDiffLines(d, 139, mono)));
+    expect(plain(diffLines(d, 140, mono))[2]).toMatch(/^-old +│ \+new/);
   });
 });
 
@@ -183,8 +182,8 @@ describe('approval dialog and status line', () => {
     let s = play([{ type: 'approval.needed', request: { id: 'c', call: call('c', 'edit_file', { path: 'big.ts' }), risk: 'write', proposal: p } }]);
     let lines = plain(approvalView(s, 80, 20, mono));
     expect(lines[0]).toBe('Change big.ts? (+30 −0)');
-    expect(lines.join('\n')).toContain('more diff lines (d shows the full diff)');
-    expect(lines.slice(-3).join(' ')).toMatch(/y approve this change.*n reject.*a approve the rest.*e edit.*d toggle the full diff/);
+    expect(lines.join('\n')).toContain('lines 1–11 of 31 · d shows the full diff');
+    expect(lines.slice(-3).join(' ')).toMatch(/y approve +n reject +a approve all changes this turn +e edit +d full diff/);
     s = play([{ type: 'ui.toggleDiff' }], s);
     lines = plain(approvalView(s, 80, 40, mono));
     expect(lines.filter((l) => l.startsWith('+line'))).toHaveLength(30);
@@ -230,7 +229,7 @@ describe('approval dialog and status line', () => {
     ]);
     const [first, second] = plain(statusView(s, 120, mono));
     expect(first).toBe(' ollama http://127.0.0.1:11434 · qwen · 31.2 tok/s · step 2 · waiting for your approval');
-    expect(second).toMatch(/^ y approve this change · n reject · a approve all this turn · e edit · d full diff/);
+    expect(second).toMatch(/^ y approve · n reject · a approve all changes this turn · e edit · d full diff/);
   });
 
   it('draws the input with a cursor and a reason prompt when rejecting', () => {
@@ -251,7 +250,7 @@ describe('layout', () => {
   it('collapses into tabs at 80×24 and puts panes side by side when wide', () => {
     const small = computeLayout({ cols: 80, rows: 24 }, 'chat');
     expect(small.mode).toBe('tabs');
-    expect(Object.keys(small.rects).sort()).toEqual(['chat', 'dialog', 'gauge', 'help', 'input', 'status', 'tabs']);
+    expect(Object.keys(small.rects).sort()).toEqual(['chat', 'dialog', 'gauge', 'help', 'input', 'output', 'status', 'tabs']);
     const wide = computeLayout({ cols: 160, rows: 48 }, 'chat');
     expect(wide.mode).toBe('wide');
     const r = wide.rects;
