@@ -4,7 +4,8 @@
 // - while a request awaits approval, an answer key (y, n, a, A, e, d …) counts only when it stands
 //   alone: nothing typed in the QUIET_MS before it, the dialog on screen at least that long, and
 //   nothing typed in the QUIET_MS after it (it is held that long). Otherwise it is text. Once the
-//   user moved focus to the dialog on purpose (Esc from the input), answers act at once;
+//   user moved focus to the dialog on purpose (Esc from the input), answers act at once (never
+//   inside a burst);
 // - q and u (quit, undo) act only as isolated keystrokes, never inside a burst.
 // No blessed here: keys in, keymap actions and text out, time and timers injected.
 import { KEYMAP, type Action, type KeyScope } from './keymap';
@@ -96,8 +97,9 @@ export function createKeyIntake(d: IntakeDeps): KeyIntake {
     if (!ANSWER_ACTIONS.has(action) || !printable(k)) return d.act(action);
     // An answer key typed as a letter.
     const ch = k.ch as string;
-    if (burst || !quietFor(QUIET_MS)) return typed(ch);
-    if (scope.dialogFocused) return d.act(action);
+    if (burst) return typed(ch);
+    if (scope.dialogFocused) return d.act(action); // Esc separated the typing from the answer
+    if (!quietFor(QUIET_MS)) return typed(ch);
     if (d.now() - d.requestShownAt() < QUIET_MS) return typed(ch);
     const requestId = scope.requestId;
     const cancel = d.later(() => {
