@@ -4,7 +4,9 @@ import { gaugeView, gaugeNumbers } from '../../src/tui/gauge-view';
 import { planView } from '../../src/tui/plan-view';
 import { treeView } from '../../src/tui/tree-view';
 import { patchesView } from '../../src/tui/patches-view';
-import { approvalView } from '../../src/tui/approval-view';
+import { approvalLayout, approvalView } from '../../src/tui/approval-view';
+import { toolOutputView } from '../../src/tui/tool-output-view';
+import { displayWidth, graphemeCost, padRight, terminalSafe, truncate } from '../../src/tui/text';
 import { statusView } from '../../src/tui/status-view';
 import { inputView } from '../../src/tui/input-view';
 import { sideBySideDiffLines, unifiedDiffLines, diffLines } from '../../src/tui/diff-view';
@@ -257,5 +259,116 @@ describe('layout', () => {
     expect(r.chat!.width + r.tree!.width).toBe(160);
     expect(r.patches!.top + r.patches!.height).toBe(r.input!.top);
     expect(r.status!.top + r.status!.height).toBe(48);
+  });
+});
+
+describe('readable diffs (issue 14 item 4)', () => {
+  const long = `const message = "${'x'.repeat(150)}END";`;
+  const diff = `--- /dev/null\n+++ b/new.ts\n@@ -0,0 +1,2 @@\n+${long}\n+short\n`;
+
+  it('never cuts a line with …: it wraps, and the header lines that repeat the title are left out', () => {
+    const lines = plain(unifiedDiffLines(diff, 60, mono));
+    expect(lines.join('\n')).not.toContain('…');
+    expect(lines.join('\n')).not.toMatch(/\/dev\/null|\+\+\+ b\//);
+    expect(lines[0]).toBe('@@ -0,0 +1,2 @@');
+    expect(lines.map((l) => l.slice(1)).join('').replace(/ /g, '')).toContain(`${long}short`.replace(/ /g, ''));
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(60);
+  });
+
+  it('scrolls sideways instead when asked: the rest of the line is a scroll away, marked ›', () => {
+    const first = plain(unifiedDiffLines(diff, 60, mono, { wrap: false }));
+    expect(first).toHaveLength(3);
+    expect(first[1]).toMatch(/^\+const message.*›$/);
+    const right = plain(unifiedDiffLines(diff, 60, mono, { wrap: false, col: 120 }));
+    expect(right[1]).toMatch(/^\+‹.*END";$/);
+  });
+
+  it('keeps a removed `--- x` line inside a hunk (only the file header is dropped)', () => {
+    expect(plain(unifiedDiffLines('--- a/f\n+++ b/f\n@@ -1 +1 @@\n--- x\n+y\n', 40, mono))).toEqual(['@@ -1 +1 @@', '--- x', '+y']);
+  });
+
+  it('shows "lines x–y of N" and pages by the rows the dialog shows', () => {
+    const big = `@@ -1,300 +1,300 @@\n${Array.from({ length: 300 }, (_, i) => `+row ${i}`).join('\n')}\n`;
+    const p = { ...proposal('big.ts', big), added: 300, removed: 0 };
+    let s = play([
+      { type: 'approval.needed', request: { id: 'c', call: call('c', 'edit_file', { path: 'big.ts' }), risk: 'write', proposal: p } },
+      { type: 'ui.toggleDiff' },
+    ]);
+    const first = approvalLayout(s, 80, 30, mono);
+    expect(plain(first.lines).join('\n')).toMatch(/lines 1–\d+ of 301/);
+    s = play([{ type: 'ui.diffScroll', delta: first.diffRoom, max: first.diffRows - first.diffRoom }], s);
+    const second = plain(approvalLayout(s, 80, 30, mono).lines).join('\n');
+    expect(second).toContain(`lines ${first.diffRoom + 1}–${2 * first.diffRoom} of 301`);
+  });
+
+  it('picks side by side by the width of the pane that shows the diff, not the screen', () => {
+    const s = play([{ type: 'patch.pending', id: 'p', proposal: proposal('a.txt', '@@ -1 +1 @@\n-old\n+new\n') }], {
+      ...initialState({ server: 's', model: 'm', contextWindow: 1 }, { cols: 200, rows: 60 }),
+    });
+    expect(plain(patchesView(s, 88, mono)).some((l) => l.includes('│'))).toBe(false);
+    expect(plain(patchesView(s, 150, mono)).some((l) => /^-old +│ \+new/.test(l))).toBe(true);
+  });
+});
+
+describe('wide characters (issue 14 item 5)', () => {
+  it('wraps CJK by display width: no line wider than the pane, no character lost', () => {
+    const text = '这是一个很长的中文句子，用来测试按显示宽度换行是否正确，不会丢失任何文字。';
+    const s = play([{ type: 'turn.start', turn: 1, text }]);
+    const lines = plain(chatView(s, 20, mono));
+    for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(20);
+    expect(lines.map((l) => l.replace(/^[› ] /, '')).join('')).toBe(text);
+  });
+
+  it('measures emoji by what terminals draw, and simplifies sequences terminals disagree on', () => {
+    expect(displayWidth('ok')).toBe(2);
+    expect(displayWidth('表')).toBe(2);
+    expect(terminalSafe('👨‍👩‍👧 ⚠️ 👍🏽')).toBe('👨👩👧 ⚠ 👍');
+    expect(graphemeCost('😀')).toBe(3); // two cells, three units in blessed's line clipping
+    expect(truncate('😀😀😀😀', 7)).toBe('😀😀…');
+    expect(padRight('表a', 5)).toBe('表a  ');
+  });
+});
+
+describe('tool output view (issue 14 item 1)', () => {
+  it("expands a command card to its whole output with the exit code, marking the lines the model did not get", () => {
+    const out = ['$ npm test', ...Array.from({ length: 30 }, (_, i) => `out ${i}`), '[exit code 1]'].join('\n');
+    const s = play([
+      { type: 'tool.proposed', call: call('r', 'run_command', { command: 'npm test' }), risk: 'exec' },
+      {
+        type: 'tool.result',
+        id: 'r',
+        name: 'run_command',
+        ok: false,
+        summary: 'npm test · exit code 1',
+        details: { kind: 'command', command: 'npm test', cwd: '/w', exitCode: 1, timedOut: false, output: { text: out, cutForModel: { from: 10, to: 20 } } },
+      },
+    ]);
+    const card = plain(chatView(s, 60, mono));
+    expect(card[0]).toMatch(/^⚙ run_command npm test · exit code 1 ✗$/);
+    expect(card).toContain('  out 29');
+    expect(card.join('\n')).toContain('more lines (x shows all)');
+    const t = s.chat[0];
+    if (t.kind !== 'tool') throw new Error('not a card');
+    const full = plain(toolOutputView(t, 60, mono));
+    expect(full[0]).toBe('$ npm test   (in /w) → exit 1');
+    for (let i = 0; i < 30; i++) expect(full).toContain(`out ${i}`);
+    expect(full).toContain('┄┄ the model did not get the next 10 lines (output cap) ┄┄');
+  });
+});
+
+describe('the approval dialog leaves the newest chat lines visible (issue 14 item 2)', () => {
+  it('shrinks the panes above it instead of covering them', () => {
+    for (const size of [
+      { cols: 80, rows: 24 },
+      { cols: 200, rows: 60 },
+    ]) {
+      const plainLayout = computeLayout(size, 'chat');
+      const withDialog = computeLayout(size, 'chat', 1, 40);
+      const chat = withDialog.rects.chat!;
+      const dialog = withDialog.rects.dialog!;
+      expect(chat.top + chat.height).toBeLessThanOrEqual(dialog.top);
+      expect(chat.height).toBeGreaterThanOrEqual(5);
+      expect(dialog.top + dialog.height).toBe(plainLayout.rects.input!.top);
+    }
   });
 });
