@@ -72,7 +72,7 @@ export function createCommands(d: CommandDeps): Commands {
     const s = state();
     if (s.diffWrap) return;
     const w = s.focus === 'patches' && !s.approvals.length ? d.metrics('patches') : d.metrics('dialog');
-    store.dispatch({ type: 'ui.diffCol', delta: dir * Math.max(8, Math.floor((w.width ?? 40) / 2)) });
+    store.dispatch({ type: 'ui.diffCol', delta: dir * Math.max(8, Math.floor((w.width ?? 40) / 2)), max: w.maxCol ?? 0 });
   };
 
   const slash = (text: string) => {

@@ -50,13 +50,14 @@ function remember(diff: string, key: string, make: () => string[]): string[] {
   return v;
 }
 
-/** One diff line laid into rows of `width` columns: the sign column stays, the text wraps or scrolls. */
+/** One diff line laid into rows of `width` columns: the sign column stays, the text wraps or scrolls.
+ * Hunk headers (`@@ … @@`) never scroll: they say where the rows below come from. */
 function layLine(line: string, width: number, o: Required<DiffOptions>): string[] {
   const text = clean(line);
   const sign = text.slice(0, 1);
   const body = text.slice(1);
   const room = Math.max(1, width - 1);
-  if (o.wrap) {
+  if (o.wrap || (line.startsWith('@@') && o.col > 0)) {
     const rows = displayWidth(body) <= room ? [body] : wrapLine(body, room);
     return rows.map((r, i) => (i === 0 ? sign : ' ') + r);
   }
@@ -69,6 +70,24 @@ function layLine(line: string, width: number, o: Required<DiffOptions>): string[
 }
 
 const defaults = (o: DiffOptions): Required<DiffOptions> => ({ wrap: o.wrap ?? true, col: o.wrap === false ? (o.col ?? 0) : 0 });
+
+/** How far a diff can scroll sideways in a pane `width` wide (0 when every line fits). */
+export function diffMaxCol(diff: string, width: number): number {
+  const hit = maxColMemo.get(diff);
+  if (hit?.width === width) return hit.max;
+  const max = computeMaxCol(diff, width);
+  if (maxColMemo.size >= MEMO_MAX) maxColMemo.delete(maxColMemo.keys().next().value as string);
+  maxColMemo.set(diff, { width, max });
+  return max;
+}
+const maxColMemo = new Map<string, { width: number; max: number }>();
+
+function computeMaxCol(diff: string, width: number): number {
+  const room = (width >= SIDE_BY_SIDE_MIN ? Math.max(10, Math.floor((width - 3) / 2)) : width) - 1;
+  let longest = 0;
+  for (const l of splitDiff(diff)) if (!l.startsWith('@@')) longest = Math.max(longest, displayWidth(clean(l)) - 1);
+  return Math.max(0, longest - room + 2);
+}
 
 /** Unified: one or more rows per diff line, coloured by kind. */
 export function unifiedDiffLines(diff: string, width: number, theme: Theme, opts: DiffOptions = {}): string[] {

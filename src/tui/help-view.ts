@@ -34,3 +34,21 @@ export function helpView(width: number, theme: Theme, table: readonly KeyBinding
   out.push('', paint(theme, 'dim', 'Mouse: the wheel scrolls a pane, a click focuses it.'));
   return out;
 }
+
+/** The README's keys section, generated from the same table (a test keeps the README in step). */
+export function keysMarkdown(table: readonly KeyBinding[] = KEYMAP): string {
+  const out: string[] = [];
+  const groups = [...new Set(table.map((b) => b.when))] as When[];
+  for (const g of groups) {
+    out.push(`**${WHEN_LABEL[g]}**`, '', '| keys | action |', '|---|---|');
+    for (const b of table.filter((x) => x.when === g))
+      out.push(
+        `| ${keysLabel(b)
+          .split(' ')
+          .map((k) => `\`${k}\``)
+          .join(' ')} | ${b.label.replace(/\|/g, '\\|')} |`,
+      );
+    out.push('');
+  }
+  return out.join('\n').trimEnd();
+}

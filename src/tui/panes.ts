@@ -12,6 +12,7 @@ import { treeView, treeRows } from './tree-view';
 import { patchesView } from './patches-view';
 import { approvalLayout } from './approval-view';
 import { toolOutputView } from './tool-output-view';
+import { diffMaxCol } from './diff-view';
 import { selectedToolId } from './store';
 import { statusView } from './status-view';
 import { inputLineCount, inputTitle, inputView } from './input-view';
@@ -23,6 +24,8 @@ export interface PaneMetrics {
   lines: number;
   height: number;
   width?: number;
+  /** How far the diff it shows can scroll sideways. */
+  maxCol?: number;
 }
 
 export type MetricsPane = ScrollPane | 'help' | 'dialog' | 'output';
@@ -124,7 +127,8 @@ export function createPanes(screen: blessed.Widgets.Screen, theme: Theme, events
       off = Math.min(treeOffset, max);
     } else off = Math.min(s.scroll[id] ?? max, max);
     if (id === 'chat') off = chatOffset(s, box.width, box.height, off, max);
-    metrics[id] = { lines: all.length, height: box.height, width: box.width };
+    const shownDiff = id === 'patches' ? s.patches[s.selectedPatch]?.proposal.diff : undefined;
+    metrics[id] = { lines: all.length, height: box.height, width: box.width, maxCol: shownDiff ? diffMaxCol(shownDiff, box.width) : 0 };
     const shown = all.slice(off, off + box.height);
     panes[id].show(rect, shown.join('\n'), { label: labelOf(id, s, off, Math.max(0, all.length - off - box.height)), focused: s.focus === id });
   }
@@ -179,7 +183,8 @@ export function createPanes(screen: blessed.Widgets.Screen, theme: Theme, events
         // Above the input, with the panes above shrunk to make room: the newest chat lines (the
         // model's explanation of this very change, notices) stay visible.
         const req = s.approvals[0];
-        metrics.dialog = { lines: dialog.diffRows, height: dialog.diffRoom, width: inner(r.dialog).width };
+        const dw = inner(r.dialog).width;
+        metrics.dialog = { lines: dialog.diffRows, height: dialog.diffRoom, width: dw, maxCol: req.proposal ? diffMaxCol(req.proposal.diff, dw) : 0 };
         panes.dialog.show(r.dialog, dialog.lines.slice(0, Math.max(1, r.dialog.height - 2)).join('\n'), {
           label: req.command ? ' Approval needed: command ' : ' Approval needed: change ',
           borderRole: s.dialogFocus ? 'borderFocus' : 'warn',

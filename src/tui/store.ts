@@ -236,7 +236,7 @@ function reduceUi(s: UiState, a: UiAction): UiState {
     case 'ui.diffScroll':
       return { ...s, diffScroll: clamp(s.diffScroll + a.delta, 0, Math.max(0, a.max ?? Number.MAX_SAFE_INTEGER)) };
     case 'ui.diffCol':
-      return { ...s, diffCol: Math.max(0, s.diffCol + a.delta) };
+      return { ...s, diffCol: clamp(s.diffCol + a.delta, 0, Math.max(0, a.max)) };
     case 'ui.diffWrap':
       return { ...s, diffWrap: a.wrap, diffCol: 0 };
     case 'ui.toggleDiff':

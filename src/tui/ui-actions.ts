@@ -16,7 +16,7 @@ export type UiAction =
   | { type: 'ui.reason'; open: boolean }
   | { type: 'ui.scroll'; pane: ScrollPane; delta: number /** Largest offset (content lines − visible lines). */; max: number }
   | { type: 'ui.diffScroll'; delta: number /** Largest offset (diff lines − visible lines). */; max?: number }
-  | { type: 'ui.diffCol'; delta: number }
+  | { type: 'ui.diffCol'; delta: number; max: number }
   | { type: 'ui.diffWrap'; wrap: boolean }
   | { type: 'ui.dialogFocus'; focused: boolean }
   | { type: 'ui.tool.select'; delta: number }

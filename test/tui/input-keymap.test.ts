@@ -3,7 +3,7 @@
 import { applyInput, emptyInput, completions, parseSlash, wantsContinuation, type InputOp } from '../../src/tui/input-editor';
 import { actionFor, hintsFor, KEYMAP, type KeyScope } from '../../src/tui/keymap';
 import { routeKey } from '../../src/tui/key-router';
-import { helpView } from '../../src/tui/help-view';
+import { helpView, keysMarkdown } from '../../src/tui/help-view';
 import { monochromeTheme } from '../../src/tui/theme';
 
 const run = (ops: InputOp[], s = emptyInput()) => ops.reduce(applyInput, s);
@@ -111,5 +111,13 @@ describe('keymap', () => {
     KEYMAP.forEach((b, i) => {
       expect(bindingLines[i]).toContain(b.label);
     });
+  });
+});
+
+describe('README keys section', () => {
+  it('is exactly what the keymap table generates', () => {
+    const readme = require('node:fs').readFileSync(require('node:path').join(__dirname, '..', '..', 'README.md'), 'utf8') as string;
+    const block = /<!-- keys:start -->\n([\s\S]*?)\n<!-- keys:end -->/.exec(readme)?.[1];
+    expect(block).toBe(keysMarkdown());
   });
 });

@@ -271,7 +271,12 @@ describe('readable diffs (issue 14 item 4)', () => {
     expect(lines.join('\n')).not.toContain('…');
     expect(lines.join('\n')).not.toMatch(/\/dev\/null|\+\+\+ b\//);
     expect(lines[0]).toBe('@@ -0,0 +1,2 @@');
-    expect(lines.map((l) => l.slice(1)).join('').replace(/ /g, '')).toContain(`${long}short`.replace(/ /g, ''));
+    expect(
+      lines
+        .map((l) => l.slice(1))
+        .join('')
+        .replace(/ /g, ''),
+    ).toContain(`${long}short`.replace(/ /g, ''));
     expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(60);
   });
 
@@ -330,7 +335,7 @@ describe('wide characters (issue 14 item 5)', () => {
 });
 
 describe('tool output view (issue 14 item 1)', () => {
-  it("expands a command card to its whole output with the exit code, marking the lines the model did not get", () => {
+  it('expands a command card to its whole output with the exit code, marking the lines the model did not get', () => {
     const out = ['$ npm test', ...Array.from({ length: 30 }, (_, i) => `out ${i}`), '[exit code 1]'].join('\n');
     const s = play([
       { type: 'tool.proposed', call: call('r', 'run_command', { command: 'npm test' }), risk: 'exec' },
