@@ -6,7 +6,7 @@
 //   nothing typed in the QUIET_MS after it (it is held that long). Otherwise it is text. Once the
 //   user moved focus to the dialog on purpose (Esc from the input), answers act at once (never
 //   inside a burst);
-// - q and u (quit, undo) act only as isolated keystrokes, never inside a burst.
+// - q and u (quit, undo) never act inside a burst or a stream of keys (a split paste).
 // No blessed here: keys in, keymap actions and text out, time and timers injected.
 import { KEYMAP, type Action, type KeyScope } from './keymap';
 import { routeKey } from './key-router';
@@ -51,6 +51,10 @@ export interface KeyIntake {
  * like an answer. Typing the next letter within it turns a held answer key back into text. */
 export const QUIET_MS = 400;
 
+/** Keys closer than this came from a machine (a paste split across reads, a terminal's backlog),
+ * not from fingers: q and u among them do nothing. */
+export const STREAM_MS = 60;
+
 const ANSWER_SCOPES = new Set(['approval', 'change', 'command']);
 const ANSWER_ACTIONS = new Set<Action>(KEYMAP.filter((b) => ANSWER_SCOPES.has(b.when)).map((b) => b.action));
 const DESTRUCTIVE = new Set<Action>(['quit', 'undo']);
@@ -59,6 +63,7 @@ const printable = (k: KeyPress) => k.ch !== undefined && k.ch.length >= 1 && k.c
 
 export function createKeyIntake(d: IntakeDeps): KeyIntake {
   let lastTextAt = Number.NEGATIVE_INFINITY;
+  let lastKeyAt = Number.NEGATIVE_INFINITY;
   let held: { ch: string; action: Action; requestId: string | null; cancel: () => void } | null = null;
 
   const typed = (text: string) => {
@@ -77,6 +82,8 @@ export function createKeyIntake(d: IntakeDeps): KeyIntake {
 
   function one(k: KeyPress, burst: boolean, last: boolean): void {
     releaseHeld();
+    const since = d.now() - lastKeyAt;
+    lastKeyAt = d.now();
     const scope = d.scope();
     const textual = scope.focus === 'input' || scope.reason || scope.requestId !== null;
     if (burst && textual && !scope.help && !scope.output) {
@@ -93,7 +100,7 @@ export function createKeyIntake(d: IntakeDeps): KeyIntake {
     }
     const action = routed.action;
     d.seen(action);
-    if (DESTRUCTIVE.has(action) && (burst || !quietFor(QUIET_MS))) return;
+    if (DESTRUCTIVE.has(action) && (burst || since < STREAM_MS)) return;
     if (!ANSWER_ACTIONS.has(action) || !printable(k)) return d.act(action);
     // An answer key typed as a letter.
     const ch = k.ch as string;

@@ -37,7 +37,7 @@ suite('workbench in tmux (end to end)', () => {
 
     s.keys('?');
     const help = await s.waitFor('Keys — Esc, ? or q closes this help');
-    expect(help).toContain('approve this change');
+    expect(help).toContain('approve: apply this change');
     s.keys('Escape');
     await s.waitFor((t) => !t.includes('Keys — Esc'));
 

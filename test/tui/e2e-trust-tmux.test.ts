@@ -65,6 +65,7 @@ suite('workbench trust and long-session fixes in tmux', () => {
     s.keys('Enter');
     await s.waitFor('Got your paste.');
     expect(JSON.stringify(s.server.chatRequests()[requests].body)).toContain('first line\\n\\tsecond q\\nu third');
+    s.close();
   });
 
   it('issue 14 items 1 and 2: the explanation stays above the dialog; a command card expands to its whole output (200×60)', async () => {
@@ -96,6 +97,7 @@ suite('workbench trust and long-session fixes in tmux', () => {
     expect(numbers).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
     s.keys('Escape');
     await s.waitFor((t) => !t.includes('Tool output'));
+    s.close();
   });
 
   it('issue 14 item 3: calls the server names alike stay apart — both patches listed, both applied (80×24)', async () => {
@@ -113,6 +115,7 @@ suite('workbench trust and long-session fixes in tmux', () => {
     s.keys('Tab');
     const patches = await s.waitFor(/two\.txt.*applied/);
     expect(patches).toMatch(/one\.txt.*applied/);
+    s.close();
   });
 
   it('issue 14 item 4: a long diff line is never cut: it wraps, w scrolls it sideways (remembered), → shows its end (200×60)', async () => {
@@ -138,6 +141,7 @@ suite('workbench trust and long-session fixes in tmux', () => {
     expect(JSON.parse(fs.readFileSync(prefs, 'utf8'))).toEqual({ diffWrap: false });
     await s.answer('y');
     await s.waitFor('Written.');
+    s.close();
   });
 
   it('issue 14 item 5: emoji and CJK do not garble the screen as the chat scrolls (80×24)', async () => {
@@ -168,6 +172,7 @@ suite('workbench trust and long-session fixes in tmux', () => {
     for (let i = 0; i < 12; i++) s.keys('j');
     await s.waitFor('是尾。');
     check(s.screen());
+    s.close();
   });
 
   it('issue 14 item 6: $EDITOR with arguments works and the model is told; a missing editor is named, not blamed (100×30)', async () => {
@@ -183,6 +188,7 @@ suite('workbench trust and long-session fixes in tmux', () => {
     await s.waitFor('Saved.');
     expect(fs.readFileSync(path.join(s.root, 'notes.txt'), 'utf8')).toBe('edited by hand\n');
     expect(JSON.stringify(s.server.chatRequests()[1].body)).toContain('The user edited your proposed change');
+    s.close();
 
     const t = await openSession([write, { text: 'Saved.' }], { cols: 100, rows: 30 }, { EDITOR: 'no-such-editor --wait', VISUAL: '' });
     t.type('notes');
@@ -193,6 +199,7 @@ suite('workbench trust and long-session fixes in tmux', () => {
     expect(failed.replace(/\n│?/g, ' ')).toMatch(/no-such-editor\s+--wait/);
     expect(failed).not.toMatch(/set \$EDITOR to your editor/);
     expect(failed).toContain('Create notes.txt?');
+    t.close();
   });
 
   it('issue 14 item 7: a change whose file changed elsewhere (same diff) is applied on the first y, not asked twice', async () => {

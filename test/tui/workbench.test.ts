@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { openBench, TestAgent, KEYS, proposal, type Bench } from './harness';
 import { KEYMAP } from '../../src/tui/keymap';
+import { QUIET_MS } from '../../src/tui/key-intake';
 
 function workspace(files: Record<string, string> = { 'a.txt': 'x\n' }): string {
   const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'sc-tui-')));
@@ -119,7 +120,9 @@ describe('workbench (headless terminal)', () => {
   it('u undoes outside the input; ? opens a help overlay listing the keymap; Esc closes it', async () => {
     const agent = new TestAgent();
     const b = await bench(agent, { cols: 120, rows: 60 });
-    await b.press(KEYS.esc, 'u');
+    await b.press(KEYS.esc);
+    b.clock.advance(QUIET_MS); // a person's pause: q and u never act within a stream of keys
+    await b.press('u');
     expect(agent.undos).toEqual([1]);
     await b.waitFor('undone: a.txt');
     await b.press('?');
