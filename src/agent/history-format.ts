@@ -3,10 +3,10 @@
 import type { ChatMessage, ToolCallRef } from '../types/messages';
 import type { ToolMode } from '../types/tool-mode';
 
-/** `calledNatively`: the calls came in the server's tool-call field, not in the text. */
 /** The call as the server knows it: its own id where it gave one (results must reference it). */
 const onWire = (c: ToolCallRef): ToolCallRef => ({ id: c.wireId ?? c.id, name: c.name, arguments: c.arguments });
 
+/** `calledNatively`: the calls came in the server's tool-call field, not in the text. */
 export function assistantMessage(text: string, calls: ToolCallRef[], mode: ToolMode, calledNatively: boolean): ChatMessage {
   if (mode === 'native' && calls.length > 0) return { role: 'assistant', content: text, toolCalls: calls.map(onWire) };
   if (calls.length > 0 && calledNatively) {
