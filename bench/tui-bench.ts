@@ -128,8 +128,7 @@ async function child(root: string): Promise<void> {
     watchedDirs: p.tree.watcher().watched().dirs.length,
     renders: p.scheduler.count(),
   };
-  p.store.dispatch({ type: 'ui.focus', focus: 'chat' });
-  input.write('q');
+  p.quit(0);
   await exit;
   process.stdout.write(JSON.stringify(result) + '\n');
 }

@@ -6,6 +6,7 @@ import type { ToolCallRef } from '../types/messages';
 import type { PlanItem } from '../types/plan';
 import type { ToolMode } from '../types/tool-mode';
 import type { TokenCounter } from '../context/token-counter';
+import type { ToolDetails } from '../tools/types';
 import { toolByName } from '../tools/registry';
 import { readPlan } from '../plan/plan-file';
 import { perResultCap } from '../context/budget';
@@ -50,10 +51,10 @@ export interface ExecOutcome {
 export async function executeCall(env: CallEnv, call: ToolCallRef, signal: AbortSignal): Promise<ExecOutcome> {
   const { bus, guards } = env;
   const tool = toolByName(call.name);
-  const append = (content: string, summary: string, ok: boolean) => {
+  const append = (content: string, summary: string, ok: boolean, details: ToolDetails = { kind: 'text', output: { text: content } }) => {
     const message = toolResultMessage(call, content, stubFor(call, summary), env.toolMode);
     env.history.append(message);
-    bus.emit({ type: 'tool.result', id: call.id, name: call.name, ok, summary });
+    bus.emit({ type: 'tool.result', id: call.id, name: call.name, ok, summary, details });
     return message;
   };
   if (!tool) {
@@ -70,8 +71,14 @@ export async function executeCall(env: CallEnv, call: ToolCallRef, signal: Abort
   });
   if (outcome.approveRest) env.approval.policy.approveRestOfTurn = true;
   const result = outcome.result;
-  let text = result.forModel;
-  if (tool.risk !== 'write') text = capOutput(text, capTokens, env.counter, { readHint: tool.name === 'read_file' }).text;
+  const full = result.forModel;
+  let text = full;
+  let cutForModel: { from: number; to: number } | undefined;
+  if (tool.risk !== 'write') {
+    const capped = capOutput(text, capTokens, env.counter, { readHint: tool.name === 'read_file' });
+    text = capped.text;
+    if (capped.elidedLines > 0) cutForModel = cutLines(full, capped.text);
+  }
   const d = result.details;
   const read: ReadRange | undefined = result.ok && d?.kind === 'read' ? { path: d.path, startLine: d.startLine, endLine: d.endLine } : undefined;
   const earlier = read ? env.reads.find(read, text, env.history.get()) : undefined;
@@ -116,7 +123,18 @@ export async function executeCall(env: CallEnv, call: ToolCallRef, signal: Abort
     };
   }
   const shown = earlier ? unchangedReadNote(earlier, env.mark) : text;
-  const message = append(shown, earlier ? `${result.summary} · unchanged` : result.summary, result.ok);
+  // The UI gets the whole result, with the lines the model did not get marked.
+  const details: ToolDetails = { ...(result.details ?? { kind: 'text' }), output: { text: full, cutForModel } };
+  const message = append(shown, earlier ? `${result.summary} · unchanged` : result.summary, result.ok, details);
   if (read && !earlier) env.reads.remember(read, text, env.mark, message);
   return { ok: result.ok, refused: outcome.refused, wrote: outcome.wrote, stop };
+}
+
+/** Which lines of `full` the cap left out of `capped` (head + marker line + tail). */
+function cutLines(full: string, capped: string): { from: number; to: number } {
+  const all = full.split('\n');
+  const kept = capped.split('\n');
+  const marker = kept.findIndex((l, i) => l.startsWith('… ') && l !== all[i]);
+  if (marker < 0) return { from: 0, to: all.length }; // one giant line cut by characters
+  return { from: marker, to: all.length - (kept.length - marker - 1) };
 }

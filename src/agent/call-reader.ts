@@ -14,9 +14,18 @@ export interface ReadCalls {
   constrained: boolean;
 }
 
+// Call ids are minted here, unique for the session (and across resumes: the prefix is this
+// process's start), never taken from the provider: Ollama names calls call_1, call_2 … afresh in
+// every reply, so provider ids repeat within a session and everything keyed by id (the Patches
+// pane, tree marks, tool cards) would mix calls up. The provider's own id is kept as `wireId`,
+// because a native tool result must reference the id the server gave the call.
+const PROCESS_TAG = Date.now().toString(36);
 let callCounter = 0;
 function withIds(calls: { name: string; arguments: Record<string, unknown>; id?: string }[]): ToolCallRef[] {
-  return calls.map((c) => ({ id: c.id?.trim() ? c.id : `call_${Date.now().toString(36)}_${++callCounter}`, name: c.name, arguments: c.arguments }));
+  return calls.map((c) => {
+    const wireId = c.id?.trim();
+    return { id: `call_${PROCESS_TAG}_${++callCounter}`, name: c.name, arguments: c.arguments, ...(wireId ? { wireId } : {}) };
+  });
 }
 
 export async function readCalls(input: {

@@ -3,9 +3,12 @@
 import type { ChatMessage, ToolCallRef } from '../types/messages';
 import type { ToolMode } from '../types/tool-mode';
 
+/** The call as the server knows it: its own id where it gave one (results must reference it). */
+const onWire = (c: ToolCallRef): ToolCallRef => ({ id: c.wireId ?? c.id, name: c.name, arguments: c.arguments });
+
 /** `calledNatively`: the calls came in the server's tool-call field, not in the text. */
 export function assistantMessage(text: string, calls: ToolCallRef[], mode: ToolMode, calledNatively: boolean): ChatMessage {
-  if (mode === 'native' && calls.length > 0) return { role: 'assistant', content: text, toolCalls: calls };
+  if (mode === 'native' && calls.length > 0) return { role: 'assistant', content: text, toolCalls: calls.map(onWire) };
   if (calls.length > 0 && calledNatively) {
     // The call came natively but we talk in text mode: write it in the form we ask the model for,
     // so later steps see their own earlier calls.
@@ -16,7 +19,7 @@ export function assistantMessage(text: string, calls: ToolCallRef[], mode: ToolM
 }
 
 export function toolResultMessage(call: ToolCallRef, content: string, stub: string, mode: ToolMode): ChatMessage {
-  if (mode === 'native') return { role: 'tool', content, toolCallId: call.id, toolName: call.name, stub };
+  if (mode === 'native') return { role: 'tool', content, toolCallId: call.wireId ?? call.id, toolName: call.name, stub };
   return {
     role: 'user',
     content: `<tool_result name="${call.name}">\n${content}\n</tool_result>`,

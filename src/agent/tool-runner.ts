@@ -67,9 +67,13 @@ async function runWrite(tool: Tool, call: ToolCallRef, deps: RunnerDeps): Promis
   }
   let proposal = proposed.proposal;
   let approveRest = false;
+  /** The diff the user said yes to: a re-check after an outside edit that yields the very same diff
+   * is applied without asking again (asking twice with the same diff would be noise). */
+  let approvedDiff: string | null = null;
+  let userEdited = false;
   for (;;) {
     deps.bus.emit({ type: 'patch.pending', id: call.id, proposal });
-    const verdict = decide('write', deps.policy);
+    const verdict = approvedDiff === proposal.diff ? ({ action: 'auto' } as const) : decide('write', deps.policy);
     if (verdict.action === 'deny') {
       deps.bus.emit({ type: 'patch.rejected', id: call.id, path: proposal.path, reason: verdict.reason });
       return { result: { ok: false, forModel: verdict.reason, summary: `${proposal.path} · not written` }, refused: true };
@@ -84,16 +88,24 @@ async function runWrite(tool: Tool, call: ToolCallRef, deps: RunnerDeps): Promis
         return { result: { ok: false, forModel: reason + ' The file is unchanged.', summary: `${proposal.path} · rejected` }, refused: true };
       }
       if (answer.decision === 'always') approveRest = true;
-      if (answer.edited !== undefined) proposal = withEdited(proposal, answer.edited);
+      if (answer.edited !== undefined) {
+        proposal = withEdited(proposal, answer.edited);
+        userEdited = true;
+      }
+      approvedDiff = proposal.diff;
     }
     const applied = await applyProposal(deps.root, proposal);
     if (applied.ok) {
       deps.bus.emit({ type: 'patch.applied', id: call.id, path: proposal.path, journalId: applied.entry.id });
       const verb = proposal.before === null ? 'Created' : 'Edited';
+      // The model must know its text was not what got written, and see what was.
+      const edited = userEdited
+        ? `\nThe user edited your proposed change in their editor before approving it; this is the change as applied:\n${proposal.diff}`
+        : '';
       return {
         result: {
           ok: true,
-          forModel: `${verb} ${proposal.path} (+${proposal.added} −${proposal.removed}).`,
+          forModel: `${verb} ${proposal.path} (+${proposal.added} −${proposal.removed}).${edited}`,
           summary: `${proposal.path} · +${proposal.added} −${proposal.removed}`,
           details: {
             kind: 'patch',
@@ -124,7 +136,9 @@ async function runWrite(tool: Tool, call: ToolCallRef, deps: RunnerDeps): Promis
       deps.bus.emit({ type: 'patch.rejected', id: call.id, path: proposal.path, reason: 'stale' });
       return { result: { ok: false, forModel: msg, summary: `${proposal.path} · stale` }, refused: false, patchFailedFor: proposal.path };
     }
+    // The re-made change is the model's edit against the new content: it is asked about afresh.
     proposal = again.proposal;
+    userEdited = false;
   }
 }
 

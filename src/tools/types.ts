@@ -17,15 +17,26 @@ export interface ToolContext {
   exec?: CommandRunner;
 }
 
-/** Typed data for the UI, kept apart from the text the model sees. */
-export type ToolDetails =
+/** The whole result for the workbench's tool output view, kept apart from the text the model got. */
+export interface ToolOutput {
+  /** The result as the tool produced it: a command's output, the lines read, the search hits. */
+  text: string;
+  /** Lines of `text` (0-based, `to` exclusive) the model did not get: the output cap left them out. */
+  cutForModel?: { from: number; to: number };
+}
+
+/** Typed data for the UI, kept apart from the text the model sees. `output` is filled in by the agent. */
+export type ToolDetails = (
   | { kind: 'read'; path: string; lines: number; startLine: number; endLine: number }
   | { kind: 'list'; path: string; entries: number }
   | { kind: 'search'; pattern: string; matches: number }
   | { kind: 'patch'; path: string; diff: string; added: number; removed: number; newFile: boolean }
   | { kind: 'command'; command: string; cwd: string; exitCode: number | null; timedOut: boolean; sandbox?: 'bwrap' | 'sandbox-exec' | 'none' }
   | { kind: 'plan'; items: number; done: number }
-  | { kind: 'error'; code: string };
+  | { kind: 'error'; code: string }
+  /** No typed data: the output text is all there is (a refusal, a skipped call). */
+  | { kind: 'text' }
+) & { output?: ToolOutput };
 
 export interface ToolResult {
   /** Text for the model. */

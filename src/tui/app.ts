@@ -12,11 +12,15 @@ import { createPanes } from './panes';
 import { createRenderScheduler, type RenderScheduler } from './render-scheduler';
 import { createCommands } from './commands';
 import type { TreeSource } from './tree-source';
-import { routeKey } from './key-router';
-import { scopeOf } from './status-view';
+import { intakeScope } from './status-view';
+import { createKeyIntake, type KeyPress } from './key-intake';
+import { InputProxy } from './input-proxy';
+import { PASTE_OFF, PASTE_ON } from './paste-filter';
 import { terminalName } from './terminal';
-import { fixBlessedColors } from './blessed-fixes';
+import { fixBlessedColors, fixBlessedWidths } from './blessed-fixes';
 import { captureConsole } from './console-capture';
+import { loadPrefs, prefsFile, savePrefs } from './ui-prefs';
+import { editInEditor } from './editor';
 
 export interface WorkbenchOptions {
   agent: AgentHandle;
@@ -28,15 +32,36 @@ export interface WorkbenchOptions {
   input?: NodeJS.ReadableStream;
   output?: NodeJS.WritableStream;
   terminal?: string;
+  /** Time for the key intake's "typed on its own" rule (tests drive it by hand). */
+  clock?: Clock;
+  /** Where remembered UI choices live (default: the user's state folder, see ui-prefs.ts). */
+  prefsFile?: string;
+  /** The environment $VISUAL/$EDITOR come from (default: process.env). */
+  env?: NodeJS.ProcessEnv;
   /** Tests and the benchmark: called once the first frame is drawn, with handles to inspect. */
   onReady?: (probe: WorkbenchProbe) => void;
 }
+
+export interface Clock {
+  now(): number;
+  later(fn: () => void, ms: number): () => void;
+}
+
+const realClock: Clock = {
+  now: () => performance.now(),
+  later: (fn, ms) => {
+    const t = setTimeout(fn, ms);
+    return () => clearTimeout(t);
+  },
+};
 
 export interface WorkbenchProbe {
   store: Store;
   scheduler: RenderScheduler;
   tree: TreeSource;
   screen: blessed.Widgets.Screen;
+  /** Ends the workbench as /quit does. */
+  quit(code?: number): void;
 }
 
 const oneLine = (err: unknown) => (err instanceof Error ? err.message : String(err)).split('\n')[0];
@@ -50,14 +75,31 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<number> {
   const theme = themed.theme;
   const output = opts.output ?? process.stdout;
   const size = { cols: (output as { columns?: number }).columns ?? 80, rows: (output as { rows?: number }).rows ?? 24 };
-  let state: UiState = initialState(opts.header, size);
+  const prefsPath = opts.prefsFile ?? prefsFile(opts.env);
+  const prefs = loadPrefs(prefsPath);
+  let state: UiState = { ...initialState(opts.header, size), diffWrap: prefs.diffWrap };
   for (const e of opts.initialEvents ?? []) state = reduce(state, e);
   for (const n of opts.notices) state = reduce(state, { type: 'ui.notice', level: 'warn', text: n });
   const store = createStore(state);
 
   fixBlessedColors();
+  fixBlessedWidths();
+  // Keys of one terminal read are collected, then judged together (see key-intake.ts).
+  let read: KeyPress[] | null = null;
+  const intakeRef: { chunk(keys: KeyPress[]): void; paste(text: string): void } = { chunk: () => undefined, paste: () => undefined };
+  const input = new InputProxy((opts.input ?? process.stdin) as NodeJS.ReadableStream, {
+    readStart: () => {
+      read = [];
+    },
+    readEnd: () => {
+      const keys = read ?? [];
+      read = null;
+      if (keys.length) intakeRef.chunk(keys);
+    },
+    paste: (text) => intakeRef.paste(text),
+  });
   // @types/blessed swaps the stream types of `input` and `output` in IScreenOptions.
-  const streams = { input: opts.input ?? process.stdin, output } as unknown as Pick<blessed.Widgets.IScreenOptions, 'input' | 'output'>;
+  const streams = { input, output } as unknown as Pick<blessed.Widgets.IScreenOptions, 'input' | 'output'>;
   const screen = createScreen({
     ...streams,
     terminal: opts.terminal ?? terminalName(process.env.TERM),
@@ -111,36 +153,79 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<number> {
       store,
       metrics: panes.metrics,
       quit: (code) => commandsRef.quit(code),
-      editText: (text) =>
-        new Promise((resolve) => {
-          screen.readEditor({ value: text, name: 'smallcode-edit' }, (err: unknown, data?: unknown) => {
-            resolve(err || data === undefined ? null : String(data));
-          });
-        }),
+      editText: async (text, name) => {
+        output.write(PASTE_OFF);
+        try {
+          return await editInEditor(screen, text, name, opts.env);
+        } catch (err) {
+          return { ok: false, message: `the change could not be opened in the editor: ${oneLine(err)}` };
+        } finally {
+          output.write(PASTE_ON);
+        }
+      },
+      rememberWrap: (wrap) => {
+        savePrefs(prefsPath, { ...prefs, diffWrap: wrap }).catch((err) =>
+          store.dispatch({ type: 'ui.notice', level: 'warn', text: `could not remember the wrap choice in ${prefsPath}: ${oneLine(err)}` }),
+        );
+      },
     });
 
-    const onKey = (ch: string | undefined, key: { full?: string } | undefined) => {
-      const full = key?.full ?? ch ?? '';
-      const s = store.get();
-      const routed = routeKey(full, ch, scopeOf(s));
-      if (s.quitArmed && !(routed && 'action' in routed && routed.action === 'cancel') && full !== 'return')
-        store.dispatch({ type: 'ui.quitArm', armed: false });
-      if (!routed) return;
-      if ('action' in routed) commands.run(routed.action);
-      else store.dispatch({ type: 'ui.input', edit: routed.edit });
-    };
-    screen.on('keypress', (ch, key) => {
+    const clock = opts.clock ?? realClock;
+    let shown: { id: string | null; at: number } = { id: null, at: 0 };
+    store.subscribe((st) => {
+      const id = st.approvals[0]?.id ?? null;
+      if (id !== shown.id) shown = { id, at: clock.now() };
+    });
+    const intake = createKeyIntake({
+      scope: () => intakeScope(store.get()),
+      requestShownAt: () => shown.at,
+      now: () => clock.now(),
+      later: (fn, ms) =>
+        clock.later(() => {
+          try {
+            fn();
+          } catch (err) {
+            report(err);
+          }
+        }, ms),
+      act: (action) => commands.run(action),
+      edit: (op) => store.dispatch({ type: 'ui.input', edit: op }),
+      text: (text) => {
+        const st = store.get();
+        if (!st.reason && st.focus !== 'input') store.dispatch({ type: 'ui.focus', focus: 'input' });
+        store.dispatch({ type: 'ui.input', edit: { op: 'insert', text } });
+      },
+      seen: (action) => {
+        const armed = store.get().quitArmed;
+        if (armed && !(armed === 'ctrl-c' && action === 'cancel') && !(armed === 'q' && action === 'quit'))
+          store.dispatch({ type: 'ui.quitArm', armed: false });
+      },
+    });
+    intakeRef.chunk = (keys) => {
       try {
-        onKey(ch, key);
+        intake.chunk(keys);
       } catch (err) {
         report(err);
       }
+    };
+    intakeRef.paste = (text) => {
+      try {
+        intake.paste(text);
+      } catch (err) {
+        report(err);
+      }
+    };
+    screen.on('keypress', (ch: string | undefined, key: { full?: string } | undefined) => {
+      const k = { full: key?.full ?? ch ?? '', ch };
+      if (read) read.push(k);
+      else intakeRef.chunk([k]);
     });
     screen.on(
       'resize',
       safe(() => store.dispatch({ type: 'ui.resize', cols: Number(screen.width), rows: Number(screen.height) })),
     );
     screen.enableMouse();
+    output.write(PASTE_ON);
 
     releaseConsole = captureConsole((level, text) => store.dispatch({ type: 'ui.notice', level, text }));
     const unsubscribe = opts.agent.subscribe((e) => {
@@ -158,14 +243,17 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<number> {
       quitting = true;
       unsubscribe();
       releaseConsole();
+      intake.dispose();
       if (opts.agent.busy()) opts.agent.cancel();
       scheduler.dispose();
       void (tree ? tree.close() : Promise.resolve())
         .catch(() => undefined)
         .finally(() => {
           try {
+            output.write(PASTE_OFF);
             screen.destroy();
           } finally {
+            input.detach();
             finish(code);
           }
         });
@@ -177,9 +265,11 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<number> {
     const { createTreeSource } = require('./tree-source') as typeof import('./tree-source');
     const { loadIgnoreRules } = require('../workspace/ignore-rules') as typeof import('../workspace/ignore-rules');
     tree = createTreeSource(opts.root, loadIgnoreRules(opts.root), store, report);
-    opts.onReady?.({ store, scheduler, tree, screen });
+    opts.onReady?.({ store, scheduler, tree, screen, quit: (code = 0) => commandsRef.quit(code) });
   } catch (err) {
     releaseConsole();
+    input.detach();
+    output.write(PASTE_OFF);
     screen.destroy(); // never leave the terminal in raw mode / the alternate screen
     throw err;
   }

@@ -1,10 +1,10 @@
 // The chat as lines: user and assistant messages (code blocks coloured), tool calls as compact
-// cards, guard / escalation / error notices set apart. Memoized per chat item.
+// cards (a command's card shows the end of its output; `x` opens any card's whole result), guard /
+// escalation / error notices set apart. Memoized per chat item.
 import { assertNever } from '../util/assert-never';
 import type { ChatItem, UiState } from './state';
 import { paint, type Theme } from './theme';
 import { esc, wrapText, truncate, clean } from './text';
-import { unifiedDiffLines } from './diff-view';
 
 type ToolItem = Extract<ChatItem, { kind: 'tool' }>;
 
@@ -34,22 +34,23 @@ const STATUS_MARK: Record<ToolItem['status'], string> = {
   rejected: '⊘',
 };
 
-function toolLines(t: ToolItem, width: number, theme: Theme, details: boolean): string[] {
+/** Output lines a command card shows in the chat; the rest is one `x` away. */
+const PREVIEW_LINES = 4;
+
+function toolLines(t: ToolItem, width: number, theme: Theme): string[] {
   const role = t.status === 'ok' ? 'ok' : t.status === 'failed' || t.status === 'rejected' ? 'fail' : 'warn';
   const head = truncate(clean(cardLabel(t)), Math.max(4, width - 4 - STATUS_MARK[t.status].length));
-  const out = [`${paint(theme, 'tool', '⚙ ' + esc(head))} ${paint(theme, role, STATUS_MARK[t.status])}`];
-  if (t.feedback) out.push(...wrapText(`you said: ${t.feedback}`, width - 2).map((l) => paint(theme, 'fail', '  ' + esc(l))));
-  if (!details || !t.details) return out;
+  const out = [`${paint(theme, 'tool', `⚙ ${esc(head)}`)} ${paint(theme, role, STATUS_MARK[t.status])}`];
+  if (t.feedback) out.push(...wrapText(`you said: ${t.feedback}`, width - 2).map((l) => paint(theme, 'fail', `  ${esc(l)}`)));
   const d = t.details;
-  if (d.kind === 'patch')
-    out.push(
-      ...unifiedDiffLines(d.diff, width - 2, theme)
-        .slice(0, 40)
-        .map((l) => '  ' + l),
-    );
-  else if (d.kind === 'command')
-    out.push(paint(theme, 'dim', esc(truncate(`  $ ${d.command} (in ${d.cwd}) → exit ${d.exitCode ?? '?'}${d.timedOut ? ', timed out' : ''}`, width))));
-  else if (d.kind === 'error') out.push(paint(theme, 'fail', `  error: ${esc(d.code)}`));
+  if (d?.kind === 'command' && d.output) {
+    const lines = d.output.text.replace(/\s+$/, '').split('\n');
+    // run_command's text starts with "$ command" and ends with "[exit code …]": show what is between.
+    const body = lines.slice(lines[0]?.startsWith('$ ') ? 1 : 0, /^\[.*\]$/.test(lines[lines.length - 1] ?? '') ? -1 : undefined);
+    const shown = body.slice(-PREVIEW_LINES);
+    if (body.length > shown.length) out.push(paint(theme, 'dim', `  … ${body.length - shown.length} more lines (x shows all)`));
+    for (const l of shown) out.push(paint(theme, 'dim', `  ${esc(truncate(clean(l), width - 2))}`));
+  }
   return out;
 }
 
@@ -81,7 +82,7 @@ export function itemLines(item: ChatItem, width: number, theme: Theme, details: 
       if (item.reasoning) {
         const r = messageLines(item.reasoning, w - 2, theme, 'reasoning');
         const shown = details ? r : r.slice(-3);
-        if (shown.length < r.length) out.push(paint(theme, 'reasoning', `  (thinking: ${r.length - shown.length} more lines — x shows all)`));
+        if (shown.length < r.length) out.push(paint(theme, 'reasoning', `  (thinking: ${r.length - shown.length} more lines — t in the chat shows all)`));
         out.push(...shown.map((l) => '  ' + l));
       }
       out.push(...messageLines(item.text, w, theme, 'assistant'));
@@ -89,7 +90,7 @@ export function itemLines(item: ChatItem, width: number, theme: Theme, details: 
       return out;
     }
     case 'tool':
-      return toolLines(item, w, theme, details);
+      return toolLines(item, w, theme);
     case 'notice': {
       const mark = NOTICE_MARK[item.level];
       return wrapText(item.text, w - 2).map((l, i) => paint(theme, NOTICE_ROLE[item.level], (i === 0 ? mark + ' ' : '  ') + esc(l)));
@@ -110,22 +111,46 @@ function cachedItemLines(item: ChatItem, width: number, theme: Theme, details: b
   return lines;
 }
 
-/** All chat lines, a blank line between turns' items. Tool cards stack without gaps. */
-let last: { chat: readonly ChatItem[]; key: string; lines: string[] } | undefined;
+/** All chat lines, a blank line between turns' items (tool cards stack without gaps), and the
+ * line each item starts at. */
+export interface ChatLayout {
+  lines: string[];
+  starts: number[];
+}
 
-export function chatView(state: Pick<UiState, 'chat' | 'showDetails'>, width: number, theme: Theme): string[] {
+let last: { chat: readonly ChatItem[]; key: string; layout: ChatLayout } | undefined;
+
+export function chatLayout(state: Pick<UiState, 'chat' | 'showDetails'>, width: number, theme: Theme): ChatLayout {
   const key = `${width}|${theme.name}|${state.showDetails}`;
-  if (last && last.chat === state.chat && last.key === key) return last.lines;
+  if (last && last.chat === state.chat && last.key === key) return last.layout;
   const out: string[] = [];
+  const starts: number[] = [];
   let prev: ChatItem | undefined;
   for (const item of state.chat) {
     if (prev && !(prev.kind === 'tool' && item.kind === 'tool')) out.push('');
+    starts.push(out.length);
     const lines = cachedItemLines(item, width, theme, state.showDetails);
     for (const l of lines) out.push(l);
     prev = item;
   }
   if (!out.length)
     out.push(...wrapText('Type a task below and press Enter. /help (or Esc, then ?) lists every key.', width).map((l) => paint(theme, 'dim', esc(l))));
-  last = { chat: state.chat, key, lines: out };
-  return out;
+  const layout = { lines: out, starts };
+  last = { chat: state.chat, key, layout };
+  return layout;
+}
+
+export function chatView(state: Pick<UiState, 'chat' | 'showDetails'>, width: number, theme: Theme): string[] {
+  return chatLayout(state, width, theme).lines;
+}
+
+/** The chat with the selected tool card marked (▶ instead of ⚙), for when the chat has focus. */
+export function markSelected(layout: ChatLayout, chat: readonly ChatItem[], id: string | null, theme: Theme): string[] {
+  if (id === null) return layout.lines;
+  const i = chat.findIndex((c) => c.kind === 'tool' && c.id === id);
+  if (i < 0) return layout.lines;
+  const lines = layout.lines.slice();
+  const at = layout.starts[i];
+  lines[at] = `${paint(theme, 'selected', '▶')}${lines[at].replace(/⚙/, '')}`;
+  return lines;
 }

@@ -8,15 +8,22 @@ import type { PaneMetrics } from './panes';
 import type { ScrollPane } from './state';
 import { parseSlash, wantsContinuation } from './input-editor';
 import { treeRows } from './tree-view';
+import { selectedToolId } from './store';
+import { quitReason } from './status-view';
 
 export interface CommandDeps {
   agent: AgentHandle;
   store: Store;
   quit(code: number): void;
   /** Opens $EDITOR on the text; resolves with the edited text, or null when cancelled/failed. */
-  editText(text: string): Promise<string | null>;
-  metrics(pane: ScrollPane | 'help'): PaneMetrics;
+  editText(text: string, path: string): Promise<EditOutcome>;
+  metrics(pane: ScrollPane | 'help' | 'dialog' | 'output'): PaneMetrics;
+  /** Remembers the diff wrap choice across sessions. */
+  rememberWrap(wrap: boolean): void;
 }
+
+/** What came back from $EDITOR: the new text, or why there is none (one line, naming the command). */
+export type EditOutcome = { ok: true; text: string } | { ok: false; message: string };
 
 export interface Commands {
   run(action: Action): void;
@@ -43,10 +50,29 @@ export function createCommands(d: CommandDeps): Commands {
     const req = current();
     if (!req?.proposal) return notice('info', 'only file changes can be edited; use y or n for this request');
     const id = req.id;
-    void d.editText(req.proposal.after).then((text) => {
-      if (text === null) return notice('warn', 'the edit was cancelled (set $EDITOR to your editor); the change still awaits y or n');
-      if (current()?.id === id) agent.resolve(id, 'once', undefined, text);
+    const p = req.proposal;
+    void d.editText(p.after, p.path).then((r) => {
+      if (!r.ok) return notice('warn', `${r.message} — the change still awaits y or n`);
+      if (r.text === p.after) return notice('info', 'the change was not edited (the file was saved unchanged); it still awaits y or n');
+      if (current()?.id === id) agent.resolve(id, 'once', undefined, r.text);
     });
+  };
+
+  /** Diff scrolling in the dialog: by lines or by a page of what the dialog shows. */
+  const diffScroll = (lines: number, page = false) => {
+    const m = d.metrics('dialog');
+    const delta = page ? lines * Math.max(1, m.height - 1) : lines;
+    store.dispatch({ type: 'ui.diffScroll', delta, max: m.lines - m.height });
+  };
+  const outputScroll = (delta: number, page = false) => {
+    const m = d.metrics('output');
+    store.dispatch({ type: 'ui.tool.scroll', delta: page ? delta * Math.max(1, m.height - 1) : delta, max: m.lines - m.height });
+  };
+  const sideways = (dir: 1 | -1) => {
+    const s = state();
+    if (s.diffWrap) return;
+    const w = s.focus === 'patches' && !s.approvals.length ? d.metrics('patches') : d.metrics('dialog');
+    store.dispatch({ type: 'ui.diffCol', delta: dir * Math.max(8, Math.floor((w.width ?? 40) / 2)), max: w.maxCol ?? 0 });
   };
 
   const slash = (text: string) => {
@@ -100,8 +126,15 @@ export function createCommands(d: CommandDeps): Commands {
         return;
       }
       case 'approveTurn': {
+        // File changes only: a command is never approved wholesale.
         const r = current();
-        if (r) agent.resolve(r.id, 'always');
+        if (r && !r.command) agent.resolve(r.id, 'always');
+        return;
+      }
+      case 'allowCommand': {
+        // The agent reads 'always' on a command as "allow this exact command line for the session".
+        const r = current();
+        if (r?.command) agent.resolve(r.id, 'always');
         return;
       }
       case 'reject':
@@ -120,9 +153,41 @@ export function createCommands(d: CommandDeps): Commands {
       case 'toggleDiff':
         return store.dispatch({ type: 'ui.toggleDiff' });
       case 'diffDown':
-        return store.dispatch({ type: 'ui.diffScroll', delta: s.fullDiff ? 5 : 1 });
+        return diffScroll(1);
       case 'diffUp':
-        return store.dispatch({ type: 'ui.diffScroll', delta: s.fullDiff ? -5 : -1 });
+        return diffScroll(-1);
+      case 'diffPageDown':
+        return diffScroll(1, true);
+      case 'diffPageUp':
+        return diffScroll(-1, true);
+      case 'diffRight':
+        return sideways(1);
+      case 'diffLeft':
+        return sideways(-1);
+      case 'diffWrap':
+        store.dispatch({ type: 'ui.diffWrap', wrap: !s.diffWrap });
+        return d.rememberWrap(!s.diffWrap);
+      case 'closeOutput':
+        return store.dispatch({ type: 'ui.tool.view', id: null });
+      case 'outputDown':
+        return outputScroll(1);
+      case 'outputUp':
+        return outputScroll(-1);
+      case 'outputPageDown':
+        return outputScroll(1, true);
+      case 'outputPageUp':
+        return outputScroll(-1, true);
+      case 'outputTop':
+        return outputScroll(-Number.MAX_SAFE_INTEGER);
+      case 'outputBottom':
+        return outputScroll(Number.MAX_SAFE_INTEGER);
+      case 'openOutput': {
+        const id = selectedToolId(s);
+        if (id === null) return store.dispatch({ type: 'ui.focus', focus: 'input' });
+        return store.dispatch({ type: 'ui.tool.view', id });
+      }
+      case 'toggleThinking':
+        return store.dispatch({ type: 'ui.toggleThinking' });
       case 'closeHelp':
         return store.dispatch({ type: 'ui.help', open: false });
       case 'helpDown':
@@ -135,12 +200,12 @@ export function createCommands(d: CommandDeps): Commands {
       case 'complete':
         return store.dispatch({ type: 'ui.input', edit: { op: 'complete' } });
       case 'cancel':
-        if (s.quitArmed) return d.quit(0);
+        if (s.quitArmed === 'ctrl-c') return d.quit(0);
         if (agent.busy()) {
           agent.cancel();
           notice('info', 'cancelling the generation… (Ctrl-C again quits)');
         } else if (s.input.text) store.dispatch({ type: 'ui.input', edit: { op: 'clear' } });
-        return store.dispatch({ type: 'ui.quitArm', armed: true });
+        return store.dispatch({ type: 'ui.quitArm', armed: 'ctrl-c' });
       case 'focusNext':
         return store.dispatch({ type: 'ui.focusCycle', dir: 1 });
       case 'focusPrev':
@@ -163,13 +228,16 @@ export function createCommands(d: CommandDeps): Commands {
       case 'historyNext':
         return store.dispatch({ type: 'ui.input', edit: { op: 'historyNext' } });
       case 'leaveInput':
+        // With a request pending, leaving the input means "I am answering now": its keys act at once.
+        if (s.approvals.length) return store.dispatch({ type: 'ui.dialogFocus', focused: true });
         return store.dispatch({ type: 'ui.focus', focus: s.tab });
       case 'focusInput':
         return store.dispatch({ type: 'ui.focus', focus: 'input' });
       case 'undo':
         return void later(agent.undo(1), 'undo');
       case 'quit':
-        return d.quit(0);
+        if (s.quitArmed === 'q' || quitReason(s) === null) return d.quit(0);
+        return store.dispatch({ type: 'ui.quitArm', armed: 'q' });
       case 'scrollUp':
         return scroll(-1);
       case 'scrollDown':
@@ -192,8 +260,6 @@ export function createCommands(d: CommandDeps): Commands {
         return store.dispatch({ type: 'ui.input', edit: { op: 'delete' } });
       case 'clearInput':
         return store.dispatch({ type: 'ui.input', edit: { op: 'killLine' } });
-      case 'toggleDetails':
-        return store.dispatch({ type: 'ui.toggleDetails' });
       case 'treeToggle': {
         const row = treeRows(s.tree)[s.tree.selected];
         if (row?.dir) store.dispatch({ type: 'ui.tree.toggle', rel: row.rel });
@@ -202,6 +268,7 @@ export function createCommands(d: CommandDeps): Commands {
       case 'selectPrev':
       case 'selectNext': {
         const delta = action === 'selectNext' ? 1 : -1;
+        if (s.focus === 'chat') return store.dispatch({ type: 'ui.tool.select', delta });
         return store.dispatch(s.focus === 'tree' ? { type: 'ui.tree.select', delta } : { type: 'ui.patch.select', delta });
       }
       default:

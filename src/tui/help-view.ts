@@ -3,7 +3,7 @@
 import { KEYMAP, WHEN_LABEL, keysLabel, type When, type KeyBinding } from './keymap';
 import { SLASH_COMMANDS } from './input-editor';
 import { paint, type Theme } from './theme';
-import { esc, padRight, truncate } from './text';
+import { esc, padRight, truncate, wrapText } from './text';
 
 export const SLASH_HELP: Record<(typeof SLASH_COMMANDS)[number], string> = {
   '/help': 'show this help',
@@ -23,11 +23,32 @@ export function helpView(width: number, theme: Theme, table: readonly KeyBinding
   for (const g of groups) {
     out.push(paint(theme, 'title', esc(WHEN_LABEL[g])));
     for (const b of table.filter((x) => x.when === g)) {
-      out.push(`  ${paint(theme, 'key', esc(padRight(keysLabel(b), keyW)))} ${esc(truncate(b.label, Math.max(4, width - keyW - 3)))}`);
+      // Labels wrap under themselves: a help that cuts its own words is no help.
+      wrapText(b.label, Math.max(4, width - keyW - 3)).forEach((l, i) => {
+        out.push(`  ${i === 0 ? paint(theme, 'key', esc(padRight(keysLabel(b), keyW))) : ' '.repeat(keyW)} ${esc(l)}`);
+      });
     }
   }
   out.push('', paint(theme, 'title', 'Slash commands (type in the input)'));
   for (const c of SLASH_COMMANDS) out.push(`  ${paint(theme, 'key', padRight(c, keyW))} ${esc(truncate(SLASH_HELP[c], Math.max(4, width - keyW - 3)))}`);
   out.push('', paint(theme, 'dim', 'Mouse: the wheel scrolls a pane, a click focuses it.'));
   return out;
+}
+
+/** The README's keys section, generated from the same table (a test keeps the README in step). */
+export function keysMarkdown(table: readonly KeyBinding[] = KEYMAP): string {
+  const out: string[] = [];
+  const groups = [...new Set(table.map((b) => b.when))] as When[];
+  for (const g of groups) {
+    out.push(`**${WHEN_LABEL[g]}**`, '', '| keys | action |', '|---|---|');
+    for (const b of table.filter((x) => x.when === g))
+      out.push(
+        `| ${keysLabel(b)
+          .split(' ')
+          .map((k) => `\`${k}\``)
+          .join(' ')} | ${b.label.replace(/\|/g, '\\|')} |`,
+      );
+    out.push('');
+  }
+  return out.join('\n').trimEnd();
 }

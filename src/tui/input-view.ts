@@ -3,7 +3,7 @@
 import type { UiState } from './state';
 import { completions, type InputState } from './input-editor';
 import { paint, type Theme } from './theme';
-import { esc, clean } from './text';
+import { esc, clean, displayWidth, dropColumns, fitPrefix } from './text';
 
 export function inputLineCount(state: Pick<UiState, 'input' | 'reason'>): number {
   const s = state.reason ?? state.input;
@@ -28,15 +28,17 @@ export function inputView(state: Pick<UiState, 'input' | 'reason' | 'focus'>, wi
   const col = s.cursor - offset;
   const w = Math.max(4, width - prompt.length);
   const rendered = lines.map((l, i) => {
-    const text = clean(l);
-    let start = 0;
-    if (i === row && col >= w) start = col - w + 1;
-    const visible = text.slice(start, start + w);
     const pre = i === 0 ? (state.reason ? paint(theme, 'warn', prompt) : paint(theme, 'user', prompt)) : ' '.repeat(prompt.length);
-    if (i !== row || !showCursor) return pre + esc(visible);
-    const c = col - start;
-    const ch = visible[c] ?? ' ';
-    return pre + esc(visible.slice(0, c)) + `{inverse}${esc(ch)}{/inverse}` + esc(visible.slice(c + 1));
+    if (i !== row || !showCursor) return pre + esc(fitPrefix(clean(l), w).text);
+    // Scrolled sideways (by columns) so the cursor stays in view; tabs show as spaces.
+    let before = clean(l.slice(0, col));
+    const at = l.slice(col, col + 1);
+    const cursorCh = at === '' || at === '\t' ? ' ' : clean(at.length && /[\ud800-\udbff]/.test(at) ? l.slice(col, col + 2) : at);
+    const excess = displayWidth(before) - (w - Math.max(1, displayWidth(cursorCh)));
+    if (excess > 0) before = dropColumns(before, excess);
+    const after = clean(l.slice(col + (cursorCh.length || 1)));
+    const room = Math.max(0, w - displayWidth(before) - Math.max(1, displayWidth(cursorCh)));
+    return `${pre}${esc(before)}{inverse}${esc(cursorCh || ' ')}{/inverse}${esc(fitPrefix(after, room).text)}`;
   });
   const first = Math.max(0, Math.min(row - height + 1, rendered.length - height));
   return rendered.slice(Math.max(0, first), Math.max(0, first) + height);

@@ -5,15 +5,28 @@ export type Action =
   | 'approve'
   | 'reject'
   | 'approveTurn'
+  | 'allowCommand'
   | 'edit'
   | 'toggleDiff'
   | 'diffDown'
   | 'diffUp'
+  | 'diffPageDown'
+  | 'diffPageUp'
+  | 'diffLeft'
+  | 'diffRight'
+  | 'diffWrap'
   | 'rejectSend'
   | 'rejectBack'
   | 'closeHelp'
   | 'helpUp'
   | 'helpDown'
+  | 'closeOutput'
+  | 'outputUp'
+  | 'outputDown'
+  | 'outputPageUp'
+  | 'outputPageDown'
+  | 'outputTop'
+  | 'outputBottom'
   | 'complete'
   | 'cancel'
   | 'focusNext'
@@ -31,7 +44,8 @@ export type Action =
   | 'scrollDown'
   | 'pageUp'
   | 'pageDown'
-  | 'toggleDetails'
+  | 'openOutput'
+  | 'toggleThinking'
   | 'treeToggle'
   | 'selectPrev'
   | 'selectNext'
@@ -43,12 +57,27 @@ export type Action =
   | 'deleteForward'
   | 'clearInput';
 
-/** Where a binding applies. Checked in the order of WHEN_ORDER; the first match wins. */
-export type When = 'reason' | 'help' | 'approval' | 'slash' | 'always' | 'typing' | 'input' | 'chat' | 'tree' | 'patches' | 'panes';
+/** Where a binding applies. Checked in the order of WHEN_ORDER; the first match wins.
+ * 'approval' applies to every request; 'change' only to a file change, 'command' only to a command. */
+export type When =
+  | 'reason'
+  | 'help'
+  | 'output'
+  | 'approval'
+  | 'change'
+  | 'command'
+  | 'slash'
+  | 'always'
+  | 'typing'
+  | 'input'
+  | 'chat'
+  | 'tree'
+  | 'patches'
+  | 'panes';
 
 export interface KeyBinding {
   action: Action;
-  /** blessed key names (`key.full`): 'y', 'enter', 'C-c', 'S-tab', 'pageup'. */
+  /** blessed key names (`key.full`): 'y', 'enter', 'C-c', 'S-tab', 'pageup', 'S-a' (A). */
   keys: string[];
   when: When;
   label: string;
@@ -59,18 +88,45 @@ export interface KeyBinding {
 }
 
 export const KEYMAP: readonly KeyBinding[] = [
-  { action: 'approve', keys: ['y'], when: 'approval', label: 'approve this change', hint: true },
+  { action: 'approve', keys: ['y'], when: 'approval', label: 'approve: apply this change / run this command once', hint: true, short: 'approve' },
   { action: 'reject', keys: ['n'], when: 'approval', label: 'reject (type a reason for the model)', hint: true, short: 'reject' },
-  { action: 'approveTurn', keys: ['a'], when: 'approval', label: 'approve the rest of this turn', hint: true, short: 'approve all this turn' },
-  { action: 'edit', keys: ['e'], when: 'approval', label: 'edit the change in $EDITOR', hint: true, short: 'edit' },
-  { action: 'toggleDiff', keys: ['d'], when: 'approval', label: 'toggle the full diff', hint: true, short: 'full diff' },
-  { action: 'diffDown', keys: ['down', 'j', 'pagedown'], when: 'approval', label: 'scroll the diff down' },
-  { action: 'diffUp', keys: ['up', 'k', 'pageup'], when: 'approval', label: 'scroll the diff up' },
+  {
+    action: 'approveTurn',
+    keys: ['a'],
+    when: 'change',
+    label: "approve the rest of this turn's file changes (never commands)",
+    hint: true,
+    short: 'approve all changes this turn',
+  },
+  { action: 'edit', keys: ['e'], when: 'change', label: 'edit the change in $EDITOR', hint: true, short: 'edit' },
+  { action: 'toggleDiff', keys: ['d'], when: 'change', label: 'toggle the full diff', hint: true, short: 'full diff' },
+  { action: 'diffWrap', keys: ['w'], when: 'change', label: 'wrap long diff lines / scroll them sideways (remembered)', short: 'wrap' },
+  { action: 'diffDown', keys: ['down', 'j'], when: 'change', label: 'scroll the diff down a line' },
+  { action: 'diffUp', keys: ['up', 'k'], when: 'change', label: 'scroll the diff up a line' },
+  { action: 'diffPageDown', keys: ['pagedown', 'space'], when: 'change', label: 'scroll the diff down a page' },
+  { action: 'diffPageUp', keys: ['pageup'], when: 'change', label: 'scroll the diff up a page' },
+  { action: 'diffRight', keys: ['right'], when: 'change', label: 'scroll the diff right (when not wrapping)' },
+  { action: 'diffLeft', keys: ['left'], when: 'change', label: 'scroll the diff left' },
+  {
+    action: 'allowCommand',
+    keys: ['S-a'],
+    when: 'command',
+    label: 'always allow this exact command line (this session)',
+    hint: true,
+    short: 'always allow this command',
+  },
   { action: 'rejectSend', keys: ['enter'], when: 'reason', label: 'send the rejection (reason optional)', hint: true, short: 'send rejection' },
   { action: 'rejectBack', keys: ['escape'], when: 'reason', label: 'back to the approval', hint: true },
   { action: 'closeHelp', keys: ['escape', '?', 'q'], when: 'help', label: 'close help', hint: true },
   { action: 'helpDown', keys: ['down', 'j', 'pagedown', 'space'], when: 'help', label: 'scroll the help down', hint: true, short: 'scroll' },
   { action: 'helpUp', keys: ['up', 'k', 'pageup'], when: 'help', label: 'scroll the help up' },
+  { action: 'closeOutput', keys: ['escape', 'q', 'x'], when: 'output', label: 'close the tool output', hint: true, short: 'close' },
+  { action: 'outputDown', keys: ['down', 'j'], when: 'output', label: 'scroll the output down', hint: true, short: 'scroll' },
+  { action: 'outputUp', keys: ['up', 'k'], when: 'output', label: 'scroll the output up' },
+  { action: 'outputPageDown', keys: ['pagedown', 'space'], when: 'output', label: 'scroll the output down a page', hint: true, short: 'page' },
+  { action: 'outputPageUp', keys: ['pageup'], when: 'output', label: 'scroll the output up a page' },
+  { action: 'outputTop', keys: ['home', 'g'], when: 'output', label: 'top of the output' },
+  { action: 'outputBottom', keys: ['end', 'S-g'], when: 'output', label: 'end of the output' },
   { action: 'complete', keys: ['tab'], when: 'slash', label: 'complete the slash command' },
   { action: 'cancel', keys: ['C-c'], when: 'always', label: 'cancel the generation (twice: quit)', hint: true, short: 'cancel/quit' },
   { action: 'focusNext', keys: ['tab'], when: 'always', label: 'next pane', hint: true },
@@ -79,7 +135,14 @@ export const KEYMAP: readonly KeyBinding[] = [
   { action: 'newline', keys: ['linefeed', 'C-j'], when: 'input', label: 'new line (or end a line with \\)' },
   { action: 'historyPrev', keys: ['up'], when: 'input', label: 'previous input' },
   { action: 'historyNext', keys: ['down'], when: 'input', label: 'next input' },
-  { action: 'leaveInput', keys: ['escape'], when: 'input', label: 'leave the input', hint: true, short: 'leave input' },
+  {
+    action: 'leaveInput',
+    keys: ['escape'],
+    when: 'input',
+    label: 'leave the input (with a request pending: answer it)',
+    hint: true,
+    short: 'leave input',
+  },
   { action: 'cursorLeft', keys: ['left'], when: 'typing', label: 'cursor left' },
   { action: 'cursorRight', keys: ['right'], when: 'typing', label: 'cursor right' },
   { action: 'lineStart', keys: ['home', 'C-a'], when: 'typing', label: 'start of the line' },
@@ -87,16 +150,22 @@ export const KEYMAP: readonly KeyBinding[] = [
   { action: 'deleteBack', keys: ['backspace'], when: 'typing', label: 'delete before the cursor' },
   { action: 'deleteForward', keys: ['delete'], when: 'typing', label: 'delete at the cursor' },
   { action: 'clearInput', keys: ['C-u'], when: 'typing', label: 'clear the text' },
-  { action: 'toggleDetails', keys: ['x'], when: 'chat', label: 'expand / collapse tool results' },
+  { action: 'openOutput', keys: ['x', 'enter'], when: 'chat', label: "show the selected tool card's full result", hint: true, short: 'tool output' },
+  { action: 'selectPrev', keys: ['['], when: 'chat', label: 'select the previous tool card' },
+  { action: 'selectNext', keys: [']'], when: 'chat', label: 'select the next tool card' },
+  { action: 'toggleThinking', keys: ['t'], when: 'chat', label: "show / hide the model's full thinking" },
   { action: 'treeToggle', keys: ['enter', 'space'], when: 'tree', label: 'open / close folder' },
   { action: 'selectPrev', keys: ['up', 'k'], when: 'tree', label: 'previous entry' },
   { action: 'selectNext', keys: ['down', 'j'], when: 'tree', label: 'next entry' },
   { action: 'selectPrev', keys: ['['], when: 'patches', label: 'previous patch' },
   { action: 'selectNext', keys: [']'], when: 'patches', label: 'next patch' },
+  { action: 'diffWrap', keys: ['w'], when: 'patches', label: 'wrap long diff lines / scroll them sideways (remembered)' },
+  { action: 'diffRight', keys: ['right'], when: 'patches', label: 'scroll the diff right (when not wrapping)' },
+  { action: 'diffLeft', keys: ['left'], when: 'patches', label: 'scroll the diff left' },
   { action: 'focusInput', keys: ['i', 'enter'], when: 'panes', label: 'type a message', hint: true },
   { action: 'undo', keys: ['u'], when: 'panes', label: 'undo the last applied change', hint: true, short: 'undo' },
   { action: 'help', keys: ['?'], when: 'panes', label: 'help', hint: true },
-  { action: 'quit', keys: ['q'], when: 'panes', label: 'quit', hint: true },
+  { action: 'quit', keys: ['q'], when: 'panes', label: 'quit (asks first while a turn runs or a change is pending)', hint: true, short: 'quit' },
   { action: 'scrollUp', keys: ['up', 'k'], when: 'panes', label: 'scroll up' },
   { action: 'scrollDown', keys: ['down', 'j'], when: 'panes', label: 'scroll down' },
   { action: 'pageUp', keys: ['pageup'], when: 'panes', label: 'page up' },
@@ -104,7 +173,10 @@ export const KEYMAP: readonly KeyBinding[] = [
 ];
 
 export const WHEN_LABEL: Record<When, string> = {
-  approval: 'While a change awaits approval (any focus)',
+  approval: 'While a change or command awaits approval (not while you type in the input)',
+  change: 'While a file change awaits approval',
+  command: 'While a command awaits approval',
+  output: 'In the tool output view',
   reason: 'While typing a rejection reason',
   help: 'In this help',
   slash: 'In the input, after /',
@@ -117,14 +189,34 @@ export const WHEN_LABEL: Record<When, string> = {
   panes: 'Outside the input',
 };
 
-const WHEN_ORDER: When[] = ['reason', 'help', 'approval', 'slash', 'always', 'typing', 'input', 'chat', 'tree', 'patches', 'panes'];
+const WHEN_ORDER: When[] = [
+  'reason',
+  'help',
+  'output',
+  'approval',
+  'change',
+  'command',
+  'slash',
+  'always',
+  'typing',
+  'input',
+  'chat',
+  'tree',
+  'patches',
+  'panes',
+];
 
 export type FocusId = 'input' | 'chat' | 'patches' | 'tree' | 'plan';
 
 /** What the dispatcher needs to know about the screen to pick a binding. */
 export interface KeyScope {
   focus: FocusId;
+  /** A request awaits approval and its keys are live (false while the user writes in the input). */
   approval: boolean;
+  /** What the pending request is: a file change (default) or a command. */
+  request?: 'change' | 'command';
+  /** The tool output view is open. */
+  output?: boolean;
   reason: boolean;
   help: boolean;
   /** The input starts with '/' (completion applies). */
@@ -134,8 +226,9 @@ export interface KeyScope {
 export function activeScopes(s: KeyScope): When[] {
   if (s.reason) return ['reason', 'always', 'typing'];
   if (s.help) return ['help', 'always'];
+  if (s.output) return ['output', 'always'];
   const out: When[] = [];
-  if (s.approval) out.push('approval');
+  if (s.approval) out.push('approval', s.request === 'command' ? 'command' : 'change');
   if (s.focus === 'input' && s.slash) out.push('slash');
   out.push('always');
   if (s.focus === 'input') out.push('typing', 'input');
@@ -177,6 +270,7 @@ const KEY_NAMES: Record<string, string> = {
 
 export function keyLabel(key: string): string {
   if (KEY_NAMES[key]) return KEY_NAMES[key];
+  if (/^S-[a-z]$/.test(key)) return key.slice(2).toUpperCase();
   if (key.startsWith('C-')) return `Ctrl-${key.slice(2).toUpperCase()}`;
   return key;
 }
@@ -190,7 +284,7 @@ export function keysLabel(b: KeyBinding): string {
 const hintMemo = new Map<string, { key: string; label: string }[]>();
 
 export function hintsFor(scope: KeyScope, table: readonly KeyBinding[] = KEYMAP): { key: string; label: string }[] {
-  const memoKey = `${scope.focus}|${scope.approval}|${scope.reason}|${scope.help}|${scope.slash}`;
+  const memoKey = `${scope.focus}|${scope.approval}|${scope.request}|${scope.output}|${scope.reason}|${scope.help}|${scope.slash}`;
   if (table === KEYMAP) {
     const hit = hintMemo.get(memoKey);
     if (hit) return hit;

@@ -3,14 +3,17 @@
 import type blessed from 'blessed';
 import type { UiState, ScrollPane } from './state';
 import type { Theme } from './theme';
-import { computeLayout, type Rect } from './layout';
+import { bodyRows, computeLayout, rowsKeptAboveDialog, type Rect } from './layout';
 import { createViewPane } from './view-pane';
-import { chatView } from './chat-view';
+import { chatLayout, markSelected } from './chat-view';
 import { gaugeView } from './gauge-view';
 import { planView } from './plan-view';
 import { treeView, treeRows } from './tree-view';
 import { patchesView } from './patches-view';
-import { approvalView } from './approval-view';
+import { approvalLayout } from './approval-view';
+import { toolOutputView } from './tool-output-view';
+import { diffMaxCol } from './diff-view';
+import { selectedToolId } from './store';
 import { statusView } from './status-view';
 import { inputLineCount, inputTitle, inputView } from './input-view';
 import { helpView } from './help-view';
@@ -20,12 +23,17 @@ import type { FocusId } from './keymap';
 export interface PaneMetrics {
   lines: number;
   height: number;
+  width?: number;
+  /** How far the diff it shows can scroll sideways. */
+  maxCol?: number;
 }
+
+export type MetricsPane = ScrollPane | 'help' | 'dialog' | 'output';
 
 export interface Panes {
   sync(state: UiState): void;
   /** Content and visible height of a scrollable pane as last drawn (for scroll actions). */
-  metrics(pane: ScrollPane | 'help'): PaneMetrics;
+  metrics(pane: MetricsPane): PaneMetrics;
 }
 
 export interface PaneEvents {
@@ -49,8 +57,11 @@ export function createPanes(screen: blessed.Widgets.Screen, theme: Theme, events
     status: createViewPane(screen, theme, false, theme.mono ? {} : { style: { bg: theme.colors.statusBg, fg: theme.colors.statusFg } }),
     dialog: mk(true),
     help: mk(true),
+    output: mk(true),
   };
-  const metrics: Record<ScrollPane | 'help', PaneMetrics> = {
+  const metrics: Record<MetricsPane, PaneMetrics> = {
+    dialog: { lines: 0, height: 1 },
+    output: { lines: 0, height: 1 },
     chat: { lines: 0, height: 1 },
     patches: { lines: 0, height: 1 },
     tree: { lines: 0, height: 1 },
@@ -58,6 +69,8 @@ export function createPanes(screen: blessed.Widgets.Screen, theme: Theme, events
     help: { lines: 0, height: 1 },
   };
   let treeOffset = 0;
+  /** The chat scrolled to show a newly selected tool card, until the user scrolls it. */
+  let chatSel: { id: string | null; scroll: number | null; offset: number | null } = { id: null, scroll: null, offset: null };
 
   const scrollables: ScrollPane[] = ['chat', 'plan', 'tree', 'patches'];
   for (const id of scrollables) {
@@ -81,7 +94,10 @@ export function createPanes(screen: blessed.Widgets.Screen, theme: Theme, events
   );
 
   const views: Record<ScrollPane, (s: UiState, w: number) => string[]> = {
-    chat: (s, w) => chatView(s, w, theme),
+    chat: (s, w) => {
+      const layout = chatLayout(s, w, theme);
+      return s.focus === 'chat' ? markSelected(layout, s.chat, selectedToolId(s), theme) : layout.lines;
+    },
     plan: (s, w) => planView(s, w, theme),
     tree: (s, w) => treeView(s, w, theme),
     patches: (s, w) => patchesView(s, w, theme),
@@ -110,15 +126,41 @@ export function createPanes(screen: blessed.Widgets.Screen, theme: Theme, events
       if (sel >= treeOffset + box.height) treeOffset = sel - box.height + 1;
       off = Math.min(treeOffset, max);
     } else off = Math.min(s.scroll[id] ?? max, max);
-    metrics[id] = { lines: all.length, height: box.height };
+    if (id === 'chat') off = chatOffset(s, box.width, box.height, off, max);
+    const shownDiff = id === 'patches' ? s.patches[s.selectedPatch]?.proposal.diff : undefined;
+    metrics[id] = { lines: all.length, height: box.height, width: box.width, maxCol: shownDiff ? diffMaxCol(shownDiff, box.width) : 0 };
     const shown = all.slice(off, off + box.height);
     panes[id].show(rect, shown.join('\n'), { label: labelOf(id, s, off, Math.max(0, all.length - off - box.height)), focused: s.focus === id });
+  }
+
+  /** Keeps a newly selected tool card in view (until the user scrolls the chat). */
+  function chatOffset(s: UiState, width: number, height: number, off: number, max: number): number {
+    if (s.focus !== 'chat' || s.selectedTool === null) {
+      chatSel = { id: null, scroll: null, offset: null };
+      return off;
+    }
+    if (s.selectedTool !== chatSel.id) {
+      const i = s.chat.findIndex((c) => c.kind === 'tool' && c.id === s.selectedTool);
+      const start = i < 0 ? off : chatLayout(s, width, theme).starts[i];
+      const offset = start >= off && start < off + height ? null : Math.max(0, Math.min(max, start - 1));
+      chatSel = { id: s.selectedTool, scroll: s.scroll.chat, offset };
+    } else if (s.scroll.chat !== chatSel.scroll) chatSel = { ...chatSel, offset: null, scroll: s.scroll.chat };
+    return chatSel.offset ?? off;
+  }
+
+  /** The dialog's lines for the room it may take, and the rows it needs (borders included). */
+  function dialogContent(s: UiState): { lines: string[]; rows: number; diffRows: number; diffRoom: number } | null {
+    if (!s.approvals.length) return null;
+    const maxRows = bodyRows(s.size, inputLineCount(s)) - rowsKeptAboveDialog(s.size);
+    const d = approvalLayout(s, Math.max(1, s.size.cols - 2), Math.max(1, maxRows - 2), theme);
+    return { ...d, rows: d.lines.length + 2 };
   }
 
   return {
     metrics: (pane) => metrics[pane],
     sync(s) {
-      const layout = computeLayout(s.size, s.tab, inputLineCount(s));
+      const dialog = dialogContent(s);
+      const layout = computeLayout(s.size, s.tab, inputLineCount(s), dialog?.rows ?? 0);
       const r = layout.rects;
       for (const id of scrollables) syncScrollable(id, s, r[id]);
       if (layout.mode === 'wide' && r.gauge) {
@@ -137,19 +179,28 @@ export function createPanes(screen: blessed.Widgets.Screen, theme: Theme, events
         borderRole: s.reason ? 'warn' : undefined,
       });
       panes.status.show(r.status!, statusView(s, r.status!.width, theme).join('\n'));
-      if (s.approvals.length && r.dialog) {
-        // Sized to its content and anchored above the input, so the chat stays visible above it.
-        const d = inner(r.dialog);
+      if (dialog && r.dialog) {
+        // Above the input, with the panes above shrunk to make room: the newest chat lines (the
+        // model's explanation of this very change, notices) stay visible.
         const req = s.approvals[0];
-        const lines = approvalView(s, d.width, d.height, theme);
-        const height = Math.min(r.dialog.height, lines.length + 2);
-        const rect = { ...r.dialog, top: r.dialog.top + r.dialog.height - height, height };
-        panes.dialog.show(rect, lines.join('\n'), {
+        const dw = inner(r.dialog).width;
+        metrics.dialog = { lines: dialog.diffRows, height: dialog.diffRoom, width: dw, maxCol: req.proposal ? diffMaxCol(req.proposal.diff, dw) : 0 };
+        panes.dialog.show(r.dialog, dialog.lines.slice(0, Math.max(1, r.dialog.height - 2)).join('\n'), {
           label: req.command ? ' Approval needed: command ' : ' Approval needed: change ',
-          borderRole: 'warn',
+          borderRole: s.dialogFocus ? 'borderFocus' : 'warn',
         });
         panes.dialog.box.setFront();
       } else panes.dialog.hide();
+      const viewed = s.toolView && s.chat.find((c) => c.kind === 'tool' && c.id === s.toolView?.id);
+      if (viewed && viewed.kind === 'tool' && r.output) {
+        const o = inner(r.output);
+        const all = toolOutputView(viewed, o.width, theme);
+        metrics.output = { lines: all.length, height: o.height };
+        const off = Math.min(s.toolView?.scroll ?? 0, Math.max(0, all.length - o.height));
+        const more = all.length > o.height ? ` lines ${off + 1}–${Math.min(all.length, off + o.height)} of ${all.length} ` : ' ';
+        panes.output.show(r.output, all.slice(off, off + o.height).join('\n'), { label: ` Tool output:${more}(Esc closes) `, borderRole: 'borderFocus' });
+        panes.output.box.setFront();
+      } else panes.output.hide();
       if (s.help && r.help) {
         const h = inner(r.help);
         const all = helpView(h.width, theme);

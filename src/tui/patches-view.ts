@@ -1,7 +1,8 @@
-// The patches pane: the queue (file, +/−, status) and the selected patch's coloured diff.
+// The patches pane: the queue (file, +/−, status) and the selected patch's coloured diff, side by
+// side when the pane itself is wide enough, long lines wrapped or scrolled sideways.
 import type { PatchEntry, UiState } from './state';
 import { paint, type Theme, type ThemeRole } from './theme';
-import { esc, padRight, truncate } from './text';
+import { esc, padRight, truncate, wrapText } from './text';
 import { diffLines } from './diff-view';
 
 const STATUS_ROLE: Record<PatchEntry['status'], ThemeRole> = {
@@ -23,22 +24,24 @@ export function patchQueueLine(p: PatchEntry, selected: boolean, width: number, 
 
 let last: { patches: UiState['patches']; key: string; lines: string[] } | undefined;
 
-export function patchesView(state: Pick<UiState, 'patches' | 'selectedPatch' | 'size'>, width: number, theme: Theme): string[] {
-  const key = `${state.selectedPatch}|${width}|${state.size.cols}|${theme.name}`;
+type PatchesState = Pick<UiState, 'patches' | 'selectedPatch' | 'diffWrap' | 'diffCol'>;
+
+export function patchesView(state: PatchesState, width: number, theme: Theme): string[] {
+  const key = `${state.selectedPatch}|${width}|${theme.name}|${state.diffWrap}|${state.diffCol}`;
   if (last && last.patches === state.patches && last.key === key) return last.lines;
   const lines = buildPatchesView(state, width, theme);
   last = { patches: state.patches, key, lines };
   return lines;
 }
 
-function buildPatchesView(state: Pick<UiState, 'patches' | 'selectedPatch' | 'size'>, width: number, theme: Theme): string[] {
+function buildPatchesView(state: PatchesState, width: number, theme: Theme): string[] {
   if (!state.patches.length) return [paint(theme, 'dim', 'No changes proposed yet.')];
   const out = state.patches.map((p, i) => patchQueueLine(p, i === state.selectedPatch, width, theme));
   const sel = state.patches[state.selectedPatch];
   if (sel) {
     out.push(paint(theme, 'dim', '─'.repeat(Math.max(1, width))));
-    if (sel.reason) out.push(paint(theme, 'fail', esc(truncate(`rejected: ${sel.reason}`, width))));
-    out.push(...diffLines(sel.proposal.diff, width, theme, state.size.cols));
+    if (sel.reason) out.push(...wrapText(`rejected: ${sel.reason}`, width).map((l) => paint(theme, 'fail', esc(l))));
+    out.push(...diffLines(sel.proposal.diff, width, theme, { wrap: state.diffWrap, col: state.diffCol }));
   }
   return out;
 }

@@ -84,8 +84,20 @@ export interface UiState {
   scroll: Record<ScrollPane, number | null>;
   fullDiff: boolean;
   diffScroll: number;
+  /** First column shown of a diff that scrolls sideways (when not wrapping). */
+  diffCol: number;
+  /** Long diff lines wrap (true) or scroll sideways (false); the user's choice, remembered. */
+  diffWrap: boolean;
+  /** Shows the model's full thinking instead of its last lines. */
   showDetails: boolean;
-  quitArmed: boolean;
+  /** The user moved focus to the approval dialog on purpose (Esc from the input): its keys act at once. */
+  dialogFocus: boolean;
+  /** The tool card `x`/Enter opens (null: the newest). */
+  selectedTool: string | null;
+  /** The tool output view, when open: which card and how far it is scrolled. */
+  toolView: { id: string; scroll: number } | null;
+  /** A second Ctrl-C (or q) quits. */
+  quitArmed: false | 'ctrl-c' | 'q';
 }
 
 export function initialState(header: UiState['header'], size = { cols: 80, rows: 24 }): UiState {
@@ -112,7 +124,12 @@ export function initialState(header: UiState['header'], size = { cols: 80, rows:
     scroll: { chat: null, patches: 0, tree: 0, plan: 0 },
     fullDiff: false,
     diffScroll: 0,
+    diffCol: 0,
+    diffWrap: true,
     showDetails: false,
+    dialogFocus: false,
+    selectedTool: null,
+    toolView: null,
     quitArmed: false,
   };
 }

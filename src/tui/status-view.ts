@@ -2,6 +2,7 @@
 // that apply right now (generated from the keymap) on the second.
 import type { UiState, Phase } from './state';
 import { hintsFor, type KeyScope } from './keymap';
+import type { IntakeScope } from './key-intake';
 import { paint, type Theme } from './theme';
 import { esc, truncate } from './text';
 
@@ -14,14 +15,28 @@ const PHASE_TEXT: Record<Phase, string> = {
   tool: 'running a tool',
 };
 
-export function scopeOf(state: Pick<UiState, 'focus' | 'approvals' | 'reason' | 'help' | 'input'>): KeyScope {
+type ScopeState = Pick<UiState, 'focus' | 'approvals' | 'reason' | 'help' | 'input' | 'toolView' | 'dialogFocus'>;
+
+/** The user is writing a message: the dialog's keys stay off until they leave the input (Esc). */
+export function writingInput(state: Pick<UiState, 'focus' | 'input'>): boolean {
+  return state.focus === 'input' && state.input.text.length > 0;
+}
+
+export function scopeOf(state: ScopeState): KeyScope {
+  const req = state.approvals[0];
   return {
     focus: state.focus,
-    approval: state.approvals.length > 0,
+    approval: req !== undefined && !writingInput(state),
+    request: req?.command ? 'command' : 'change',
+    output: state.toolView !== null,
     reason: state.reason !== null,
     help: state.help,
     slash: state.input.text.startsWith('/'),
   };
+}
+
+export function intakeScope(state: ScopeState): IntakeScope {
+  return { ...scopeOf(state), dialogFocused: state.dialogFocus, requestId: state.approvals[0]?.id ?? null };
 }
 
 export function statusView(state: UiState, width: number, theme: Theme): string[] {
@@ -33,7 +48,8 @@ export function statusView(state: UiState, width: number, theme: Theme): string[
   const role = state.phase === 'approval' ? 'warn' : state.phase === 'idle' ? 'ok' : 'notice';
   const first = esc(info) + paint(theme, role, esc(phase));
   let second: string;
-  if (state.quitArmed) second = paint(theme, 'warn', ' Press Ctrl-C again to quit (any other key continues)');
+  if (state.quitArmed === 'ctrl-c') second = paint(theme, 'warn', ' Press Ctrl-C again to quit (any other key continues)');
+  else if (state.quitArmed === 'q') second = paint(theme, 'warn', esc(truncate(` ${quitQuestion(state)} — q again quits, any other key stays`, width)));
   else {
     let len = 1;
     const bits: string[] = [];
@@ -46,4 +62,16 @@ export function statusView(state: UiState, width: number, theme: Theme): string[
     second = ' ' + bits.join(paint(theme, 'dim', ' · '));
   }
   return [first, second];
+}
+
+/** Why `q` asks before quitting, or null when it need not ask. */
+export function quitReason(state: Pick<UiState, 'busy' | 'approvals' | 'patches'>): string | null {
+  if (state.approvals.length) return 'A change awaits your answer';
+  if (state.patches.some((p) => p.status === 'pending')) return 'A change is pending';
+  if (state.busy) return 'A turn is running';
+  return null;
+}
+
+function quitQuestion(state: UiState): string {
+  return `${quitReason(state) ?? 'Quit'}: quit anyway?`;
 }

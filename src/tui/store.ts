@@ -36,6 +36,23 @@ function updateTool(s: UiState, id: string, patch: Partial<Extract<ChatItem, { k
   return { ...s, chat };
 }
 
+/** Tool card ids in chat order. */
+export function toolIds(s: Pick<UiState, 'chat'>): string[] {
+  const out: string[] = [];
+  for (const c of s.chat) if (c.kind === 'tool') out.push(c.id);
+  return out;
+}
+
+/** The tool card `x` opens: the selected one, else the newest. */
+export function selectedToolId(s: Pick<UiState, 'chat' | 'selectedTool'>): string | null {
+  if (s.selectedTool !== null) return s.selectedTool;
+  for (let i = s.chat.length - 1; i >= 0; i--) {
+    const c = s.chat[i];
+    if (c.kind === 'tool') return c.id;
+  }
+  return null;
+}
+
 function findLastIndex<T>(a: readonly T[], f: (x: T) => boolean): number {
   for (let i = a.length - 1; i >= 0; i--) if (f(a[i])) return i;
   return -1;
@@ -70,6 +87,7 @@ function onApproval(s: UiState, req: ApprovalRequest): UiState {
     approvals: [...s.approvals.filter((a) => a.id !== req.id), req],
     phase: 'approval',
     diffScroll: s.approvals.length ? s.diffScroll : 0,
+    diffCol: s.approvals.length ? s.diffCol : 0,
   };
   next = updateTool(next, req.id, { status: 'awaiting' });
   if (req.proposal) {
@@ -118,7 +136,9 @@ function reduceAgent(s: UiState, e: AgentEvent): UiState {
     case 'approval.resolved': {
       const req = s.approvals.find((a) => a.id === e.id);
       const approvals = s.approvals.filter((a) => a.id !== e.id);
-      let next: UiState = { ...s, approvals, reason: approvals.length ? s.reason : null, diffScroll: 0 };
+      // Focus moved to the dialog on purpose goes back to the input once nothing is left to answer.
+      const dialog = approvals.length ? {} : { dialogFocus: false, focus: s.dialogFocus ? ('input' as const) : s.focus };
+      let next: UiState = { ...s, ...dialog, approvals, reason: approvals.length ? s.reason : null, diffScroll: 0, diffCol: 0 };
       if (e.decision === 'reject') next = updateTool(next, e.id, { status: 'rejected', feedback: e.feedback || undefined });
       else next = updateTool(next, e.id, { status: 'running' });
       const phase = approvals.length ? 'approval' : req?.command && e.decision !== 'reject' ? 'command' : s.busy ? 'thinking' : 'idle';
@@ -166,7 +186,15 @@ function reduceAgent(s: UiState, e: AgentEvent): UiState {
     case 'error':
       return notice(s, 'error', e.message);
     case 'turn.end': {
-      const next: UiState = { ...s, busy: false, phase: 'idle', approvals: [], reason: null };
+      const next: UiState = {
+        ...s,
+        busy: false,
+        phase: 'idle',
+        approvals: [],
+        reason: null,
+        dialogFocus: false,
+        focus: s.dialogFocus ? 'input' : s.focus,
+      };
       if (e.reason === 'done' || e.reason === 'refused') return next;
       const prev = s.chat[s.chat.length - 1];
       if (e.reason === 'error' && prev?.kind === 'notice' && prev.level === 'error') return next; // already explained
@@ -182,7 +210,11 @@ function reduceUi(s: UiState, a: UiAction): UiState {
     case 'ui.resize':
       return { ...s, size: { cols: a.cols, rows: a.rows } };
     case 'ui.focus':
-      return { ...s, focus: a.focus, tab: a.focus === 'input' ? s.tab : a.focus, quitArmed: false };
+      return { ...s, focus: a.focus, tab: a.focus === 'input' ? s.tab : a.focus, quitArmed: false, dialogFocus: a.focus === 'input' ? false : s.dialogFocus };
+    case 'ui.dialogFocus': {
+      const on = a.focused && s.approvals.length > 0;
+      return { ...s, dialogFocus: on, focus: on && s.focus === 'input' ? s.tab : s.focus };
+    }
     case 'ui.focusCycle': {
       const order = focusOrder();
       const i = order.indexOf(s.focus);
@@ -203,11 +235,26 @@ function reduceUi(s: UiState, a: UiAction): UiState {
       return { ...s, scroll: { ...s.scroll, [a.pane]: a.pane === 'chat' && v >= max ? null : v } };
     }
     case 'ui.diffScroll':
-      return { ...s, diffScroll: Math.max(0, s.diffScroll + a.delta) };
+      return { ...s, diffScroll: clamp(s.diffScroll + a.delta, 0, Math.max(0, a.max ?? Number.MAX_SAFE_INTEGER)) };
+    case 'ui.diffCol':
+      return { ...s, diffCol: clamp(s.diffCol + a.delta, 0, Math.max(0, a.max)) };
+    case 'ui.diffWrap':
+      return { ...s, diffWrap: a.wrap, diffCol: 0 };
     case 'ui.toggleDiff':
       return { ...s, fullDiff: !s.fullDiff, diffScroll: 0 };
-    case 'ui.toggleDetails':
+    case 'ui.toggleThinking':
       return { ...s, showDetails: !s.showDetails };
+    case 'ui.tool.select': {
+      const ids = toolIds(s);
+      if (!ids.length) return s;
+      const at = s.selectedTool === null ? ids.length - 1 : Math.max(0, ids.indexOf(s.selectedTool));
+      const i = clamp(at + a.delta, 0, ids.length - 1);
+      return { ...s, selectedTool: i === ids.length - 1 ? null : ids[i] };
+    }
+    case 'ui.tool.view':
+      return { ...s, toolView: a.id === null ? null : { id: a.id, scroll: 0 } };
+    case 'ui.tool.scroll':
+      return s.toolView ? { ...s, toolView: { ...s.toolView, scroll: clamp(s.toolView.scroll + a.delta, 0, Math.max(0, a.max)) } } : s;
     case 'ui.tree.listing':
       return { ...s, tree: { ...s.tree, listings: { ...s.tree.listings, [a.dir]: a.entries } } };
     case 'ui.tree.toggle': {
@@ -233,7 +280,7 @@ function reduceUi(s: UiState, a: UiAction): UiState {
     case 'ui.quitArm':
       return { ...s, quitArmed: a.armed };
     case 'ui.clearChat':
-      return { ...s, chat: [], scroll: { ...s.scroll, chat: null } };
+      return { ...s, chat: [], scroll: { ...s.scroll, chat: null }, selectedTool: null, toolView: null };
     case 'ui.model':
       return { ...s, header: { ...s.header, model: a.model } };
     default:

@@ -15,9 +15,15 @@ export type UiAction =
   | { type: 'ui.input'; edit: InputOp }
   | { type: 'ui.reason'; open: boolean }
   | { type: 'ui.scroll'; pane: ScrollPane; delta: number /** Largest offset (content lines − visible lines). */; max: number }
-  | { type: 'ui.diffScroll'; delta: number }
+  | { type: 'ui.diffScroll'; delta: number /** Largest offset (diff lines − visible lines). */; max?: number }
+  | { type: 'ui.diffCol'; delta: number; max: number }
+  | { type: 'ui.diffWrap'; wrap: boolean }
+  | { type: 'ui.dialogFocus'; focused: boolean }
+  | { type: 'ui.tool.select'; delta: number }
+  | { type: 'ui.tool.view'; id: string | null }
+  | { type: 'ui.tool.scroll'; delta: number; max: number }
   | { type: 'ui.toggleDiff' }
-  | { type: 'ui.toggleDetails' }
+  | { type: 'ui.toggleThinking' }
   | { type: 'ui.tree.listing'; dir: string; entries: TreeEntry[] }
   | { type: 'ui.tree.toggle'; rel: string }
   | { type: 'ui.tree.select'; delta: number }
@@ -25,6 +31,6 @@ export type UiAction =
   | { type: 'ui.patch.select'; delta: number }
   | { type: 'ui.plan.file'; items: PlanItem[] }
   | { type: 'ui.notice'; level: NoticeLevel; text: string }
-  | { type: 'ui.quitArm'; armed: boolean }
+  | { type: 'ui.quitArm'; armed: false | 'ctrl-c' | 'q' }
   | { type: 'ui.clearChat' }
   | { type: 'ui.model'; model: string };

@@ -5,9 +5,12 @@ export type Role = 'system' | 'user' | 'assistant' | 'tool';
 
 /** A tool call as the agent stores it: arguments are always an object, ids always present. */
 export interface ToolCallRef {
+  /** Unique in the session, minted by the agent (events, approvals and the UI key on it). */
   id: string;
   name: string;
   arguments: Record<string, unknown>;
+  /** The id the model server gave the call, when it gave one: what native tool results reference. */
+  wireId?: string;
 }
 
 export interface ChatMessage {

@@ -137,10 +137,13 @@ export async function ollamaChat(ctx: ChatContext, state: OllamaState, res: Serv
     eval_count: ctx.completionTokens,
     eval_duration: ctx.completionTokens * 10_000_000,
   };
-  const toolCalls = (reply.toolCalls ?? []).map((c, i) => ({
-    id: `call_${Math.random().toString(36).slice(2, 10)}`,
-    function: { index: i, name: c.name, arguments: typeof c.arguments === 'string' ? safeObject(c.arguments) : c.arguments },
-  }));
+  const toolCalls = (reply.toolCalls ?? []).map((c, i) => {
+    const id = reply.toolIds ? reply.toolIds[i] : `call_${Math.random().toString(36).slice(2, 10)}`;
+    return {
+      ...(id === null || id === undefined ? {} : { id }),
+      function: { index: i, name: c.name, arguments: typeof c.arguments === 'string' ? safeObject(c.arguments) : c.arguments },
+    };
+  });
   const doneReason = reply.finish ?? 'stop';
   if (body.stream === false) {
     const message: Record<string, unknown> = { role: 'assistant', content: reply.text ?? '' };

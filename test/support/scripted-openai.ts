@@ -232,7 +232,7 @@ export async function openAiChat(ctx: ChatContext, res: ServerResponse, real = f
   const id = `chatcmpl-${Math.random().toString(36).slice(2, 14)}`;
   const created = Math.floor(Date.now() / 1000);
   const reasoningKey = 'reasoning_content';
-  const calls = (reply.toolCalls ?? []).map((c, i) => ({ id: toolId(kind, i, real), name: c.name, args: argumentsText(c.arguments) }));
+  const calls = (reply.toolCalls ?? []).map((c, i) => ({ id: reply.toolIds?.[i] ?? toolId(kind, i, real), name: c.name, args: argumentsText(c.arguments) }));
   const finish = calls.length ? 'tool_calls' : (reply.finish ?? 'stop');
   const usage = { prompt_tokens: ctx.promptTokens, completion_tokens: ctx.completionTokens, total_tokens: ctx.promptTokens + ctx.completionTokens };
   const cacheN = Math.min(ctx.reply.cachedPromptTokens ?? 0, ctx.promptTokens);

@@ -8,6 +8,9 @@ export interface ScriptedReply {
   reasoning?: string;
   /** Native tool calls. A string `arguments` is sent verbatim (lets tests send broken JSON). */
   toolCalls?: { name: string; arguments: Record<string, unknown> | string }[];
+  /** The ids the server gives those calls (null: no id at all, as older Ollama servers send);
+   * default: a random id per call. */
+  toolIds?: (string | null)[];
   finish?: 'stop' | 'length';
   /** Reported usage; default: ceil(JSON.stringify(messages+tools).length / 4). */
   promptTokens?: number;

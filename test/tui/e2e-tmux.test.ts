@@ -1,75 +1,21 @@
 // End to end in a real terminal: the real CLI (`smallcode tui`, run from source) inside tmux,
 // against the scripted model server. Approve, reject with a reason, edit, undo, resize, help,
 // cancel and quit — asserting on the screen, the disk and what the model server received.
-import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { startScriptedServer, type ScriptedServer, type ScriptedReply } from '../support/scripted-server';
+import type { ScriptedReply } from '../support/scripted-server';
+import { HAS_TMUX, closeAll, openSession as open, tmux } from './support/tmux';
 
-const HAS_TMUX = spawnSync('tmux', ['-V']).status === 0;
 if (!HAS_TMUX) console.warn('e2e-tmux: skipped — tmux is not installed (apt-get install tmux)');
 const suite = HAS_TMUX ? describe : describe.skip;
-
-const LAUNCH = path.join(__dirname, 'support', 'run-from-source.js');
-const SOCKET = `smallcode-e2e-${process.pid}`;
-const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
-const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
-
-interface Session {
-  root: string;
-  server: ScriptedServer;
-  screen(): string;
-  waitFor(pred: string | RegExp | ((screen: string) => boolean), timeoutMs?: number): Promise<string>;
-  keys(...keys: string[]): void;
-  type(text: string): void;
-}
-
-let counter = 0;
-const servers: ScriptedServer[] = [];
-
-async function open(replies: ScriptedReply[], size = { cols: 100, rows: 30 }, env: Record<string, string> = {}, serverArgs?: string): Promise<Session> {
-  const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'sc-e2e-')));
-  fs.writeFileSync(path.join(root, 'a.txt'), 'x\n');
-  const server = await startScriptedServer({ kind: 'ollama', replies });
-  servers.push(server);
-  const name = `s${++counter}`;
-  const target = serverArgs ?? `--provider ollama --base-url ${server.url} --model test-model`;
-  const cmd = `node ${q(LAUNCH)} tui ${target} --cwd ${q(root)}; echo EXIT=$?; exec cat`;
-  const envArgs = Object.entries({ TERM: 'xterm-256color', NCURSES_NO_UTF8_ACS: '1', HOME: root, ...env }).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
-  tmux('-f', '/dev/null', 'new-session', '-d', '-s', name, '-x', String(size.cols), '-y', String(size.rows), ...envArgs, cmd);
-  const screen = () => tmux('capture-pane', '-p', '-t', name);
-  const s: Session = {
-    root,
-    server,
-    screen,
-    async waitFor(pred, timeoutMs = 20000) {
-      const test = typeof pred === 'string' ? (t: string) => t.includes(pred) : pred instanceof RegExp ? (t: string) => pred.test(t) : pred;
-      const deadline = Date.now() + timeoutMs;
-      let last = '';
-      while (Date.now() < deadline) {
-        last = screen();
-        if (test(last)) return last;
-        await new Promise((r) => setTimeout(r, 40));
-      }
-      throw new Error(`tmux screen never showed ${String(pred)}; last screen:\n${last}`);
-    },
-    keys: (...keys) => void tmux('send-keys', '-t', name, ...keys),
-    type: (text) => void tmux('send-keys', '-t', name, '-l', text),
-  };
-  await s.waitFor('Enter send', 45000); // first start transpiles the sources (slow on a loaded machine)
-  return s;
-}
 
 const writeHello: ScriptedReply = { toolCalls: [{ name: 'write_file', arguments: { path: 'hello.txt', content: 'hi\n' } }] };
 
 jest.setTimeout(120000);
 
 suite('workbench in tmux (end to end)', () => {
-  afterAll(async () => {
-    spawnSync('tmux', ['-L', SOCKET, 'kill-server']);
-    await Promise.all(servers.map((s) => s.close()));
-  });
+  afterAll(closeAll);
 
   it('approves with y (file on disk), undoes with u, shows help, resizes, and quits restoring the terminal', async () => {
     const s = await open([writeHello, { text: 'Done.' }], { cols: 80, rows: 24 });
@@ -77,9 +23,9 @@ suite('workbench in tmux (end to end)', () => {
     s.type('create hello.txt');
     s.keys('Enter');
     const dialog = await s.waitFor('Create hello.txt?');
-    expect(dialog).toMatch(/y approve this change.*n reject/);
+    expect(dialog).toMatch(/y approve +n reject/);
     expect(dialog).toContain('+hi');
-    s.keys('y');
+    await s.answer('y');
     await s.waitFor('Done.');
     expect(fs.readFileSync(path.join(s.root, 'hello.txt'), 'utf8')).toBe('hi\n');
 
@@ -91,11 +37,11 @@ suite('workbench in tmux (end to end)', () => {
 
     s.keys('?');
     const help = await s.waitFor('Keys — Esc, ? or q closes this help');
-    expect(help).toContain('approve this change');
+    expect(help).toContain('approve: apply this change');
     s.keys('Escape');
     await s.waitFor((t) => !t.includes('Keys — Esc'));
 
-    tmux('resize-window', '-t', `s${counter}`, '-x', '150', '-y', '45');
+    tmux('resize-window', '-t', s.name, '-x', '150', '-y', '45');
     const wide = await s.waitFor((t) => t.includes('Context') && t.includes('Files'));
     expect(wide).toContain('Patches');
     expect(wide).not.toContain('Tab switches');
@@ -112,9 +58,9 @@ suite('workbench in tmux (end to end)', () => {
     await s.waitFor('Change a.txt?');
     fs.writeFileSync(path.join(s.root, 'a.txt'), 'x\nadded outside\n');
     await s.waitFor('the file changed on disk since this was proposed');
-    s.keys('y');
+    await s.answer('y');
     await s.waitFor('re-made against its new content');
-    s.keys('y');
+    await s.answer('y');
     await s.waitFor('Edited.');
     expect(fs.readFileSync(path.join(s.root, 'a.txt'), 'utf8')).toBe('changed\nadded outside\n');
   });
@@ -127,7 +73,7 @@ suite('workbench in tmux (end to end)', () => {
     expect(dialog).toContain('$ echo from-the-model > ran.txt');
     expect(dialog).toContain(`in ${s.root}`);
     expect(fs.existsSync(path.join(s.root, 'ran.txt'))).toBe(false);
-    s.keys('y');
+    await s.answer('y');
     await s.waitFor('Ran it.');
     expect(fs.readFileSync(path.join(s.root, 'ran.txt'), 'utf8')).toBe('from-the-model\n');
   });
@@ -163,7 +109,7 @@ suite('workbench in tmux (end to end)', () => {
     s.type('create hello.txt');
     s.keys('Enter');
     await s.waitFor('Create hello.txt?');
-    s.keys('n');
+    await s.answer('n');
     await s.waitFor('Reject — tell the model why');
     s.type('use a greeting in French');
     s.keys('Enter');
@@ -176,7 +122,7 @@ suite('workbench in tmux (end to end)', () => {
     s.type('write notes');
     s.keys('Enter');
     await s.waitFor('Create notes.txt?');
-    s.keys('e');
+    await s.answer('e');
     await s.waitFor('Saved.');
     expect(fs.readFileSync(path.join(s.root, 'notes.txt'), 'utf8')).toBe('edited by hand\n');
 

@@ -1,11 +1,37 @@
 // Test support for the workbench: a fake TTY pair rendered into @xterm/headless, and a small
 // AgentHandle that emits scripted events and records every call (the UI's only boundary).
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { Terminal } from '@xterm/headless';
 import type { AgentEvent, ApprovalDecision } from '../../src/agent/events';
 import type { AgentHandle, TurnOutcome } from '../../src/agent/types';
 import type { Proposal, UndoResult } from '../../src/patch/types';
-import { startWorkbench, type WorkbenchProbe } from '../../src/tui/app';
+import { startWorkbench, type Clock, type WorkbenchProbe } from '../../src/tui/app';
+import { QUIET_MS } from '../../src/tui/key-intake';
+
+/** A clock that moves only when a test says so: the "typed on its own" rule without waiting. */
+export class ManualClock implements Clock {
+  private t = 1_000_000;
+  private timers: { at: number; fn: () => void }[] = [];
+  now(): number {
+    return this.t;
+  }
+  later(fn: () => void, ms: number): () => void {
+    const timer = { at: this.t + ms, fn };
+    this.timers.push(timer);
+    return () => {
+      this.timers = this.timers.filter((x) => x !== timer);
+    };
+  }
+  advance(ms: number): void {
+    this.t += ms;
+    const due = this.timers.filter((x) => x.at <= this.t);
+    this.timers = this.timers.filter((x) => x.at > this.t);
+    for (const x of due) x.fn();
+  }
+}
 
 export class TestAgent implements AgentHandle {
   readonly submitted: string[] = [];
@@ -84,6 +110,11 @@ export interface Bench {
   text(): Promise<string>;
   press(...keys: string[]): Promise<void>;
   waitFor(pred: string | ((screen: string) => boolean), what?: string): Promise<string>;
+  clock: ManualClock;
+  /** Presses a key the way a user answers a dialog: after a pause, and nothing right after it. */
+  answer(key: string): Promise<void>;
+  /** Polls until `pred` holds (e.g. an answer key is acted on once it stood alone long enough). */
+  until(pred: () => boolean, what: string): Promise<void>;
   resize(cols: number, rows: number): Promise<void>;
 }
 
@@ -97,7 +128,10 @@ export async function openBench(opts: {
   notices?: string[];
   initialEvents?: AgentEvent[];
   theme?: string;
+  env?: NodeJS.ProcessEnv;
+  prefsFile?: string;
 }): Promise<Bench> {
+  const clock = new ManualClock();
   const cols = opts.cols ?? 100;
   const rows = opts.rows ?? 30;
   const input = fakeTty(cols, rows);
@@ -118,6 +152,9 @@ export async function openBench(opts: {
     input,
     output,
     terminal: 'xterm-256color',
+    clock,
+    env: opts.env ?? { ...process.env, VISUAL: '', EDITOR: 'false' },
+    prefsFile: opts.prefsFile ?? path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sc-prefs-')), 'tui.json'),
     onReady: (p) => (probe = p),
   });
   if (!probe) throw new Error('workbench did not start');
@@ -150,6 +187,14 @@ export async function openBench(opts: {
         await settle();
       }
     },
+    clock,
+    async answer(key) {
+      clock.advance(QUIET_MS);
+      input.write(key);
+      await settle();
+      clock.advance(QUIET_MS);
+      await settle();
+    },
     async waitFor(pred, what) {
       const test = typeof pred === 'string' ? (s: string) => s.includes(pred) : pred;
       let last = '';
@@ -159,6 +204,14 @@ export async function openBench(opts: {
         await new Promise((r) => setTimeout(r, 10));
       }
       throw new Error(`screen never showed ${what ?? String(pred)}; last screen:\n${last}`);
+    },
+    async until(pred, what) {
+      for (let i = 0; i < 300; i++) {
+        await settle();
+        if (pred()) return;
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      throw new Error(`never happened: ${what}`);
     },
     async resize(c, r) {
       output.columns = c;

@@ -3,7 +3,7 @@
 import { applyInput, emptyInput, completions, parseSlash, wantsContinuation, type InputOp } from '../../src/tui/input-editor';
 import { actionFor, hintsFor, KEYMAP, type KeyScope } from '../../src/tui/keymap';
 import { routeKey } from '../../src/tui/key-router';
-import { helpView } from '../../src/tui/help-view';
+import { helpView, keysMarkdown } from '../../src/tui/help-view';
 import { monochromeTheme } from '../../src/tui/theme';
 
 const run = (ops: InputOp[], s = emptyInput()) => ops.reduce(applyInput, s);
@@ -45,13 +45,18 @@ describe('input editor', () => {
 const scope = (over: Partial<KeyScope> = {}): KeyScope => ({ focus: 'input', approval: false, reason: false, help: false, slash: false, ...over });
 
 describe('keymap', () => {
-  it('lets a pending approval take y/n/a/e/d wherever focus is', () => {
+  it('lets a pending change take y/n/a/e/d wherever focus is; a command takes y/n/A and not a/e/d', () => {
     for (const focus of ['input', 'chat', 'tree'] as const) {
       expect(actionFor('y', scope({ focus, approval: true }))).toBe('approve');
       expect(actionFor('n', scope({ focus, approval: true }))).toBe('reject');
       expect(actionFor('a', scope({ focus, approval: true }))).toBe('approveTurn');
       expect(actionFor('e', scope({ focus, approval: true }))).toBe('edit');
       expect(actionFor('d', scope({ focus, approval: true }))).toBe('toggleDiff');
+      expect(actionFor('S-a', scope({ focus, approval: true }))).toBeUndefined();
+      const command = scope({ focus, approval: true, request: 'command' });
+      expect(actionFor('y', command)).toBe('approve');
+      expect(actionFor('S-a', command)).toBe('allowCommand');
+      for (const k of ['a', 'e', 'd']) expect(['approveTurn', 'edit', 'toggleDiff']).not.toContain(actionFor(k, command));
     }
   });
 
@@ -65,7 +70,8 @@ describe('keymap', () => {
     expect(actionFor('enter', scope())).toBe('send');
     expect(actionFor('enter', scope({ reason: true, approval: true }))).toBe('rejectSend');
     expect(actionFor('escape', scope({ reason: true, approval: true }))).toBe('rejectBack');
-    expect(actionFor('enter', scope({ focus: 'chat' }))).toBe('focusInput');
+    expect(actionFor('enter', scope({ focus: 'chat' }))).toBe('openOutput');
+    expect(actionFor('enter', scope({ focus: 'plan' }))).toBe('focusInput');
     expect(actionFor('enter', scope({ focus: 'tree' }))).toBe('treeToggle');
     expect(actionFor('q', scope({ focus: 'chat' }))).toBe('quit');
     expect(actionFor('?', scope({ focus: 'chat' }))).toBe('help');
@@ -83,22 +89,35 @@ describe('keymap', () => {
   it('ignores the duplicate "return" blessed sends after "enter", and lets typing include reason text', () => {
     expect(routeKey('return', '\r', scope())).toBeNull();
     expect(routeKey('w', 'w', scope({ reason: true, approval: true, focus: 'chat' }))).toEqual({ edit: { op: 'insert', text: 'w' } });
-    expect(routeKey('x', 'x', scope({ focus: 'chat' }))).toEqual({ action: 'toggleDetails' });
+    expect(routeKey('x', 'x', scope({ focus: 'chat' }))).toEqual({ action: 'openOutput' });
     expect(routeKey('z', 'z', scope({ focus: 'chat' }))).toBeNull();
   });
 
   it('generates status hints from the table, most specific first, naming the approval keys', () => {
     const hints = hintsFor(scope({ approval: true })).map((h) => `${h.key} ${h.label}`);
-    expect(hints.slice(0, 5)).toEqual(['y approve this change', 'n reject', 'a approve all this turn', 'e edit', 'd full diff']);
+    expect(hints.slice(0, 5)).toEqual(['y approve', 'n reject', 'a approve all changes this turn', 'e edit', 'd full diff']);
+    const command = hintsFor(scope({ approval: true, request: 'command' })).map((h) => `${h.key} ${h.label}`);
+    expect(command.slice(0, 3)).toEqual(['y approve', 'n reject', 'A always allow this command']);
+    expect(command.join(' ')).not.toMatch(/\be edit|\bd full diff|approve all/);
     expect(hintsFor(scope({ focus: 'chat' })).map((h) => h.key)).toEqual(expect.arrayContaining(['u', '?', 'q', 'Ctrl-C']));
   });
 
   it('help lists exactly the keymap: every binding once, in order, and nothing else', () => {
     const lines = helpView(100, monochromeTheme());
-    const bindingLines = lines.filter((l) => l.startsWith('  ') && !l.trimStart().startsWith('{bold}/') && !/^\s+\//.test(l.replace(/\{[^}]*\}/g, '')));
+    const bindingLines = lines.filter(
+      (l) => /^ {2}\S/.test(l.replace(/\{[^}]*\}/g, '')) && !l.trimStart().startsWith('{bold}/') && !/^\s+\//.test(l.replace(/\{[^}]*\}/g, '')),
+    );
     expect(bindingLines).toHaveLength(KEYMAP.length);
     KEYMAP.forEach((b, i) => {
       expect(bindingLines[i]).toContain(b.label);
     });
+  });
+});
+
+describe('README keys section', () => {
+  it('is exactly what the keymap table generates', () => {
+    const readme = require('node:fs').readFileSync(require('node:path').join(__dirname, '..', '..', 'README.md'), 'utf8') as string;
+    const block = /<!-- keys:start -->\n([\s\S]*?)\n<!-- keys:end -->/.exec(readme)?.[1];
+    expect(block).toBe(keysMarkdown());
   });
 });

@@ -4,7 +4,9 @@ import { gaugeView, gaugeNumbers } from '../../src/tui/gauge-view';
 import { planView } from '../../src/tui/plan-view';
 import { treeView } from '../../src/tui/tree-view';
 import { patchesView } from '../../src/tui/patches-view';
-import { approvalView } from '../../src/tui/approval-view';
+import { approvalLayout, approvalView } from '../../src/tui/approval-view';
+import { toolOutputView } from '../../src/tui/tool-output-view';
+import { displayWidth, graphemeCost, padRight, terminalSafe, truncate } from '../../src/tui/text';
 import { statusView } from '../../src/tui/status-view';
 import { inputView } from '../../src/tui/input-view';
 import { sideBySideDiffLines, unifiedDiffLines, diffLines } from '../../src/tui/diff-view';
@@ -46,7 +48,7 @@ describe('chat view', () => {
     expect(plain(lines).slice(-1)).toEqual(['▍']);
   });
 
-  it('wraps long user text to the width and expands tool details on demand', () => {
+  it('wraps long user text to the width; a change card stays one line (x opens its full result)', () => {
     let s = play([
       { type: 'turn.start', turn: 1, text: 'word '.repeat(30).trim() },
       { type: 'tool.proposed', call: call('w', 'write_file', { path: 'a.txt' }), risk: 'write' },
@@ -62,8 +64,8 @@ describe('chat view', () => {
     const collapsed = plain(chatView(s, 40, theme));
     expect(Math.max(...collapsed.map((l) => l.length))).toBeLessThanOrEqual(40);
     expect(collapsed).not.toContain('  +y');
-    s = play([{ type: 'ui.toggleDetails' }], s);
-    expect(plain(chatView(s, 40, theme))).toContain('  +y');
+    s = play([{ type: 'ui.toggleThinking' }], s);
+    expect(plain(chatView(s, 40, theme))).not.toContain('  +y');
   });
 
   it('sets guard and escalation notices apart with their own marks and colours', () => {
@@ -166,13 +168,12 @@ describe('plan, tree and patches views', () => {
     expect(lines).toContain(`{${theme.colors.diffAdd}-fg}+y{/${theme.colors.diffAdd}-fg}`);
   });
 
-  it('draws the diff side by side at ≥ 140 columns, unified below', () => {
+  it('draws the diff side by side when the pane is ≥ 140 columns, unified below', () => {
     const d = '@@ -1,2 +1,2 @@\n ctx\n-old\n+new\n';
     expect(plain(sideBySideDiffLines(d, 120, mono))[2]).toMatch(/^-old +│ \+new +$/);
-    expect(plain(diffLines(d, 120, mono, 150))).toHaveLength(3);
-    expect(plain(diffLines(d, 120, mono, 100))).toEqual(plain(unifiedDiffLines(d, 120, mono)));
-    expect(plain(diffLines(d, 64, mono, 140))[2]).toMatch(/^-old +│ \+new/);
-    expect(plain(diffLines(d, 40, mono, 140))).toEqual(plain(unifiedDiffLines(d, 40, mono)));
+    expect(plain(diffLines(d, 150, mono))).toHaveLength(3);
+    expect(plain(diffLines(d, 139, mono))).toEqual(plain(unifiedDiffLines(d, 139, mono)));
+    expect(plain(diffLines(d, 140, mono))[2]).toMatch(/^-old +│ \+new/);
   });
 });
 
@@ -183,8 +184,8 @@ describe('approval dialog and status line', () => {
     let s = play([{ type: 'approval.needed', request: { id: 'c', call: call('c', 'edit_file', { path: 'big.ts' }), risk: 'write', proposal: p } }]);
     let lines = plain(approvalView(s, 80, 20, mono));
     expect(lines[0]).toBe('Change big.ts? (+30 −0)');
-    expect(lines.join('\n')).toContain('more diff lines (d shows the full diff)');
-    expect(lines.slice(-3).join(' ')).toMatch(/y approve this change.*n reject.*a approve the rest.*e edit.*d toggle the full diff/);
+    expect(lines.join('\n')).toContain('lines 1–11 of 31 · d shows the full diff');
+    expect(lines.slice(-3).join(' ')).toMatch(/y approve +n reject +a approve all changes this turn +e edit +d full diff/);
     s = play([{ type: 'ui.toggleDiff' }], s);
     lines = plain(approvalView(s, 80, 40, mono));
     expect(lines.filter((l) => l.startsWith('+line'))).toHaveLength(30);
@@ -230,7 +231,7 @@ describe('approval dialog and status line', () => {
     ]);
     const [first, second] = plain(statusView(s, 120, mono));
     expect(first).toBe(' ollama http://127.0.0.1:11434 · qwen · 31.2 tok/s · step 2 · waiting for your approval');
-    expect(second).toMatch(/^ y approve this change · n reject · a approve all this turn · e edit · d full diff/);
+    expect(second).toMatch(/^ y approve · n reject · a approve all changes this turn · e edit · d full diff/);
   });
 
   it('draws the input with a cursor and a reason prompt when rejecting', () => {
@@ -251,12 +252,128 @@ describe('layout', () => {
   it('collapses into tabs at 80×24 and puts panes side by side when wide', () => {
     const small = computeLayout({ cols: 80, rows: 24 }, 'chat');
     expect(small.mode).toBe('tabs');
-    expect(Object.keys(small.rects).sort()).toEqual(['chat', 'dialog', 'gauge', 'help', 'input', 'status', 'tabs']);
+    expect(Object.keys(small.rects).sort()).toEqual(['chat', 'dialog', 'gauge', 'help', 'input', 'output', 'status', 'tabs']);
     const wide = computeLayout({ cols: 160, rows: 48 }, 'chat');
     expect(wide.mode).toBe('wide');
     const r = wide.rects;
     expect(r.chat!.width + r.tree!.width).toBe(160);
     expect(r.patches!.top + r.patches!.height).toBe(r.input!.top);
     expect(r.status!.top + r.status!.height).toBe(48);
+  });
+});
+
+describe('readable diffs (issue 14 item 4)', () => {
+  const long = `const message = "${'x'.repeat(150)}END";`;
+  const diff = `--- /dev/null\n+++ b/new.ts\n@@ -0,0 +1,2 @@\n+${long}\n+short\n`;
+
+  it('never cuts a line with …: it wraps, and the header lines that repeat the title are left out', () => {
+    const lines = plain(unifiedDiffLines(diff, 60, mono));
+    expect(lines.join('\n')).not.toContain('…');
+    expect(lines.join('\n')).not.toMatch(/\/dev\/null|\+\+\+ b\//);
+    expect(lines[0]).toBe('@@ -0,0 +1,2 @@');
+    expect(
+      lines
+        .map((l) => l.slice(1))
+        .join('')
+        .replace(/ /g, ''),
+    ).toContain(`${long}short`.replace(/ /g, ''));
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(60);
+  });
+
+  it('scrolls sideways instead when asked: the rest of the line is a scroll away, marked ›', () => {
+    const first = plain(unifiedDiffLines(diff, 60, mono, { wrap: false }));
+    expect(first).toHaveLength(3);
+    expect(first[1]).toMatch(/^\+const message.*›$/);
+    const right = plain(unifiedDiffLines(diff, 60, mono, { wrap: false, col: 120 }));
+    expect(right[1]).toMatch(/^\+‹.*END";$/);
+  });
+
+  it('keeps a removed `--- x` line inside a hunk (only the file header is dropped)', () => {
+    expect(plain(unifiedDiffLines('--- a/f\n+++ b/f\n@@ -1 +1 @@\n--- x\n+y\n', 40, mono))).toEqual(['@@ -1 +1 @@', '--- x', '+y']);
+  });
+
+  it('shows "lines x–y of N" and pages by the rows the dialog shows', () => {
+    const big = `@@ -1,300 +1,300 @@\n${Array.from({ length: 300 }, (_, i) => `+row ${i}`).join('\n')}\n`;
+    const p = { ...proposal('big.ts', big), added: 300, removed: 0 };
+    let s = play([
+      { type: 'approval.needed', request: { id: 'c', call: call('c', 'edit_file', { path: 'big.ts' }), risk: 'write', proposal: p } },
+      { type: 'ui.toggleDiff' },
+    ]);
+    const first = approvalLayout(s, 80, 30, mono);
+    expect(plain(first.lines).join('\n')).toMatch(/lines 1–\d+ of 301/);
+    s = play([{ type: 'ui.diffScroll', delta: first.diffRoom, max: first.diffRows - first.diffRoom }], s);
+    const second = plain(approvalLayout(s, 80, 30, mono).lines).join('\n');
+    expect(second).toContain(`lines ${first.diffRoom + 1}–${2 * first.diffRoom} of 301`);
+  });
+
+  it('picks side by side by the width of the pane that shows the diff, not the screen', () => {
+    const s = play([{ type: 'patch.pending', id: 'p', proposal: proposal('a.txt', '@@ -1 +1 @@\n-old\n+new\n') }], {
+      ...initialState({ server: 's', model: 'm', contextWindow: 1 }, { cols: 200, rows: 60 }),
+    });
+    expect(plain(patchesView(s, 88, mono)).some((l) => l.includes('│'))).toBe(false);
+    expect(plain(patchesView(s, 150, mono)).some((l) => /^-old +│ \+new/.test(l))).toBe(true);
+  });
+});
+
+describe('wide characters (issue 14 item 5)', () => {
+  it('wraps CJK by display width: no line wider than the pane, no character lost', () => {
+    const text = '这是一个很长的中文句子，用来测试按显示宽度换行是否正确，不会丢失任何文字。';
+    const s = play([{ type: 'turn.start', turn: 1, text }]);
+    const lines = plain(chatView(s, 20, mono));
+    for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(20);
+    expect(lines.map((l) => l.replace(/^[› ] /, '')).join('')).toBe(text);
+  });
+
+  it('measures emoji by what terminals draw, and simplifies sequences terminals disagree on', () => {
+    expect(displayWidth('ok')).toBe(2);
+    expect(displayWidth('表')).toBe(2);
+    expect(terminalSafe('👨‍👩‍👧 ⚠️ 👍🏽')).toBe('👨👩👧 ⚠ 👍');
+    expect(graphemeCost('😀')).toBe(3); // two cells, three units in blessed's line clipping
+    expect(truncate('😀😀😀😀', 7)).toBe('😀😀…');
+    expect(padRight('表a', 5)).toBe('表a  ');
+  });
+});
+
+describe('tool output view (issue 14 item 1)', () => {
+  it('expands a command card to its whole output with the exit code, marking the lines the model did not get', () => {
+    const out = ['$ npm test', ...Array.from({ length: 30 }, (_, i) => `out ${i}`), '[exit code 1]'].join('\n');
+    const s = play([
+      { type: 'tool.proposed', call: call('r', 'run_command', { command: 'npm test' }), risk: 'exec' },
+      {
+        type: 'tool.result',
+        id: 'r',
+        name: 'run_command',
+        ok: false,
+        summary: 'npm test · exit code 1',
+        details: { kind: 'command', command: 'npm test', cwd: '/w', exitCode: 1, timedOut: false, output: { text: out, cutForModel: { from: 10, to: 20 } } },
+      },
+    ]);
+    const card = plain(chatView(s, 60, mono));
+    expect(card[0]).toMatch(/^⚙ run_command npm test · exit code 1 ✗$/);
+    expect(card).toContain('  out 29');
+    expect(card.join('\n')).toContain('more lines (x shows all)');
+    const t = s.chat[0];
+    if (t.kind !== 'tool') throw new Error('not a card');
+    const full = plain(toolOutputView(t, 60, mono));
+    expect(full[0]).toBe('$ npm test   (in /w) → exit 1');
+    for (let i = 0; i < 30; i++) expect(full).toContain(`out ${i}`);
+    expect(full).toContain('┄┄ the model did not get the next 10 lines (output cap) ┄┄');
+  });
+});
+
+describe('the approval dialog leaves the newest chat lines visible (issue 14 item 2)', () => {
+  it('shrinks the panes above it instead of covering them', () => {
+    for (const size of [
+      { cols: 80, rows: 24 },
+      { cols: 200, rows: 60 },
+    ]) {
+      const plainLayout = computeLayout(size, 'chat');
+      const withDialog = computeLayout(size, 'chat', 1, 40);
+      const chat = withDialog.rects.chat!;
+      const dialog = withDialog.rects.dialog!;
+      expect(chat.top + chat.height).toBeLessThanOrEqual(dialog.top);
+      expect(chat.height).toBeGreaterThanOrEqual(5);
+      expect(dialog.top + dialog.height).toBe(plainLayout.rects.input!.top);
+    }
   });
 });

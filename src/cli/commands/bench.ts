@@ -113,7 +113,9 @@ export async function benchCommand(argv: string[], io: BenchIO): Promise<number>
   const progress = createProgress({ stream: io.stderr, total, silent: args.json && !io.stderr.isTTY });
   const stop = new AbortController();
   const onSigint = () => stop.abort();
-  process.once('SIGINT', onSigint);
+  // `on`, not `once`: signal-exit (used by proper-lockfile) re-raises SIGINT when it finds itself
+  // the only listener, and a `once` listener has already removed itself by then. Removed below.
+  process.on('SIGINT', onSigint);
   let report: BenchReport;
   try {
     report = await runBench({

@@ -47,7 +47,9 @@ export async function runCommand(args: ParsedArgs, config: Config, io: CommandIO
   built.agent.subscribe((e) => printer.onEvent(e));
   const interrupt = new AbortController();
   const onSigint = () => interrupt.abort();
-  process.once('SIGINT', onSigint);
+  // `on`, not `once`: signal-exit (used by proper-lockfile) re-raises SIGINT when it finds itself
+  // the only listener, and a `once` listener has already removed itself by then. Removed below.
+  process.on('SIGINT', onSigint);
   try {
     const prompt = task || `Continue the task: ${built.resumedTask ?? 'the previous task'}`;
     const { outcome, exitCode } = await runHeadlessTurn(built.agent, prompt, interrupt.signal);
