@@ -15,6 +15,7 @@ import { compactToFit } from '../context/compaction';
 import { summarizerFor } from './prompt-assembly';
 import { undo as undoJournal } from '../patch/index';
 import type { ToolModeSetting } from '../types/tool-mode';
+import { toolModeFor } from '../providers/profiles/profile-wire';
 
 export interface AgentOptions {
   root: string;
@@ -91,7 +92,8 @@ export function createAgent(opts: AgentOptions): Agent {
         bus.emit({ type: 'turn.end', reason: 'error', text: message, steps: 0 });
         return { reason: 'error', text: message, steps: 0 };
       }
-      const toolMode = opts.toolMode === 'native' ? 'native' : 'text';
+      // `auto` follows the model profile (e.g. native for gpt-oss's Harmony format), else text.
+      const toolMode = toolModeFor(opts.toolMode, discovered);
       const env: TurnEnv = {
         root: opts.root,
         system: systemPrompt(opts.root),

@@ -15,6 +15,11 @@ const OPTIONS = {
   context: { type: 'string' },
   theme: { type: 'string' },
   'max-steps': { type: 'string' },
+  temperature: { type: 'string' },
+  'top-p': { type: 'string' },
+  'top-k': { type: 'string' },
+  'min-p': { type: 'string' },
+  'repeat-penalty': { type: 'string' },
   yes: { type: 'boolean', short: 'y' },
   json: { type: 'boolean' },
   resume: { type: 'string' },
@@ -24,7 +29,9 @@ const OPTIONS = {
 } as const;
 
 /** Which options each command accepts (common ones everywhere). */
-const COMMON = ['provider', 'base-url', 'model', 'cwd', 'context', 'theme', 'help'];
+/** Sampling for one run, over the model profile (model profiles, README). */
+export const SAMPLING_FLAGS = ['temperature', 'top-p', 'top-k', 'min-p', 'repeat-penalty'] as const;
+const COMMON = ['provider', 'base-url', 'model', 'cwd', 'context', 'theme', 'help', ...SAMPLING_FLAGS];
 const PER_COMMAND: Record<CommandName, string[]> = {
   tui: [...COMMON, 'continue'],
   run: [...COMMON, 'yes', 'json', 'max-steps', 'resume'],
@@ -46,6 +53,8 @@ export interface ParsedArgs {
     context?: string;
     theme?: string;
     maxSteps?: string;
+    /** --temperature etc., keyed by the flag as written. */
+    sampling: Record<string, string | undefined>;
     yes: boolean;
     json: boolean;
     resume?: string;
@@ -93,7 +102,7 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
   const rest = cmdIndex >= 0 ? argv.slice(cmdIndex + 1) : [];
   if (command === 'debug' || command === 'undo') {
     const help = rest.includes('--help') || rest.includes('-h');
-    return { command, positionals: [], rest, values: { yes: false, json: false, continue: false, help, version: false } };
+    return { command, positionals: [], rest, values: { sampling: {}, yes: false, json: false, continue: false, help, version: false } };
   }
   const parsed = (() => {
     try {
@@ -128,6 +137,7 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
       context: v.context,
       theme: v.theme,
       maxSteps: v['max-steps'],
+      sampling: Object.fromEntries(SAMPLING_FLAGS.filter((f) => v[f] !== undefined).map((f) => [`--${f}`, v[f]])),
       yes: v.yes ?? false,
       json: v.json ?? false,
       resume: v.resume,

@@ -16,14 +16,18 @@ Common options:
   --cwd DIR                       workspace root (default: current directory)
   --context N                     context window override in tokens
   --theme NAME|FILE               default, light, high-contrast or a JSON theme
+  --temperature T, --top-p P, --top-k K, --min-p P, --repeat-penalty R
+                                  sampling for this run, over the model profile
   -h, --help                      help for a command
   -v, --version                   print the version
 
 Settings also come from the environment or a .env file in the workspace:
   SMALLCODE_PROVIDER, SMALLCODE_BASE_URL, SMALLCODE_MODEL, SMALLCODE_API_KEY,
   SMALLCODE_CONTEXT, SMALLCODE_THEME, SMALLCODE_MAX_STEPS, SMALLCODE_ALLOW,
-  SMALLCODE_TOOLS (auto|native|text), SMALLCODE_ESCALATE (anthropic|deepseek|openai)
-Precedence: flags > environment > .env > defaults.
+  SMALLCODE_TOOLS (auto|native|text), SMALLCODE_ESCALATE (anthropic|deepseek|openai),
+  SMALLCODE_FIRST_BYTE_TIMEOUT, SMALLCODE_IDLE_TIMEOUT (seconds)
+Precedence: flags > environment > .env > defaults. Per-model sampling: models.yaml in the
+user config dir or .smallcode/ (see README, "Model profiles").
 `;
 
 export const RUN_HELP = `Usage: smallcode run "TASK" [--yes] [--json] [--max-steps N] [--resume [ID]]
@@ -40,7 +44,8 @@ Exit codes: 0 done, 1 error, 2 usage, 3 step cap, 4 unreadable model output,
 export const DOCTOR_HELP = `Usage: smallcode doctor [--json]
 
 Finds the model server, lists its models, reports the context window (and the num_ctx sent
-to Ollama), native tool support and structured output, and makes one short round trip.
+to Ollama), native tool support and structured output, the model profile (which rule chose it,
+every value and where it comes from), and makes one short round trip.
 Exit 0 when the server answered, 1 when it did not.
 `;
 

@@ -31,7 +31,7 @@ async function dispatch(args: ParsedArgs, io: MainIO): Promise<number> {
   }
   const { loadConfig } = require('../config/config') as typeof import('../config/config');
   const config = loadConfig(
-    { provider: v.provider, baseUrl: v.baseUrl, model: v.model, cwd: v.cwd, theme: v.theme, maxSteps: v.maxSteps, context: v.context },
+    { provider: v.provider, baseUrl: v.baseUrl, model: v.model, cwd: v.cwd, theme: v.theme, maxSteps: v.maxSteps, context: v.context, sampling: v.sampling },
     io.env,
     io.cwd,
   );

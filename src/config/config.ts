@@ -4,6 +4,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseDotenv } from './dotenv';
 import type { ToolModeSetting } from '../types/tool-mode';
+import type { OverrideRule } from '../providers/profiles/profile-types';
+import { MODEL_PROFILES, GENERIC_PROFILE } from '../providers/profiles/profile-table';
+import { flagRules, readModelsFile, secondsSetting, SettingError, userConfigDir } from './model-settings';
 
 export class ConfigError extends Error {}
 
@@ -26,6 +29,11 @@ export interface Config {
   allowlist: string[];
   /** The merged environment (process env over .env), for escalation settings. */
   env: Record<string, string | undefined>;
+  /** Model-profile overrides: user models.yaml, workspace .smallcode/models.yaml, then flags. */
+  profileRules: OverrideRule[];
+  /** SMALLCODE_FIRST_BYTE_TIMEOUT / SMALLCODE_IDLE_TIMEOUT (seconds) as ms; default: sized per request. */
+  firstByteTimeoutMs?: number;
+  idleTimeoutMs?: number;
   /** Non-fatal problems (e.g. a malformed .env line), shown as warnings. */
   warnings: string[];
 }
@@ -39,6 +47,8 @@ export interface ConfigFlags {
   theme?: string;
   maxSteps?: string;
   context?: string;
+  /** Sampling for one run (model profiles): --temperature, --top-p, --top-k, --min-p, --repeat-penalty. */
+  sampling?: Record<string, string | undefined>;
 }
 
 const DEFAULT_MAX_STEPS = 25;
@@ -111,7 +121,9 @@ export function loadConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv, processCw
     throw new ConfigError(`SMALLCODE_TOOLS must be auto, native or text, got "${toolMode}"`);
   }
   const model = flags.model ?? merged.SMALLCODE_MODEL;
+  const profiles = loadProfileRules(root, env, merged, flags.sampling ?? {}, warnings);
   return {
+    ...profiles,
     root,
     provider: provider.value as ProviderName | undefined,
     baseUrl: baseUrl.value ? checkUrl(baseUrl.value, baseUrl.source) : undefined,
@@ -128,4 +140,33 @@ export function loadConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv, processCw
     env: merged,
     warnings,
   };
+}
+
+/** models.yaml (user dir from the process environment only, then workspace), then the sampling
+ * flags; the two stream timeouts (harmless, so a workspace .env may set them). */
+function loadProfileRules(
+  root: string,
+  env: NodeJS.ProcessEnv,
+  merged: Record<string, string | undefined>,
+  sampling: Record<string, string | undefined>,
+  warnings: string[],
+): Pick<Config, 'profileRules' | 'firstByteTimeoutMs' | 'idleTimeoutMs'> {
+  const known = [...MODEL_PROFILES.map((p) => p.id), GENERIC_PROFILE.id];
+  const profileRules: OverrideRule[] = [];
+  for (const file of [path.join(userConfigDir(env), 'models.yaml'), path.join(root, '.smallcode', 'models.yaml')]) {
+    const read = readModelsFile(file, known);
+    profileRules.push(...read.rules);
+    warnings.push(...read.warnings);
+  }
+  try {
+    profileRules.push(...flagRules(sampling));
+    return {
+      profileRules,
+      firstByteTimeoutMs: secondsSetting(merged.SMALLCODE_FIRST_BYTE_TIMEOUT, 'SMALLCODE_FIRST_BYTE_TIMEOUT'),
+      idleTimeoutMs: secondsSetting(merged.SMALLCODE_IDLE_TIMEOUT, 'SMALLCODE_IDLE_TIMEOUT'),
+    };
+  } catch (err) {
+    if (err instanceof SettingError) throw new ConfigError(err.message);
+    throw err;
+  }
 }

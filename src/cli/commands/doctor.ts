@@ -1,10 +1,12 @@
 // `smallcode doctor`: what server and model SmallCode will use, its real context window, the
-// num_ctx sent to Ollama, tool and structured-output support, and one timed round trip.
+// num_ctx sent to Ollama, tool and structured-output support, the model profile with the source
+// of every value, and one timed round trip. A server that cannot be reached is one line.
 import type { ParsedArgs } from '../args';
 import type { Config } from '../../config/config';
 import type { CommandIO } from './run';
 import { setupProvider } from '../provider-setup';
 import { EXIT } from '../exit-codes';
+import type { DoctorReport } from '../../providers/index';
 
 export async function doctorCommand(args: ParsedArgs, config: Config, io: CommandIO): Promise<number> {
   const setup = await setupProvider(config);
@@ -28,8 +30,21 @@ export async function doctorCommand(args: ParsedArgs, config: Config, io: Comman
   const { diagnose } = require('../../providers/index') as typeof import('../../providers/index');
   const report = await diagnose(setup.provider);
   if (args.values.json) {
-    io.stdout.write(JSON.stringify({ ...report, provider: setup.providerName }) + '\n');
-  } else {
+    // Nothing was learned about a server that did not answer: no facts, only the error.
+    const body = report.discovered
+      ? { ...report, provider: setup.providerName }
+      : {
+          ok: false,
+          discovered: false,
+          provider: setup.providerName,
+          baseUrl: report.baseUrl,
+          model: report.model || null,
+          contextWindow: null,
+          nativeTools: null,
+          error: report.error,
+        };
+    io.stdout.write(JSON.stringify(body) + '\n');
+  } else if (report.discovered) {
     const rows: [string, string][] = [
       ['server', `${report.kind} at ${report.baseUrl}${report.serverVersion ? ` (version ${report.serverVersion})` : ''}`],
       ['models', report.models.length ? report.models.join(', ') : '(none listed)'],
@@ -44,9 +59,21 @@ export async function doctorCommand(args: ParsedArgs, config: Config, io: Comman
       ],
     ];
     for (const [k, v] of rows) io.stdout.write(`${k.padEnd(18)} ${v}\n`);
+    for (const line of profileLines(report.profile)) io.stdout.write(line + '\n');
     for (const w of report.warnings) io.stdout.write(`warning            ${w}\n`);
     if (report.error) io.stdout.write(`error              ${report.error}\n`);
   }
   if (!report.ok && report.error) io.stderr.write(`smallcode doctor: ${report.error}\n`);
   return report.ok ? EXIT.ok : EXIT.error;
+}
+
+/** The profile block: name and why, each value with its source, and what every request carries. */
+function profileLines(p: DoctorReport['profile']): string[] {
+  if (!p) return [`${'profile'.padEnd(18)} none: the server's own sampling defaults`];
+  const lines = [`${'profile'.padEnd(18)} ${p.name} (${p.id}) — ${p.reason}`];
+  for (const v of p.values) lines.push(`  ${v.setting.padEnd(16)} ${JSON.stringify(v.value)}  ← ${v.source}`);
+  const sent = Object.entries(p.sent).map(([k, v]) => `${k}=${JSON.stringify(v)}`);
+  lines.push(`  ${'sent'.padEnd(16)} ${sent.length ? sent.join(', ') : '(nothing: this server kind takes none of these)'}`);
+  if (p.systemSuffix) lines.push(`  ${'system prompt'.padEnd(16)} ends with ${JSON.stringify(p.systemSuffix)}`);
+  return lines;
 }
