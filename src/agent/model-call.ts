@@ -102,7 +102,9 @@ export async function callModel(
         usage = undefined;
         guard = createRepetitionGuard();
         reasoningGuard = createRepetitionGuard();
-        bus.emit({ type: 'model.retry', attempt: chunk.attempt, tries: chunk.tries, reason: chunk.error.message, discarded: chunk.discarded });
+        // The provider's advice to retry is being followed: the reason is the fault alone.
+        const reason = chunk.error.message.replace(/ — retry\b.*$/, '');
+        bus.emit({ type: 'model.retry', attempt: chunk.attempt, tries: chunk.tries, reason, discarded: chunk.discarded });
       } else if (chunk.type === 'done') {
         finishReason = chunk.finishReason;
       } else if (chunk.type === 'error') {

@@ -199,6 +199,14 @@ export const ERROR_RULES: { name: string; rule: Rule }[] = [
     },
   },
   {
+    // The connection dropped while the reply streamed (a crashed or restarted server, a proxy).
+    name: 'cut',
+    rule: (f, c) =>
+      f.status === undefined && (f.networkCode === 'UND_ERR_SOCKET' || f.networkCode === 'ECONNRESET' || /other side closed|\bterminated\b/i.test(f.text))
+        ? make('transient', `${c.url} closed the connection in the middle of the reply — retry, or check the server log`, c)
+        : undefined,
+  },
+  {
     name: 'transient',
     rule: (f, c) =>
       (f.networkCode && NETWORK_FLAKY.has(f.networkCode)) ||

@@ -29,6 +29,8 @@ export async function doctorCommand(args: ParsedArgs, config: Config, io: Comman
   }
   const { diagnose } = require('../../providers/index') as typeof import('../../providers/index');
   const report = await diagnose(setup.provider);
+  // Problems in the settings (e.g. a models.yaml key that was skipped) belong in the checkup.
+  report.warnings.unshift(...config.warnings);
   if (args.values.json) {
     // Nothing was learned about a server that did not answer: no facts, only the error.
     const body = report.discovered
