@@ -2,12 +2,14 @@
 // reply's worth of silence where Ollama holds a native tool call back, and fixed when the user says.
 import { streamTimeouts } from '../../src/providers/stream-timeouts';
 import type { ChatRequest } from '../../src/providers/types';
+import { roughPromptTokens } from '../../src/providers/wire-messages';
 
 const prompt = (tokens: number): ChatRequest => ({ messages: [{ role: 'user', content: 'x'.repeat(tokens * 4) }], maxTokens: 4096 });
 
 test('first byte: 120 s for loading plus 40 ms a prompt token (a 25 tokens/s prefill)', () => {
-  expect(streamTimeouts(prompt(0), {}, false).firstByteMs).toBe(120_000);
-  expect(streamTimeouts(prompt(32768), {}, false).firstByteMs).toBe(120_000 + 40 * 32768); // ≈ 24 min
+  const full = prompt(32768);
+  expect(roughPromptTokens(full.messages, undefined)).toBe(32769); // our yardstick: characters / 4
+  expect(streamTimeouts(full, {}, false).firstByteMs).toBe(120_000 + 40 * 32769); // ≈ 24 min
 });
 
 test('idle: 120 s between chunks; where tool calls arrive whole (Ollama), a whole reply at 5 tokens/s', () => {
