@@ -11,6 +11,8 @@ import { createAgent } from '../src/agent/controller';
 import { createProvider, wrapProvider } from '../src/providers/index';
 import { defaultReserve } from '../src/context/budget';
 import type { Provider, StreamChunk } from '../src/providers/types';
+import type { ChatMessage } from '../src/types/messages';
+import { appendOnlyReplay, prefill, renderPrompt, renderReply } from './prompt-cache';
 
 let tokenizer: ReturnType<typeof fromPreTrained> | undefined;
 const tokens = (s: string) => (tokenizer ??= fromPreTrained()).encode(s, { add_special_tokens: false }).length;
@@ -247,8 +249,114 @@ async function harnessTime(): Promise<BenchRow[]> {
   }
 }
 
+/** Small files (30–60 lines) the cache scenario reads, searches and edits. */
+function smallWorkspace(): string {
+  const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'sc-cache-bench-')));
+  fs.mkdirSync(path.join(root, 'lib'));
+  for (let f = 0; f < 8; f++) {
+    const lines = [`// lib/m${f}.js: helpers for part ${f} of the report.`];
+    for (let i = 0; i < 10 + f * 2; i++) lines.push(`export function m${f}_${i}(x) {`, `  return x * ${i} + ${f};`, '}');
+    fs.writeFileSync(path.join(root, 'lib', `m${f}.js`), `${lines.join('\n')}\n`);
+  }
+  return root;
+}
+
+/** Calls written as text, the way a small model answers in text-tool mode. */
+function textCall(name: string, args: Record<string, unknown>, prose = ''): ScriptedReply {
+  return { text: `${prose ? `${prose}\n` : ''}<tool_call>${JSON.stringify({ name, arguments: args })}</tool_call>`, completionTokens: 30 };
+}
+
+function cacheScript(steps: number): (req: RecordedRequest, i: number) => ScriptedReply {
+  return (_req, i) => {
+    if (i >= steps - 1) return { text: 'Done: the helpers are documented.' };
+    const f = i % 8;
+    const kinds = [
+      textCall('read_file', { path: `lib/m${f}.js` }),
+      textCall('search_files', { pattern: `m${f}_${i % 5}\\(`, path: 'lib' }),
+      textCall('edit_file', {
+        path: `lib/m${f}.js`,
+        search: `  return x * ${i % 10} + ${f};`,
+        replace: `  return x * ${i % 10} + ${f}; // checked at step ${i}`,
+      }),
+      textCall('read_file', { path: `lib/m${(f + 3) % 8}.js`, start_line: 2, end_line: 12 + i }, `m${f} looks fine. Next I check m${(f + 3) % 8}.`),
+      textCall('list_files', { path: i % 2 ? 'lib' : '.' }),
+    ];
+    return kinds[i % kinds.length];
+  };
+}
+
+interface OllamaWire {
+  role: string;
+  content: string;
+  tool_calls?: { function: { name: string; arguments: Record<string, unknown> } }[];
+}
+const asMessages = (r: RecordedRequest): ChatMessage[] =>
+  (r.body as { messages: OllamaWire[] }).messages.map((m) => ({
+    role: m.role as ChatMessage['role'],
+    content: m.content,
+    toolCalls: m.tool_calls?.map((c, k) => ({ id: String(k), name: c.function.name, arguments: c.function.arguments })),
+  }));
+
+/**
+ * Prompt tokens a prefix-caching server (llama.cpp: the previous prompt AND its generated reply
+ * stay cached) processes for a text-tool task, against an append-only client replaying the same
+ * conversation. Any volatile text between the cached prompt and the reply costs the gap.
+ */
+export async function promptCache(steps: number): Promise<BenchRow[]> {
+  const server = await startScriptedServer({ kind: 'ollama', contextWindow: 32768, replies: cacheScript(steps) });
+  try {
+    const agent = createAgent({
+      root: smallWorkspace(),
+      provider: createProvider({ provider: 'ollama', baseUrl: server.url, model: 'test-model' }),
+      toolMode: 'auto',
+      maxSteps: steps + 2,
+      interactive: false,
+      autoApprove: true,
+      allowlist: [],
+    });
+    let compactions = 0;
+    agent.subscribe((e) => {
+      if (e.type === 'compaction') compactions++;
+    });
+    const outcome = await agent.submit('Document the helpers in lib/: read each file, check the functions and mark what you checked.');
+    const requests = server.chatRequests().map(asMessages);
+    const history = agent.history();
+    const replies = history.filter((m) => m.role === 'assistant').map(renderReply);
+    const ours = prefill(requests.map(renderPrompt), replies, tokens);
+    const system = requests[0][0].content;
+    const replay = appendOnlyReplay(
+      system,
+      history.filter((m) => !isStepNote(m)),
+    );
+    const base = prefill(replay.prompts, replay.replies, tokens);
+    const over = (ours.processed / base.processed - 1) * 100;
+    const label = `${steps}-step text-tool task (${outcome.reason}, ${compactions} compactions)`;
+    return [
+      { area: 'agent', metric: `${label}: prompt tokens a prefix-caching server processes`, value: ours.processed, unit: 'tokens', target: '', pass: null },
+      { area: 'agent', metric: `${label}: same conversation, append-only client`, value: base.processed, unit: 'tokens', target: '', pass: null },
+      { area: 'agent', metric: `${label}: prefill over append-only`, value: over, unit: '%', target: '', pass: null },
+      {
+        area: 'agent',
+        metric: `${label}: requests whose cache reached into the previous reply`,
+        value: (ours.replyReused / Math.max(1, requests.length - 1)) * 100,
+        unit: '%',
+        target: '',
+        pass: null,
+      },
+    ];
+  } finally {
+    await server.close();
+  }
+}
+
+/** Step notes (routed tools, plan) are volatile text, not part of the conversation an append-only
+ * client would replay (this task has no plan, so a note is the routed tool names alone). */
+function isStepNote(m: ChatMessage): boolean {
+  return m.origin === 'harness' && m.content.startsWith('Tools for this step: ');
+}
+
 export async function bench(): Promise<BenchRow[]> {
   // Harness time first: the tokenizer used by the other rows would otherwise leave GC work behind.
   const harness = await harnessTime();
-  return [...(await firstRequest()), ...(await longSession()), ...harness];
+  return [...(await firstRequest()), ...(await longSession()), ...harness, ...(await promptCache(12)), ...(await promptCache(40))];
 }

@@ -13,6 +13,8 @@ import { defaultReserve, perResultCap } from '../src/context/budget';
 import { capOutput } from '../src/context/output-cap';
 import { compactToFit } from '../src/context/compaction';
 import { createRepetitionGuard } from '../src/guard/repetition-guard';
+import { placeStepNote, type StepNotes } from '../src/context/step-note';
+import { prefill, renderPrompt, renderReply } from './prompt-cache';
 
 /** Code, JSDoc, JS, Markdown prose and JSON from installed packages: a realistic agent mix. */
 const SOURCES = [
@@ -87,11 +89,17 @@ interface SimResult {
   maxRealShare: number;
   reuse: number;
   kept: number;
+  /** Prompt tokens (estimate) a prefix-caching server processes, the previous reply cached too. */
+  processed: number;
   compactions: number;
 }
 
-/** 200 agent steps of capped file reads through buildPrompt + compactToFit, the agent's pattern. */
-async function simulate(window: number, steps: number, chunks: string[], real: (s: string) => number): Promise<SimResult> {
+/**
+ * 200 agent steps of capped file reads through buildPrompt + compactToFit, the agent's pattern.
+ * `layout`: 'notes' (the agent's: the volatile plan text appended to the history as a step note
+ * when it changes) or 'tail' (before: appended to the last message of every prompt).
+ */
+async function simulate(window: number, steps: number, chunks: string[], real: (s: string) => number, layout: 'notes' | 'tail' = 'notes'): Promise<SimResult> {
   const counter = createTokenCounter();
   const reserve = defaultReserve(window);
   const cap = perResultCap(window);
@@ -100,9 +108,15 @@ async function simulate(window: number, steps: number, chunks: string[], real: (
   let prev: ChatMessage[] | undefined;
   const reuse: number[] = [];
   const kept: number[] = [];
-  const r: SimResult = { overflows: 0, realOverflows: 0, checked: 0, maxRealShare: 0, reuse: 0, kept: 0, compactions: 0 };
+  const r: SimResult = { overflows: 0, realOverflows: 0, checked: 0, maxRealShare: 0, reuse: 0, kept: 0, compactions: 0, processed: 0 };
+  const notes: StepNotes = { placed: [] };
+  const prompts: string[] = [];
+  const replies: string[] = [];
   for (let step = 0; step < steps; step++) {
-    const tail = `Plan (.smallcode/TODO.md): ${Math.floor(step / 20)}/10 done\n[ ] step ${step} ← current`;
+    const plan = `Plan (.smallcode/TODO.md): ${Math.floor(step / 20)}/10 done\n[ ] item ${Math.floor(step / 8)} ← current`;
+    const note = layout === 'notes' ? placeStepNote(notes, history, plan) : undefined;
+    if (note) history = [...history, note];
+    const tail = layout === 'tail' ? plan : '';
     let built = buildPrompt({ system, history, tail, window, reserve, counter });
     if (!built.fits) {
       const limit = window - reserve - (built.report.prompt - built.report.history);
@@ -127,9 +141,16 @@ async function simulate(window: number, steps: number, chunks: string[], real: (
     const chunk = chunks[(step * 7) % chunks.length];
     const content = chunk.slice(0, 500 + ((step * 7919) % 2000)) + chunks[(step * 11) % chunks.length];
     const id = `c${step}`;
+    const reply: ChatMessage = {
+      role: 'assistant',
+      content: `Step ${step}: reading more.`,
+      toolCalls: [{ id, name: 'read_file', arguments: { path: `src/f${step % 13}.ts` } }],
+    };
+    prompts.push(renderPrompt(built.messages));
+    replies.push(renderReply(reply));
     history = [
       ...history,
-      { role: 'assistant', content: `Step ${step}: reading more.`, toolCalls: [{ id, name: 'read_file', arguments: { path: `src/f${step % 13}.ts` } }] },
+      reply,
       {
         role: 'tool',
         toolCallId: id,
@@ -142,6 +163,7 @@ async function simulate(window: number, steps: number, chunks: string[], real: (
   }
   r.reuse = reuse.reduce((a, b) => a + b, 0) / reuse.length;
   r.kept = kept.reduce((a, b) => a + b, 0) / kept.length;
+  r.processed = prefill(prompts, replies, (t) => counter.estimate(t)).processed;
   return r;
 }
 
@@ -261,6 +283,11 @@ export async function bench(): Promise<BenchRow[]> {
     rows.push(row(`200-step session ${k}: compactions`, sim.compactions, 'count', '', null));
     rows.push(row(`200-step session ${k}: prefix reuse, share of each prompt (new messages count as misses)`, sim.reuse * 100, '%', '', null));
     rows.push(row(`200-step session ${k}: previous prompt kept as prefix (cache hit on processed tokens)`, sim.kept * 100, '%', '', null));
+    // The layout before step notes: the plan appended to each prompt's last message, between the
+    // cached prompt and the model's reply, so the reply (and the tail) were read again every step.
+    const before = await simulate(window, 200, chunks, real, 'tail');
+    rows.push(row(`200-step session ${k}: prompt tokens processed, reply cached (step notes)`, sim.processed, 'tokens', '', null));
+    rows.push(row(`200-step session ${k}: same, plan tail after the history (before)`, before.processed, 'tokens', '', null));
   }
 
   // Repetition guard throughput on real code (it must also stay silent on it).

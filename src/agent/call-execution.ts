@@ -1,91 +1,122 @@
-// Runs one parsed call inside a turn: the repeated-call guard, the tool itself (through the
-// approval flow), the output cap, and the stuck-patch strategy when an edit keeps failing.
+// Runs one parsed call inside a turn: the tool itself (through the approval flow), the output
+// cap, the read record (an unchanged re-read costs one line), the repeated-call guard (same call,
+// same result) and the stuck-patch strategy when an edit keeps failing.
+import type { CommandRunner } from '../sandbox/command-runner';
 import type { ToolCallRef } from '../types/messages';
-import type { TurnEnv } from './turn-env';
+import type { PlanItem } from '../types/plan';
+import type { ToolMode } from '../types/tool-mode';
+import type { TokenCounter } from '../context/token-counter';
 import { toolByName } from '../tools/registry';
 import { readPlan } from '../plan/plan-file';
 import { perResultCap } from '../context/budget';
 import { capOutput } from '../context/output-cap';
-import type { CallRepeatGuard } from '../guard/call-repeat-guard';
-import type { StuckPatchGuard } from '../guard/stuck-patch-guard';
+import { textHash, unchangedReadNote, type ReadMark, type ReadRange, type ReadRecord } from '../context/read-record';
+import type { EventBus } from './event-bus';
+import type { HistoryStore } from './history-store';
 import { runCall } from './tool-runner';
 import { toolResultMessage, stubFor } from './history-format';
 import { stuckAdvice } from './stuck-advice';
+import type { Approval } from './turn/turn-context';
+import type { Escalation } from './turn/escalation';
+import type { TurnGuards } from './turn/turn-state';
 
-/** Guard state that lives for one turn. */
-export interface TurnGuards {
-  repeat: CallRepeatGuard;
-  stuck: StuckPatchGuard;
-  /** Tools taken out of the routed set after a loop on them. */
-  excluded: Set<string>;
-  /** Short failure log for the escalation brief. */
-  failures: string[];
+export interface CallEnv {
+  root: string;
+  bus: EventBus;
+  history: HistoryStore;
+  toolMode: ToolMode;
+  counter: TokenCounter;
+  window: number;
+  approval: Approval;
+  /** Runs the model's commands (sandbox, allow-listed environment). */
+  commands: CommandRunner;
+  escalation: Escalation;
+  lastPlan: { items: PlanItem[] };
+  reads: ReadRecord;
+  /** When this call runs (named in "unchanged since your read" notes). */
+  mark: ReadMark;
+  guards: TurnGuards;
 }
 
 export interface ExecOutcome {
   ok: boolean;
   refused: boolean;
   wrote?: string;
-  loop?: boolean;
+  /** The repeat guard caught a loop: the stop message if the turn ends on it. */
+  loop?: string;
   stop?: string;
 }
 
-export async function executeCall(env: TurnEnv, call: ToolCallRef, signal: AbortSignal, guards: TurnGuards): Promise<ExecOutcome> {
-  const { bus } = env;
-  const { repeat: repeatGuard, stuck: stuckGuard, excluded, failures } = guards;
+export async function executeCall(env: CallEnv, call: ToolCallRef, signal: AbortSignal): Promise<ExecOutcome> {
+  const { bus, guards } = env;
   const tool = toolByName(call.name);
   const append = (content: string, summary: string, ok: boolean) => {
-    env.history.append(toolResultMessage(call, content, stubFor(call, summary), env.toolMode));
+    const message = toolResultMessage(call, content, stubFor(call, summary), env.toolMode);
+    env.history.append(message);
     bus.emit({ type: 'tool.result', id: call.id, name: call.name, ok, summary });
+    return message;
   };
   if (!tool) {
     append(`There is no tool named "${call.name}".`, 'unknown tool', false);
     return { ok: false, refused: false };
   }
-  const loop = repeatGuard.record(call.name, call.arguments);
-  if (loop.loop) {
-    bus.emit({ type: 'guard', kind: 'repeated_call', message: loop.message });
-    excluded.add(call.name);
-    env.cloud?.policy.failure();
-    failures.push(loop.message);
-    append(loop.message, 'repeated call skipped', false);
-    return { ok: false, refused: false, loop: true };
-  }
-  const window = env.info.contextWindow;
-  const capTokens = perResultCap(window);
+  const capTokens = perResultCap(env.window);
   const outcome = await runCall(tool, call, {
     root: env.root,
     bus,
-    approvals: env.approvals,
-    policy: env.policy,
-    ctx: { root: env.root, signal, outputCap: Math.floor(capTokens * 3.5) },
+    approvals: env.approval.approvals,
+    policy: env.approval.policy,
+    ctx: { root: env.root, signal, outputCap: Math.floor(capTokens * 3.5), exec: env.commands },
   });
-  if (outcome.approveRest) env.policy.approveRestOfTurn = true;
-  let text = outcome.result.forModel;
+  if (outcome.approveRest) env.approval.policy.approveRestOfTurn = true;
+  const result = outcome.result;
+  let text = result.forModel;
   if (tool.risk !== 'write') text = capOutput(text, capTokens, env.counter, { readHint: tool.name === 'read_file' }).text;
-  if (outcome.wrote) {
-    stuckGuard.success(outcome.wrote);
-    repeatGuard.reset();
-    env.cloud?.policy.success();
-  }
+  const d = result.details;
+  const read: ReadRange | undefined = result.ok && d?.kind === 'read' ? { path: d.path, startLine: d.startLine, endLine: d.endLine } : undefined;
+  const earlier = read ? env.reads.find(read, text, env.history.get()) : undefined;
   let stop: string | undefined;
+  if (outcome.wrote) {
+    guards.stuck.success(outcome.wrote);
+    guards.repeat.forget(outcome.wrote);
+    env.escalation.success();
+  }
   if (outcome.patchFailedFor) {
-    failures.push(`${call.name} ${outcome.patchFailedFor}: ${text.slice(0, 600)}`);
-    env.cloud?.policy.failure();
-    const verdict = stuckGuard.failure(outcome.patchFailedFor);
-    const advice = await stuckAdvice(env.root, outcome.patchFailedFor, verdict.action, env.cloud !== undefined);
+    const path = outcome.patchFailedFor;
+    // A re-read after a failed edit is a retry, not a loop.
+    guards.repeat.forget(path);
+    env.escalation.failure(`${call.name} ${path}: ${text.slice(0, 600)}`);
+    const advice = await stuckAdvice(env.root, path, guards.stuck.failure(path).action, env.escalation.available);
     if (advice.note) {
       text += `\n\n${advice.note}`;
       bus.emit({ type: 'guard', kind: 'stuck_patch', message: advice.note.split('\n')[0] });
     }
-    if (advice.escalate) env.forceEscalate.value = true;
-    if (advice.askUser) stop = `Editing ${outcome.patchFailedFor} keeps failing; please look at it or give the model more precise instructions.`;
+    if (advice.escalate) env.escalation.requestQuietly();
+    if (advice.askUser) stop = `Editing ${path} keeps failing; please look at it or give the model more precise instructions.`;
   }
-  if (call.name === 'update_plan' && outcome.result.ok) {
+  if (call.name === 'update_plan' && result.ok) {
     const plan = await readPlan(env.root);
     env.lastPlan.items = plan;
     bus.emit({ type: 'plan', items: plan });
   }
-  append(text, outcome.result.summary, outcome.result.ok);
-  return { ok: outcome.result.ok, refused: outcome.refused, wrote: outcome.wrote, stop };
+  // The loop key: the call and what it returned (a read by its text's hash, so the one-line
+  // "unchanged" answer counts as the same result as the text it stands for). An edit that was
+  // applied or failed made the guard forget its file instead.
+  const verdict = outcome.wrote || outcome.patchFailedFor ? undefined : guards.repeat.record(call.name, call.arguments, textHash(text));
+  if (verdict?.loop) {
+    bus.emit({ type: 'guard', kind: 'repeated_call', message: verdict.message });
+    guards.excluded.add(call.name);
+    env.escalation.failure(verdict.message);
+    append(verdict.message, 'repeated call', false);
+    const target = stubFor(call, '').replace(/ →$/, '');
+    return {
+      ok: false,
+      refused: outcome.refused,
+      loop: `The model repeated the same call with the same result ${verdict.count} times (${target}); stopped. Rephrase the task or give it more detail.`,
+    };
+  }
+  const shown = earlier ? unchangedReadNote(earlier, env.mark) : text;
+  const message = append(shown, earlier ? `${result.summary} · unchanged` : result.summary, result.ok);
+  if (read && !earlier) env.reads.remember(read, text, env.mark, message);
+  return { ok: result.ok, refused: outcome.refused, wrote: outcome.wrote, stop };
 }

@@ -7,15 +7,21 @@ import { createEventBus } from './event-bus';
 import { createApprovalQueue } from './approval-queue';
 import { systemPrompt } from './system-prompt';
 import { noteMessage } from './history-format';
-import { runTurn, type CloudModel, type TurnEnv } from './turn-loop';
+import { runTurn, type CloudModel, type TurnContext } from './turn-loop';
 import { createHistoryStore, type HistoryStore } from './history-store';
+import { createEscalation } from './turn/escalation';
+import type { SessionMemory } from './turn/turn-context';
 import { createTokenCounter } from '../context/token-counter';
 import { defaultReserve } from '../context/budget';
 import { compactToFit } from '../context/compaction';
-import { summarizerFor } from './prompt-assembly';
+import { createReadRecord } from '../context/read-record';
+import { summarizerFor } from './summarizer';
 import { undo as undoJournal } from '../patch/index';
 import type { ToolModeSetting } from '../types/tool-mode';
 import { toolModeFor } from '../providers/profiles/profile-wire';
+import type { ApprovalPolicy } from './policy';
+import type { AllowEntry } from '../tools/command-policy';
+import { createCommandRunner, type CommandRunner } from '../sandbox/command-runner';
 
 export interface AgentOptions {
   root: string;
@@ -23,8 +29,14 @@ export interface AgentOptions {
   toolMode: ToolModeSetting;
   maxSteps: number;
   interactive: boolean;
+  /** `--yes`: file changes, and commands that run in a sandbox. */
   autoApprove: boolean;
-  allowlist: string[];
+  /** `--yes=all`: every command too, sandbox or not. */
+  autoApproveAll?: boolean;
+  /** SMALLCODE_ALLOW, parsed (tools/command-policy parseAllowlist). */
+  allowlist: readonly AllowEntry[];
+  /** How commands run (sandbox, environment); default: the sandbox with the process environment. */
+  commands?: CommandRunner;
   cloud?: CloudModel;
   /** Where the conversation lives (a resumed session's history, mirrored to its log); default: empty, in memory. */
   history?: HistoryStore;
@@ -47,10 +59,17 @@ export function createAgent(opts: AgentOptions): Agent {
   const approvals = createApprovalQueue();
   const history = opts.history ?? createHistoryStore();
   const counter = createTokenCounter();
-  const forceEscalate = { value: false };
-  const lastPlan = { items: [] as { text: string; done: boolean }[] };
-  const toolNotes: TurnEnv['toolNotes'] = new Map();
-  const policy = { interactive: opts.interactive, autoApprove: opts.autoApprove, approveRestOfTurn: false, allowlist: opts.allowlist };
+  const escalation = createEscalation(opts.cloud, bus);
+  const memory: SessionMemory = { lastPlan: { items: [] }, toolNotes: new Map(), stepNotes: { placed: [] }, reads: createReadRecord() };
+  const policy: ApprovalPolicy = {
+    interactive: opts.interactive,
+    autoApprove: opts.autoApprove,
+    autoApproveAll: opts.autoApproveAll,
+    approveRestOfTurn: false,
+    allowlist: opts.allowlist,
+    alwaysAllowed: new Set(),
+  };
+  const commands = opts.commands ?? createCommandRunner({ root: opts.root, hostEnv: process.env });
   let info: ProviderInfo | undefined;
   let provider = opts.provider;
   let running: AbortController | undefined;
@@ -92,27 +111,22 @@ export function createAgent(opts: AgentOptions): Agent {
         bus.emit({ type: 'turn.end', reason: 'error', text: message, steps: 0 });
         return { reason: 'error', text: message, steps: 0 };
       }
-      // `auto` follows the model profile (e.g. native for gpt-oss's Harmony format), else text.
-      const toolMode = toolModeFor(opts.toolMode, discovered);
-      const env: TurnEnv = {
+      const ctx: TurnContext = {
+        turn,
         root: opts.root,
         system: systemPrompt(opts.root),
-        provider,
-        info: discovered,
-        toolMode,
         maxSteps: opts.maxSteps,
-        reserve: defaultReserve(discovered.contextWindow),
-        counter,
+        // `auto` follows the model profile (e.g. native for gpt-oss's Harmony format), else text.
+        toolMode: toolModeFor(opts.toolMode, discovered),
+        model: { provider, info: discovered, counter, reserve: defaultReserve(discovered.contextWindow) },
         bus,
-        approvals,
-        policy,
+        commands,
         history,
-        cloud: opts.cloud,
-        forceEscalate,
-        lastPlan,
-        toolNotes,
+        approval: { approvals, policy },
+        escalation,
+        memory,
       };
-      return await runTurn(env, text, controller.signal);
+      return await runTurn(ctx, text, controller.signal);
     } catch (err) {
       // A bug in the loop: report it as one line instead of killing the front end.
       const message = `internal error: ${err instanceof Error ? err.message : String(err)}`;
@@ -172,16 +186,7 @@ export function createAgent(opts: AgentOptions): Agent {
       } else bus.emit({ type: 'notice', level: 'info', message: 'nothing to compact yet' });
     },
     escalate() {
-      if (!opts.cloud) {
-        bus.emit({
-          type: 'notice',
-          level: 'warn',
-          message: 'escalation is not configured: set SMALLCODE_ESCALATE=anthropic|deepseek|openai and the matching API key',
-        });
-        return;
-      }
-      forceEscalate.value = true;
-      bus.emit({ type: 'notice', level: 'info', message: `the next step goes to ${opts.cloud.label} (${opts.cloud.model})` });
+      escalation.requestNext();
     },
     clear() {
       history.replace([]);

@@ -6,7 +6,12 @@ import type { ToolDetails, Risk } from '../tools/types';
 import type { Proposal } from '../patch/types';
 import type { BudgetReport } from '../types/budget';
 import type { PlanItem } from '../types/plan';
+import type { SandboxKind } from '../sandbox/types';
 
+/**
+ * 'always' on a file change: approve the rest of this turn's file changes (`a`). 'always' on a
+ * command: always allow this exact command line for the rest of the session (never a prefix).
+ */
 export type ApprovalDecision = 'once' | 'always' | 'reject';
 
 export interface ApprovalRequest {
@@ -15,11 +20,12 @@ export interface ApprovalRequest {
   risk: Risk;
   /** For writes: the pending patch the user is asked to approve. */
   proposal?: Proposal;
-  /** For run_command: what runs, and where. */
-  command?: { command: string; cwd: string };
+  /** For run_command: what runs, where, and in which sandbox ('none': unconfined). */
+  command?: { command: string; cwd: string; sandbox?: SandboxKind };
 }
 
-export type TurnEndReason = 'done' | 'max_steps' | 'cancelled' | 'error' | 'unreadable' | 'refused' | 'stuck';
+/** `cut`: the model's reply kept running into the output cap, so the answer is incomplete. */
+export type TurnEndReason = 'done' | 'max_steps' | 'cancelled' | 'error' | 'unreadable' | 'refused' | 'stuck' | 'cut';
 
 export type AgentEvent =
   | { type: 'session.start'; sessionId: string; info: ProviderInfo }
@@ -34,7 +40,9 @@ export type AgentEvent =
    * `discarded`, what was already streamed of it is thrown away. */
   | { type: 'model.retry'; attempt: number; tries: number; reason: string; discarded: boolean }
   | { type: 'model.done'; usage: Usage; finishReason: FinishReason; text: string }
-  | { type: 'tool.proposed'; call: ToolCallRef; risk: Risk }
+  /** `repairs`: what the parser had to fix to read the reply this call came from (named repairs,
+   * a near-miss name, "constrained retry"); absent when it was read as written. */
+  | { type: 'tool.proposed'; call: ToolCallRef; risk: Risk; repairs?: string[] }
   | { type: 'approval.needed'; request: ApprovalRequest }
   | { type: 'approval.resolved'; id: string; decision: ApprovalDecision; feedback?: string }
   | { type: 'tool.result'; id: string; name: string; ok: boolean; summary: string; details?: ToolDetails }

@@ -1,12 +1,16 @@
 // Runs one parsed call: reads run at once; writes become pending patches that wait for approval
-// and are applied through the patch engine; commands ask unless allowlisted or --yes.
+// and are applied through the patch engine; commands are judged on their parsed form and ask
+// unless allowlisted, always-allowed this session, or covered by --yes in a sandbox.
 import type { ToolCallRef } from '../types/messages';
 import type { Tool, ToolContext, ToolResult } from '../tools/types';
 import type { EditInput, Proposal } from '../patch/types';
 import type { EventBus } from './event-bus';
 import type { ApprovalAnswer, ApprovalQueue } from './approval-queue';
 import type { ApprovalRequest } from './events';
-import { decide, type ApprovalPolicy } from './policy';
+import { decide, type ApprovalPolicy, type CommandFacts } from './policy';
+import { loadShellParser } from '../tools/shell-parser';
+import { alwaysKey } from '../tools/command-policy';
+import type { SandboxKind } from '../sandbox/types';
 import { applyProposal, revalidate, unifiedDiff } from '../patch/index';
 import { editInputFrom } from '../tools/edit-file';
 
@@ -26,7 +30,7 @@ export interface CallOutcome {
   wrote?: string;
   /** A write tool failed to produce a patch for this path. */
   patchFailedFor?: string;
-  /** The user asked for the rest of the turn to be approved (`a`). */
+  /** The user asked for the rest of the turn's file changes to be approved (`a`). */
   approveRest?: boolean;
 }
 
@@ -124,22 +128,31 @@ async function runWrite(tool: Tool, call: ToolCallRef, deps: RunnerDeps): Promis
   }
 }
 
+/** The facts the policy judges a command by: its parsed form and whether a sandbox confines it. */
+async function commandFacts(command: string, deps: RunnerDeps): Promise<CommandFacts & { sandbox: SandboxKind }> {
+  const parser = await loadShellParser();
+  const status = deps.ctx.exec ? await deps.ctx.exec.sandbox() : { kind: 'none' as const, reason: 'no command runner' };
+  return { parsed: parser.parse(command), sandboxed: status.kind !== 'none', sandboxReason: status.reason, sandbox: status.kind };
+}
+
 async function runExec(tool: Tool, call: ToolCallRef, deps: RunnerDeps): Promise<CallOutcome> {
   const command = String(call.arguments.command ?? '');
-  const verdict = decide('exec', deps.policy, command);
-  let approveRest = false;
+  const facts = await commandFacts(command, deps);
+  const verdict = decide('exec', deps.policy, facts);
   if (verdict.action === 'deny') return { result: { ok: false, forModel: verdict.reason, summary: `${command} · not run` }, refused: true };
   if (verdict.action === 'ask') {
-    const request = { id: call.id, call, risk: 'exec' as const, command: { command, cwd: deps.root } };
+    const request = { id: call.id, call, risk: 'exec' as const, command: { command, cwd: deps.root, sandbox: facts.sandbox } };
     const answer = await ask(deps, request);
     if (answer.decision === 'reject') {
       const why = answer.feedback?.trim() ? ` Their reason: ${answer.feedback.trim()}` : '';
       return { result: { ok: false, forModel: `The user declined to run \`${command}\`.${why}`, summary: `${command} · declined` }, refused: true };
     }
-    approveRest = answer.decision === 'always';
+    // "Always allow this command": this exact command line, for the rest of the session — never a
+    // prefix, and never the rest of the turn (`a` covers file changes only).
+    if (answer.decision === 'always') deps.policy.alwaysAllowed.add(alwaysKey(facts.parsed));
   }
   const result = await tool.run(call.arguments, deps.ctx);
-  return { result, refused: false, approveRest };
+  return { result, refused: false };
 }
 
 export async function runCall(tool: Tool, call: ToolCallRef, deps: RunnerDeps): Promise<CallOutcome> {

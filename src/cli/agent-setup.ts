@@ -10,6 +10,7 @@ import { createSessionLog, loadSession, latestSession } from '../session/session
 import { historyToEvents } from '../session/replay';
 import { createEscalationPolicy, escalationConfigFromEnv } from '../guard/escalation-policy';
 import type { CloudModel } from '../agent/turn-loop';
+import { commandSafety } from './command-safety';
 
 export interface AgentSetupInput {
   config: Config;
@@ -18,6 +19,8 @@ export interface AgentSetupInput {
   model: string;
   interactive: boolean;
   autoApprove: boolean;
+  /** `--yes=all`: every command too, sandbox or not. */
+  autoApproveAll?: boolean;
   /** 'latest' or a session id to resume; undefined for a new session. */
   resume?: string;
   task?: string;
@@ -26,7 +29,7 @@ export interface AgentSetupInput {
 }
 
 export type AgentSetup =
-  | { ok: true; agent: Agent; sessionId: string; resumedTask?: string; replay: AgentEvent[]; notices: string[] }
+  | { ok: true; agent: Agent; sessionId: string; resumedTask?: string; replay: AgentEvent[]; notices: string[]; warnings: string[] }
   | { ok: false; message: string };
 
 async function cloudModel(config: Config): Promise<{ cloud?: CloudModel; notice?: string }> {
@@ -59,6 +62,7 @@ export async function setupAgent(input: AgentSetupInput): Promise<AgentSetup> {
       return { ok: false, message: `session "${id}" not found — list them in ${config.root}/.smallcode/sessions` };
     }
   }
+  const safety = await commandSafety(input);
   const session = await createSessionLog(config.root, { model: input.model, provider: input.providerName, task: input.task ?? resumedTask }, sessionId);
   const { cloud, notice } = await cloudModel(config);
   const agent = createAgent({
@@ -68,7 +72,9 @@ export async function setupAgent(input: AgentSetupInput): Promise<AgentSetup> {
     maxSteps: config.maxSteps,
     interactive: input.interactive,
     autoApprove: input.autoApprove,
-    allowlist: config.allowlist,
+    autoApproveAll: input.autoApproveAll,
+    allowlist: safety.allowlist,
+    commands: safety.commands,
     cloud,
     history: createHistoryStore(history, { append: (m) => session.message(m), replace: (h) => session.history(h) }),
     sessionId: session.id,
@@ -78,5 +84,5 @@ export async function setupAgent(input: AgentSetupInput): Promise<AgentSetup> {
   agent.subscribe((e) => session.event(e));
   const notices = [...config.warnings, ...(notice ? [notice] : [])];
   if (history) notices.push(`resumed session ${session.id} (${history.length} messages)`);
-  return { ok: true, agent, sessionId: session.id, resumedTask, replay: history ? historyToEvents(history) : [], notices };
+  return { ok: true, agent, sessionId: session.id, resumedTask, replay: history ? historyToEvents(history) : [], notices, warnings: safety.warnings };
 }

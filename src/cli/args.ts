@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 
 export class UsageError extends Error {}
 
-export const COMMANDS = ['tui', 'run', 'doctor', 'debug', 'undo'] as const;
+export const COMMANDS = ['tui', 'run', 'doctor', 'debug', 'undo', 'bench'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 const OPTIONS = {
@@ -21,6 +21,8 @@ const OPTIONS = {
   'min-p': { type: 'string' },
   'repeat-penalty': { type: 'string' },
   yes: { type: 'boolean', short: 'y' },
+  'yes-all': { type: 'boolean' },
+  'sandbox-network': { type: 'boolean' },
   json: { type: 'boolean' },
   resume: { type: 'string' },
   continue: { type: 'boolean' },
@@ -33,11 +35,12 @@ const OPTIONS = {
 export const SAMPLING_FLAGS = ['temperature', 'top-p', 'top-k', 'min-p', 'repeat-penalty'] as const;
 const COMMON = ['provider', 'base-url', 'model', 'cwd', 'context', 'theme', 'help', ...SAMPLING_FLAGS];
 const PER_COMMAND: Record<CommandName, string[]> = {
-  tui: [...COMMON, 'continue'],
-  run: [...COMMON, 'yes', 'json', 'max-steps', 'resume'],
-  doctor: [...COMMON, 'json'],
+  tui: [...COMMON, 'continue', 'sandbox-network'],
+  run: [...COMMON, 'yes', 'yes-all', 'json', 'max-steps', 'resume', 'sandbox-network'],
+  doctor: [...COMMON, 'json', 'sandbox-network'],
   debug: [], // parsed by the debug sub-commands themselves
   undo: [], // parsed by the undo command itself
+  bench: [], // parsed by the bench command itself (src/cli/bench-options.ts)
 };
 
 export interface ParsedArgs {
@@ -56,6 +59,9 @@ export interface ParsedArgs {
     /** --temperature etc., keyed by the flag as written. */
     sampling: Record<string, string | undefined>;
     yes: boolean;
+    /** `--yes=all`: commands too, even without a sandbox. */
+    yesAll: boolean;
+    sandboxNetwork: boolean;
     json: boolean;
     resume?: string;
     continue: boolean;
@@ -66,11 +72,17 @@ export interface ParsedArgs {
 
 const SESSION_ID = /^\d{8}-\d{6}(-[0-9a-z]+)?$/;
 
-/** `--resume` takes an optional session id: give it an explicit value so parseArgs accepts it. */
+/**
+ * `--resume` takes an optional session id: give it an explicit value so parseArgs accepts it.
+ * `--yes=all` becomes the internal `--yes-all` (a plain `--yes` stays boolean).
+ */
 function normalizeResume(argv: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--resume') {
+    if (argv[i] === '--yes=all') out.push('--yes-all');
+    else if (argv[i].startsWith('--yes=') || argv[i] === '--yes-all') {
+      throw new UsageError(`${argv[i]} is not an option — use --yes (file changes, and commands in a sandbox) or --yes=all (every command)`);
+    } else if (argv[i] === '--resume') {
       const next = argv[i + 1];
       if (next !== undefined && SESSION_ID.test(next)) {
         out.push(`--resume=${next}`);
@@ -100,9 +112,14 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
   }
   const cmdIndex = command ? argv.indexOf(command) : -1;
   const rest = cmdIndex >= 0 ? argv.slice(cmdIndex + 1) : [];
-  if (command === 'debug' || command === 'undo') {
+  if (command === 'debug' || command === 'undo' || command === 'bench') {
     const help = rest.includes('--help') || rest.includes('-h');
-    return { command, positionals: [], rest, values: { sampling: {}, yes: false, json: false, continue: false, help, version: false } };
+    return {
+      command,
+      positionals: [],
+      rest,
+      values: { sampling: {}, yes: false, yesAll: false, sandboxNetwork: false, json: false, continue: false, help, version: false },
+    };
   }
   const parsed = (() => {
     try {
@@ -117,7 +134,7 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
     if (key === 'version' && !command) continue;
     if (!allowed.includes(key)) {
       throw new UsageError(
-        `option --${key} does not apply to ${command ? `\`smallcode ${command}\`` : 'smallcode without a command'} — see \`smallcode ${command ?? ''} --help\``.replace(
+        `option --${key === 'yes-all' ? 'yes=all' : key} does not apply to ${command ? `\`smallcode ${command}\`` : 'smallcode without a command'} — see \`smallcode ${command ?? ''} --help\``.replace(
           '  ',
           ' ',
         ),
@@ -138,7 +155,9 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
       theme: v.theme,
       maxSteps: v['max-steps'],
       sampling: Object.fromEntries(SAMPLING_FLAGS.filter((f) => v[f] !== undefined).map((f) => [`--${f}`, v[f]])),
-      yes: v.yes ?? false,
+      yes: (v.yes ?? false) || (v['yes-all'] ?? false),
+      yesAll: v['yes-all'] ?? false,
+      sandboxNetwork: v['sandbox-network'] ?? false,
       json: v.json ?? false,
       resume: v.resume,
       continue: v.continue ?? false,

@@ -24,6 +24,7 @@ async function dispatch(args: ParsedArgs, io: MainIO): Promise<number> {
     return EXIT.usage;
   }
   if (args.command === 'undo') return (require('./commands/undo') as typeof import('./commands/undo')).undoCommand(args.rest, io);
+  if (args.command === 'bench') return (require('./commands/bench') as typeof import('./commands/bench')).benchCommand(args.rest, io);
   const command = args.command ?? (io.stdin.isTTY && io.stdout.isTTY ? 'tui' : undefined);
   if (!command) {
     io.stderr.write('smallcode: no command given and not on a terminal — use `smallcode run "TASK"` or see `smallcode --help`\n');
@@ -31,7 +32,17 @@ async function dispatch(args: ParsedArgs, io: MainIO): Promise<number> {
   }
   const { loadConfig } = require('../config/config') as typeof import('../config/config');
   const config = loadConfig(
-    { provider: v.provider, baseUrl: v.baseUrl, model: v.model, cwd: v.cwd, theme: v.theme, maxSteps: v.maxSteps, context: v.context, sampling: v.sampling },
+    {
+      provider: v.provider,
+      baseUrl: v.baseUrl,
+      model: v.model,
+      cwd: v.cwd,
+      theme: v.theme,
+      maxSteps: v.maxSteps,
+      context: v.context,
+      sandboxNetwork: v.sandboxNetwork,
+      sampling: v.sampling,
+    },
     io.env,
     io.cwd,
   );
@@ -48,7 +59,7 @@ export async function main(argv: string[], io: MainIO = defaultIO()): Promise<nu
       io.stdout.write(`smallcode ${require('../util/package-root').packageVersion()}\n`);
       return EXIT.ok;
     }
-    if (v.help) {
+    if (v.help && args.command !== 'bench') {
       const text = args.command === 'run' ? RUN_HELP : args.command === 'doctor' ? DOCTOR_HELP : args.command === 'tui' ? TUI_HELP : MAIN_HELP;
       io.stdout.write(text);
       return EXIT.ok;

@@ -1,12 +1,15 @@
-// One validated Config from flags > environment > the workspace .env > defaults. Every error
-// is a ConfigError whose message names the setting and the fix, printed as one line.
+// One validated Config from flags > environment > the workspace .env (harmless settings only) >
+// the user config file > defaults. Settings that widen what runs unasked come only from flags, the
+// environment and the user config file. Every error is a ConfigError naming the setting and the fix.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseDotenv } from './dotenv';
+import { readUserConfig } from './user-config';
+import { ignoredNotice, splitWorkspaceSettings } from './workspace-settings';
 import type { ToolModeSetting } from '../types/tool-mode';
 import type { OverrideRule } from '../providers/profiles/profile-types';
 import { MODEL_PROFILES, GENERIC_PROFILE } from '../providers/profiles/profile-table';
-import { flagRules, readModelsFile, secondsSetting, SettingError, userConfigDir } from './model-settings';
+import { flagRules, readModelsFile, secondsSetting, SettingError } from './model-settings';
 
 export class ConfigError extends Error {}
 
@@ -25,9 +28,19 @@ export interface Config {
   maxSteps: number;
   /** How tools are offered: native `tools` field, text in the prompt tail, or auto (text). */
   toolMode: ToolModeSetting;
-  /** Commands run_command may run without asking (exact or prefix of simple commands). */
+  /** Commands run_command may run without asking (argv prefixes of simple commands). */
   allowlist: string[];
-  /** The merged environment (process env over .env), for escalation settings. */
+  /** SMALLCODE_SANDBOX_NETWORK=1 / --sandbox-network: sandboxed commands may use the network. */
+  sandboxNetwork: boolean;
+  /** SMALLCODE_SANDBOX=off: commands run unconfined (and `--yes` then no longer covers them). */
+  sandboxOff: boolean;
+  /** SMALLCODE_PASS_ENV: extra variables commands may see (`NAME` or `PREFIX_*`). */
+  passEnv: string[];
+  /** The user config file's path (whether or not it exists). */
+  userConfigPath?: string;
+  /** Variables from the config files (user config, workspace .env) whose secrets output must not show. */
+  fileEnv: Record<string, string>[];
+  /** The environment settings are read from: user config < workspace (harmless) < process env. */
   env: Record<string, string | undefined>;
   /** Model-profile overrides: user models.yaml, workspace .smallcode/models.yaml, then flags. */
   profileRules: OverrideRule[];
@@ -47,11 +60,25 @@ export interface ConfigFlags {
   theme?: string;
   maxSteps?: string;
   context?: string;
+  sandboxNetwork?: boolean;
   /** Sampling for one run (model profiles): --temperature, --top-p, --top-k, --min-p, --repeat-penalty. */
   sampling?: Record<string, string | undefined>;
 }
 
 const DEFAULT_MAX_STEPS = 25;
+
+const list = (value: string | undefined) =>
+  (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+function onOff(value: string | undefined, name: string): boolean {
+  const v = (value ?? '').trim().toLowerCase();
+  if (v === '' || ['0', 'false', 'no', 'off'].includes(v)) return false;
+  if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+  throw new ConfigError(`${name} must be 1 or 0, got "${value}"`);
+}
 
 function positiveInt(value: string, name: string, fix: string): number {
   const n = Number(value);
@@ -86,9 +113,18 @@ export function resolveRoot(cwdFlag: string | undefined, processCwd: string): st
   return fs.realpathSync(dir);
 }
 
+function sandboxOff(value: string | undefined): boolean {
+  const v = (value ?? '').trim().toLowerCase();
+  if (v === '' || v === 'auto' || v === 'on') return false;
+  if (v === 'off') return true;
+  throw new ConfigError(`SMALLCODE_SANDBOX must be auto or off, got "${value}"`);
+}
+
 export function loadConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv, processCwd: string): Config {
   const root = resolveRoot(flags.cwd, processCwd);
   const warnings: string[] = [];
+  const user = readUserConfig(env);
+  warnings.push(...user.problems);
   let fileValues: Record<string, string> = {};
   const envFile = path.join(root, '.env');
   if (fs.existsSync(envFile)) {
@@ -96,7 +132,9 @@ export function loadConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv, processCw
     fileValues = parsed.values;
     warnings.push(...parsed.problems);
   }
-  const merged: Record<string, string | undefined> = { ...fileValues };
+  const workspace = splitWorkspaceSettings(fileValues);
+  if (workspace.ignored.length > 0) warnings.push(ignoredNotice(envFile, workspace.ignored, user.path));
+  const merged: Record<string, string | undefined> = { ...user.values, ...workspace.honoured };
   for (const [k, v] of Object.entries(env)) if (v !== undefined && v !== '') merged[k] = v;
   const pick = (flag: string | undefined, key: string): { value?: string; source: string } =>
     flag !== undefined
@@ -121,7 +159,7 @@ export function loadConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv, processCw
     throw new ConfigError(`SMALLCODE_TOOLS must be auto, native or text, got "${toolMode}"`);
   }
   const model = flags.model ?? merged.SMALLCODE_MODEL;
-  const profiles = loadProfileRules(root, env, merged, flags.sampling ?? {}, warnings);
+  const profiles = loadProfileRules(root, user.path, merged, flags.sampling ?? {}, warnings);
   return {
     ...profiles,
     root,
@@ -133,27 +171,30 @@ export function loadConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv, processCw
     theme: flags.theme ?? merged.SMALLCODE_THEME,
     maxSteps: maxSteps.value ? positiveInt(maxSteps.value, maxSteps.source, 'e.g. --max-steps 30') : DEFAULT_MAX_STEPS,
     toolMode: toolMode as ToolModeSetting,
-    allowlist: (merged.SMALLCODE_ALLOW ?? '')
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean),
+    allowlist: list(merged.SMALLCODE_ALLOW),
+    sandboxNetwork: flags.sandboxNetwork === true || onOff(merged.SMALLCODE_SANDBOX_NETWORK, 'SMALLCODE_SANDBOX_NETWORK'),
+    sandboxOff: sandboxOff(merged.SMALLCODE_SANDBOX),
+    passEnv: list(merged.SMALLCODE_PASS_ENV),
+    userConfigPath: user.path,
+    fileEnv: [user.values, fileValues],
     env: merged,
     warnings,
   };
 }
 
-/** models.yaml (user dir from the process environment only, then workspace), then the sampling
- * flags; the two stream timeouts (harmless, so a workspace .env may set them). */
+/** models.yaml (next to the user config file, then the workspace's), then the sampling flags; the
+ * two stream timeouts (harmless, so a workspace .env may set them). */
 function loadProfileRules(
   root: string,
-  env: NodeJS.ProcessEnv,
+  userConfigFile: string | undefined,
   merged: Record<string, string | undefined>,
   sampling: Record<string, string | undefined>,
   warnings: string[],
 ): Pick<Config, 'profileRules' | 'firstByteTimeoutMs' | 'idleTimeoutMs'> {
   const known = [...MODEL_PROFILES.map((p) => p.id), GENERIC_PROFILE.id];
   const profileRules: OverrideRule[] = [];
-  for (const file of [path.join(userConfigDir(env), 'models.yaml'), path.join(root, '.smallcode', 'models.yaml')]) {
+  const files = [...(userConfigFile ? [path.join(path.dirname(userConfigFile), 'models.yaml')] : []), path.join(root, '.smallcode', 'models.yaml')];
+  for (const file of files) {
     const read = readModelsFile(file, known);
     profileRules.push(...read.rules);
     warnings.push(...read.warnings);

@@ -1,22 +1,12 @@
 // The user's model-profile overrides and stream timeouts. models.yaml is read from the user
-// config dir and from the workspace's .smallcode/ (sampling widens nothing, so a workspace file
+// config dir (next to user-config.ts's file) and from the workspace's .smallcode/ (sampling widens nothing, so a workspace file
 // may set it), then flags for one run; a bad entry in a file is skipped with a warning naming
 // the file and the key, a bad flag is a ConfigError.
 import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { OverrideRule, ProfileValues, ThinkingSetting } from '../providers/profiles/profile-types';
 
 export class SettingError extends Error {}
-
-/** $XDG_CONFIG_HOME/smallcode, %APPDATA%\smallcode on Windows, else ~/.config/smallcode. Only the
- * process environment decides it, never a workspace .env. */
-export function userConfigDir(env: NodeJS.ProcessEnv): string {
-  if (env.XDG_CONFIG_HOME) return path.join(env.XDG_CONFIG_HOME, 'smallcode');
-  if (process.platform === 'win32' && env.APPDATA) return path.join(env.APPDATA, 'smallcode');
-  return path.join(env.HOME || os.homedir(), '.config', 'smallcode');
-}
 
 type Parser = (raw: unknown) => ProfileValues | string;
 

@@ -131,5 +131,9 @@ export async function compactToFit(
   // the history limit at a conservative 3 characters per token.
   const transcriptChars = Math.max(2000, Math.floor(targetTokens * 0.8 * 3));
   const done = await summarizeOldest(stubbed, { keepRecentTurns: 0, fold, summarize, signal, transcriptChars });
-  return { history: done.history, method: done.method, before, after: counter.countMessages(done.history) };
+  const after = counter.countMessages(done.history);
+  // A summary longer than what it replaces (an extractive one over a few short messages) would
+  // grow the history and break the server's cache for nothing: not applied, not announced.
+  if (after >= before) return { history, method: 'none', before, after: before };
+  return { history: done.history, method: done.method, before, after };
 }

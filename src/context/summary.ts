@@ -82,7 +82,8 @@ export function extractiveSummary(messages: ChatMessage[]): string {
       prior = parseSummary(m.content);
       continue;
     }
-    if (m.role === 'user' && m.content.trim()) asks.push(oneLine(m.content, 240));
+    // Harness notes (tool descriptions, step notes, repair hints) are not what the user asked.
+    if (m.role === 'user' && m.origin !== 'harness' && !isToolResult(m) && m.content.trim()) asks.push(oneLine(m.content, 240));
     for (const c of m.toolCalls ?? []) {
       const ps = pathsOf(c.arguments);
       files.push(...ps);

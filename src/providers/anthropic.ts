@@ -79,6 +79,7 @@ export function createAnthropicProvider(o: AnthropicProviderOptions): Provider {
         const u = ev.message.usage;
         usage.promptTokens = u.input_tokens + (u.cache_creation_input_tokens ?? 0) + (u.cache_read_input_tokens ?? 0);
         usage.completionTokens = u.output_tokens;
+        if (u.cache_read_input_tokens) usage.cachedPromptTokens = u.cache_read_input_tokens;
       } else if (ev.type === 'content_block_start') {
         if (ev.content_block.type === 'tool_use') toolBlocks.set(ev.index, { id: ev.content_block.id, name: ev.content_block.name, json: '' });
       } else if (ev.type === 'content_block_delta') {

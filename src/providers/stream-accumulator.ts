@@ -110,14 +110,18 @@ export class StreamAccumulator {
     if (isDict(u)) {
       const promptTokens = num(u.prompt_tokens) ?? num(u.input_tokens) ?? 0;
       const completionTokens = num(u.completion_tokens) ?? num(u.output_tokens) ?? 0;
-      this.usage = { ...this.usage, promptTokens, completionTokens };
+      const details = isDict(u.prompt_tokens_details) ? u.prompt_tokens_details : undefined;
+      const cached = details ? num(details.cached_tokens) : undefined;
+      this.usage = { ...this.usage, promptTokens, completionTokens, ...(cached ? { cachedPromptTokens: cached } : {}) };
     }
     const tps = timings ? num(timings.predicted_per_second) : undefined;
     if (tps !== undefined) {
+      const cacheN = num(timings?.cache_n);
       this.usage = {
-        promptTokens: this.usage?.promptTokens ?? (num(timings?.prompt_n) ?? 0) + (num(timings?.cache_n) ?? 0),
+        promptTokens: this.usage?.promptTokens ?? (num(timings?.prompt_n) ?? 0) + (cacheN ?? 0),
         completionTokens: this.usage?.completionTokens ?? num(timings?.predicted_n) ?? 0,
         tokensPerSecond: tps,
+        ...(cacheN ? { cachedPromptTokens: cacheN } : this.usage?.cachedPromptTokens ? { cachedPromptTokens: this.usage.cachedPromptTokens } : {}),
       };
     }
   }

@@ -27,6 +27,9 @@ export interface Usage {
   completionTokens: number;
   /** Generation speed as the server measured it, else as we timed it. */
   tokensPerSecond?: number;
+  /** Prompt tokens the server reused from its prompt cache instead of reading them again, where
+   * it says so (llama.cpp `timings.cache_n`, OpenAI `cached_tokens`, Anthropic cache reads). */
+  cachedPromptTokens?: number;
   /** Ollama only: the server evaluated far fewer prompt tokens than we sent (about half the
    * window) — it silently dropped part of the prompt. The budget should shrink the prompt. */
   truncatedPrompt?: boolean;

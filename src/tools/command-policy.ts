@@ -1,43 +1,42 @@
-// What a child process may see and when a command may run without asking: secrets are removed
-// from its environment, pagers and prompts are disabled, and only simple allowlisted commands skip approval.
+// When a command may run without asking: only a single simple command (argv words, nothing the
+// shell would expand, chain or redirect) whose argv starts with an allow-list entry's argv, and
+// that runs no code of its own choosing (sh -c, git -c, find -exec…). Judged on the parsed form.
+import { execStyleReason } from './exec-options';
+import type { ParsedCommand, ShellParser } from './shell-parser';
 
-/** Variable names that carry credentials: *_API_KEY, *_TOKEN, *_SECRET, *_PASSWORD and kin. */
-const SECRET_NAME = /(^|_)(API_?KEY|TOKEN|SECRET|SECRET_KEY|ACCESS_KEY|PASSWORD|PASSWD)$/i;
+/** An allow-list entry, parsed once: its argv prefix. */
+export type AllowEntry = readonly string[];
 
-/** A copy of `env` without credential-bearing variables. */
-export function scrubEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const out: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(env)) {
-    if (v !== undefined && !SECRET_NAME.test(k)) out[k] = v;
+/** Why `parsed` can never be auto-approved by the allow-list, or undefined when it may be. */
+export function notAllowableReason(parsed: ParsedCommand): string | undefined {
+  if (parsed.kind === 'compound') return `it contains ${parsed.reason}`;
+  return execStyleReason(parsed.argv);
+}
+
+/** True when `parsed` is a plain simple command whose argv starts with one entry's argv. */
+export function isAllowlisted(parsed: ParsedCommand, allowlist: readonly AllowEntry[]): boolean {
+  if (parsed.kind !== 'simple' || notAllowableReason(parsed) !== undefined) return false;
+  const argv = parsed.argv;
+  return allowlist.some((entry) => entry.length > 0 && entry.length <= argv.length && entry.every((word, i) => argv[i] === word));
+}
+
+/** The allow-list as argv prefixes; entries that are not plain simple commands are dropped with a reason. */
+export function parseAllowlist(parser: ShellParser, entries: readonly string[]): { entries: AllowEntry[]; problems: string[] } {
+  const out: AllowEntry[] = [];
+  const problems: string[] = [];
+  for (const text of entries) {
+    const parsed = parser.parse(text);
+    const why = notAllowableReason(parsed);
+    if (parsed.kind === 'simple' && why === undefined) out.push(parsed.argv);
+    else problems.push(`SMALLCODE_ALLOW entry "${text}" is ignored: ${why} — list plain commands such as "npm test"`);
   }
-  return out;
+  return { entries: out, problems };
 }
-
-/** The environment commands run with: scrubbed, non-interactive, no colours or pagers. */
-export function commandEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return {
-    ...scrubEnv(env),
-    PAGER: 'cat',
-    GIT_PAGER: 'cat',
-    GIT_TERMINAL_PROMPT: '0',
-    NO_COLOR: '1',
-    FORCE_COLOR: '0',
-    TERM: 'dumb',
-  };
-}
-
-/** Shell syntax that chains, pipes, redirects or substitutes: never auto-approved. */
-const COMPOUND = /[;|&><`\n\r]|\$\(/;
 
 /**
- * True when `command` is a simple command equal to an allowlist entry or extending one with
- * arguments ("npm test" allows "npm test -- foo"; never "npm test; rm -rf x").
+ * The key "always allow this command" remembers: the exact argv of a simple command (so quoting
+ * and spacing do not matter), or the exact text of anything else. Never a prefix.
  */
-export function isAllowlisted(command: string, allowlist: string[]): boolean {
-  const cmd = command.trim().replace(/\s+/g, ' ');
-  if (cmd === '' || COMPOUND.test(cmd)) return false;
-  return allowlist.some((entry) => {
-    const e = entry.trim().replace(/\s+/g, ' ');
-    return e !== '' && !COMPOUND.test(e) && (cmd === e || cmd.startsWith(`${e} `));
-  });
+export function alwaysKey(parsed: ParsedCommand): string {
+  return parsed.kind === 'simple' ? `argv:${JSON.stringify(parsed.argv)}` : `text:${parsed.text}`;
 }

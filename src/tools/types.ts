@@ -2,6 +2,7 @@
 // can be tested with a temp directory and nothing else.
 import type { JsonSchema } from '../types/tool-spec';
 import type { ProposeResult } from '../patch/types';
+import type { CommandRunner } from '../sandbox/command-runner';
 
 export type Risk = 'read' | 'write' | 'exec';
 
@@ -11,6 +12,9 @@ export interface ToolContext {
   signal: AbortSignal;
   /** Maximum characters of text a result may hand the model (the budget's per-result cap). */
   outputCap: number;
+  /** Runs shell commands for the model: in the sandbox, with an allow-listed environment.
+   * Without it run_command refuses (it never falls back to an unconfined shell). */
+  exec?: CommandRunner;
 }
 
 /** Typed data for the UI, kept apart from the text the model sees. */
@@ -19,7 +23,7 @@ export type ToolDetails =
   | { kind: 'list'; path: string; entries: number }
   | { kind: 'search'; pattern: string; matches: number }
   | { kind: 'patch'; path: string; diff: string; added: number; removed: number; newFile: boolean }
-  | { kind: 'command'; command: string; cwd: string; exitCode: number | null; timedOut: boolean }
+  | { kind: 'command'; command: string; cwd: string; exitCode: number | null; timedOut: boolean; sandbox?: 'bwrap' | 'sandbox-exec' | 'none' }
   | { kind: 'plan'; items: number; done: number }
   | { kind: 'error'; code: string };
 

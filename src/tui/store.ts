@@ -16,6 +16,7 @@ const TURN_END_TEXT: Record<Exclude<TurnEndReason, 'done' | 'refused'>, string> 
   error: 'stopped by an error',
   unreadable: "stopped: the model's replies could not be read",
   stuck: 'stopped: the model was stuck',
+  cut: "stopped: the model's reply was cut off by the output limit",
 };
 
 const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));

@@ -30,3 +30,17 @@ describe('parseCommandLine', () => {
     expect(a.rest).toEqual(['parse', '--tools', 'read_file']);
   });
 });
+
+describe('--yes, --yes=all and --sandbox-network', () => {
+  it('keeps --yes for file changes (and sandboxed commands) and --yes=all for every command', () => {
+    expect(parseCommandLine(['run', 'x', '--yes']).values).toMatchObject({ yes: true, yesAll: false });
+    expect(parseCommandLine(['run', 'x', '--yes=all']).values).toMatchObject({ yes: true, yesAll: true });
+    expect(parseCommandLine(['run', 'x']).values).toMatchObject({ yes: false, yesAll: false, sandboxNetwork: false });
+    expect(parseCommandLine(['run', 'x', '--sandbox-network']).values.sandboxNetwork).toBe(true);
+  });
+
+  it('rejects other --yes values and --yes=all outside run, in one line', () => {
+    expect(() => parseCommandLine(['run', 'x', '--yes=everything'])).toThrow(/--yes=everything is not an option — use --yes .* or --yes=all/);
+    expect(() => parseCommandLine(['tui', '--yes=all'])).toThrow(/option --yes=all does not apply to `smallcode tui`/);
+  });
+});

@@ -5,7 +5,6 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ConfigError, loadConfig } from '../../src/config/config';
-import { userConfigDir } from '../../src/config/model-settings';
 
 const dir = () => fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'sc-models-')));
 
@@ -72,9 +71,4 @@ test('bad flags and timeouts are ConfigErrors naming the setting', () => {
   expect(() => loadConfig({}, { XDG_CONFIG_HOME: s.config, SMALLCODE_FIRST_BYTE_TIMEOUT: '-1' }, s.root)).toThrow(
     /SMALLCODE_FIRST_BYTE_TIMEOUT must be a number of seconds above 0/,
   );
-});
-
-test('the user config dir: XDG_CONFIG_HOME, else ~/.config', () => {
-  expect(userConfigDir({ XDG_CONFIG_HOME: '/x' })).toBe(path.join('/x', 'smallcode'));
-  if (process.platform !== 'win32') expect(userConfigDir({ HOME: '/home/u' })).toBe(path.join('/home/u', '.config', 'smallcode'));
 });

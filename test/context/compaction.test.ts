@@ -176,6 +176,21 @@ describe('compactToFit', () => {
     expect(transcript).toMatch(/\[… \d+ older messages left out\]/);
   });
 
+  it('does not apply a summary that would grow the history (an extractive one over a few short turns)', async () => {
+    // Short messages naming several files: the fixed summary template is longer than what it folds.
+    const h: ChatMessage[] = [];
+    for (let t = 0; t < 2; t++) {
+      h.push({ role: 'user', content: `t${t}` });
+      h.push({ role: 'assistant', content: '', toolCalls: [{ id: `c${t}`, name: 'read_file', arguments: { path: `src/a/long/folder/name/file${t}.ts` } }] });
+      h.push({ role: 'tool', toolCallId: `c${t}`, toolName: 'read_file', content: 'ok' });
+    }
+    const before = counter.countMessages(h);
+    const r = await compactToFit(h, Math.floor(before * 0.9), counter);
+    expect(r.method).toBe('none');
+    expect(r.history).toBe(h);
+    expect(r.after).toBe(before);
+  });
+
   it('uses the extractive fallback without a summariser', async () => {
     const h = session(30, 20);
     const r = await compactToFit(h, 800, counter);

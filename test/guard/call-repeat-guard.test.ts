@@ -55,3 +55,38 @@ describe('createCallRepeatGuard recent window', () => {
     expect(g.record('read_file', { path: 'a' }).loop).toBe(true);
   });
 });
+
+describe('call repeat guard: a retry is not a loop', () => {
+  it('counts a call together with its result: a changed result is not a repeat', () => {
+    const g = createCallRepeatGuard();
+    expect(g.record('read_file', { path: 'a.ts' }, 'v1').loop).toBe(false);
+    expect(g.record('read_file', { path: 'a.ts' }, 'v2').loop).toBe(false);
+    expect(g.record('read_file', { path: 'a.ts' }, 'v3').loop).toBe(false);
+    expect(g.record('read_file', { path: 'a.ts' }, 'v3').loop).toBe(false);
+    const v = g.record('read_file', { path: 'a.ts' }, 'v3');
+    expect(v.loop).toBe(true);
+    if (v.loop) expect(v.message).toMatch(/same result/);
+  });
+
+  it('forgets the calls on one file after an edit on it, and only those', () => {
+    const g = createCallRepeatGuard();
+    for (let i = 0; i < 2; i++) {
+      g.record('read_file', { path: './a.ts' }, 'same');
+      g.record('list_files', { path: 'src' }, 'same');
+    }
+    g.forget('a.ts');
+    expect(g.record('read_file', { path: 'a.ts' }, 'same').loop).toBe(false);
+    expect(g.record('list_files', { path: 'src' }, 'same').loop).toBe(true);
+  });
+
+  it('forgets the files an unreadable reply names', () => {
+    const g = createCallRepeatGuard();
+    g.record('read_file', { path: 'src/a.ts' }, 'x');
+    g.record('read_file', { path: 'src/a.ts' }, 'x');
+    g.record('read_file', { path: 'b.ts' }, 'y');
+    g.record('read_file', { path: 'b.ts' }, 'y');
+    g.forgetMentionedIn('<tool_call>{"name": "edit_file", "arguments": {"path": "src/a.ts", "search": "f() {');
+    expect(g.record('read_file', { path: 'src/a.ts' }, 'x').loop).toBe(false);
+    expect(g.record('read_file', { path: 'b.ts' }, 'y').loop).toBe(true);
+  });
+});

@@ -56,6 +56,19 @@ test('llama.cpp: reasoning_content, usage on the finish chunk, timings speed', (
   ]);
 });
 
+test('prompt tokens reused from the cache: llama.cpp timings.cache_n, OpenAI prompt_tokens_details.cached_tokens', () => {
+  const llama = run([
+    delta({ content: 'Hi' }, 'stop'),
+    { choices: [], usage: { prompt_tokens: 100, completion_tokens: 2 }, timings: { predicted_per_second: 40, predicted_n: 2, prompt_n: 40, cache_n: 60 } },
+  ]);
+  expect(llama).toContainEqual({ type: 'usage', usage: { promptTokens: 100, completionTokens: 2, tokensPerSecond: 40, cachedPromptTokens: 60 } });
+  const openai = run([
+    delta({ content: 'Hi' }, 'stop'),
+    { choices: [], usage: { prompt_tokens: 2048, completion_tokens: 5, prompt_tokens_details: { cached_tokens: 1920 } } },
+  ]);
+  expect(openai).toContainEqual({ type: 'usage', usage: { promptTokens: 2048, completionTokens: 5, cachedPromptTokens: 1920 } });
+});
+
 test('Ollama /v1: whole call in one chunk, `reasoning` field, null choices tolerated', () => {
   const out = run([
     delta({ reasoning: 'plan' }),

@@ -209,9 +209,10 @@ export async function openAiChat(ctx: ChatContext, res: ServerResponse): Promise
   const calls = (reply.toolCalls ?? []).map((c, i) => ({ id: toolId(kind, i), name: c.name, args: argumentsText(c.arguments) }));
   const finish = reply.finish === 'length' ? 'length' : calls.length ? 'tool_calls' : (reply.finish ?? 'stop');
   const usage = { prompt_tokens: ctx.promptTokens, completion_tokens: ctx.completionTokens, total_tokens: ctx.promptTokens + ctx.completionTokens };
+  const cacheN = Math.min(ctx.reply.cachedPromptTokens ?? 0, ctx.promptTokens);
   const timings = {
-    cache_n: 0,
-    prompt_n: ctx.promptTokens,
+    cache_n: cacheN,
+    prompt_n: ctx.promptTokens - cacheN,
     prompt_ms: ctx.promptTokens * 0.1,
     predicted_n: ctx.completionTokens,
     predicted_ms: ctx.completionTokens * 10,

@@ -12,6 +12,8 @@ export interface ScriptedReply {
   /** Reported usage; default: ceil(JSON.stringify(messages+tools).length / 4). */
   promptTokens?: number;
   completionTokens?: number;
+  /** llama.cpp only: prompt tokens reported as reused from the prompt cache (`timings.cache_n`). */
+  cachedPromptTokens?: number;
   /** Delay between chunks (default 0). */
   chunkDelayMs?: number;
   /** Send the first chunk, then never finish (cancel tests). */

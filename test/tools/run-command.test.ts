@@ -1,5 +1,5 @@
-import { isAllowlisted, runCommandTool, scrubEnv } from '../../src/tools/run-command';
-import { createCappedOutput } from '../../src/tools/output-cap';
+import { runCommandTool } from '../../src/tools/run-command';
+import { createCappedOutput } from '../../src/sandbox/capped-output';
 import { makeWorkspace, type TempWorkspace } from './temp-workspace';
 
 describe('run_command', () => {
@@ -13,7 +13,7 @@ describe('run_command', () => {
     const r = await runCommandTool.run({ command: 'cat hello.txt && pwd' }, ws.ctx());
     expect(r.ok).toBe(true);
     expect(r.forModel).toBe(`$ cat hello.txt && pwd\nhi there\n${ws.root}\n[exit code 0]`);
-    expect(r.details).toEqual({ kind: 'command', command: 'cat hello.txt && pwd', cwd: ws.root, exitCode: 0, timedOut: false });
+    expect(r.details).toEqual({ kind: 'command', command: 'cat hello.txt && pwd', cwd: ws.root, exitCode: 0, timedOut: false, sandbox: expect.any(String) });
   });
 
   it('reports a failing exit code with stdout and stderr interleaved', async () => {
@@ -32,21 +32,29 @@ describe('run_command', () => {
     expect(r.details).toMatchObject({ kind: 'command', timedOut: true });
   });
 
-  it('does not pass *_API_KEY or *_TOKEN variables to the child', async () => {
+  it('passes only allow-listed variables to the child, never credentials', async () => {
     process.env.FOO_API_KEY = 'secret-key-123';
-    process.env.BAR_TOKEN = 'secret-token-456';
-    process.env.SMALLCODE_VISIBLE = 'visible-789';
+    process.env.GITHUB_PAT = 'secret-pat-456';
+    process.env.SMALLCODE_VISIBLE = 'not-listed-789';
     try {
       const r = await runCommandTool.run({ command: 'env' }, ws.ctx(100_000));
       expect(r.ok).toBe(true);
       expect(r.forModel).not.toContain('secret-key-123');
-      expect(r.forModel).not.toContain('secret-token-456');
-      expect(r.forModel).toContain('SMALLCODE_VISIBLE=visible-789');
+      expect(r.forModel).not.toContain('secret-pat-456');
+      expect(r.forModel).not.toContain('not-listed-789');
+      expect(r.forModel).toMatch(/^PATH=/m);
     } finally {
       delete process.env.FOO_API_KEY;
-      delete process.env.BAR_TOKEN;
+      delete process.env.GITHUB_PAT;
       delete process.env.SMALLCODE_VISIBLE;
     }
+  });
+
+  it('refuses without a command runner instead of running unconfined', async () => {
+    const { exec: _none, ...bare } = ws.ctx();
+    const r = await runCommandTool.run({ command: 'true' }, bare);
+    expect(r.ok).toBe(false);
+    expect(r.forModel).toMatch(/no command runner/);
   });
 
   it('stops when the signal aborts', async () => {
@@ -71,33 +79,6 @@ describe('run_command', () => {
     const r = await runCommandTool.run({}, ws.ctx());
     expect(r.ok).toBe(false);
     expect(r.forModel).toContain('"command"');
-  });
-});
-
-describe('scrubEnv', () => {
-  it('removes credential variables and keeps the rest', () => {
-    const env = scrubEnv({ PATH: '/bin', OPENAI_API_KEY: 'x', GITHUB_TOKEN: 'y', AWS_SECRET_ACCESS_KEY: 'z', TOKENIZERS_PARALLELISM: 'false', HOME: '/h' });
-    expect(env).toEqual({ PATH: '/bin', TOKENIZERS_PARALLELISM: 'false', HOME: '/h' });
-  });
-});
-
-describe('isAllowlisted', () => {
-  const list = ['npm test', 'git status', 'git diff'];
-  it.each([
-    ['npm test', true],
-    ['  npm   test ', true],
-    ['npm test -- --watch=false', true],
-    ['npm testx', false],
-    ['git status; rm -rf /', false],
-    ['npm test && curl x', false],
-    ['git diff | sh', false],
-    ['npm test > out.txt', false],
-    ['npm test `whoami`', false],
-    ['npm test $(whoami)', false],
-    ['rm -rf /', false],
-    ['', false],
-  ])('%j → %s', (cmd, expected) => {
-    expect(isAllowlisted(cmd, list)).toBe(expected);
   });
 });
 

@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { ToolContext } from '../../src/tools/types';
+import { createCommandRunner } from '../../src/sandbox/command-runner';
 
 export interface TempWorkspace {
   root: string;
@@ -23,7 +24,7 @@ export function makeWorkspace(files: Record<string, string | Buffer> = {}): Temp
   return {
     root,
     write,
-    ctx: (outputCap = 8000, signal = new AbortController().signal) => ({ root, signal, outputCap }),
+    ctx: (outputCap = 8000, signal = new AbortController().signal) => ({ root, signal, outputCap, exec: createCommandRunner({ root, hostEnv: process.env }) }),
     cleanup: () => fs.rmSync(root, { recursive: true, force: true }),
   };
 }

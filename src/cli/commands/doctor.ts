@@ -1,14 +1,26 @@
 // `smallcode doctor`: what server and model SmallCode will use, its real context window, the
 // num_ctx sent to Ollama, tool and structured-output support, the model profile with the source
-// of every value, and one timed round trip. A server that cannot be reached is one line.
+// of every value, one timed round trip, and the sandbox commands run in (or why there is none).
+// A server that cannot be reached is one line.
 import type { ParsedArgs } from '../args';
 import type { Config } from '../../config/config';
 import type { CommandIO } from './run';
 import { setupProvider } from '../provider-setup';
 import { EXIT } from '../exit-codes';
 import type { DoctorReport } from '../../providers/index';
+import { createCommandRunner } from '../../sandbox/command-runner';
+import type { SandboxKind } from '../../sandbox/types';
+
+/** Where commands run: the sandbox this machine offers under the user's settings, and why. */
+async function sandboxReport(config: Config): Promise<{ sandbox: SandboxKind; sandboxReason: string; sandboxNetwork: boolean }> {
+  const runner = createCommandRunner({ root: config.root, hostEnv: config.env, disabled: config.sandboxOff });
+  const status = await runner.sandbox();
+  return { sandbox: status.kind, sandboxReason: status.reason, sandboxNetwork: config.sandboxNetwork };
+}
 
 export async function doctorCommand(args: ParsedArgs, config: Config, io: CommandIO): Promise<number> {
+  const sandbox = await sandboxReport(config);
+  const sandboxRow = `${sandbox.sandbox}${sandbox.sandbox !== 'none' && sandbox.sandboxNetwork ? ' (network allowed)' : ''} — ${sandbox.sandboxReason}`;
   const setup = await setupProvider(config);
   if (!setup.ok) {
     if (args.values.json)
@@ -22,8 +34,10 @@ export async function doctorCommand(args: ParsedArgs, config: Config, io: Comman
           nativeTools: null,
           tried: setup.tried,
           error: setup.message,
+          ...sandbox,
         }) + '\n',
       );
+    else io.stdout.write(`${'sandbox'.padEnd(18)} ${sandboxRow}\n`);
     io.stderr.write(`smallcode doctor: ${setup.message}\n`);
     return EXIT.error;
   }
@@ -34,7 +48,7 @@ export async function doctorCommand(args: ParsedArgs, config: Config, io: Comman
   if (args.values.json) {
     // Nothing was learned about a server that did not answer: no facts, only the error.
     const body = report.discovered
-      ? { ...report, provider: setup.providerName }
+      ? { ...report, provider: setup.providerName, ...sandbox }
       : {
           ok: false,
           discovered: false,
@@ -44,6 +58,7 @@ export async function doctorCommand(args: ParsedArgs, config: Config, io: Comman
           contextWindow: null,
           nativeTools: null,
           error: report.error,
+          ...sandbox,
         };
     io.stdout.write(JSON.stringify(body) + '\n');
   } else if (report.discovered) {
@@ -59,6 +74,7 @@ export async function doctorCommand(args: ParsedArgs, config: Config, io: Comman
         'round trip',
         report.latencyMs !== undefined ? `${report.latencyMs} ms${report.tokensPerSecond ? `, ${report.tokensPerSecond.toFixed(1)} tokens/s` : ''}` : 'failed',
       ],
+      ['sandbox', sandboxRow],
     ];
     for (const [k, v] of rows) io.stdout.write(`${k.padEnd(18)} ${v}\n`);
     for (const line of profileLines(report.profile)) io.stdout.write(line + '\n');

@@ -3,9 +3,9 @@
 import type { ParsedArgs } from '../args';
 import type { Config } from '../../config/config';
 import { setupProvider } from '../provider-setup';
-import { setupAgent } from '../agent-setup';
+import { startHeadless, runHeadlessTurn } from '../headless';
 import { createPrinter } from '../run-printer';
-import { EXIT, exitCodeFor } from '../exit-codes';
+import { EXIT } from '../exit-codes';
 
 export interface CommandIO {
   stdout: NodeJS.WritableStream;
@@ -24,13 +24,11 @@ export async function runCommand(args: ParsedArgs, config: Config, io: CommandIO
     io.stderr.write(`smallcode: ${setup.message}\n`);
     return EXIT.error;
   }
-  const built = await setupAgent({
+  const built = await startHeadless({
     config,
-    provider: setup.provider,
-    providerName: setup.providerName,
-    model: setup.model,
-    interactive: false,
+    setup,
     autoApprove: args.values.yes,
+    autoApproveAll: args.values.yesAll,
     resume: args.values.resume,
     task: task || undefined,
   });
@@ -45,18 +43,20 @@ export async function runCommand(args: ParsedArgs, config: Config, io: CommandIO
     noColor: io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '',
   });
   for (const n of built.notices) printer.onEvent({ type: 'notice', level: 'info', message: n });
+  for (const w of built.warnings) printer.onEvent({ type: 'notice', level: 'warn', message: w });
   built.agent.subscribe((e) => printer.onEvent(e));
-  const onSigint = () => built.agent.cancel();
+  const interrupt = new AbortController();
+  const onSigint = () => interrupt.abort();
   process.once('SIGINT', onSigint);
   try {
     const prompt = task || `Continue the task: ${built.resumedTask ?? 'the previous task'}`;
-    const outcome = await built.agent.submit(prompt);
+    const { outcome, exitCode } = await runHeadlessTurn(built.agent, prompt, interrupt.signal);
     if (!args.values.json) {
       if (outcome.reason === 'done') io.stdout.write(outcome.text.endsWith('\n') ? outcome.text : outcome.text + '\n');
       // Errors were already printed by the printer as they happened; other stops say why here.
       else if (outcome.reason !== 'error') io.stderr.write(`smallcode: ${outcome.reason.replace('_', ' ')}: ${outcome.text.split('\n')[0]}\n`);
     }
-    return exitCodeFor(outcome.reason);
+    return exitCode;
   } finally {
     process.removeListener('SIGINT', onSigint);
   }

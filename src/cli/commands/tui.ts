@@ -39,7 +39,7 @@ export async function tuiCommand(args: ParsedArgs, config: Config, io: CommandIO
     root: config.root,
     theme: config.theme,
     header: { server: config.baseUrl ?? 'finding a model server…', model: config.model ?? '', contextWindow: 0 },
-    notices: built.notices,
+    notices: [...built.notices, ...built.warnings],
     initialEvents: built.replay,
   });
   // After the first frame: discover the server, model and window; the header fills in from the

@@ -1,0 +1,25 @@
+// Stage 7, run the calls: each through call-execution, in order, while the turn tracks what they
+// did (refusals, writes, loops). A guard's stop or a second loop ends the turn as `stuck`.
+import type { ToolCallRef } from '../../types/messages';
+import { toolByName } from '../../tools/registry';
+import type { TurnEndReason } from '../events';
+import { executeCall, type CallEnv } from '../call-execution';
+import type { TurnState } from './turn-state';
+
+export type Ran = { kind: 'next' } | { kind: 'end'; reason: TurnEndReason; text: string };
+
+export async function runCalls(env: CallEnv, turn: TurnState, calls: ToolCallRef[], signal: AbortSignal, repairs: string[] = []): Promise<Ran> {
+  turn.lastResults = [];
+  let stuck: string | undefined;
+  for (const call of calls) {
+    env.bus.emit({ type: 'tool.proposed', call, risk: toolByName(call.name)?.risk ?? 'read', ...(repairs.length ? { repairs } : {}) });
+    const outcome = await executeCall(env, call, signal);
+    turn.lastResults.push({ name: call.name, ok: outcome.ok });
+    if (outcome.refused) turn.denied++;
+    if (outcome.wrote) turn.wrote++;
+    if (outcome.loop && !turn.retries.loops.spend()) stuck ??= outcome.loop;
+    if (outcome.stop) return { kind: 'end', reason: 'stuck', text: outcome.stop };
+    if (signal.aborted) return { kind: 'end', reason: 'cancelled', text: 'Cancelled.' };
+  }
+  return stuck ? { kind: 'end', reason: 'stuck', text: stuck } : { kind: 'next' };
+}

@@ -1,0 +1,4 @@
+const { calcTotal, isEmpty } = require('./cart');
+const { invoice } = require('./invoice');
+
+module.exports = { calcTotal, isEmpty, invoice };

@@ -1,0 +1,5 @@
+import type { User } from './user';
+
+export function formatUser(user: User): string {
+  return `${user.name} (#${user.id})`;
+}
