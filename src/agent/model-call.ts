@@ -27,8 +27,8 @@ export interface ModelCallResult {
   repetition?: string;
   error?: ProviderError;
   elapsedMs: number;
-  /** How many times the reply was asked for again (cut, stalled, empty, 5xx). */
-  retries: number;
+  /** How many times the reply was asked for again (cut, stalled, empty, 5xx); callModel always sets it. */
+  retries?: number;
 }
 
 export interface ModelCallOptions {
