@@ -132,6 +132,7 @@ describe.each<ProviderOptions['provider']>(['ollama', 'openai', 'anthropic'])('%
 test('requestTimeoutMs ends a hung stream with one timeout line, not a cancel, and is not retried', async () => {
   const s = await start({ kind: 'vllm', replies: [{ text: 'slow model', hang: true }] });
   const p = createProvider({ provider: 'openai', baseUrl: s.url, model: 'test-model', requestTimeoutMs: 300, retry: FAST_RETRY });
+  await p.info(); // discovery first: on a loaded machine it alone can take 300 ms
   const chunks = await collect(p.stream({ messages: [{ role: 'user', content: 'x' }] }, never()));
   expect(chunks[0]).toMatchObject({ type: 'text' });
   expect(chunks[chunks.length - 1]).toMatchObject({
