@@ -26,33 +26,52 @@ export interface GuardOptions {
   maxTokens?: number;
 }
 
-type Stall = 'first_byte' | 'idle';
+type Stall = 'first_byte' | 'idle' | 'request';
 
-/** Aborts its signal when no chunk arrived for too long: first-byte, then idle between chunks. */
-function watchdog(t: StreamTimeouts | undefined) {
+/** Aborts its signal when the server is too slow, counted from the moment the request goes out:
+ * nothing within the first-byte timeout, a gap longer than the idle timeout, or (rarely set) the
+ * whole request taking longer than its cap. */
+function watchdog(t: StreamTimeouts | undefined, requestMs: number | undefined) {
   const controller = new AbortController();
   let stalled: { kind: Stall; ms: number } | undefined;
   let timer: NodeJS.Timeout | undefined;
+  let cap: NodeJS.Timeout | undefined;
+  const fire = (kind: Stall, ms: number) => () => {
+    stalled ??= { kind, ms };
+    controller.abort(new Error(`${kind} timeout after ${ms} ms`));
+  };
   const arm = (kind: Stall, ms: number) => {
     if (timer) clearTimeout(timer);
-    timer = setTimeout(() => {
-      stalled = { kind, ms };
-      controller.abort(new Error(`${kind} timeout after ${ms} ms`));
-    }, ms);
+    timer = setTimeout(fire(kind, ms), ms);
     timer.unref?.();
   };
   return {
     signal: controller.signal,
-    start: () => t && !stalled && arm('first_byte', t.firstByteMs),
+    start: () => {
+      if (t && !stalled) arm('first_byte', t.firstByteMs);
+      if (requestMs !== undefined && !cap) {
+        cap = setTimeout(fire('request', requestMs), requestMs);
+        cap.unref?.();
+      }
+    },
     touch: () => t && !stalled && arm('idle', t.idleMs),
     stalled: () => stalled,
-    dispose: () => timer && clearTimeout(timer),
+    dispose: () => {
+      if (timer) clearTimeout(timer);
+      if (cap) clearTimeout(cap);
+    },
   };
 }
 
 const seconds = (ms: number) => Math.round(ms / 1000);
 
 function stallError(s: { kind: Stall; ms: number }, c: ErrorContext): ProviderError {
+  if (s.kind === 'request')
+    return {
+      code: 'timeout',
+      url: c.url,
+      message: `${c.url} did not finish within ${s.ms} ms — the model may be too slow for this prompt; retry or raise the timeout`,
+    };
   if (s.kind === 'first_byte')
     return {
       code: 'timeout',
@@ -67,8 +86,8 @@ function stallError(s: { kind: Stall; ms: number }, c: ErrorContext): ProviderEr
 }
 
 async function* guardOnce(attempt: Attempt, user: AbortSignal, o: GuardOptions): AsyncGenerator<StreamChunk> {
-  const dog = watchdog(o.timeouts);
-  const { signal, dispose } = linkedSignal([user, dog.signal], o.requestTimeoutMs);
+  const dog = watchdog(o.timeouts, o.requestTimeoutMs);
+  const { signal, dispose } = linkedSignal([user, dog.signal]);
   let ended = false;
   let answered = false;
   let thought = false;
@@ -76,8 +95,7 @@ async function* guardOnce(attempt: Attempt, user: AbortSignal, o: GuardOptions):
   /** Why the linked signal fired when the user did not cancel: a stall or the request cap. */
   const interrupted = (fallback: StreamChunk): StreamChunk => {
     const stall = dog.stalled();
-    if (stall) return { type: 'error', error: stallError(stall, o.context()) };
-    return signal.aborted ? requestTimeout(o) : fallback;
+    return stall ? { type: 'error', error: stallError(stall, o.context()) } : fallback;
   };
   try {
     for await (const raw of attempt(signal, dog.start)) {
@@ -119,16 +137,6 @@ function settle(reported: FinishReason, answered: boolean, thought: boolean, usa
     };
   }
   return { type: 'done', finishReason: reported };
-}
-
-function requestTimeout(o: GuardOptions): StreamChunk {
-  const c = o.context();
-  const error: ProviderError = {
-    code: 'timeout',
-    message: `${c.url} did not finish within ${o.requestTimeoutMs} ms — the model may be too slow for this prompt; retry or raise the timeout`,
-    url: c.url,
-  };
-  return { type: 'error', error };
 }
 
 /** Guarded, retried stream: what every provider's stream() returns. */
