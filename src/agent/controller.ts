@@ -18,6 +18,7 @@ import { createReadRecord } from '../context/read-record';
 import { summarizerFor } from './summarizer';
 import { undo as undoJournal } from '../patch/index';
 import type { ToolModeSetting } from '../types/tool-mode';
+import { toolModeFor } from '../providers/profiles/profile-wire';
 import type { ApprovalPolicy } from './policy';
 import type { AllowEntry } from '../tools/command-policy';
 import { createCommandRunner, type CommandRunner } from '../sandbox/command-runner';
@@ -115,7 +116,8 @@ export function createAgent(opts: AgentOptions): Agent {
         root: opts.root,
         system: systemPrompt(opts.root),
         maxSteps: opts.maxSteps,
-        toolMode: opts.toolMode === 'native' ? 'native' : 'text',
+        // `auto` follows the model profile (e.g. native for gpt-oss's Harmony format), else text.
+        toolMode: toolModeFor(opts.toolMode, discovered),
         model: { provider, info: discovered, counter, reserve: defaultReserve(discovered.contextWindow) },
         bus,
         commands,

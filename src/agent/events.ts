@@ -33,6 +33,12 @@ export type AgentEvent =
   | { type: 'step.start'; step: number; tools: string[] }
   | { type: 'model.delta'; text: string }
   | { type: 'model.reasoning'; text: string }
+  /** Nothing has come from the model for `seconds` (prompt prefill, model loading, a stall);
+   * about once a second while it lasts. Cleared by the next delta or by model.done. */
+  | { type: 'model.waiting'; seconds: number }
+  /** The reply failed (cut, stalled, server error, empty) and is being asked for again; when
+   * `discarded`, what was already streamed of it is thrown away. */
+  | { type: 'model.retry'; attempt: number; tries: number; reason: string; discarded: boolean }
   | { type: 'model.done'; usage: Usage; finishReason: FinishReason; text: string }
   /** `repairs`: what the parser had to fix to read the reply this call came from (named repairs,
    * a near-miss name, "constrained retry"); absent when it was read as written. */

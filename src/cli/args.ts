@@ -15,6 +15,11 @@ const OPTIONS = {
   context: { type: 'string' },
   theme: { type: 'string' },
   'max-steps': { type: 'string' },
+  temperature: { type: 'string' },
+  'top-p': { type: 'string' },
+  'top-k': { type: 'string' },
+  'min-p': { type: 'string' },
+  'repeat-penalty': { type: 'string' },
   yes: { type: 'boolean', short: 'y' },
   'yes-all': { type: 'boolean' },
   'sandbox-network': { type: 'boolean' },
@@ -26,7 +31,9 @@ const OPTIONS = {
 } as const;
 
 /** Which options each command accepts (common ones everywhere). */
-const COMMON = ['provider', 'base-url', 'model', 'cwd', 'context', 'theme', 'help'];
+/** Sampling for one run, over the model profile (model profiles, README). */
+export const SAMPLING_FLAGS = ['temperature', 'top-p', 'top-k', 'min-p', 'repeat-penalty'] as const;
+const COMMON = ['provider', 'base-url', 'model', 'cwd', 'context', 'theme', 'help', ...SAMPLING_FLAGS];
 const PER_COMMAND: Record<CommandName, string[]> = {
   tui: [...COMMON, 'continue', 'sandbox-network'],
   run: [...COMMON, 'yes', 'yes-all', 'json', 'max-steps', 'resume', 'sandbox-network'],
@@ -49,6 +56,8 @@ export interface ParsedArgs {
     context?: string;
     theme?: string;
     maxSteps?: string;
+    /** --temperature etc., keyed by the flag as written. */
+    sampling: Record<string, string | undefined>;
     yes: boolean;
     /** `--yes=all`: commands too, even without a sandbox. */
     yesAll: boolean;
@@ -105,7 +114,12 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
   const rest = cmdIndex >= 0 ? argv.slice(cmdIndex + 1) : [];
   if (command === 'debug' || command === 'undo' || command === 'bench') {
     const help = rest.includes('--help') || rest.includes('-h');
-    return { command, positionals: [], rest, values: { yes: false, yesAll: false, sandboxNetwork: false, json: false, continue: false, help, version: false } };
+    return {
+      command,
+      positionals: [],
+      rest,
+      values: { sampling: {}, yes: false, yesAll: false, sandboxNetwork: false, json: false, continue: false, help, version: false },
+    };
   }
   const parsed = (() => {
     try {
@@ -140,6 +154,7 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
       context: v.context,
       theme: v.theme,
       maxSteps: v['max-steps'],
+      sampling: Object.fromEntries(SAMPLING_FLAGS.filter((f) => v[f] !== undefined).map((f) => [`--${f}`, v[f]])),
       yes: (v.yes ?? false) || (v['yes-all'] ?? false),
       yesAll: v['yes-all'] ?? false,
       sandboxNetwork: v['sandbox-network'] ?? false,

@@ -17,17 +17,21 @@ Common options:
   --cwd DIR                       workspace root (default: current directory)
   --context N                     context window override in tokens
   --theme NAME|FILE               default, light, high-contrast or a JSON theme
+  --temperature T, --top-p P, --top-k K, --min-p P, --repeat-penalty R
+                                  sampling for this run, over the model profile
   -h, --help                      help for a command
   -v, --version                   print the version
 
 Settings also come from the environment, a .env file in the workspace, or your config file
 ($XDG_CONFIG_HOME/smallcode/config, default ~/.config/smallcode/config; KEY=VALUE lines):
   SMALLCODE_PROVIDER, SMALLCODE_BASE_URL, SMALLCODE_MODEL, SMALLCODE_API_KEY,
-  SMALLCODE_CONTEXT, SMALLCODE_THEME, SMALLCODE_MAX_STEPS, SMALLCODE_TOOLS (auto|native|text)
+  SMALLCODE_CONTEXT, SMALLCODE_THEME, SMALLCODE_MAX_STEPS, SMALLCODE_TOOLS (auto|native|text),
+  SMALLCODE_FIRST_BYTE_TIMEOUT, SMALLCODE_IDLE_TIMEOUT (seconds)
 Only flags, the environment and your config file may set what widens permissions:
   SMALLCODE_ALLOW, SMALLCODE_ESCALATE*, the vendor API keys, a non-loopback SMALLCODE_BASE_URL,
   SMALLCODE_SANDBOX_NETWORK, SMALLCODE_SANDBOX (auto|off), SMALLCODE_PASS_ENV
-Precedence: flags > environment > workspace .env > your config file > defaults.
+Precedence: flags > environment > workspace .env > your config file > defaults. Per-model
+sampling: models.yaml in your config dir or the workspace's .smallcode/ (README, "Model profiles").
 `;
 
 export const RUN_HELP = `Usage: smallcode run "TASK" [--yes | --yes=all] [--json] [--max-steps N] [--resume [ID]]
@@ -47,8 +51,9 @@ Exit codes: 0 done, 1 error, 2 usage, 3 step cap, 4 unreadable model output,
 export const DOCTOR_HELP = `Usage: smallcode doctor [--json]
 
 Finds the model server, lists its models, reports the context window (and the num_ctx sent
-to Ollama), native tool support and structured output, and makes one short round trip. Also
-says which sandbox commands run in (bwrap, sandbox-exec or none, and why).
+to Ollama), native tool support and structured output, the model profile (which rule chose it,
+every value and where it comes from), and makes one short round trip. Also says which sandbox
+commands run in (bwrap, sandbox-exec or none, and why).
 Exit 0 when the server answered, 1 when it did not.
 `;
 

@@ -41,6 +41,7 @@ async function dispatch(args: ParsedArgs, io: MainIO): Promise<number> {
       maxSteps: v.maxSteps,
       context: v.context,
       sandboxNetwork: v.sandboxNetwork,
+      sampling: v.sampling,
     },
     io.env,
     io.cwd,

@@ -2,6 +2,9 @@
 // event per line on stdout. The final answer is printed by the run command itself.
 import type { AgentEvent } from '../agent/events';
 
+/** When the headless printer says it is still waiting (seconds), then once a minute. */
+const WAIT_MILESTONES = new Set([5, 15, 30]);
+
 export interface Printer {
   onEvent(e: AgentEvent): void;
 }
@@ -38,6 +41,13 @@ export async function createPrinter(opts: { json: boolean; stdout: NodeJS.Writab
           break;
         case 'step.start':
           err(p.dim(`· step ${e.step} (${e.tools.join(', ')})`));
+          break;
+        case 'model.waiting':
+          // A line now and then, not one a second: stderr is often a log file.
+          if (WAIT_MILESTONES.has(e.seconds) || (e.seconds > 0 && e.seconds % 60 === 0)) err(p.dim(`· waiting for the model… ${e.seconds} s`));
+          break;
+        case 'model.retry':
+          err(p.yellow(`↻ ${e.reason.split('\n')[0]} — ${e.discarded ? 'the partial reply was discarded; ' : ''}asking again (${e.attempt}/${e.tries})`));
           break;
         case 'tool.result':
           err(`${e.ok ? p.green('✓') : p.red('✗')} ${e.name} ${e.summary}`);

@@ -7,6 +7,9 @@ import { parseDotenv } from './dotenv';
 import { readUserConfig } from './user-config';
 import { ignoredNotice, splitWorkspaceSettings } from './workspace-settings';
 import type { ToolModeSetting } from '../types/tool-mode';
+import type { OverrideRule } from '../providers/profiles/profile-types';
+import { MODEL_PROFILES, GENERIC_PROFILE } from '../providers/profiles/profile-table';
+import { flagRules, readModelsFile, secondsSetting, SettingError } from './model-settings';
 
 export class ConfigError extends Error {}
 
@@ -39,6 +42,11 @@ export interface Config {
   fileEnv: Record<string, string>[];
   /** The environment settings are read from: user config < workspace (harmless) < process env. */
   env: Record<string, string | undefined>;
+  /** Model-profile overrides: user models.yaml, workspace .smallcode/models.yaml, then flags. */
+  profileRules: OverrideRule[];
+  /** SMALLCODE_FIRST_BYTE_TIMEOUT / SMALLCODE_IDLE_TIMEOUT (seconds) as ms; default: sized per request. */
+  firstByteTimeoutMs?: number;
+  idleTimeoutMs?: number;
   /** Non-fatal problems (e.g. a malformed .env line), shown as warnings. */
   warnings: string[];
 }
@@ -53,6 +61,8 @@ export interface ConfigFlags {
   maxSteps?: string;
   context?: string;
   sandboxNetwork?: boolean;
+  /** Sampling for one run (model profiles): --temperature, --top-p, --top-k, --min-p, --repeat-penalty. */
+  sampling?: Record<string, string | undefined>;
 }
 
 const DEFAULT_MAX_STEPS = 25;
@@ -149,7 +159,9 @@ export function loadConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv, processCw
     throw new ConfigError(`SMALLCODE_TOOLS must be auto, native or text, got "${toolMode}"`);
   }
   const model = flags.model ?? merged.SMALLCODE_MODEL;
+  const profiles = loadProfileRules(root, user.path, merged, flags.sampling ?? {}, warnings);
   return {
+    ...profiles,
     root,
     provider: provider.value as ProviderName | undefined,
     baseUrl: baseUrl.value ? checkUrl(baseUrl.value, baseUrl.source) : undefined,
@@ -168,4 +180,34 @@ export function loadConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv, processCw
     env: merged,
     warnings,
   };
+}
+
+/** models.yaml (next to the user config file, then the workspace's), then the sampling flags; the
+ * two stream timeouts (harmless, so a workspace .env may set them). */
+function loadProfileRules(
+  root: string,
+  userConfigFile: string | undefined,
+  merged: Record<string, string | undefined>,
+  sampling: Record<string, string | undefined>,
+  warnings: string[],
+): Pick<Config, 'profileRules' | 'firstByteTimeoutMs' | 'idleTimeoutMs'> {
+  const known = [...MODEL_PROFILES.map((p) => p.id), GENERIC_PROFILE.id];
+  const profileRules: OverrideRule[] = [];
+  const files = [...(userConfigFile ? [path.join(path.dirname(userConfigFile), 'models.yaml')] : []), path.join(root, '.smallcode', 'models.yaml')];
+  for (const file of files) {
+    const read = readModelsFile(file, known);
+    profileRules.push(...read.rules);
+    warnings.push(...read.warnings);
+  }
+  try {
+    profileRules.push(...flagRules(sampling));
+    return {
+      profileRules,
+      firstByteTimeoutMs: secondsSetting(merged.SMALLCODE_FIRST_BYTE_TIMEOUT, 'SMALLCODE_FIRST_BYTE_TIMEOUT'),
+      idleTimeoutMs: secondsSetting(merged.SMALLCODE_IDLE_TIMEOUT, 'SMALLCODE_IDLE_TIMEOUT'),
+    };
+  } catch (err) {
+    if (err instanceof SettingError) throw new ConfigError(err.message);
+    throw err;
+  }
 }

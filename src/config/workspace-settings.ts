@@ -12,6 +12,8 @@ const WORKSPACE_SETTINGS = new Set([
   'SMALLCODE_TOOLS',
   'SMALLCODE_API_KEY',
   'SMALLCODE_BASE_URL',
+  'SMALLCODE_FIRST_BYTE_TIMEOUT',
+  'SMALLCODE_IDLE_TIMEOUT',
 ]);
 
 /** Keys SmallCode reads that only the user's own places may set (escalation sends code to a cloud). */

@@ -9,15 +9,20 @@ import type { ErrorContext } from './errors';
 import { DEFAULT_RETRY, type RetryPolicy } from './retry';
 import { parseToolArguments } from './stream-accumulator';
 import { guardedStream } from './stream-guard';
+import { streamTimeouts, type TimeoutSettings } from './stream-timeouts';
+import { modelFetch } from './model-fetch';
+import { samplingWire } from './profiles/profile-wire';
+import type { OverrideRule } from './profiles/profile-types';
 import type { ChatRequest, FinishReason, Provider, StreamChunk, Usage } from './types';
 
 export const ANTHROPIC_BASE_URL = 'https://api.anthropic.com';
 
-export interface AnthropicProviderOptions {
+export interface AnthropicProviderOptions extends TimeoutSettings {
   apiKey?: string;
   model: string;
   baseUrl?: string;
   contextOverride?: number;
+  profileRules?: readonly OverrideRule[];
   requestTimeoutMs?: number;
   retry?: RetryPolicy;
 }
@@ -34,30 +39,37 @@ const STOP: Record<string, FinishReason> = {
 
 export function createAnthropicProvider(o: AnthropicProviderOptions): Provider {
   const root = splitBaseUrl(o.baseUrl ?? ANTHROPIC_BASE_URL).root;
-  const info = cachedInfo(() => discover({ provider: 'anthropic', baseUrl: root, model: o.model, contextOverride: o.contextOverride }));
+  const info = cachedInfo(() =>
+    discover({ provider: 'anthropic', baseUrl: root, model: o.model, contextOverride: o.contextOverride, profileRules: o.profileRules }),
+  );
   const context = (): ErrorContext => ({ url: root, kind: 'anthropic', model: o.model });
 
   // One client per provider: created on first use (lazy SDK load), reused for keep-alive.
+  // The SDK's timeout only covers the wait for headers; our first-byte and idle timeouts apply.
   const makeClient = () =>
-    import('@anthropic-ai/sdk').then(
-      (mod) => new mod.Anthropic({ baseURL: root, apiKey: o.apiKey ?? null, maxRetries: 0, timeout: o.requestTimeoutMs ?? 10 * 60_000 }),
+    Promise.all([import('@anthropic-ai/sdk'), modelFetch()]).then(
+      ([mod, fetch]) => new mod.Anthropic({ baseURL: root, apiKey: o.apiKey ?? null, maxRetries: 0, timeout: 24 * 3600_000, fetch }),
     );
   let clientPromise: ReturnType<typeof makeClient> | undefined;
   const getClient = () => (clientPromise ??= makeClient());
 
-  async function* attempt(request: ChatRequest, signal: AbortSignal): AsyncGenerator<StreamChunk> {
-    const client = await getClient();
+  async function* attempt(request: ChatRequest, signal: AbortSignal, sending: () => void): AsyncGenerator<StreamChunk> {
+    const [client, known] = await Promise.all([getClient(), info()]);
     const prompt = toAnthropicPrompt(request.messages);
     const tools = toAnthropicTools(request.tools);
+    // Only what the user set in models.yaml or flags: cloud models get no built-in profile.
+    const wire = samplingWire('anthropic', known.profile);
     const params: MessageCreateParamsStreaming = {
       model: o.model,
       max_tokens: request.maxTokens ?? 4096,
       stream: true,
+      ...wire.fields,
       ...prompt,
       ...(tools ? { tools } : {}),
       ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
       ...(request.format ? { output_config: { format: { type: 'json_schema', schema: request.format } } } : {}),
     };
+    sending();
     const stream = await client.messages.create(params, { signal });
     const toolBlocks = new Map<number, { id: string; name: string; json: string }>();
     const usage: Usage = { promptTokens: 0, completionTokens: 0 };
@@ -97,6 +109,14 @@ export function createAnthropicProvider(o: AnthropicProviderOptions): Provider {
   return {
     info: () => info(),
     stream: (request, signal) =>
-      guardedStream((s) => attempt(request, s), signal, { context, retry: o.retry ?? DEFAULT_RETRY, requestTimeoutMs: o.requestTimeoutMs }),
+      guardedStream((s, sending) => attempt(request, s, sending), signal, {
+        context,
+        retry: o.retry ?? DEFAULT_RETRY,
+        requestTimeoutMs: o.requestTimeoutMs,
+        timeouts: streamTimeouts(request, o, false),
+        maxTokens: request.maxTokens,
+      }),
+    // /v1/messages/count_tokens exists, but the budget has no use for it on a 200k window.
+    countTokens: async () => undefined,
   };
 }

@@ -20,6 +20,10 @@ export interface DetectOptions {
   timeoutMs?: number;
 }
 
+/** Per probe. Refused ports fail at once; this only bounds a port that accepts and then hangs,
+ * and must leave room for the first fetch of a process (loading its HTTP stack) on a busy machine. */
+const DETECT_TIMEOUT_MS = 1500;
+
 export const DEFAULT_PORTS: Record<LocalKind, number> = { ollama: 11434, lmstudio: 1234, llamacpp: 8080, vllm: 8000 };
 
 const data = (r: JsonResponse | undefined): unknown[] | undefined => (r?.ok && isDict(r.json) && Array.isArray(r.json.data) ? r.json.data : undefined);
@@ -52,7 +56,7 @@ export async function detectServer(signal?: AbortSignal, opts: DetectOptions = {
   const ports = { ...DEFAULT_PORTS, ...opts.ports };
   const order: LocalKind[] = ['ollama', 'lmstudio', 'llamacpp', 'vllm'];
   const bases = order.filter((k) => ports[k] > 0).map((k) => `http://${host}:${ports[k]}`);
-  const kinds = await Promise.all(bases.map((b) => identify(b, opts.timeoutMs ?? 400, signal)));
+  const kinds = await Promise.all(bases.map((b) => identify(b, opts.timeoutMs ?? DETECT_TIMEOUT_MS, signal)));
   const i = kinds.findIndex((k) => k !== undefined);
   const kind = kinds[i];
   if (i < 0 || !kind) return { tried: bases };

@@ -45,7 +45,21 @@ export async function discoverOllama(root: string, model: string, signal?: Abort
   const loadedCtx = asNumber(loaded.find((m) => sameModel(String(m.name ?? m.model ?? ''), chosen))?.context_length);
   const serverVersion = isDict(version.json) && typeof version.json.version === 'string' ? version.json.version : undefined;
   if (!nativeTools) warnings.push(`${chosen} has no 'tools' capability: tools will be described in text`);
-  return { kind: 'ollama', model: chosen, models, serverVersion, nativeTools, trainedWindow: trained, pinnedNumCtx: pinned, loadedWindow: loadedCtx, warnings };
+  const details = isDict(info.details) ? info.details : {};
+  const family = typeof details.family === 'string' && details.family ? details.family : arch || undefined;
+  return {
+    kind: 'ollama',
+    model: chosen,
+    models,
+    serverVersion,
+    nativeTools,
+    trainedWindow: trained,
+    pinnedNumCtx: pinned,
+    loadedWindow: loadedCtx,
+    family,
+    thinkingCapable: caps ? caps.includes('thinking') : undefined,
+    warnings,
+  };
 }
 
 /** num_ctx to send on every request: override > Modelfile > loaded (if bigger) > min(trained, 32k). */

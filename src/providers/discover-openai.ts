@@ -75,9 +75,18 @@ export async function discoverOpenAi(
     facts.serverWindow = asNumber(settings.n_ctx) ?? asNumber(isDict(settings.params) ? settings.params.n_ctx : undefined);
     if (typeof props.build_info === 'string') facts.serverVersion = props.build_info;
     const caps = isDict(props.chat_template_caps) ? props.chat_template_caps : undefined;
+    if (typeof props.chat_template === 'string') facts.chatTemplate = props.chat_template;
+    if (typeof props.model_path === 'string') facts.modelPath = props.model_path;
     if (caps && caps.supports_tools === false) facts.nativeTools = false;
+    else if (await startedWithoutJinja(root, headers, signal, timeoutMs)) {
+      facts.nativeTools = false;
+      warnings.push(
+        'llama-server runs without --jinja: it refuses requests with tools, so tools are described in text (start it with --jinja for native tool calls)',
+      );
+    }
   } else if (kind === 'lmstudio') {
     const rows = v0.filter((m) => m.id === chosen);
+    if (typeof rows[0]?.arch === 'string') facts.family = rows[0].arch;
     const loaded = rows.find((m) => m.state === 'loaded');
     if (loaded) facts.serverWindow = asNumber(loaded.loaded_context_length) ?? asNumber(loaded.max_context_length);
     else if (rows.length) {
@@ -98,4 +107,16 @@ export async function discoverOpenAi(
     if (!cloud) warnings.push(`${chosen} is not in the server's model list (${facts.models.slice(0, 5).join(', ')})`);
   }
   return facts;
+}
+
+/** A llama-server started with --no-jinja still reports tool support in /props, but refuses any
+ * request carrying `tools` (HTTP 500 "tools param requires --jinja flag"). /apply-template parses
+ * requests the same way without generating anything: a free probe. */
+async function startedWithoutJinja(root: string, headers: Record<string, string>, signal?: AbortSignal, timeoutMs?: number): Promise<boolean> {
+  const probe = {
+    messages: [{ role: 'user', content: 'ping' }],
+    tools: [{ type: 'function', function: { name: 'probe', description: 'capability probe', parameters: { type: 'object', properties: {} } } }],
+  };
+  const r = await fetchJson(`${root}/apply-template`, { body: probe, headers, signal, timeoutMs }).catch(() => undefined);
+  return r !== undefined && !r.ok && /requires --jinja/i.test(r.text);
 }

@@ -14,5 +14,11 @@ export interface ServerFacts {
   trainedWindow?: number;
   pinnedNumCtx?: number;
   loadedWindow?: number;
+  /** For matching a model profile: Ollama details.family, LM Studio arch, llama.cpp template/path. */
+  family?: string;
+  chatTemplate?: string;
+  modelPath?: string;
+  /** Ollama lists the 'thinking' capability. */
+  thinkingCapable?: boolean;
   warnings: string[];
 }

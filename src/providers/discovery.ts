@@ -7,6 +7,10 @@ import type { ServerFacts } from './discovery-types';
 import { SERVER_KINDS } from './server-kinds';
 import type { ProviderInfo } from './types';
 import type { ServerTarget } from './server-target';
+import { resolveProfile } from './profiles/resolve-profile';
+
+/** Local server kinds whose unknown models get the generic profile (greedy sampling). */
+const LOCAL_KINDS: ReadonlySet<string> = new Set(['ollama', 'llamacpp', 'lmstudio', 'vllm']);
 
 export const FALLBACK_CONTEXT = 8192;
 
@@ -31,7 +35,7 @@ export async function discover(o: DiscoveryOptions): Promise<ProviderInfo> {
 }
 
 /** Pure: the window decision and the info record. */
-export function settle(o: Pick<DiscoveryOptions, 'provider' | 'contextOverride'>, baseUrl: string, f: ServerFacts): ProviderInfo {
+export function settle(o: Pick<DiscoveryOptions, 'provider' | 'contextOverride' | 'profileRules'>, baseUrl: string, f: ServerFacts): ProviderInfo {
   const warnings = [...f.warnings];
   const quirks = SERVER_KINDS[f.kind];
   const override = o.contextOverride && o.contextOverride > 0 ? Math.floor(o.contextOverride) : undefined;
@@ -71,6 +75,11 @@ export function settle(o: Pick<DiscoveryOptions, 'provider' | 'contextOverride'>
     serverVersion: f.serverVersion,
     models: f.models,
     numCtx,
+    profile: resolveProfile(
+      { model: f.model, family: f.family, chatTemplate: f.chatTemplate, modelPath: f.modelPath, thinkingCapable: f.thinkingCapable },
+      o.profileRules,
+      { fallback: LOCAL_KINDS.has(f.kind) },
+    ),
     warnings,
   };
 }

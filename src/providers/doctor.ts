@@ -1,6 +1,7 @@
 // `smallcode doctor` data: what discovery learned plus one tiny round trip that measures
 // time to first token and generation speed. Never throws; problems land in `error`.
 import { ProviderFailure } from './errors';
+import { profileReport, type ProfileReport } from './profiles/profile-report';
 import type { Provider, ProviderInfo, ServerKind } from './types';
 
 export interface DoctorReport {
@@ -16,6 +17,11 @@ export interface DoctorReport {
   nativeTools: boolean;
   structuredOutput: boolean;
   numCtx?: number;
+  /** The model profile: which, why, every value and its source, what each request carries. */
+  profile?: ProfileReport;
+  /** False when the server could not be reached or identified: then nothing above describes a
+   * real server, and only `error` means anything. */
+  discovered: boolean;
   /** Time to the first streamed token, ms. */
   latencyMs?: number;
   tokensPerSecond?: number;
@@ -42,6 +48,7 @@ export async function diagnose(provider: Provider, signal?: AbortSignal): Promis
       contextSource: 'default',
       nativeTools: false,
       structuredOutput: false,
+      discovered: false,
       warnings: [],
       error: err instanceof Error ? err.message : String(err),
     };
@@ -59,6 +66,8 @@ export async function diagnose(provider: Provider, signal?: AbortSignal): Promis
     nativeTools: info.nativeTools,
     structuredOutput: info.structuredOutput,
     numCtx: info.numCtx,
+    profile: profileReport(info.kind, info.profile),
+    discovered: true,
     warnings: [...info.warnings],
   };
   const started = performance.now();
@@ -74,6 +83,7 @@ export async function diagnose(provider: Provider, signal?: AbortSignal): Promis
       tokens = chunk.usage.completionTokens;
       serverTps = chunk.usage.tokensPerSecond;
     }
+    if (chunk.type === 'retry') report.warnings.push(`retried: ${chunk.error.message}`);
     if (chunk.type === 'error') {
       report.ok = false;
       report.error = chunk.error.message;

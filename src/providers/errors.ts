@@ -139,6 +139,14 @@ const make = (code: ProviderError['code'], message: string, c: ErrorContext, ext
 export const ERROR_RULES: { name: string; rule: Rule }[] = [
   { name: 'cancelled', rule: (f, c) => (f.aborted ? make('cancelled', `request to ${c.url} cancelled`, c) : undefined) },
   {
+    // Node's fetch refuses some ports outright (e.g. 9, 25, 6000): nothing was even tried.
+    name: 'blocked-port',
+    rule: (f, c) =>
+      /\bbad port\b/i.test(f.text)
+        ? make('unreachable', `${c.url} uses a port Node's fetch refuses to connect to — run the server on another port`, c)
+        : undefined,
+  },
+  {
     name: 'unreachable',
     rule: (f, c) =>
       (f.networkCode && NETWORK_DOWN.has(f.networkCode)) || (f.status === undefined && /ECONNREFUSED|fetch failed$|ENOTFOUND/.test(f.text) && !f.networkCode)
@@ -191,12 +199,20 @@ export const ERROR_RULES: { name: string; rule: Rule }[] = [
     },
   },
   {
+    // The connection dropped while the reply streamed (a crashed or restarted server, a proxy).
+    name: 'cut',
+    rule: (f, c) =>
+      f.status === undefined && (f.networkCode === 'UND_ERR_SOCKET' || f.networkCode === 'ECONNRESET' || /other side closed|\bterminated\b/i.test(f.text))
+        ? make('transient', `${c.url} closed the connection in the middle of the reply — retry, or check the server log`, c)
+        : undefined,
+  },
+  {
     name: 'transient',
     rule: (f, c) =>
       (f.networkCode && NETWORK_FLAKY.has(f.networkCode)) ||
       f.status === 429 ||
       (f.status !== undefined && f.status >= 500) ||
-      /socket hang up|ECONNRESET|other side closed|terminated|timed out|timeout/i.test(f.text)
+      /socket hang up|ECONNRESET|other side closed|\bterminated\b|timed out|timeout/i.test(f.text)
         ? make('transient', `${c.url} failed (${f.status ?? f.networkCode ?? 'connection'}): ${serverMessage(f)} — retry, or check the server log`, c)
         : undefined,
   },
@@ -229,9 +245,21 @@ export function classifyError(err: unknown, ctx: ErrorContext): ProviderError {
     const hit = rule(facts, ctx);
     if (hit) return hit;
   }
-  return make('protocol', `unreadable answer from ${ctx.url}: ${serverMessage(facts)}`, ctx);
+  // A library's parse error carries the raw chunk and a stack: say what happened in our words.
+  const what = facts.ownFault && /JSON|Unexpected (token|end)|parse/i.test(facts.text) ? 'a streamed chunk was not valid JSON' : serverMessage(facts);
+  return make(
+    'protocol',
+    `unreadable answer from ${ctx.url}: ${what} — check that the base URL points at a ${SERVER_KINDS[ctx.kind].label} server, or update the server`,
+    ctx,
+  );
 }
 
+/** A cut stream, a reset, a 5xx or 429, a stall mid-reply, an empty reply: worth asking again. */
 export function isRetryable(error: ProviderError): boolean {
-  return error.code === 'transient';
+  return error.code === 'transient' || error.code === 'empty_reply';
+}
+
+/** The stream ended cleanly but before the server's own final message (Ollama's done:true). */
+export function cutError(c: ErrorContext): ProviderError {
+  return { code: 'transient', url: c.url, message: `${c.url} ended the reply before it was finished — retry, or check the server log` };
 }

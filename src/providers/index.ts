@@ -6,4 +6,8 @@ export { diagnose, type DoctorReport } from './doctor';
 export { ProviderFailure, classifyError } from './errors';
 export { splitBaseUrl } from './base-url';
 export { SERVER_KINDS } from './server-kinds';
+export { wrapProvider, lazyProvider } from './wrap-provider';
+export { samplingWire } from './profiles/profile-wire';
+export { MODEL_PROFILES, GENERIC_PROFILE } from './profiles/profile-table';
+export type * from './profiles/profile-types';
 export type * from './types';

@@ -1,18 +1,24 @@
 // Ollama through its native /api/chat (never /v1, which cannot set num_ctx): every request
 // carries options.num_ctx and truncate:false; tools go native only with the `tools` capability.
 import { DEFAULT_RETRY, type RetryPolicy } from './retry';
-import type { ErrorContext } from './errors';
+import { cutError, type ErrorContext } from './errors';
 import { guardedStream } from './stream-guard';
+import { streamTimeouts, type TimeoutSettings } from './stream-timeouts';
+import { modelFetch } from './model-fetch';
+
+import { samplingWire, withSystemSuffix } from './profiles/profile-wire';
+import type { OverrideRule } from './profiles/profile-types';
 import { roughPromptTokens, toOllamaMessages, toOllamaTools } from './wire-messages';
 import type { ChatRequest, FinishReason, Provider, ProviderInfo, StreamChunk } from './types';
 import { splitBaseUrl } from './base-url';
 import { discover } from './discovery';
 import { cachedInfo } from './cached-info';
 
-export interface OllamaProviderOptions {
+export interface OllamaProviderOptions extends TimeoutSettings {
   baseUrl: string;
   model: string;
   contextOverride?: number;
+  profileRules?: readonly OverrideRule[];
   requestTimeoutMs?: number;
   retry?: RetryPolicy;
   /** How long Ollama keeps the model loaded after a request. */
@@ -27,38 +33,46 @@ export function looksTruncated(promptEvalCount: number, estimate: number, numCtx
 
 export function createOllamaProvider(o: OllamaProviderOptions): Provider {
   const { root } = splitBaseUrl(o.baseUrl);
-  const info = cachedInfo((signal) => discover({ provider: 'ollama', baseUrl: root, model: o.model, contextOverride: o.contextOverride, signal }));
+  const info = cachedInfo((signal) =>
+    discover({ provider: 'ollama', baseUrl: root, model: o.model, contextOverride: o.contextOverride, profileRules: o.profileRules, signal }),
+  );
   let known: ProviderInfo | undefined;
   const context = (): ErrorContext => ({ url: root, kind: 'ollama', model: known?.model ?? o.model, availableModels: known?.models });
 
-  async function* attempt(request: ChatRequest, signal: AbortSignal): AsyncGenerator<StreamChunk> {
+  async function* attempt(request: ChatRequest, signal: AbortSignal, sending: () => void): AsyncGenerator<StreamChunk> {
     known = await info(signal);
     const numCtx = known.numCtx ?? known.contextWindow;
     const tools = known.nativeTools ? toOllamaTools(request.tools) : undefined;
+    // The profile's sampling and thinking switch: the same on every request of the session.
+    const wire = samplingWire('ollama', known.profile);
     const body = {
       model: known.model,
-      messages: toOllamaMessages(request.messages),
+      messages: toOllamaMessages(withSystemSuffix(request.messages, wire.systemSuffix)),
       stream: true as const,
       keep_alive: o.keepAlive ?? '30m',
       truncate: false,
+      ...wire.extras,
       options: {
         num_ctx: numCtx,
+        ...wire.fields,
         ...(request.maxTokens ? { num_predict: request.maxTokens } : {}),
         ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
       },
       ...(tools ? { tools } : {}),
       ...(request.format ? { format: request.format } : {}),
     };
-    const { Ollama } = await import('ollama');
-    // Our own fetch carries the caller's signal, so aborting closes the HTTP request at any
-    // point (before headers or mid-body); the client's own it.abort() is then redundant.
+    const [{ Ollama }, base] = await Promise.all([import('ollama'), modelFetch()]);
+    // Our fetch carries the caller's signal, so aborting closes the HTTP request at any point
+    // (before headers or mid-body); the client's own it.abort() is then redundant.
     const client = new Ollama({
       host: root,
-      fetch: (input, init) => fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal }),
+      fetch: (input, init) => base(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal }),
     });
+    sending();
     const it = await client.chat(body);
     let calls = 0;
     let finish: FinishReason = 'stop';
+    let finished = false;
     for await (const part of it) {
       const msg = part.message;
       if (msg?.thinking) yield { type: 'reasoning', text: msg.thinking };
@@ -83,15 +97,27 @@ export function createOllamaProvider(o: OllamaProviderOptions): Provider {
           },
         };
         finish = part.done_reason === 'length' ? 'length' : calls ? 'tool_calls' : 'stop';
+        finished = true;
       }
     }
-    yield { type: 'done', finishReason: signal.aborted ? 'cancelled' : finish };
+    if (signal.aborted) yield { type: 'done', finishReason: 'cancelled' };
+    // Ollama always ends with a done:true line; a stream that stops before it was cut.
+    else if (!finished) yield { type: 'error', error: cutError(context()) };
+    else yield { type: 'done', finishReason: finish };
   }
 
   return {
     info: () => info(),
     stream: (request, signal) =>
-      guardedStream((s) => attempt(request, s), signal, { context, retry: o.retry ?? DEFAULT_RETRY, requestTimeoutMs: o.requestTimeoutMs }),
+      guardedStream((s, sending) => attempt(request, s, sending), signal, {
+        context,
+        retry: o.retry ?? DEFAULT_RETRY,
+        requestTimeoutMs: o.requestTimeoutMs,
+        timeouts: streamTimeouts(request, o, true),
+        maxTokens: request.maxTokens,
+      }),
+    // Ollama has no tokenizer endpoint: the budget calibrates from prompt_eval_count instead.
+    countTokens: async () => undefined,
   };
 }
 

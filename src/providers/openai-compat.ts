@@ -12,8 +12,15 @@ import { StreamAccumulator } from './stream-accumulator';
 import { guardedStream } from './stream-guard';
 import type { ChatRequest, Provider, ProviderInfo, ServerKind, StreamChunk } from './types';
 import type { JsonSchema } from '../types/tool-spec';
-import { toOpenAiMessages, toWireTools } from './wire-messages';
+import { roughPromptTokens, toOpenAiMessages, toWireTools } from './wire-messages';
 import type { RequestPolicy, ServerTarget } from './server-target';
+import { streamTimeouts } from './stream-timeouts';
+import { modelFetch } from './model-fetch';
+import { samplingWire, withSystemSuffix } from './profiles/profile-wire';
+
+/** The SDK's own timeout only covers waiting for the response headers; ours (first-byte, idle)
+ * are the ones that apply, so the SDK's is set out of the way. */
+const SDK_TIMEOUT_MS = 24 * 3600_000;
 
 export type OpenAiCompatOptions = ServerTarget & RequestPolicy;
 
@@ -24,15 +31,19 @@ export function responseFormat(kind: ServerKind, schema: JsonSchema): ChatComple
   return { type: 'json_schema', json_schema: { name: 'response', schema } };
 }
 
-/** The request body for one streamed chat completion. */
+/** The request body for one streamed chat completion: the profile's sampling in the fields this
+ * kind accepts (server-kinds.ts), identical on every request of a session. */
 export function buildChatBody(info: ProviderInfo, request: ChatRequest): ChatCompletionCreateParamsStreaming {
   const quirks = SERVER_KINDS[info.kind];
   const tools = info.nativeTools ? toWireTools(request.tools) : undefined;
+  const wire = samplingWire(info.kind, info.profile);
   return {
     model: info.model,
-    messages: toOpenAiMessages(request.messages),
+    messages: toOpenAiMessages(withSystemSuffix(request.messages, wire.systemSuffix)),
     stream: true,
     stream_options: { include_usage: true },
+    ...wire.fields,
+    ...wire.extras,
     ...(request.maxTokens ? { max_tokens: request.maxTokens } : {}),
     ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
     ...(tools ? { tools } : {}),
@@ -44,7 +55,16 @@ export function buildChatBody(info: ProviderInfo, request: ChatRequest): ChatCom
 export function createOpenAiCompatProvider(o: OpenAiCompatOptions): Provider {
   const urls = splitBaseUrl(o.baseUrl);
   const info = cachedInfo((signal) =>
-    discover({ provider: 'openai', baseUrl: o.baseUrl, model: o.model, apiKey: o.apiKey, contextOverride: o.contextOverride, kindHint: o.kindHint, signal }),
+    discover({
+      provider: 'openai',
+      baseUrl: o.baseUrl,
+      model: o.model,
+      apiKey: o.apiKey,
+      contextOverride: o.contextOverride,
+      kindHint: o.kindHint,
+      profileRules: o.profileRules,
+      signal,
+    }),
   );
   let known: ProviderInfo | undefined;
   const context = (): ErrorContext => ({
@@ -56,16 +76,17 @@ export function createOpenAiCompatProvider(o: OpenAiCompatOptions): Provider {
 
   // One client per provider: created on first use (lazy SDK load), reused for keep-alive.
   const makeClient = () =>
-    import('openai').then(
-      (mod) => new mod.OpenAI({ baseURL: urls.v1, apiKey: o.apiKey || 'sk-no-key-required', maxRetries: 0, timeout: o.requestTimeoutMs ?? 30 * 60_000 }),
+    Promise.all([import('openai'), modelFetch()]).then(
+      ([mod, fetch]) => new mod.OpenAI({ baseURL: urls.v1, apiKey: o.apiKey || 'sk-no-key-required', maxRetries: 0, timeout: SDK_TIMEOUT_MS, fetch }),
     );
   let clientPromise: ReturnType<typeof makeClient> | undefined;
   const getClient = () => (clientPromise ??= makeClient());
 
-  async function* attempt(request: ChatRequest, signal: AbortSignal): AsyncGenerator<StreamChunk> {
+  async function* attempt(request: ChatRequest, signal: AbortSignal, sending: () => void): AsyncGenerator<StreamChunk> {
     known = await info(signal);
     const client = await getClient();
     const body = buildChatBody(known, request);
+    sending();
     const stream = await client.chat.completions.create(body, { signal });
     const acc = new StreamAccumulator(known.kind === 'lmstudio' ? 'lms' : 'call');
     let produced = false;
@@ -80,7 +101,10 @@ export function createOpenAiCompatProvider(o: OpenAiCompatOptions): Provider {
       return;
     }
     const tail = acc.finishChunks();
-    if (!produced && !tail.some((c) => c.type === 'tool_call') && SERVER_KINDS[known.kind].emptyStreamMeansOverflow) {
+    // LM Studio answers some over-long prompts with 200 and nothing; a short prompt's empty reply
+    // is just empty (the guard makes it an empty_reply error).
+    const nearlyFull = roughPromptTokens(request.messages, request.tools) >= known.contextWindow * 0.5;
+    if (!produced && !tail.some((c) => c.type === 'tool_call') && SERVER_KINDS[known.kind].emptyStreamMeansOverflow && nearlyFull) {
       const w = known.contextWindow;
       yield {
         type: 'error',
@@ -99,10 +123,16 @@ export function createOpenAiCompatProvider(o: OpenAiCompatOptions): Provider {
   return {
     info: () => info(),
     stream: (request, signal) =>
-      guardedStream((s) => attempt(request, s), signal, { context, retry: o.retry ?? DEFAULT_RETRY, requestTimeoutMs: o.requestTimeoutMs }),
-    countTokens: async (messages, signal) => {
+      guardedStream((s, sending) => attempt(request, s, sending), signal, {
+        context,
+        retry: o.retry ?? DEFAULT_RETRY,
+        requestTimeoutMs: o.requestTimeoutMs,
+        timeouts: streamTimeouts(request, o, SERVER_KINDS[known?.kind ?? o.kindHint ?? 'openai'].buffersToolCalls),
+        maxTokens: request.maxTokens,
+      }),
+    countTokens: async (messages, signal, tools) => {
       const i = await info(signal).catch(() => undefined);
-      return i?.canTokenize ? countTokensExactly(i, urls.root, messages, signal) : undefined;
+      return i?.canTokenize ? countTokensExactly(i, urls.root, messages, signal, tools) : undefined;
     },
   };
 }

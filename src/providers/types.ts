@@ -2,6 +2,7 @@
 // speaks. Server quirks stay inside src/providers/; nothing above sees a wire format.
 import type { ChatMessage, ToolCallRef } from '../types/messages';
 import type { JsonSchema, ToolSpec } from '../types/tool-spec';
+import type { ResolvedProfile } from './profiles/profile-types';
 
 export interface ChatRequest {
   messages: ChatMessage[];
@@ -9,11 +10,16 @@ export interface ChatRequest {
   tools?: ToolSpec[];
   /** Cap on generated tokens (the budget's answer reserve). */
   maxTokens?: number;
+  /** Wins over the model profile's temperature for this request only (sampling never changes the
+   * prompt, so the server's prompt cache is unaffected). */
   temperature?: number;
   /** Constrained decoding: the reply must be JSON matching this schema (where supported). */
   format?: JsonSchema;
 }
 
+/** Why a reply ended. `length` = the output cap (maxTokens) cut it: the text, and a native call's
+ * arguments, may be incomplete. Reported when the server says so, and also when the reply used
+ * the whole cap although the server did not say why. */
 export type FinishReason = 'stop' | 'length' | 'tool_calls' | 'cancelled' | 'error';
 
 export interface Usage {
@@ -36,7 +42,9 @@ export type ProviderErrorCode =
   | 'no_tool_support' // server refused native tools: fall back to text tools
   | 'auth'
   | 'bad_request'
-  | 'transient' // 5xx, reset: already retried with backoff
+  | 'transient' // 5xx, reset, a stream cut or stalled mid-reply: already retried with backoff
+  | 'timeout' // nothing arrived within the first-byte timeout (not retried: it would wait again)
+  | 'empty_reply' // a 200 with no text and no tool call: retried, then this
   | 'cancelled'
   | 'protocol'; // unreadable stream
 
@@ -58,7 +66,10 @@ export type StreamChunk =
   | { type: 'tool_call'; call: ToolCallRef }
   | { type: 'usage'; usage: Usage }
   | { type: 'done'; finishReason: FinishReason }
-  | { type: 'error'; error: ProviderError };
+  | { type: 'error'; error: ProviderError }
+  /** The request is being made again after `error`. `discarded`: text, reasoning or calls of the
+   * failed attempt already reached the consumer and must be thrown away. */
+  | { type: 'retry'; attempt: number; tries: number; error: ProviderError; discarded: boolean };
 
 export type ServerKind = 'ollama' | 'lmstudio' | 'llamacpp' | 'vllm' | 'openai' | 'anthropic' | 'deepseek';
 
@@ -78,6 +89,8 @@ export interface ProviderInfo {
   models?: string[];
   /** Ollama only: the num_ctx every request carries. */
   numCtx?: number;
+  /** The model profile every request of this session is sent with. */
+  profile?: ResolvedProfile;
   warnings: string[];
 }
 
@@ -87,6 +100,7 @@ export interface Provider {
   /** Streams one completion. Never throws once iteration has begun: failures arrive as an
    * `error` chunk. Aborting `signal` closes the HTTP request. */
   stream(request: ChatRequest, signal: AbortSignal): AsyncIterable<StreamChunk>;
-  /** Exact prompt token count where the server can tokenize; undefined otherwise. */
-  countTokens?(messages: ChatMessage[], signal?: AbortSignal): Promise<number | undefined>;
+  /** Exact prompt token count where the server can tokenize (the tools offered natively
+   * included); undefined otherwise. Required, so a wrapper cannot silently drop it. */
+  countTokens(messages: ChatMessage[], signal?: AbortSignal, tools?: ToolSpec[]): Promise<number | undefined>;
 }

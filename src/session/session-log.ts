@@ -42,7 +42,7 @@ export function newSessionId(now = new Date()): string {
   return `${d}-${t}-${randomBytes(2).toString('hex')}`;
 }
 
-const SKIPPED: ReadonlySet<AgentEvent['type']> = new Set(['model.delta', 'model.reasoning']);
+const SKIPPED: ReadonlySet<AgentEvent['type']> = new Set(['model.delta', 'model.reasoning', 'model.waiting']);
 
 /**
  * Starts a new session log, or with `resumeId` continues that session's file (the history

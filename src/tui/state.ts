@@ -55,7 +55,8 @@ export interface TreeState {
 export type ScrollPane = 'chat' | 'patches' | 'tree' | 'plan';
 
 export interface UiState {
-  header: { server: string; model: string; contextWindow: number };
+  /** `profile`: the model profile's name (model profiles), once the server is discovered. */
+  header: { server: string; model: string; contextWindow: number; profile?: string };
   size: { cols: number; rows: number };
   chat: readonly ChatItem[];
   nextKey: number;
@@ -63,6 +64,8 @@ export interface UiState {
   phase: Phase;
   step: number;
   tokensPerSecond?: number;
+  /** Seconds the model has been silent (prefill, loading, a stall); undefined once it speaks. */
+  waitingSeconds?: number;
   /** Characters streamed since the last budget report: the gauge adds them live (≈ 4 chars/token). */
   streamChars: number;
   budget?: BudgetReport;

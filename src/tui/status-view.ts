@@ -40,10 +40,11 @@ export function intakeScope(state: ScopeState): IntakeScope {
 }
 
 export function statusView(state: UiState, width: number, theme: Theme): string[] {
-  const parts = [state.header.server, state.header.model];
+  const { profile } = state.header;
+  const parts = [state.header.server, profile ? `${state.header.model} (${profile})` : state.header.model];
   if (state.tokensPerSecond !== undefined) parts.push(`${state.tokensPerSecond.toFixed(1)} tok/s`);
   if (state.busy && state.step) parts.push(`step ${state.step}`);
-  const phase = PHASE_TEXT[state.phase];
+  const phase = state.busy && state.waitingSeconds !== undefined ? `waiting for the model… ${state.waitingSeconds} s` : PHASE_TEXT[state.phase];
   const info = truncate(` ${parts.join(' · ')} · `, Math.max(0, width - phase.length - 1));
   const role = state.phase === 'approval' ? 'warn' : state.phase === 'idle' ? 'ok' : 'notice';
   const first = esc(info) + paint(theme, role, esc(phase));

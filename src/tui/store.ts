@@ -99,7 +99,10 @@ function onApproval(s: UiState, req: ApprovalRequest): UiState {
 function reduceAgent(s: UiState, e: AgentEvent): UiState {
   switch (e.type) {
     case 'session.start':
-      return { ...s, header: { server: `${e.info.kind} ${e.info.baseUrl}`, model: e.info.model, contextWindow: e.info.contextWindow } };
+      return {
+        ...s,
+        header: { server: `${e.info.kind} ${e.info.baseUrl}`, model: e.info.model, contextWindow: e.info.contextWindow, profile: e.info.profile?.name },
+      };
     case 'turn.start':
       return { ...push(s, { kind: 'user', text: e.text }), busy: true, phase: 'thinking', step: 0, streamChars: 0, scroll: { ...s.scroll, chat: null } };
     case 'step.start':
@@ -108,7 +111,7 @@ function reduceAgent(s: UiState, e: AgentEvent): UiState {
     case 'model.reasoning': {
       const last = s.chat[s.chat.length - 1];
       const field = e.type === 'model.delta' ? 'text' : 'reasoning';
-      const base: UiState = { ...s, phase: 'streaming', streamChars: s.streamChars + e.text.length };
+      const base: UiState = { ...s, phase: 'streaming', streamChars: s.streamChars + e.text.length, waitingSeconds: undefined };
       if (last && last.kind === 'assistant' && last.streaming) {
         const chat = s.chat.slice();
         chat[chat.length - 1] = { ...last, [field]: last[field] + e.text };
@@ -118,13 +121,27 @@ function reduceAgent(s: UiState, e: AgentEvent): UiState {
     }
     case 'model.done': {
       const last = s.chat[s.chat.length - 1];
-      let next: UiState = { ...s, tokensPerSecond: e.usage.tokensPerSecond ?? s.tokensPerSecond, phase: s.busy ? 'thinking' : 'idle' };
+      let next: UiState = {
+        ...s,
+        tokensPerSecond: e.usage.tokensPerSecond ?? s.tokensPerSecond,
+        phase: s.busy ? 'thinking' : 'idle',
+        waitingSeconds: undefined,
+      };
       if (last && last.kind === 'assistant' && last.streaming) {
         const chat = s.chat.slice();
         chat[chat.length - 1] = { ...last, streaming: false };
         next = { ...next, chat };
       }
       return next;
+    }
+    case 'model.waiting':
+      return { ...s, waitingSeconds: e.seconds };
+    case 'model.retry': {
+      // The partial reply stays visible, closed, and the notice says it was discarded.
+      const last = s.chat[s.chat.length - 1];
+      const chat = last && last.kind === 'assistant' && last.streaming ? [...s.chat.slice(0, -1), { ...last, streaming: false }] : s.chat;
+      const what = e.discarded ? 'the reply above was discarded; asking again' : 'asking again';
+      return notice({ ...s, chat, waitingSeconds: undefined, phase: 'thinking' }, 'warn', `${e.reason.split('\n')[0]} — ${what} (${e.attempt}/${e.tries})`);
     }
     case 'tool.proposed':
       return {
@@ -194,6 +211,7 @@ function reduceAgent(s: UiState, e: AgentEvent): UiState {
         reason: null,
         dialogFocus: false,
         focus: s.dialogFocus ? 'input' : s.focus,
+        waitingSeconds: undefined,
       };
       if (e.reason === 'done' || e.reason === 'refused') return next;
       const prev = s.chat[s.chat.length - 1];

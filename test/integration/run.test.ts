@@ -207,6 +207,27 @@ describe('exact token counts where the server can tokenize', () => {
     expect(budgets[0].report?.source).toBe('exact');
     expect(server.requests.some((q) => q.path === '/tokenize')).toBe(true);
   });
+
+  it('llamacpp in native-tool mode: the exact first count includes the tools, as the server renders them', async () => {
+    server = await startScriptedServer({ kind: 'llamacpp', replies: [{ text: 'Hi.' }] });
+    const r = await runCli(['run', 'say hi', '--json', '--provider', 'openai', '--base-url', server.url, '--model', 'test-model'], {
+      cwd: workspace(),
+      env: { SMALLCODE_TOOLS: 'native' },
+    });
+    expect(r.code).toBe(0);
+    // The last /apply-template is the count (the first one is discovery's --no-jinja probe).
+    const template = server.requests.filter((q) => q.path === '/apply-template').at(-1);
+    const chat = server.chatRequests()[0].body as { tools: unknown[] };
+    expect(template?.body).toMatchObject({ tools: chat.tools });
+    const first = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { type: string; report?: { source: string; prompt: number } })
+      .find((e) => e.type === 'budget');
+    // The scripted tokenizer: 1 token per 4 characters of the rendered prompt, + BOS.
+    const tokenize = server.requests.find((q) => q.path === '/tokenize')?.body as { content: string };
+    expect(first?.report).toMatchObject({ source: 'exact', prompt: Math.ceil(tokenize.content.length / 4) + 1 });
+  });
 });
 
 describe("SmallCode state stays out of the user's git status", () => {

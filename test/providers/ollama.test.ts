@@ -149,13 +149,18 @@ test('truncation heuristic: about half the window back for a near-full prompt', 
   expect(looksTruncated(300, 310, 4096)).toBe(false);
 });
 
-test('mid-stream error line becomes an error chunk after the text already streamed', async () => {
-  const s = await start({ kind: 'ollama', replies: [{ text: 'partial answer', midStreamError: 'an error was encountered while running the model' }] });
+test('a mid-stream error line is retried: the partial text is discarded, the error shown if it persists', async () => {
+  const broken = { text: 'partial answer', midStreamError: 'an error was encountered while running the model' };
+  const s = await start({ kind: 'ollama', replies: [broken, broken, broken] });
   const p = createProvider({ provider: 'ollama', baseUrl: s.url, model: 'test-model', retry: FAST_RETRY });
   const chunks = await collect(p.stream({ messages: [{ role: 'user', content: 'x' }] }, never()));
   expect(chunks[0]).toEqual({ type: 'text', text: 'par' });
+  expect(chunks.filter((c) => c.type === 'retry')).toEqual([
+    expect.objectContaining({ attempt: 2, tries: 3, discarded: true }),
+    expect.objectContaining({ attempt: 3, tries: 3, discarded: true }),
+  ]);
   expect(chunks[chunks.length - 1]).toMatchObject({ type: 'error', error: { message: expect.stringContaining('an error was encountered') } });
-  expect(s.chatRequests()).toHaveLength(1);
+  expect(s.chatRequests()).toHaveLength(3);
 });
 
 test('a server that silently truncated (older Ollama) is flagged on usage.truncatedPrompt', async () => {

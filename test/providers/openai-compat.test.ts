@@ -165,11 +165,16 @@ test('sloppy SSE (pings, no finish chunk, no [DONE], usage on the last chunk) st
   expect(second).toMatchObject({ text: 'ok', usage: { promptTokens: 7 }, last: { type: 'done', finishReason: 'stop' } });
 });
 
-test('LM Studio answering 200 with an empty stream → prompt_too_long; other kinds just end', async () => {
+test('LM Studio answering 200 with an empty stream to a nearly full prompt → prompt_too_long; otherwise an empty reply', async () => {
   const lms = await start({ kind: 'lmstudio', contextWindow: 4096, replies: [{}] });
-  const chunks = await collect(createProvider({ provider: 'openai', baseUrl: lms.url, model: 'test-model' }).stream({ messages: user('huge') }, never()));
+  const huge = 'word '.repeat(3000);
+  const chunks = await collect(createProvider({ provider: 'openai', baseUrl: lms.url, model: 'test-model' }).stream({ messages: user(huge) }, never()));
   expect(chunks).toEqual([{ type: 'error', error: expect.objectContaining({ code: 'prompt_too_long', contextWindow: 4096 }) }]);
-  const llama = await start({ kind: 'llamacpp', replies: [{}] });
-  const other = await collect(createProvider({ provider: 'openai', baseUrl: llama.url, model: 'test-model' }).stream({ messages: user('x') }, never()));
-  expect(other[other.length - 1]).toEqual({ type: 'done', finishReason: 'stop' });
+  for (const kind of ['lmstudio', 'llamacpp'] as const) {
+    const s = await start({ kind, replies: [{}, {}, {}] });
+    const other = await collect(
+      createProvider({ provider: 'openai', baseUrl: s.url, model: 'test-model', retry: FAST_RETRY }).stream({ messages: user('x') }, never()),
+    );
+    expect(other.at(-1)).toMatchObject({ type: 'error', error: { code: 'empty_reply' } });
+  }
 });

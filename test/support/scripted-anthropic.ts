@@ -1,7 +1,7 @@
 // Anthropic Messages dialect for the scripted server: /v1/messages SSE with named events
 // (message_start, content blocks with text/thinking/input_json deltas, ping, message_delta).
 import type { ServerResponse } from 'node:http';
-import { argumentsText, chunkText, estimatePromptTokens, PacedWriter, sendJson } from './scripted-common';
+import { argumentsText, chunkText, estimatePromptTokens, faultAfterPiece, holdBeforeHeaders, PacedWriter, sendJson } from './scripted-common';
 import type { ChatContext } from './scripted-types';
 
 export interface AnthropicState {
@@ -53,7 +53,7 @@ export async function anthropicChat(ctx: ChatContext, res: ServerResponse): Prom
     name: c.name,
     args: argumentsText(c.arguments),
   }));
-  const stopReason = calls.length ? 'tool_use' : reply.finish === 'length' ? 'max_tokens' : 'end_turn';
+  const stopReason = reply.finish === 'length' ? 'max_tokens' : calls.length ? 'tool_use' : 'end_turn';
   const usageIn = { input_tokens: ctx.promptTokens, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 };
   if (ctx.body.stream !== true) {
     const content: unknown[] = [];
@@ -72,6 +72,7 @@ export async function anthropicChat(ctx: ChatContext, res: ServerResponse): Prom
     });
     return;
   }
+  if (await holdBeforeHeaders(reply, res)) return;
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
   const w = new PacedWriter(res, reply.chunkDelayMs ?? 0);
   const ev = (data: { type: string } & Record<string, unknown>) => `event: ${data.type}\ndata: ${JSON.stringify(data)}\n\n`;
@@ -118,6 +119,7 @@ export async function anthropicChat(ctx: ChatContext, res: ServerResponse): Prom
       await w.write(ev(errorBody('overloaded_error', reply.midStreamError)));
       return w.end();
     }
+    if (await faultAfterPiece(i, reply, w, 'event: content_block_delta\ndata: {"type":"content_block_delta","index":0,"delta":{"type":"text_de\n\n')) return;
   }
   w.end();
 }

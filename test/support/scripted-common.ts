@@ -62,6 +62,14 @@ export class PacedWriter {
     if (!this.gone) this.res.end();
   }
 
+  /** Closes the connection without finishing the response, as a crashing server does (what was
+   * written still reaches the client; the chunked body never gets its terminator). */
+  cut(): void {
+    const socket = this.res.socket;
+    if (socket) socket.end();
+    else this.res.destroy();
+  }
+
   /** Keeps the response open until the client disconnects (or the server closes). */
   hang(): Promise<void> {
     return new Promise((resolve) => {
@@ -69,4 +77,47 @@ export class PacedWriter {
       this.res.once('close', () => resolve());
     });
   }
+}
+
+/** Faults before the headers: a silent server never answers; a slow one waits first. Returns
+ * true when the response must not be written (the client left or the server stays silent). */
+export async function holdBeforeHeaders(reply: ScriptedReply, res: ServerResponse): Promise<boolean> {
+  if (reply.silent) {
+    await new PacedWriter(res, 0).hang();
+    return true;
+  }
+  const delay = reply.firstByteDelayMs ?? 0;
+  if (delay > 0) {
+    await new Promise<void>((resolve) => {
+      const t = setTimeout(resolve, delay);
+      res.once('close', () => {
+        clearTimeout(t);
+        resolve();
+      });
+    });
+  }
+  return res.destroyed;
+}
+
+/** Faults after piece `index` was written: cut, stall, or one malformed chunk. True = stop. */
+export async function faultAfterPiece(index: number, reply: ScriptedReply, w: PacedWriter, malformed: string): Promise<boolean> {
+  const written = index + 1;
+  if (reply.cutAfterChunks === written) {
+    w.cut();
+    return true;
+  }
+  if (reply.endAfterChunks === written) {
+    w.end();
+    return true;
+  }
+  if (reply.stallAfterChunks === written) {
+    await w.hang();
+    return true;
+  }
+  if (reply.malformedChunk && index === 0) {
+    await w.write(malformed);
+    w.end();
+    return true;
+  }
+  return false;
 }

@@ -1,11 +1,10 @@
 // Ollama's native dialect for the scripted server: /api/chat NDJSON (whole tool calls with
 // object arguments, ns metrics on the final line), /api/tags, /api/show, /api/ps, /api/version.
 import type { ServerResponse } from 'node:http';
-import { argumentsText, chunkText, PacedWriter, sendJson } from './scripted-common';
+import { argumentsText, chunkText, faultAfterPiece, holdBeforeHeaders, PacedWriter, sendJson } from './scripted-common';
 import type { ChatContext } from './scripted-types';
 
 const DIGEST = 'a80c4f17acd55265feec403c7aef86be0c25983ab279d83f3bcd3abbcb5b8b72';
-const ARCH = 'qwen2';
 
 export interface OllamaState {
   models: string[];
@@ -13,13 +12,17 @@ export interface OllamaState {
   nativeTools: boolean;
   advertiseTools: boolean;
   loadedContext: number | null | undefined;
+  /** details.family and general.architecture. */
+  family: string;
+  /** /api/show lists the 'thinking' capability. */
+  thinking: boolean;
   /** The num_ctx of the last /api/chat request, as /api/ps reports it. */
   lastNumCtx?: number;
   lastModel?: string;
 }
 
-function details() {
-  return { parent_model: '', format: 'gguf', family: ARCH, families: [ARCH], parameter_size: '7.6B', quantization_level: 'Q4_K_M' };
+function details(family: string) {
+  return { parent_model: '', format: 'gguf', family, families: [family], parameter_size: '7.6B', quantization_level: 'Q4_K_M' };
 }
 
 /** Answers an Ollama discovery route; false when the path is not one. */
@@ -36,7 +39,7 @@ export function ollamaRoute(method: string, path: string, body: unknown, state: 
         modified_at: '2025-05-04T17:37:44.706015396-07:00',
         size: 4683087332,
         digest: DIGEST,
-        details: details(),
+        details: details(state.family),
       })),
     });
   } else if (method === 'POST' && path === '/api/show') {
@@ -49,9 +52,9 @@ export function ollamaRoute(method: string, path: string, body: unknown, state: 
       modelfile: `FROM ${name}`,
       parameters: 'stop "<|im_end|>"',
       template: '{{ .Prompt }}',
-      details: details(),
-      model_info: { 'general.architecture': ARCH, 'general.parameter_count': 7615616512, [`${ARCH}.context_length`]: state.contextWindow },
-      capabilities: state.advertiseTools ? ['completion', 'tools'] : ['completion'],
+      details: details(state.family),
+      model_info: { 'general.architecture': state.family, 'general.parameter_count': 7615616512, [`${state.family}.context_length`]: state.contextWindow },
+      capabilities: ['completion', ...(state.advertiseTools ? ['tools'] : []), ...(state.thinking ? ['thinking'] : [])],
       modified_at: '2025-05-04T17:37:44.706015396-07:00',
     });
   } else if (method === 'GET' && path === '/api/ps') {
@@ -67,7 +70,7 @@ export function ollamaRoute(method: string, path: string, body: unknown, state: 
                 model: loaded,
                 size: 5137025024,
                 digest: DIGEST,
-                details: details(),
+                details: details(state.family),
                 expires_at: '2099-01-01T00:00:00Z',
                 size_vram: 5137025024,
                 context_length: ctx,
@@ -152,6 +155,7 @@ export async function ollamaChat(ctx: ChatContext, state: OllamaState, res: Serv
     sendJson(res, 200, JSON.parse(line(model, { message, done: true, done_reason: doneReason, ...metrics })));
     return;
   }
+  if (await holdBeforeHeaders(reply, res)) return;
   res.writeHead(200, { 'content-type': 'application/x-ndjson' });
   const w = new PacedWriter(res, reply.chunkDelayMs ?? 0);
   const pieces: string[] = [
@@ -167,6 +171,7 @@ export async function ollamaChat(ctx: ChatContext, state: OllamaState, res: Serv
       await w.write(JSON.stringify({ error: reply.midStreamError }) + '\n');
       return w.end();
     }
+    if (await faultAfterPiece(i, reply, w, `{"model":"${model}","message":{"role":"assistant","content":\n`)) return;
   }
   await w.write(line(model, { message: { role: 'assistant', content: '' }, done: true, done_reason: doneReason, ...metrics }));
   w.end();

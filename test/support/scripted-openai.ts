@@ -1,7 +1,7 @@
 // OpenAI-compatible dialects for the scripted server: /v1/chat/completions SSE (role chunk,
 // content deltas, fragmented tool calls, finish + usage chunks) and each kind's extra routes.
 import type { ServerResponse } from 'node:http';
-import { argumentsText, chunkText, estimatePromptTokens, PacedWriter, sendJson } from './scripted-common';
+import { argumentsText, chunkText, estimatePromptTokens, faultAfterPiece, holdBeforeHeaders, PacedWriter, sendJson } from './scripted-common';
 import type { ChatContext, ServerKind } from './scripted-types';
 
 export interface OpenAiState {
@@ -9,6 +9,11 @@ export interface OpenAiState {
   models: string[];
   contextWindow: number;
   nativeTools: boolean;
+  /** llama.cpp: false = started with --no-jinja (any `tools` → HTTP 500). */
+  jinja: boolean;
+  /** LM Studio `arch`; llama.cpp /props chat_template. */
+  family?: string;
+  chatTemplate?: string;
   /** See ScriptedServerOptions.realLlamaCpp. */
   realLlamaCpp?: boolean;
 }
@@ -55,11 +60,18 @@ export function realArgumentFragments(args: string): string[] {
   return out;
 }
 
+const NO_JINJA = { error: { code: 500, message: 'tools param requires --jinja flag', type: 'server_error' } };
+const hasTools = (body: Record<string, unknown>) => Array.isArray(body.tools) && body.tools.length > 0;
+
 const approxTokens = (text: string) => Math.ceil(text.length / 4);
 
-function renderChatMl(messages: unknown): string {
+/** ChatML as Qwen's template renders it: tools, when given, go into the system turn. */
+function renderChatMl(messages: unknown, tools: unknown): string {
   const list = Array.isArray(messages) ? (messages as { role?: string; content?: unknown }[]) : [];
+  const toolBlock =
+    Array.isArray(tools) && tools.length ? `<|im_start|>system\n# Tools\n<tools>\n${tools.map((t) => JSON.stringify(t)).join('\n')}\n</tools><|im_end|>\n` : '';
   return (
+    toolBlock +
     list.map((m) => `<|im_start|>${m.role}\n${typeof m.content === 'string' ? m.content : JSON.stringify(m.content ?? '')}<|im_end|>\n`).join('') +
     '<|im_start|>assistant\n'
   );
@@ -91,13 +103,17 @@ export function openAiRoute(method: string, path: string, body: unknown, s: Open
         default_generation_settings: { n_ctx: s.contextWindow, params: { n_predict: -1, temperature: 0.8 } },
         total_slots: 1,
         model_path: `/models/${s.models[0]}.gguf`,
-        chat_template: '{% for message in messages %}…{% endfor %}',
+        chat_template: s.chatTemplate ?? '{% for message in messages %}…{% endfor %}',
+        // A real server reports these even when started with --no-jinja.
+        chat_template_caps: { supports_tools: true, supports_tool_calls: true, supports_parallel_tool_calls: true, supports_system_role: true },
         modalities: { vision: false, audio: false },
         build_info: 'b6000-scripted',
         ...(s.realLlamaCpp ? REAL_PROPS : {}),
       });
-    else if (method === 'POST' && path === '/apply-template') sendJson(res, 200, { prompt: renderChatMl(b.messages) });
-    else if (method === 'POST' && path === '/tokenize') {
+    else if (method === 'POST' && path === '/apply-template') {
+      if (!s.jinja && hasTools(b)) sendJson(res, 500, NO_JINJA);
+      else sendJson(res, 200, { prompt: renderChatMl(b.messages, b.tools) });
+    } else if (method === 'POST' && path === '/tokenize') {
       const content = typeof b.content === 'string' ? b.content : '';
       const n = approxTokens(content) + (b.add_special === true ? 1 : 0);
       sendJson(res, 200, { tokens: Array.from({ length: n }, (_, i) => 100 + i) });
@@ -121,7 +137,7 @@ export function openAiRoute(method: string, path: string, body: unknown, s: Open
           object: 'model',
           type: 'llm',
           publisher: 'lmstudio-community',
-          arch: 'qwen2',
+          arch: s.family ?? 'qwen2',
           compatibility_type: 'gguf',
           quantization: 'Q4_K_M',
           state: 'loaded',
@@ -142,7 +158,11 @@ export function openAiRoute(method: string, path: string, body: unknown, s: Open
 /** Pre-reply refusals: unknown model, tools the server cannot take. */
 export function openAiRefusal(body: Record<string, unknown>, s: OpenAiState, res: ServerResponse): boolean {
   const model = typeof body.model === 'string' ? body.model : '';
-  const tools = Array.isArray(body.tools) && body.tools.length > 0;
+  const tools = hasTools(body);
+  if (s.kind === 'llamacpp' && !s.jinja && tools) {
+    sendJson(res, 500, NO_JINJA);
+    return true;
+  }
   if (s.kind !== 'llamacpp' && !s.models.includes(model)) {
     if (s.kind === 'vllm') sendJson(res, 404, { error: { message: `The model \`${model}\` does not exist.`, type: 'NotFoundError', param: null, code: 404 } });
     else if (s.kind === 'lmstudio')
@@ -233,7 +253,7 @@ export async function openAiChat(ctx: ChatContext, res: ServerResponse, real = f
   const created = Math.floor(Date.now() / 1000);
   const reasoningKey = 'reasoning_content';
   const calls = (reply.toolCalls ?? []).map((c, i) => ({ id: reply.toolIds?.[i] ?? toolId(kind, i, real), name: c.name, args: argumentsText(c.arguments) }));
-  const finish = calls.length ? 'tool_calls' : (reply.finish ?? 'stop');
+  const finish = reply.finish === 'length' ? 'length' : calls.length ? 'tool_calls' : (reply.finish ?? 'stop');
   const usage = { prompt_tokens: ctx.promptTokens, completion_tokens: ctx.completionTokens, total_tokens: ctx.promptTokens + ctx.completionTokens };
   const cacheN = Math.min(ctx.reply.cachedPromptTokens ?? 0, ctx.promptTokens);
   const timings = {
@@ -260,6 +280,7 @@ export async function openAiChat(ctx: ChatContext, res: ServerResponse, real = f
     sendJson(res, 200, out);
     return;
   }
+  if (await holdBeforeHeaders(reply, res)) return;
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
   const w = new PacedWriter(res, reply.chunkDelayMs ?? 0);
   const frame = (delta: Record<string, unknown>, finishReason: string | null = null, extra: Record<string, unknown> = {}) =>
@@ -303,6 +324,7 @@ export async function openAiChat(ctx: ChatContext, res: ServerResponse, real = f
       await w.write(`data: ${JSON.stringify({ error: { message: reply.midStreamError, type: 'server_error', code: 500 } })}\n\n`);
       return w.end();
     }
+    if (await faultAfterPiece(i, reply, w, `data: {"id":"${id}","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":"un\n\n`)) return;
   }
   w.end();
 }

@@ -51,8 +51,25 @@ export function startScriptedServer(opts: ScriptedServerOptions): Promise<Script
   const models = opts.models ?? ['test-model'];
   const contextWindow = opts.contextWindow ?? 32768;
   const nativeTools = opts.nativeTools ?? true;
-  const ollama: OllamaState = { models, contextWindow, nativeTools, advertiseTools: opts.advertiseTools ?? nativeTools, loadedContext: opts.loadedContext };
-  const openai: OpenAiState = { kind, models, contextWindow, nativeTools, realLlamaCpp: kind === 'llamacpp' && opts.realLlamaCpp === true };
+  const ollama: OllamaState = {
+    models,
+    contextWindow,
+    nativeTools,
+    advertiseTools: opts.advertiseTools ?? nativeTools,
+    loadedContext: opts.loadedContext,
+    family: opts.family ?? 'qwen2',
+    thinking: opts.thinking ?? false,
+  };
+  const openai: OpenAiState = {
+    kind,
+    models,
+    contextWindow,
+    nativeTools,
+    jinja: opts.jinja ?? true,
+    family: opts.family,
+    chatTemplate: opts.chatTemplate,
+    realLlamaCpp: kind === 'llamacpp' && opts.realLlamaCpp === true,
+  };
   const anthropic = { models, contextWindow };
   const requests: RecordedRequest[] = [];
   let consumed = 0;

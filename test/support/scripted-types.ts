@@ -32,6 +32,20 @@ export interface ScriptedReply {
   /** OpenAI-style SSE sloppiness real servers show: `: ping` comment lines, no finish chunk,
    * no `data: [DONE]`, usage on the finish chunk instead of a separate one. */
   sseQuirks?: { ping?: boolean; noFinishChunk?: boolean; noDone?: boolean; usageOnFinish?: boolean };
+  // Faults a real server shows (issue 9). An empty 200 needs no flag: script `{ text: '' }`.
+  /** Destroy the connection after writing this many stream pieces (a server crash mid-reply). */
+  cutAfterChunks?: number;
+  /** Finish the HTTP response cleanly after this many pieces, without the dialect's final message
+   * (Ollama's done line, the SSE finish chunk and [DONE]): a proxy that dropped the tail. */
+  endAfterChunks?: number;
+  /** Accept the request and never answer: no headers, no body (a server that sends nothing). */
+  silent?: boolean;
+  /** Wait this long before the headers and the first piece (a slow prompt prefill). */
+  firstByteDelayMs?: number;
+  /** After this many pieces, send nothing more but keep the connection open (a stalled generation). */
+  stallAfterChunks?: number;
+  /** After the first piece, send one chunk that is not JSON, then end the stream. */
+  malformedChunk?: boolean;
 }
 
 export type ServerKind = 'ollama' | 'llamacpp' | 'lmstudio' | 'vllm' | 'openai' | 'anthropic';
@@ -61,6 +75,15 @@ export interface ScriptedServerOptions {
    * `chat_template_caps`, 4 slots and a `b1-<commit>` build; tool-call ids of 32 alphanumerics
    * (no `call_`); argument fragments of 1-3 characters carrying grammar whitespace. */
   realLlamaCpp?: boolean;
+  /** llama.cpp only, default true. false acts like `llama-server --no-jinja`: /props still claims
+   * tool support, but any request carrying `tools` (chat or /apply-template) is an HTTP 500. */
+  jinja?: boolean;
+  /** What the server says the model is: Ollama details.family / general.architecture and LM Studio
+   * `arch` (default 'qwen2'); llama.cpp /props chat_template (default a neutral template). */
+  family?: string;
+  chatTemplate?: string;
+  /** Ollama: /api/show lists the 'thinking' capability (default false). */
+  thinking?: boolean;
   /** Array: consumed in order per chat request; when exhausted the reply is { text: 'Done.' }. */
   replies: ScriptedReply[] | ((req: RecordedRequest, index: number) => ScriptedReply);
 }

@@ -88,10 +88,15 @@ export async function buildRequest(input: RequestInput, shape: StepShape): Promi
   if (info.canTokenize && provider.countTokens && counter.samples() === 0) {
     // The server can count exactly (llama.cpp, vLLM): seed the estimator's calibration from it
     // before the first request instead of learning only after the first reply.
-    const exact = await provider.countTokens(assembled.messages, input.signal).catch(() => undefined);
+    // The tools offered natively are rendered into the prompt by the server: counted with it
+    // (a real llama.cpp server: 802 tokens without them vs 1,324 it counted), unless the server
+    // takes no native tools, when they are not sent at all.
+    const counted = info.nativeTools ? tools : undefined;
+    const exact = await provider.countTokens(assembled.messages, input.signal, counted).catch(() => undefined);
     if (exact !== undefined && exact > 0) {
-      counter.calibrate(assembled.rawEstimate - toolsTokens, exact);
-      report = budgetReport(assembled.report, { ...parts, exactPrompt: exact + toolsTokens });
+      const uncounted = counted ? 0 : toolsTokens;
+      counter.calibrate(assembled.rawEstimate - uncounted, exact);
+      report = budgetReport(assembled.report, { ...parts, exactPrompt: exact + uncounted });
     }
   }
   bus.emit({ type: 'budget', report });

@@ -3,48 +3,11 @@
 // chat which addresses were tried and how to start one; a server started later is picked up.
 import type { ParsedArgs } from '../args';
 import type { Config } from '../../config/config';
-import type { Provider } from '../../providers/types';
 import type { CommandIO } from './run';
-import { setupProvider, type ProviderSetup } from '../provider-setup';
+import { providerSettings } from '../provider-setup';
+import { detectingProvider } from '../detecting-provider';
 import { setupAgent } from '../agent-setup';
 import { EXIT } from '../exit-codes';
-
-type FoundServer = Extract<ProviderSetup, { ok: true }>;
-
-/**
- * A provider that runs detection on first use and again on every use until a server answers,
- * so a server started after the workbench opened is picked up by the next message. Until then
- * each request ends with the one-line message naming the addresses tried.
- */
-function detectingProvider(config: Config): { provider: Provider; found: () => FoundServer | undefined } {
-  let found: FoundServer | undefined;
-  let message = 'no model server found';
-  const resolve = async (): Promise<Provider | undefined> => {
-    if (found) return found.provider;
-    const setup = await setupProvider(config);
-    if (setup.ok) found = setup;
-    else message = setup.message;
-    return found?.provider;
-  };
-  return {
-    found: () => found,
-    provider: {
-      info: async () => {
-        const p = await resolve();
-        if (!p) throw new Error(message);
-        return p.info();
-      },
-      async *stream(request, signal) {
-        const p = await resolve();
-        if (!p) {
-          yield { type: 'error', error: { code: 'unreachable', message, url: '' } };
-          return;
-        }
-        yield* p.stream(request, signal);
-      },
-    },
-  };
-}
 
 export async function tuiCommand(args: ParsedArgs, config: Config, io: CommandIO): Promise<number> {
   const lazy = detectingProvider(config);
@@ -62,7 +25,8 @@ export async function tuiCommand(args: ParsedArgs, config: Config, io: CommandIO
       const base = server
         ? { provider: server.providerName, baseUrl: server.baseUrl }
         : { provider: config.provider ?? 'ollama', baseUrl: config.baseUrl ?? 'http://127.0.0.1:11434' };
-      return createProvider({ ...base, model: name, apiKey: config.apiKey, contextOverride: config.contextOverride });
+      // The new model gets its own profile on discovery (its name may match another family).
+      return createProvider({ ...base, model: name, ...providerSettings(config) });
     },
   });
   if (!built.ok) {
