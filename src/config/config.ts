@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { parseDotenv } from './dotenv';
 import { readUserConfig } from './user-config';
 import { ignoredNotice, splitWorkspaceSettings } from './workspace-settings';
+import { escalationProblem } from './escalation-settings';
 import type { ToolModeSetting } from '../types/tool-mode';
 
 export class ConfigError extends Error {}
@@ -148,6 +149,8 @@ export function loadConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv, processCw
   if (!['auto', 'native', 'text'].includes(toolMode)) {
     throw new ConfigError(`SMALLCODE_TOOLS must be auto, native or text, got "${toolMode}"`);
   }
+  const escalation = escalationProblem(merged);
+  if (escalation) throw new ConfigError(escalation);
   const model = flags.model ?? merged.SMALLCODE_MODEL;
   return {
     root,
