@@ -28,6 +28,14 @@ export function wholeNumber(min: number, max: number = Number.MAX_SAFE_INTEGER):
   };
 }
 
+/** A decimal number from min to max, e.g. `--temperature 0.2`. */
+export function decimal(min: number, max: number): ValueCheck {
+  return (value, flag) => {
+    const n = Number(value);
+    return /^\s*-?(\d+\.?\d*|\.\d+)\s*$/.test(value) && n >= min && n <= max ? undefined : `${flag} must be a number from ${min} to ${max}, got "${value}"`;
+  };
+}
+
 /** One of a fixed set of words. */
 export function oneOf(words: readonly string[]): ValueCheck {
   return (value, flag) => (words.includes(value) ? undefined : `${flag} must be ${words.slice(0, -1).join(', ')} or ${words.at(-1)}, got "${value}"`);
