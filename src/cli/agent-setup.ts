@@ -24,6 +24,8 @@ export interface AgentSetupInput {
   autoApproveAll?: boolean;
   /** 'latest' or a session id to resume; undefined for a new session. */
   resume?: string;
+  /** How a new session is started, for the message when there is none to resume. */
+  startHint?: string;
   task?: string;
   /** Builds a provider for another model on the same server (/model NAME). */
   providerFor?: (model: string) => Provider;
@@ -53,7 +55,11 @@ export async function setupAgent(input: AgentSetupInput): Promise<AgentSetup> {
   let sessionId: string | undefined;
   if (input.resume) {
     const id = input.resume === 'latest' ? await latestSession(config.root) : input.resume;
-    if (!id) return { ok: false, message: `no session to resume in ${config.root}/.smallcode/sessions — start one without --resume` };
+    if (!id)
+      return {
+        ok: false,
+        message: `no session to resume in ${config.root}/.smallcode/sessions — ${input.startHint ?? 'start one with `smallcode run "TASK"` (without --resume)'}`,
+      };
     try {
       const loaded = await loadSession(config.root, id);
       history = loaded.history;

@@ -1,64 +1,143 @@
-// The --help texts, one per command, kept next to each other so they stay consistent.
-export const MAIN_HELP = `smallcode — a terminal coding assistant for small local models
+// Help texts, all made from the command table and the option catalog: `smallcode help`, each
+// command's `--help`, and the README's Commands block (test/cli/readme-commands.test.ts keeps
+// the README equal to readmeCommands()).
+import { COMMANDS, COMMON, NO_COMMAND, type CommandSpec } from './command-table';
+import { flagText, specOf, type OptionName } from './options';
 
-Usage:
-  smallcode [tui]                 open the workbench (default on a terminal)
-  smallcode run "TASK"            run one task headless; the answer goes to stdout
-  smallcode doctor                check the model server, model and context window
-  smallcode undo [--list] [N]     revert the last (or last N) applied changes
-  smallcode bench                 measure your model(s) on a suite of small tasks (see bench --help)
-  smallcode debug parse           show how a model reply (stdin) is read as tool calls
-  smallcode debug apply --file F  apply an edit (stdin, any dialect) to F
+const WIDTH = 100;
 
-Common options:
-  --provider ollama|openai        which API to speak (default: auto-detect)
-  --base-url URL                  server address, e.g. http://127.0.0.1:11434
-  --model NAME                    model name as the server knows it
-  --cwd DIR                       workspace root (default: current directory)
-  --context N                     context window override in tokens
-  --theme NAME|FILE               default, light, high-contrast or a JSON theme
-  --temperature T, --top-p P, --top-k K, --min-p P, --repeat-penalty R
-                                  sampling for this run, over the model profile
-  -h, --help                      help for a command
-  -v, --version                   print the version
+/** Words wrapped to `width` columns, continuation lines indented by `indent` spaces. */
+function wrap(text: string, width: number, indent = 0): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = ' '.repeat(indent) + word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines.join('\n');
+}
 
-Settings also come from the environment, a .env file in the workspace, or your config file
+/** Two columns, the second wrapped under itself. */
+function table(rows: [string, string][], indent = '  '): string {
+  const left = Math.min(30, Math.max(...rows.map(([l]) => l.length)));
+  return rows
+    .map(([l, r]) => {
+      const pad = indent.length + left + 2;
+      const head = l.length > left ? `${indent}${l}\n${' '.repeat(pad)}` : `${indent}${l.padEnd(left)}  `;
+      return (
+        head +
+        wrap(r, WIDTH - pad, 0)
+          .split('\n')
+          .join(`\n${' '.repeat(pad)}`)
+      );
+    })
+    .join('\n');
+}
+
+const optionNames = (spec: CommandSpec) => Object.keys(spec.options) as OptionName[];
+const takesAllCommon = (spec: CommandSpec) => (Object.keys(COMMON) as OptionName[]).every((n) => n in spec.options);
+/** The options a command lists as its own: all it takes, less the common block when it takes that whole. */
+const ownOptions = (spec: CommandSpec) => optionNames(spec).filter((n) => !(takesAllCommon(spec) && n in COMMON));
+
+function optionRow(spec: CommandSpec, name: OptionName): [string, string] {
+  const own = spec.options[name];
+  return [flagText(name), typeof own === 'string' ? own : specOf(name).help];
+}
+
+function bracket(name: OptionName): string {
+  return `[${flagText(name, false)}]`;
+}
+
+/** One command's synopsis: `smallcode run "TASK" [--yes[=all]] … [common options]`, wrapped. */
+function synopsis(path: string[], spec: CommandSpec, prefix = ''): string {
+  const head = `${prefix}${spec.isDefault ? `smallcode [${path.join(' ')}]` : `smallcode ${path.join(' ')}`}`;
+  const p = spec.positional;
+  const parts = [
+    ...(p ? [p.optional ? `[${p.name}]` : p.name] : []),
+    ...ownOptions(spec).map(bracket),
+    ...(takesAllCommon(spec) ? ['[common options]'] : []),
+    ...(spec.stdin ? [`< ${spec.stdin}`] : []),
+  ];
+  return wrap(`${head} ${parts.join(' ')}`.trim(), WIDTH, head.length + 1);
+}
+
+/** Every runnable command path with its spec: `debug parse` and `debug apply`, not `debug`. */
+function leaves(): { path: string[]; spec: CommandSpec }[] {
+  return Object.values(COMMANDS).flatMap((c) =>
+    c.subcommands ? c.subcommands.map((s) => ({ path: [c.name, s.name], spec: s })) : [{ path: [c.name], spec: c }],
+  );
+}
+
+function commonRows(spec: CommandSpec = NO_COMMAND): [string, string][] {
+  return (Object.keys(COMMON) as OptionName[]).map((n) => optionRow(spec, n));
+}
+
+const SETTINGS = `Settings also come from the environment, a .env file in the workspace, or your config file
 ($XDG_CONFIG_HOME/smallcode/config, default ~/.config/smallcode/config; KEY=VALUE lines):
   SMALLCODE_PROVIDER, SMALLCODE_BASE_URL, SMALLCODE_MODEL, SMALLCODE_API_KEY,
-  SMALLCODE_CONTEXT, SMALLCODE_THEME, SMALLCODE_MAX_STEPS, SMALLCODE_TOOLS (auto|native|text),
-  SMALLCODE_FIRST_BYTE_TIMEOUT, SMALLCODE_IDLE_TIMEOUT (seconds)
+  SMALLCODE_CONTEXT, SMALLCODE_THEME, SMALLCODE_MAX_STEPS, SMALLCODE_TOOLS (auto|native|text)
 Only flags, the environment and your config file may set what widens permissions:
   SMALLCODE_ALLOW, SMALLCODE_ESCALATE*, the vendor API keys, a non-loopback SMALLCODE_BASE_URL,
   SMALLCODE_SANDBOX_NETWORK, SMALLCODE_SANDBOX (auto|off), SMALLCODE_PASS_ENV
-Precedence: flags > environment > workspace .env > your config file > defaults. Per-model
-sampling: models.yaml in your config dir or the workspace's .smallcode/ (README, "Model profiles").
+Precedence: flags > environment > workspace .env > your config file > defaults.`;
+
+const withCommon = () =>
+  leaves()
+    .filter(({ spec }) => takesAllCommon(spec))
+    .map(({ path }) => path.join(' '))
+    .join(', ');
+
+export function mainHelp(): string {
+  const rows: [string, string][] = leaves().map(({ path, spec }) => [
+    `${path.join(' ')}${spec.positional ? ` ${spec.positional.optional ? `[${spec.positional.name}]` : spec.positional.name}` : ''}`,
+    spec.summary,
+  ]);
+  return `${NO_COMMAND.about}
+
+Usage: smallcode [COMMAND] [options]       (options may stand before or after the command)
+
+Commands:
+${table(rows)}
+
+Common options (${withCommon()}):
+${table(commonRows())}
+
+${table([
+  [flagText('help'), 'help for one command: `smallcode help COMMAND` or `smallcode COMMAND --help`'],
+  [flagText('version'), specOf('version').help],
+])}
+
+${SETTINGS}
 `;
+}
 
-export const RUN_HELP = `Usage: smallcode run "TASK" [--yes | --yes=all] [--json] [--max-steps N] [--resume [ID]]
+/** The help of `smallcode PATH…`; the main help for []. PATH must exist (the parser checked it). */
+export function commandHelp(path: string[]): string {
+  if (path.length === 0) return mainHelp();
+  const top = COMMANDS[path[0] as keyof typeof COMMANDS];
+  const spec = path[1] ? top.subcommands?.find((s) => s.name === path[1]) : top;
+  if (!spec) return mainHelp();
+  const usage = spec.subcommands ? `Usage: smallcode ${path.join(' ')} ${spec.subcommands.map((s) => s.name).join('|')} …` : synopsis(path, spec, 'Usage: ');
+  const parts = [usage, wrap(spec.about, WIDTH)];
+  if (spec.subcommands) {
+    parts.push(`Commands:\n${table(spec.subcommands.map((s) => [synopsis([...path, s.name], s).replace(/^smallcode /, ''), s.summary]))}`);
+    parts.push(`Each has its own help: ${spec.subcommands.map((s) => `smallcode ${path.join(' ')} ${s.name} --help`).join(', ')}.`);
+  } else {
+    const own = ownOptions(spec);
+    const rows = own.map((n) => optionRow(spec, n));
+    if (!takesAllCommon(spec)) rows.push([flagText('help'), specOf('help').help]);
+    if (rows.length) parts.push(`Options:\n${table(rows)}`);
+    if (takesAllCommon(spec)) parts.push(`Common options:\n${table([...commonRows(spec), [flagText('help'), specOf('help').help]])}`);
+  }
+  if (spec.footer) parts.push(wrap(spec.footer, WIDTH));
+  return `${parts.join('\n\n')}\n`;
+}
 
-Runs one task with the same agent as the workbench, without a screen.
-  --yes            approve every file change, and every command that runs in the sandbox
-                   (without a sandbox, commands still need SMALLCODE_ALLOW)
-  --yes=all        approve every command too, sandbox or not (prints a warning)
-  --sandbox-network  let sandboxed commands use the network
-  --json           print one JSON event per line on stdout instead of the answer
-  --max-steps N    stop after N model steps (default 25)
-  --resume [ID]    continue a session (the latest when no ID is given)
-Exit codes: 0 done, 1 error, 2 usage, 3 step cap, 4 unreadable model output,
-            5 refused (a needed change was not approved), 6 stuck, 130 cancelled.
-`;
-
-export const DOCTOR_HELP = `Usage: smallcode doctor [--json]
-
-Finds the model server, lists its models, reports the context window (and the num_ctx sent
-to Ollama), native tool support and structured output, the model profile (which rule chose it,
-every value and where it comes from), and makes one short round trip. Also says which sandbox
-commands run in (bwrap, sandbox-exec or none, and why).
-Exit 0 when the server answered, 1 when it did not.
-`;
-
-export const TUI_HELP = `Usage: smallcode tui [--continue]
-
-Opens the full-screen workbench. --continue resumes the latest session.
-Keys are listed on screen; press ? for all of them.
-`;
+/** The README's Commands block: every synopsis, then the common options. */
+export function readmeCommands(): string {
+  const lines = leaves().map(({ path, spec }) => synopsis(path, spec));
+  return `${lines.join('\n')}\n\ncommon options (${withCommon()}):\n${table(commonRows())}\n`;
+}

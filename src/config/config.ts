@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { parseDotenv } from './dotenv';
 import { readUserConfig } from './user-config';
 import { ignoredNotice, splitWorkspaceSettings } from './workspace-settings';
+import { escalationProblem } from './escalation-settings';
 import type { ToolModeSetting } from '../types/tool-mode';
 import type { OverrideRule } from '../providers/profiles/profile-types';
 import { MODEL_PROFILES, GENERIC_PROFILE } from '../providers/profiles/profile-table';
@@ -158,6 +159,8 @@ export function loadConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv, processCw
   if (!['auto', 'native', 'text'].includes(toolMode)) {
     throw new ConfigError(`SMALLCODE_TOOLS must be auto, native or text, got "${toolMode}"`);
   }
+  const escalation = escalationProblem(merged);
+  if (escalation) throw new ConfigError(escalation);
   const model = flags.model ?? merged.SMALLCODE_MODEL;
   const profiles = loadProfileRules(root, user.path, merged, flags.sampling ?? {}, warnings);
   return {

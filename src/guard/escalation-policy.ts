@@ -57,14 +57,14 @@ export interface EscalationConfig {
   maxPerSession: number;
 }
 
-const VENDORS: { vendor: EscalationVendor; keyVar: string; model: string }[] = [
+export const VENDORS: { vendor: EscalationVendor; keyVar: string; model: string }[] = [
   { vendor: 'anthropic', keyVar: 'ANTHROPIC_API_KEY', model: 'claude-sonnet-4-6' },
   { vendor: 'deepseek', keyVar: 'DEEPSEEK_API_KEY', model: 'deepseek-v4-flash' },
   { vendor: 'openai', keyVar: 'OPENAI_API_KEY', model: 'gpt-5-mini' },
 ];
 
-const OFF = new Set(['', '0', 'off', 'false', 'no', 'none', 'disabled']);
-const AUTO = new Set(['1', 'on', 'true', 'yes', 'auto']);
+export const OFF = new Set(['', '0', 'off', 'false', 'no', 'none', 'disabled']);
+export const AUTO = new Set(['1', 'on', 'true', 'yes', 'auto']);
 
 function positiveInt(raw: string | undefined, fallback: number): number {
   const n = raw === undefined ? NaN : Number(raw.trim());

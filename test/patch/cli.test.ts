@@ -3,8 +3,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { debugApplyCommand } from '../../src/cli/commands/debug-apply';
-import { undoCommand } from '../../src/cli/commands/undo';
+import { main } from '../../src/cli/main';
 import { capture, stdinOf } from './cli-io';
 
 let cwd: string;
@@ -17,14 +16,14 @@ afterEach(() => fs.rmSync(cwd, { recursive: true, force: true }));
 async function apply(args: string[], edit: string) {
   const out = capture();
   const err = capture();
-  const code = await debugApplyCommand(args, { cwd, stdin: stdinOf(edit), stdout: out.stream, stderr: err.stream });
+  const code = await main(['debug', 'apply', ...args], { cwd, env: {}, stdin: stdinOf(edit), stdout: out.stream, stderr: err.stream });
   return { code, out: out.text(), err: err.text() };
 }
 
 async function undo(args: string[]) {
   const out = capture();
   const err = capture();
-  const code = await undoCommand(args, { cwd, stdout: out.stream, stderr: err.stream });
+  const code = await main(['undo', ...args], { cwd, env: {}, stdin: stdinOf(''), stdout: out.stream, stderr: err.stream });
   return { code, out: out.text(), err: err.text() };
 }
 

@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { debugApplyCommand } from '../../src/cli/commands/debug-apply';
+import { main } from '../../src/cli/main';
 import { capture, stdinOf } from './cli-io';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'patch');
@@ -35,8 +35,9 @@ describe('patch golden cases', () => {
       const beforeBytes = before ? fs.readFileSync(target) : null;
       const out = capture();
       const err = capture();
-      const code = await debugApplyCommand(['--file', `file${ext}`, '--dry-run'], {
+      const code = await main(['debug', 'apply', '--file', `file${ext}`, '--dry-run'], {
         cwd: work,
+        env: {},
         stdin: stdinOf(fs.readFileSync(path.join(dir, 'edit.txt'))),
         stdout: out.stream,
         stderr: err.stream,

@@ -5,9 +5,9 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { undoCommand } from '../../src/cli/commands/undo';
+import { main } from '../../src/cli/main';
 import { applyProposal, listJournal, proposeEdit, undo } from '../../src/patch';
-import { capture } from './cli-io';
+import { capture, stdinOf } from './cli-io';
 
 let root: string;
 let outside: string;
@@ -104,7 +104,7 @@ describe('undo with a crafted journal entry', () => {
     craft(1, 'link/x', 'precious\n', 'pwned\n');
     const out = capture();
     const err = capture();
-    expect(await undoCommand([], { cwd: root, stdout: out.stream, stderr: err.stream })).toBe(1);
+    expect(await main(['undo'], { cwd: root, env: {}, stdin: stdinOf(''), stdout: out.stream, stderr: err.stream })).toBe(1);
     expect(err.text()).toMatch(/^smallcode undo: journal entry 1 names "link\/x": "link\/x" goes through link, a symlink: refused; undo refused .*\n$/);
     outsideIntact();
   });

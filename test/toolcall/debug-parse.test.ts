@@ -1,6 +1,6 @@
 // `smallcode debug parse`: stdin → one JSON object on stdout; --tools limits the names; exit 2 on misuse.
 import { PassThrough } from 'node:stream';
-import { debugParseCommand } from '../../src/cli/commands/debug-parse';
+import { main } from '../../src/cli/main';
 
 async function run(args: string[], input: string): Promise<{ code: number; out: string; err: string }> {
   const stdin = new PassThrough();
@@ -11,7 +11,7 @@ async function run(args: string[], input: string): Promise<{ code: number; out: 
   stdout.on('data', (d: Buffer) => (out += d.toString()));
   stderr.on('data', (d: Buffer) => (err += d.toString()));
   stdin.end(input);
-  const code = await debugParseCommand(args, { stdin, stdout, stderr });
+  const code = await main(['debug', 'parse', ...args], { stdin, stdout, stderr, env: {}, cwd: process.cwd() });
   return { code, out, err };
 }
 

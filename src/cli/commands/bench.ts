@@ -5,7 +5,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Config } from '../../config/config';
 import type { CommandIO } from './run';
-import { parseBenchArgs, BENCH_HELP } from '../bench-options';
+import { benchArgs } from '../bench-options';
+import type { ParsedArgs } from '../args';
 import { setupProvider } from '../provider-setup';
 import { startHeadless, runHeadlessTurn, type HeadlessInput, type ReadyProvider } from '../headless';
 import { createProgress } from '../bench-progress';
@@ -78,14 +79,11 @@ function stamp(d: Date): string {
   return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}${p(d.getSeconds())}`;
 }
 
-export async function benchCommand(argv: string[], io: BenchIO): Promise<number> {
-  const args = parseBenchArgs(argv);
-  if (args.help) {
-    io.stdout.write(BENCH_HELP);
-    return BENCH_EXIT.ran;
-  }
+export async function benchCommand(parsed: ParsedArgs, io: BenchIO): Promise<number> {
+  const args = benchArgs(parsed);
+  const v = parsed.values;
   const { loadConfig } = require('../../config/config') as typeof import('../../config/config');
-  const config = loadConfig({ provider: args.provider, baseUrl: args.baseUrl, cwd: args.cwd, maxSteps: args.maxSteps, context: args.context }, io.env, io.cwd);
+  const config = loadConfig({ provider: v.provider, baseUrl: v.baseUrl, cwd: v.cwd, maxSteps: v.maxSteps, context: v.context }, io.env, io.cwd);
   const loaded = resolveSuite(args.suite, io.cwd);
   if (!loaded.ok) {
     io.stderr.write(`smallcode bench: ${describeProblem(loaded.problem)}\n`);

@@ -1,10 +1,12 @@
-// `smallcode debug apply --file PATH [--dry-run]`: applies an edit read from stdin, in any
+// `smallcode debug apply [--file PATH] [--dry-run] [--cwd DIR]`: applies an edit read from stdin, in any
 // dialect. Exit 0 applied or already present, 1 refused (reason, then hint, on stderr), 2 usage.
 import * as fs from 'node:fs';
 import { applyProposal, parseEditText } from '../../patch';
 import { blocksFor, proposeBlocks } from '../../patch/engine';
 import type { ParsedBlock } from '../../patch/types';
 import { resolveInWorkspace } from '../../workspace/jail';
+import { resolveRoot } from '../../config/config';
+import type { ParsedArgs } from '../args';
 
 export interface DebugApplyIo {
   cwd: string;
@@ -13,43 +15,15 @@ export interface DebugApplyIo {
   stderr: NodeJS.WritableStream;
 }
 
-const USAGE = 'usage: smallcode debug apply [--file PATH] [--dry-run] < edit.txt';
-
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function parseArgs(args: string[]): { file?: string; dryRun: boolean; help: boolean } | string {
-  let file: string | undefined;
-  let dryRun = false;
-  let help = false;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--dry-run' || a === '-n') dryRun = true;
-    else if (a === '--help' || a === '-h') help = true;
-    else if (a === '--file' || a === '-f') {
-      if (i + 1 >= args.length) return '--file needs a path';
-      file = args[++i];
-    } else if (a.startsWith('--file=')) file = a.slice('--file='.length);
-    else return `unknown argument "${a}"`;
-  }
-  return { file, dryRun, help };
-}
-
-export async function debugApplyCommand(args: string[], io: DebugApplyIo): Promise<number> {
-  const opts = parseArgs(args);
-  if (typeof opts === 'string') {
-    io.stderr.write(`smallcode debug apply: ${opts}\n${USAGE}\n`);
-    return 2;
-  }
-  if (opts.help) {
-    io.stdout.write(
-      `${USAGE}\nReads an edit (SEARCH/REPLACE, unified diff, apply-patch, tool arguments, lazy snippet) from stdin.\n--dry-run prints the resulting file instead of writing it.\n`,
-    );
-    return 0;
-  }
+export async function debugApplyCommand(args: ParsedArgs, io: DebugApplyIo): Promise<number> {
+  const opts = { file: args.values.file, dryRun: args.values.dryRun };
+  const root = resolveRoot(args.values.cwd, io.cwd);
   const text = await readAll(io.stdin);
   const parsed = parseEditText(text);
   if ('code' in parsed) return refuse(io, parsed.code, parsed.reason, parsed.hint);
@@ -63,7 +37,7 @@ export async function debugApplyCommand(args: string[], io: DebugApplyIo): Promi
     const named = [...new Set(parsed.map((e) => e.path).filter((p): p is string => !!p))];
     if (named.length !== 1) {
       io.stderr.write(
-        `smallcode debug apply: ${named.length === 0 ? 'the edit names no file' : `the edit names ${named.length} files`}: give one with --file PATH\n${USAGE}\n`,
+        `smallcode debug apply: ${named.length === 0 ? 'the edit names no file' : `the edit names ${named.length} files`}: give one with --file PATH\n`,
       );
       return 2;
     }
@@ -72,7 +46,6 @@ export async function debugApplyCommand(args: string[], io: DebugApplyIo): Promi
     if ('code' in mine) return refuse(io, mine.code, mine.reason, mine.hint);
     blocks = mine;
   }
-  const root = fs.realpathSync(io.cwd);
   const jailed = resolveInWorkspace(root, file);
   if (!jailed.ok) {
     io.stderr.write(`smallcode debug apply: ${jailed.message}\n`);

@@ -1,32 +1,19 @@
 // `smallcode debug parse [--tools a,b,c]`: raw model text on stdin → one JSON object on stdout
 // {"calls":[{"name","arguments"}],"text","diagnostics"}. Exit 0; 2 on a usage error.
-
-const USAGE = 'usage: smallcode debug parse [--tools name1,name2,…] < model-output.txt';
+import type { ParsedArgs } from '../args';
 
 export async function debugParseCommand(
-  args: string[],
+  args: ParsedArgs,
   io: { stdin: NodeJS.ReadableStream; stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream },
 ): Promise<number> {
-  let toolNames: string[] | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--help' || a === '-h') {
-      io.stdout.write(`${USAGE}\nReads model text on stdin and prints the tool calls found in it as JSON. With --tools, only those names can be calls.\n`);
-      return 0;
-    }
-    const value = a === '--tools' ? args[++i] : a.startsWith('--tools=') ? a.slice('--tools='.length) : undefined;
-    if (value === undefined) {
-      io.stderr.write(`smallcode debug parse: unknown argument "${a}" (${USAGE})\n`);
-      return 2;
-    }
-    toolNames = value
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean);
-    if (toolNames.length === 0) {
-      io.stderr.write(`smallcode debug parse: --tools needs a comma-separated list of tool names (${USAGE})\n`);
-      return 2;
-    }
+  const tools = args.values.tools;
+  const toolNames = tools
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (toolNames?.length === 0) {
+    io.stderr.write('smallcode debug parse: --tools needs a comma-separated list of tool names, e.g. --tools read_file,edit_file\n');
+    return 2;
   }
   const input = await readAll(io.stdin);
   // Loaded only now, so `smallcode --help` never pays for the parser.

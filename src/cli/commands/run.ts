@@ -6,11 +6,21 @@ import { setupProvider } from '../provider-setup';
 import { startHeadless, runHeadlessTurn } from '../headless';
 import { createPrinter } from '../run-printer';
 import { EXIT } from '../exit-codes';
+import { colorEnabled } from '../color';
 
 export interface CommandIO {
   stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
   env: NodeJS.ProcessEnv;
+}
+
+/** The last line of a run that ended `refused`: what was not approved and the flag that approves it. */
+function refusedFix(yes: string | undefined): string {
+  if (yes === undefined) {
+    return 'smallcode: refused — a change the task needed was not approved: add --yes to approve file changes (and commands in a sandbox), or --yes=all for every command';
+  }
+  if (yes === 'all') return 'smallcode: refused — a change the task needed was not approved';
+  return 'smallcode: refused — a command the task needed was not run: --yes approves commands only inside a sandbox; allow it in SMALLCODE_ALLOW, or add --yes=all for every command';
 }
 
 export async function runCommand(args: ParsedArgs, config: Config, io: CommandIO): Promise<number> {
@@ -27,8 +37,8 @@ export async function runCommand(args: ParsedArgs, config: Config, io: CommandIO
   const built = await startHeadless({
     config,
     setup,
-    autoApprove: args.values.yes,
-    autoApproveAll: args.values.yesAll,
+    autoApprove: args.values.yes !== undefined,
+    autoApproveAll: args.values.yes === 'all',
     resume: args.values.resume,
     task: task || undefined,
   });
@@ -40,7 +50,7 @@ export async function runCommand(args: ParsedArgs, config: Config, io: CommandIO
     json: args.values.json,
     stdout: io.stdout,
     stderr: io.stderr,
-    noColor: io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '',
+    noColor: !colorEnabled(io.stderr, io.env),
   });
   for (const n of built.notices) printer.onEvent({ type: 'notice', level: 'info', message: n });
   for (const w of built.warnings) printer.onEvent({ type: 'notice', level: 'warn', message: w });
@@ -54,7 +64,13 @@ export async function runCommand(args: ParsedArgs, config: Config, io: CommandIO
     const prompt = task || `Continue the task: ${built.resumedTask ?? 'the previous task'}`;
     const { outcome, exitCode } = await runHeadlessTurn(built.agent, prompt, interrupt.signal);
     if (!args.values.json) {
-      if (outcome.reason === 'done') io.stdout.write(outcome.text.endsWith('\n') ? outcome.text : outcome.text + '\n');
+      const answer = outcome.text.endsWith('\n') ? outcome.text : outcome.text + '\n';
+      if (outcome.reason === 'done') io.stdout.write(answer);
+      // Refused: the model's reply says what it would have changed; the last line says how to let it.
+      else if (outcome.reason === 'refused') {
+        if (outcome.text.trim()) io.stdout.write(answer);
+        io.stderr.write(`${refusedFix(args.values.yes)}\n`);
+      }
       // Errors were already printed by the printer as they happened; other stops say why here.
       else if (outcome.reason !== 'error') io.stderr.write(`smallcode: ${outcome.reason.replace('_', ' ')}: ${outcome.text.split('\n')[0]}\n`);
     }

@@ -19,6 +19,7 @@ export async function tuiCommand(args: ParsedArgs, config: Config, io: CommandIO
     interactive: true,
     autoApprove: false,
     resume: args.values.continue ? 'latest' : undefined,
+    startHint: 'start one with `smallcode` (without --continue); it is saved as you go',
     providerFor: (name) => {
       const { createProvider } = require('../../providers/index') as typeof import('../../providers/index');
       const server = lazy.found();

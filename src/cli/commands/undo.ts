@@ -1,8 +1,9 @@
-// `smallcode undo [--list] [N]`: lists the undo journal, or reverts the last N applied changes
-// (refused if a file changed since; never outside the workspace, whatever the journal says). The
-// workbench's `u` key and `/undo` call the same engine.
-import * as fs from 'node:fs';
+// `smallcode undo [N] [--list] [--cwd DIR]`: lists the undo journal, or reverts the last N applied
+// changes (refused if a file changed since; never outside the workspace, whatever the journal says).
+// The workbench's `u` key and `/undo` call the same engine.
 import { listJournal, undo } from '../../patch';
+import { resolveRoot } from '../../config/config';
+import type { ParsedArgs } from '../args';
 
 export interface UndoIo {
   cwd: string;
@@ -10,23 +11,10 @@ export interface UndoIo {
   stderr: NodeJS.WritableStream;
 }
 
-const USAGE = 'usage: smallcode undo [--list] [N]';
-
-export async function undoCommand(args: string[], io: UndoIo): Promise<number> {
-  let list = false;
-  let n = 1;
-  for (const a of args) {
-    if (a === '--list' || a === '-l') list = true;
-    else if (a === '--help' || a === '-h') {
-      io.stdout.write(`${USAGE}\nReverts the last N changes applied by smallcode (default 1); --list shows the journal.\n`);
-      return 0;
-    } else if (/^\d+$/.test(a) && Number(a) > 0) n = Number(a);
-    else {
-      io.stderr.write(`smallcode undo: unknown argument "${a}"\n${USAGE}\n`);
-      return 2;
-    }
-  }
-  const root = fs.realpathSync(io.cwd);
+export async function undoCommand(args: ParsedArgs, io: UndoIo): Promise<number> {
+  const list = args.values.list;
+  const n = args.positionals.length ? Number(args.positionals[0]) : 1;
+  const root = resolveRoot(args.values.cwd, io.cwd);
   if (list) {
     const entries = await listJournal(root);
     if (entries.length === 0) io.stdout.write('the undo journal is empty\n');
