@@ -86,7 +86,7 @@ describe('call ids and tool results', () => {
     const result = events(r.stdout).find((e) => e.type === 'tool.result');
     expect(result?.details?.kind).toBe('read');
     const output = result?.details?.output;
-    expect(output?.text).toContain(`   1 | 000000${'9876543210'.repeat(4)}`);
+    expect(output?.text).toContain(`1\t000000${'9876543210'.repeat(4)}`);
     const sent = JSON.stringify(server.chatRequests()[1].body);
     const lines = output?.text.split('\n') ?? [];
     const cut = output?.cutForModel;
