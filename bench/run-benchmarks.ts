@@ -11,6 +11,7 @@ const AREAS: [string, () => BenchModule][] = [
   ['read', () => (require('./read-bench') as { bench: BenchModule }).bench],
   ['checks', () => (require('./checks-bench') as { bench: BenchModule }).bench],
   ['agent', () => (require('./agent-bench') as { bench: BenchModule }).bench],
+  ['sim-model', () => (require('./sim-model-bench') as { bench: BenchModule }).bench],
   ['tui', () => (require('./tui-bench') as { bench: BenchModule }).bench],
 ];
 
