@@ -43,4 +43,20 @@ describe('edits written in other agents’ forms', () => {
     const applied = r.stdout.split('\n').filter((l) => l.includes('"patch.applied"'));
     expect(applied).toHaveLength(1);
   });
+
+  it('tells the model about a call it could not use when another call of the same reply ran', async () => {
+    // Two calls in one reply: a read that works and an edit without its replacement.
+    const reply = {
+      text:
+        '<tool_call>\n{"name": "read_file", "arguments": {"path": "a.js"}}\n</tool_call>\n' +
+        '<tool_call>\n{"name": "edit_file", "arguments": {"path": "a.js", "search": "return 1;"}}\n</tool_call>',
+    };
+    server = await startScriptedServer({ kind: 'ollama', replies: [reply, { text: 'Done.' }] });
+    const r = await run(server, workspace());
+    expect(lastEvent(r.stdout)).toMatchObject({ type: 'turn.end', reason: 'done' });
+    const second = server.chatRequests()[1].body as { messages: { content: string }[] };
+    const tail = second.messages.map((m) => m.content).join('\n');
+    expect(tail).toContain('return 10;'); // the read ran
+    expect(second.messages.at(-1)?.content).toMatch(/Not every tool call in your last reply could be used \(the others ran\)\. .*missing argument "replace"/s);
+  });
 });
