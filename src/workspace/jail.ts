@@ -66,7 +66,7 @@ export function resolveWritable(root: string, requested: string): JailResult {
   if (dir) {
     return {
       ok: false,
-      message: `path "${requested}" is inside ${dir}/, which the model may not change (files there run code outside the sandbox or steer undo): change another file, or ask the user to make this change`,
+      message: `path "${requested}" is inside ${dir}/, which the model may not change (files there run code outside the sandbox or steer undo): change another file${dir === '.smallcode' ? ' (the plan is changed with update_plan)' : ''}, or ask the user to make this change`,
     };
   }
   return jailed;
