@@ -4,7 +4,7 @@
 import { proposeEdit, readEditArgs } from '../patch/index';
 import type { ProposeResult } from '../patch/types';
 import type { ReadArguments } from '../types/tool-spec';
-import { resolveInWorkspace } from '../workspace/jail';
+import { resolveWritable } from '../workspace/jail';
 import { toolError } from './result';
 import type { Tool, ToolContext, ToolResult } from './types';
 
@@ -19,13 +19,13 @@ export function refuse(reason: string, hint: string): ProposeResult {
 }
 
 async function propose(args: Record<string, unknown>, ctx: ToolContext): Promise<ProposeResult> {
-  if (typeof args.path !== 'string' || args.path.trim() === '') {
-    return refuse('missing argument "path"', 'edit_file(path, search, replace): path is the file to change, relative to the workspace root');
-  }
-  const jailed = resolveInWorkspace(ctx.root, args.path);
-  if (!jailed.ok) return refuse(jailed.message, 'edit only files inside the workspace');
   const read = readEditArgs(args);
   if (!read.ok) return refuse(read.problem, 'edit_file(path, search, replace)');
+  if (read.path === undefined) {
+    return refuse('missing argument "path"', 'edit_file(path, search, replace): path is the file to change, relative to the workspace root');
+  }
+  const jailed = resolveWritable(ctx.root, read.path);
+  if (!jailed.ok) return refuse(jailed.message, 'edit only files inside the workspace');
   return proposeEdit(ctx.root, jailed.rel, read.edit);
 }
 
