@@ -8,8 +8,10 @@ const AREAS: [string, () => BenchModule][] = [
   ['patch', () => (require('./patch-bench') as { bench: BenchModule }).bench],
   ['router', () => (require('./router-bench') as { bench: BenchModule }).bench],
   ['context', () => (require('./context-bench') as { bench: BenchModule }).bench],
+  ['read', () => (require('./read-bench') as { bench: BenchModule }).bench],
   ['checks', () => (require('./checks-bench') as { bench: BenchModule }).bench],
   ['agent', () => (require('./agent-bench') as { bench: BenchModule }).bench],
+  ['sim-model', () => (require('./sim-model-bench') as { bench: BenchModule }).bench],
   ['tui', () => (require('./tui-bench') as { bench: BenchModule }).bench],
 ];
 

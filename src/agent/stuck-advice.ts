@@ -17,10 +17,9 @@ const SMALL_FILE_LINES = 200;
 /** Larger files are never shown whole here; read_file with a range is suggested instead. */
 const MAX_BYTES = 1_000_000;
 
-/** The same `N | text` numbering read_file uses, so the model copies it back the same way. */
+/** The same numbering read_file uses, so the model copies it back the same way. */
 function numbered(lines: string[]): string {
-  const width = String(lines.length).length;
-  return lines.map((l, i) => numberLine(i + 1, l, width)).join('\n');
+  return lines.map((l, i) => numberLine(i + 1, l)).join('\n');
 }
 
 export async function stuckAdvice(root: string, relPath: string, action: StuckAction, canEscalate: boolean): Promise<StuckAdvice> {
@@ -33,7 +32,7 @@ export async function stuckAdvice(root: string, relPath: string, action: StuckAc
       if (file && !file.ok && file.code === 'not_found') return { note: `${relPath} does not exist: create it with write_file.` };
       return small
         ? {
-            note: `Edits to ${relPath} failed 3 times. Here is the file exactly as it is now; copy SEARCH text from it verbatim (without the "N | " prefixes):\n${numbered(lines)}`,
+            note: `Edits to ${relPath} failed 3 times. Here is the file exactly as it is now; copy SEARCH text from it verbatim (without the line numbers):\n${numbered(lines)}`,
           }
         : {
             note: `Edits to ${relPath} failed 3 times. read_file ${relPath} with start_line/end_line around the place you want to change, then copy the SEARCH text verbatim.`,

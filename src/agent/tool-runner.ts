@@ -3,7 +3,7 @@
 // unless allowlisted, always-allowed this session, or covered by --yes in a sandbox.
 import type { ToolCallRef } from '../types/messages';
 import type { Tool, ToolContext, ToolResult } from '../tools/types';
-import type { EditInput, Proposal } from '../patch/types';
+import type { Proposal } from '../patch/types';
 import type { EventBus } from './event-bus';
 import type { ApprovalAnswer, ApprovalQueue } from './approval-queue';
 import type { ApprovalRequest } from './events';
@@ -12,7 +12,6 @@ import { loadShellParser } from '../tools/shell-parser';
 import { alwaysKey } from '../tools/command-policy';
 import type { SandboxKind } from '../sandbox/types';
 import { applyProposal, revalidate, unifiedDiff } from '../patch/index';
-import { editInputFrom } from '../tools/edit-file';
 
 export interface RunnerDeps {
   root: string;
@@ -40,12 +39,6 @@ async function ask(deps: RunnerDeps, request: ApprovalRequest): Promise<Approval
   const answer = await deps.approvals.request(request);
   deps.bus.emit({ type: 'approval.resolved', id: request.id, decision: answer.decision, feedback: answer.feedback });
   return answer;
-}
-
-function editInputFor(call: ToolCallRef): EditInput {
-  if (call.name === 'write_file') return { kind: 'write', content: String(call.arguments.content ?? '') };
-  const input = editInputFrom(call.arguments);
-  return 'error' in input ? { kind: 'search_replace', search: '', replace: '' } : input;
 }
 
 function withEdited(p: Proposal, edited: string): Proposal {
@@ -128,9 +121,10 @@ async function runWrite(tool: Tool, call: ToolCallRef, deps: RunnerDeps): Promis
         patchFailedFor: proposal.path,
       };
     }
-    // The file changed on disk since the proposal: re-diff against the new content and ask again.
+    // The file changed on disk since the proposal: the same edit (the blocks the engine read when it
+    // proposed it, never the call's arguments read again) against the new content, asked afresh.
     deps.bus.emit({ type: 'patch.stale', id: call.id, path: proposal.path });
-    const again = await revalidate(deps.root, proposal, editInputFor(call));
+    const again = await revalidate(deps.root, proposal);
     if (!again.ok) {
       const msg = `${proposal.path} changed on disk before the change could be applied, and the edit no longer fits: ${again.refusal.reason}\n${again.refusal.hint}`;
       deps.bus.emit({ type: 'patch.rejected', id: call.id, path: proposal.path, reason: 'stale' });

@@ -15,6 +15,7 @@ import { askModel, type Target } from './turn/ask-model';
 import { recover } from './turn/recover';
 import { settle } from './turn/settle';
 import { runCalls } from './turn/run-calls';
+import { noteMessage } from './history-format';
 
 export type { TurnContext } from './turn/turn-context';
 export type { CloudModel } from './turn/escalation';
@@ -79,5 +80,11 @@ async function settleAndRun(ctx: TurnContext, turn: TurnState, step: number, rep
     mark: { turn: ctx.turn, step },
     guards: turn.guards,
   };
-  return runCalls(env, turn, settled.calls, signal, settled.repairs);
+  const ran = await runCalls(env, turn, settled.calls, signal, settled.repairs);
+  if (settled.unread && ran.kind === 'next') {
+    const note = `Not every tool call in your last reply could be used (the others ran). ${settled.unread}`;
+    history.append(noteMessage(note));
+    bus.emit({ type: 'guard', kind: 'unreadable', message: note });
+  }
+  return ran;
 }

@@ -1,7 +1,8 @@
 // The patch engine's disk-facing API: propose (read only), apply (a compare-and-swap on the
 // file's hash under the workspace lock: check, journal, atomic write) and revalidate a pending
 // proposal after the file changed on disk.
-import type { ApplyResult, EditInput, ParsedBlock, ParsedEdit, ProposeResult, Proposal, Refusal } from './types';
+import type { ApplyResult, EditInput, ParsedBlock, ParsedEdit, ProposeResult, Proposal, Refusal, SearchReplacePair } from './types';
+import { assertNever } from '../util/assert-never';
 import { type CasResult, replaceConfined } from '../workspace/confined-file';
 import { type LockWait, withApplyLock } from './apply-lock';
 import { applyBlocks } from './apply-edits';
@@ -36,11 +37,30 @@ export function blocksFor(relPath: string, edits: ParsedEdit[]): ParsedBlock[] |
   return mine.flatMap((e) => e.blocks);
 }
 
-function blocksOf(relPath: string, edit: EditInput): ParsedBlock[] | Refusal {
-  if (edit.kind === 'search_replace') return [{ kind: 'replace', search: edit.search, replace: edit.replace, substring: true }];
-  if (edit.kind === 'write') return [{ kind: 'write', content: edit.content }];
-  const parsed = parseEditText(edit.text);
-  return 'code' in parsed ? parsed : blocksFor(relPath, parsed);
+const pairBlock = (p: SearchReplacePair): ParsedBlock => ({
+  kind: 'replace',
+  search: p.search,
+  replace: p.replace,
+  substring: true,
+  ...(p.replaceAll ? { replaceAll: true } : {}),
+});
+
+/** The blocks an edit stands for, as they will be matched (`debug parse` shows them too). */
+export function blocksOf(relPath: string, edit: EditInput): ParsedBlock[] | Refusal {
+  switch (edit.kind) {
+    case 'search_replace':
+      return [pairBlock(edit)];
+    case 'pairs':
+      return edit.pairs.map(pairBlock);
+    case 'write':
+      return [{ kind: 'write', content: edit.content }];
+    case 'text': {
+      const parsed = parseEditText(edit.text);
+      return 'code' in parsed ? parsed : blocksFor(relPath, parsed);
+    }
+    default:
+      return assertNever(edit);
+  }
 }
 
 export async function proposeEdit(root: string, relPath: string, edit: EditInput): Promise<ProposeResult> {
@@ -73,7 +93,8 @@ export async function proposeBlocks(root: string, relPath: string, blocks: Parse
   if (text !== null) after = toDiskText(text, result.after);
   else after = writeContent ?? result.after;
   const { diff, added, removed } = unifiedDiff(path, text, after);
-  const proposal: Proposal = { path, before: text, beforeHash: hash, after, diff, added, removed, strategies: result.strategies };
+  const edit = { blocks, ...(writeContent !== undefined ? { writeContent } : {}) };
+  const proposal: Proposal = { path, before: text, beforeHash: hash, after, diff, added, removed, strategies: result.strategies, edit };
   return { ok: true, proposal };
 }
 
@@ -111,11 +132,13 @@ async function applyLocked(root: string, proposal: Proposal): Promise<ApplyResul
   return { ok: false, refusal: refusal('not_found', written.reason, 'Nothing was written; give the path of a regular file inside the workspace.') };
 }
 
-export async function revalidate(root: string, proposal: Proposal, edit: EditInput): Promise<ProposeResult> {
+/** Re-checks a proposal after the file changed on disk: the same blocks, against the new content. */
+export async function revalidate(root: string, proposal: Proposal): Promise<ProposeResult> {
   const read = await readFileState(root, proposal.path);
   if (!read.ok) return fail(read.refusal);
   if (read.state.hash === proposal.beforeHash) return { ok: true, proposal };
-  const again = await proposeEdit(root, proposal.path, edit);
+  if (!proposal.edit) return fail(stale(proposal.path, ''));
+  const again = await proposeBlocks(root, proposal.path, proposal.edit.blocks, proposal.edit.writeContent);
   if (again.ok || again.refusal.code === 'already_applied') return again;
   return fail(stale(proposal.path, ` and the edit no longer applies: ${again.refusal.reason}`));
 }

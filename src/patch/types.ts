@@ -22,9 +22,18 @@ export interface Refusal {
   hint: string;
 }
 
+/** One str_replace-style change: `search` may be part of a line; `replaceAll` replaces every verbatim occurrence. */
+export interface SearchReplacePair {
+  search: string;
+  replace: string;
+  replaceAll?: boolean;
+}
+
 /** Any edit the model (or the user) can express. */
 export type EditInput =
-  | { kind: 'search_replace'; search: string; replace: string }
+  | ({ kind: 'search_replace' } & SearchReplacePair)
+  /** Several changes to one file (an `edits` list): all apply, or none. */
+  | { kind: 'pairs'; pairs: SearchReplacePair[] }
   /** Free text in any supported dialect: SEARCH/REPLACE blocks, unified diff, apply-patch. */
   | { kind: 'text'; text: string }
   /** Whole-file content (new files, or checked rewrites of small files). */
@@ -45,6 +54,9 @@ export interface Proposal {
   removed: number;
   /** Names of the matcher rungs / dialects that succeeded, for logs and the UI. */
   strategies: string[];
+  /** The edit as the engine read it: a re-check after the file changed applies exactly these
+   * blocks again, never a re-reading of the model's arguments. */
+  edit?: { blocks: ParsedBlock[]; writeContent?: string };
 }
 
 export type ProposeResult = { ok: true; proposal: Proposal } | { ok: false; refusal: Refusal };

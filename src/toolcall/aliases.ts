@@ -22,6 +22,9 @@ const GROUPS: Record<string, string[]> = {
     'str_replace_editor',
     'str_replace_based_edit_tool',
     'text_editor',
+    'apply_patch',
+    'multi_edit',
+    'multiedit',
   ],
   run_command: [
     'bash',
@@ -109,7 +112,8 @@ const GROUPS: Record<string, string[]> = {
 };
 for (const [target, names] of Object.entries(GROUPS)) for (const n of names) TOOL_ALIASES[normName(n)] = target;
 
-/** Our parameter name → names other tools use for it (first existing target wins). */
+/** Our parameter name → names other tools use for it (first existing target wins). Edit arguments
+ * (old_str/new_str, diff …) are not here: edit_file reads them itself (patch/edit-arg-names.ts). */
 const ARG_GROUPS: Record<string, string[]> = {
   path: [
     'file_path',
@@ -135,8 +139,6 @@ const ARG_GROUPS: Record<string, string[]> = {
     'target_directory',
   ],
   command: ['cmd', 'script', 'bash_command', 'shell_command', 'command_line', 'commandLine', 'code'],
-  search: ['old_str', 'old_string', 'old_text', 'oldText', 'oldString', 'old', 'search_text', 'original', 'before', 'old_content', 'find'],
-  replace: ['new_str', 'new_string', 'new_text', 'newText', 'newString', 'new', 'replacement', 'replace_with', 'after', 'new_content', 'replace_text'],
   content: ['text', 'file_text', 'contents', 'data', 'body', 'code', 'file_content', 'fileContent', 'new_content', 'source'],
   pattern: ['query', 'regex', 'search_term', 'search', 'term', 'keyword', 'q', 'text', 'grep', 'search_pattern', 'expression'],
   start_line: ['startLine', 'start', 'from_line', 'line_start', 'offset', 'line', 'begin_line', 'startline', 'first_line', 'from'],

@@ -2,7 +2,7 @@
 // arguments to the schema, and says (as diagnostics and a repair message) what went wrong.
 import type { ToolSpec } from '../types/tool-spec';
 import { argumentsObject, fitArguments } from './fit-arguments';
-import { badArgumentsMessage, unknownToolMessage } from './repair-message';
+import { badArgumentsMessage, unknownToolMessage, unreadableArgumentsMessage } from './repair-message';
 import { cleanName, resolveName } from './resolve-name';
 import type { Diagnostic, ParsedCall, RawCall } from './types';
 
@@ -30,13 +30,14 @@ export function finalizeCall(raw: RawCall, strategy: string, tools: ToolSpec[] |
     return { diagnostics: [{ strategy, kind: 'unknown_tool', detail: raw.name }], repair: unknownToolMessage(cleanName(raw.name), tools) };
   }
   const spec = tools.find((t) => t.name === res.name) as ToolSpec;
-  const fitted = fitArguments(raw.args, spec.parameters, raw.name, res.name);
+  const fitted = fitArguments(raw.args, spec, raw.name, res.name);
   diagnostics.push({ strategy, kind: 'matched', detail: res.via === 'exact' ? res.name : `${res.name} (from "${raw.name}" by ${res.via})` });
   for (const r of fitted.repairs) diagnostics.push({ strategy, kind: 'repaired', detail: r });
   if (!fitted.ok) {
-    const what = [...fitted.missing.map((m) => `missing ${m}`), ...fitted.invalid].join(', ');
+    const what = fitted.problem ?? [...fitted.missing.map((m) => `missing ${m}`), ...fitted.invalid].join(', ');
     diagnostics.push({ strategy, kind: 'invalid_args', detail: `${res.name}: ${what}` });
-    return { diagnostics, repair: badArgumentsMessage(spec, fitted.missing, fitted.invalid) };
+    const repair = fitted.problem ? unreadableArgumentsMessage(spec, fitted.problem) : badArgumentsMessage(spec, fitted.missing, fitted.invalid);
+    return { diagnostics, repair };
   }
   return { call: withId({ name: res.name, arguments: fitted.args, strategy }, raw.id), diagnostics };
 }

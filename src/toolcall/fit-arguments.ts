@@ -1,13 +1,14 @@
 // Fits the arguments a model wrote to one tool's JSON schema: decodes double-encoded JSON, renames
-// aliased argument names, converts editor-style diffs, coerces types and checks required ones.
-import type { JsonSchema } from '../types/tool-spec';
+// aliased argument names, coerces types and checks required ones. A tool that reads its own
+// arguments (edit_file: the patch engine) gets them after the generic renames instead.
+import type { JsonSchema, ToolSpec } from '../types/tool-spec';
 import { ARG_ALIASES, normName } from './aliases';
 import { coerceValue } from './coerce-value';
 import { parseLooseJson } from './loose-json';
 
 export type Fitted =
   | { ok: true; args: Record<string, unknown>; repairs: string[] }
-  | { ok: false; args: Record<string, unknown>; missing: string[]; invalid: string[]; repairs: string[] };
+  | { ok: false; args: Record<string, unknown>; missing: string[]; invalid: string[]; repairs: string[]; problem?: string };
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -33,13 +34,19 @@ export function argumentsObject(raw: unknown, schema?: JsonSchema): { args: Obj;
 }
 
 /** `sourceName` is the name the model used (an editor alias changes how arguments map). */
-export function fitArguments(raw: unknown, schema: JsonSchema | undefined, sourceName: string, target: string): Fitted {
+export function fitArguments(raw: unknown, spec: Pick<ToolSpec, 'parameters' | 'readArguments'> | undefined, sourceName: string, target: string): Fitted {
+  const schema = spec?.parameters;
   const { args, repairs } = argumentsObject(raw, schema);
   const props = schema && isObj(schema.properties) ? (schema.properties as Record<string, JsonSchema>) : undefined;
   if (!props) return { ok: true, args, repairs };
   placePositional(args, props, repairs);
   adaptEditorArgs(args, sourceName, target, props, repairs);
   renameAliases(args, props, repairs);
+  if (spec?.readArguments) {
+    const own = spec.readArguments(args);
+    if (!own.ok) return { ok: false, args, missing: [], invalid: [], problem: own.problem, repairs: [...repairs, ...own.repairs] };
+    return { ok: true, args: own.args, repairs: [...repairs, ...own.repairs] };
+  }
   const out: Obj = {};
   const invalid: string[] = [];
   for (const [k, v] of Object.entries(args)) {
@@ -90,7 +97,7 @@ function renameAliases(args: Obj, props: Record<string, JsonSchema>, repairs: st
   }
 }
 
-/** str_replace_editor's `command`/`view_range`, Cline/Roo `diff` blocks → our parameters. */
+/** str_replace_editor's `command`/`view_range`, Codex's argv → our parameters. */
 function adaptEditorArgs(args: Obj, sourceName: string, target: string, props: Record<string, JsonSchema>, repairs: string[]): void {
   if (target !== 'run_command' && 'command' in args && !('command' in props) && normName(sourceName) !== normName(target)) {
     delete args.command;
@@ -108,14 +115,5 @@ function adaptEditorArgs(args: Obj, sourceName: string, target: string, props: R
     if (typeof range[1] === 'number' && range[1] > 0) args.end_line = range[1];
     delete args.view_range;
     repairs.push('view_range → start_line/end_line');
-  }
-  if (typeof args.diff === 'string' && !('diff' in props) && 'search' in props && 'replace' in props) {
-    const m = /<{5,}\s*SEARCH[^\n]*\n(?:\s*:start_line:\s*\d+\s*\n)?(?:-{3,}\s*\n)?([\s\S]*?)\n?={5,}[^\n]*\n([\s\S]*?)\n?>{5,}\s*REPLACE/.exec(args.diff);
-    if (m) {
-      args.search = m[1];
-      args.replace = m[2];
-      delete args.diff;
-      repairs.push('SEARCH/REPLACE diff → search/replace');
-    }
   }
 }

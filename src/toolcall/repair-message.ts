@@ -40,6 +40,11 @@ export function badArgumentsMessage(tool: ToolSpec, missing: string[], invalid: 
   return `The ${tool.name} call ${parts.join(' and ')}. Call it exactly like this:\n${exampleCall(tool)}`;
 }
 
+/** A tool that reads its own arguments (edit_file) said what is wrong with them. */
+export function unreadableArgumentsMessage(tool: ToolSpec, problem: string): string {
+  return `The ${tool.name} call could not be used: ${problem}\nCall it exactly like this:\n${exampleCall(tool)}`;
+}
+
 export function unreadableMessage(detail: string, tool: ToolSpec | undefined): string {
   if (/cut off/.test(detail)) {
     return `Your tool call was cut off before it ended. Send it again, complete; split a large file into smaller writes.\n${exampleCall(tool)}`;

@@ -1,28 +1,17 @@
 // edit_file: replaces one exact, unique piece of a file. It only *proposes* (pure, through the
 // patch engine's matcher ladder); the agent applies the proposal after the user approves it.
-import { proposeEdit } from '../patch/index';
-import type { EditInput, ProposeResult } from '../patch/types';
+// Its arguments come in every form the patch engine reads (readEditArgs), not just the schema's.
+import { proposeEdit, readEditArgs } from '../patch/index';
+import type { ProposeResult } from '../patch/types';
+import type { ReadArguments } from '../types/tool-spec';
 import { resolveWritable } from '../workspace/jail';
 import { toolError } from './result';
 import type { Tool, ToolContext, ToolResult } from './types';
 
-const firstString = (args: Record<string, unknown>, names: string[]): string | undefined => {
-  for (const n of names) if (typeof args[n] === 'string') return args[n] as string;
-  return undefined;
-};
-
-/** The edit the arguments describe; common aliases (old_str/new_str …) and a free-text diff are accepted. */
-export function editInputFrom(args: Record<string, unknown>): EditInput | { error: string } {
-  const search = firstString(args, ['search', 'old_str', 'old_string', 'old_text', 'find']);
-  const replace = firstString(args, ['replace', 'new_str', 'new_string', 'new_text', 'replacement']);
-  if (search === undefined) {
-    const text = firstString(args, ['diff', 'patch', 'edit']);
-    if (text !== undefined && text.trim() !== '') return { kind: 'text', text };
-    return { error: 'missing argument "search": the exact text to replace, copied from read_file (without the line-number prefix)' };
-  }
-  if (search === '') return { error: '"search" is empty: to create a file use write_file, otherwise give the exact text to replace' };
-  if (replace === undefined) return { error: 'missing argument "replace": the new text (use "" to delete the search text)' };
-  return { kind: 'search_replace', search, replace };
+/** The parser's view: the canonical arguments, or what is wrong with them (for the model). */
+function readArguments(args: Record<string, unknown>): ReadArguments {
+  const r = readEditArgs(args);
+  return r.ok ? { ok: true, args: r.args, repairs: r.repairs } : r;
 }
 
 export function refuse(reason: string, hint: string): ProposeResult {
@@ -30,14 +19,14 @@ export function refuse(reason: string, hint: string): ProposeResult {
 }
 
 async function propose(args: Record<string, unknown>, ctx: ToolContext): Promise<ProposeResult> {
-  if (typeof args.path !== 'string' || args.path.trim() === '') {
+  const read = readEditArgs(args);
+  if (!read.ok) return refuse(read.problem, 'edit_file(path, search, replace)');
+  if (read.path === undefined) {
     return refuse('missing argument "path"', 'edit_file(path, search, replace): path is the file to change, relative to the workspace root');
   }
-  const jailed = resolveWritable(ctx.root, args.path);
+  const jailed = resolveWritable(ctx.root, read.path);
   if (!jailed.ok) return refuse(jailed.message, 'edit only files inside the workspace');
-  const edit = editInputFrom(args);
-  if ('error' in edit) return refuse(edit.error, 'edit_file(path, search, replace)');
-  return proposeEdit(ctx.root, jailed.rel, edit);
+  return proposeEdit(ctx.root, jailed.rel, read.edit);
 }
 
 async function run(): Promise<ToolResult> {
@@ -59,4 +48,5 @@ export const editFileTool: Tool = {
   risk: 'write',
   run,
   propose,
+  readArguments,
 };

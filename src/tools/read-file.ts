@@ -1,4 +1,4 @@
-// read_file: a file with numbered lines ("  12 | text"), capped to the result budget with an
+// read_file: a file with numbered lines ("12<TAB>text"), capped to the result budget with an
 // exact hint how to read on; binary files and folders are refused with what to do instead.
 import { resolveInWorkspace } from '../workspace/jail';
 import { listFiles } from '../workspace/list-files';
@@ -12,8 +12,12 @@ const MAX_FILE_BYTES = 10 * 1024 * 1024;
 /** Room kept for the continuation hint. */
 const HINT_RESERVE = 120;
 
-export function numberLine(n: number, text: string, width: number): string {
-  return `${String(n).padStart(width)} | ${text}`;
+/**
+ * `12<TAB>text`: the cheapest prefix the patch engine still strips when a model copies it back
+ * into SEARCH text (2.9 Qwen3 tokens per line against 5.1 for the padded `  12 | `; bench/read-cost).
+ */
+export function numberLine(n: number, text: string): string {
+  return `${n}\t${text}`;
 }
 
 /** Up to three workspace files with the same base name, for a "did you mean" hint. */
@@ -69,13 +73,12 @@ async function run(args: Record<string, unknown>, ctx: ToolContext): Promise<Too
   const to = Math.min(end.value ?? total, total);
   if (to < from) return toolError('bad_args', `end_line=${to} is before start_line=${from}`);
 
-  const width = Math.max(4, String(total).length);
   const budget = Math.max(200, ctx.outputCap - HINT_RESERVE);
   const out: string[] = [];
   let used = 0;
   let last = from - 1;
   for (let n = from; n <= to; n++) {
-    let line = numberLine(n, lines[n - 1], width);
+    let line = numberLine(n, lines[n - 1]);
     if (used + line.length + 1 > budget) {
       if (out.length > 0) break;
       line = `${line.slice(0, budget - 20)} … (line cut)`;

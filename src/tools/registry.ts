@@ -22,7 +22,12 @@ export function toolByName(name: string): Tool | undefined {
 
 /** Full specs (complete descriptions and schemas), e.g. for the parser's argument validation. */
 export function toolSpecs(tools: Tool[]): ToolSpec[] {
-  return tools.map((t) => ({ name: t.name, description: t.description, parameters: t.parameters }));
+  return tools.map((t) => ({
+    name: t.name,
+    description: t.description,
+    parameters: t.parameters,
+    ...(t.readArguments ? { readArguments: t.readArguments } : {}),
+  }));
 }
 
 /** Specs for tool *names* (`debug parse --tools a,b`): our schema for our tools, an open object
@@ -30,6 +35,6 @@ export function toolSpecs(tools: Tool[]): ToolSpec[] {
 export function toolSpecsForNames(names: string[]): ToolSpec[] {
   return names.map((name) => {
     const tool = toolByName(name);
-    return tool ? { name, description: tool.description, parameters: tool.parameters } : { name, description: '', parameters: { type: 'object' } };
+    return tool ? toolSpecs([tool])[0] : { name, description: '', parameters: { type: 'object' } };
   });
 }

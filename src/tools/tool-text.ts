@@ -52,8 +52,8 @@ export function describeToolsCompact(tools: Tool[]): string {
   return [
     'Tools you can use now:',
     ...tools.map(signatureLine),
+    // When to stop calling tools is said once, in the system prompt.
     `To use a tool, reply with exactly one block: <tool_call>${exampleCall(tools)}</tool_call>`,
-    'When the task is done, answer in plain text without a tool call.',
   ].join('\n');
 }
 

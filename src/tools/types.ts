@@ -1,6 +1,6 @@
 // The shape of one tool. Tools get side effects only through the narrow ToolContext, so each
 // can be tested with a temp directory and nothing else.
-import type { JsonSchema } from '../types/tool-spec';
+import type { JsonSchema, ReadArguments } from '../types/tool-spec';
 import type { ProposeResult } from '../patch/types';
 import type { CommandRunner } from '../sandbox/command-runner';
 
@@ -58,4 +58,6 @@ export interface Tool<A = Record<string, unknown>> {
   /** Write tools: compute the pending patch without touching disk. The agent shows it, waits for
    * approval, then applies it through the patch engine. */
   propose?(args: A, ctx: ToolContext): Promise<ProposeResult>;
+  /** Reads arguments that come in more forms than `parameters` shows (see ToolSpec.readArguments). */
+  readArguments?(args: Record<string, unknown>): ReadArguments;
 }

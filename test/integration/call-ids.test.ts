@@ -86,15 +86,16 @@ describe('call ids and tool results', () => {
     const result = events(r.stdout).find((e) => e.type === 'tool.result');
     expect(result?.details?.kind).toBe('read');
     const output = result?.details?.output;
-    expect(output?.text).toContain(`   1 | 000000${'9876543210'.repeat(4)}`);
+    expect(output?.text).toContain(`1\t000000${'9876543210'.repeat(4)}`);
     const sent = JSON.stringify(server.chatRequests()[1].body);
     const lines = output?.text.split('\n') ?? [];
     const cut = output?.cutForModel;
     expect(cut).toBeDefined();
     if (!cut) return;
     expect(cut.to).toBeGreaterThan(cut.from);
-    expect(sent).toContain(lines[0]);
-    expect(sent).not.toContain(lines[cut.from]); // the first line the model did not get
-    expect(sent).toContain(lines[cut.from - 1]);
+    const inJson = (line: string) => JSON.stringify(line).slice(1, -1); // the tab after the number is escaped
+    expect(sent).toContain(inJson(lines[0]));
+    expect(sent).not.toContain(inJson(lines[cut.from])); // the first line the model did not get
+    expect(sent).toContain(inJson(lines[cut.from - 1]));
   });
 });

@@ -87,6 +87,30 @@ describe('a retry is not a loop', () => {
     expect(fs.readFileSync(path.join(root, 'a.js'), 'utf8')).toContain('return 2;');
   });
 
+  it('does not call re-reads between failed edits a loop', async () => {
+    // Each edit is read fine but does not match the file; the model re-reads and tries again.
+    const miss = (n: number): ScriptedReply => ({
+      toolCalls: [{ name: 'edit_file', arguments: { path: 'a.js', search: `return ${n}0;`, replace: 'return 2;' } }],
+    });
+    const good: ScriptedReply = { toolCalls: [{ name: 'edit_file', arguments: { path: 'a.js', search: 'return 1;', replace: 'return 2;' } }] };
+    server = await startScriptedServer({ kind: 'ollama', replies: [read('a.js'), miss(3), read('a.js'), miss(4), read('a.js'), good, { text: 'Done.' }] });
+    const root = workspace({ 'a.js': CODE });
+    const r = await run(server, root, 'make f return 2');
+    const ev = events(r.stdout);
+    expect(ev.filter((e) => e.type === 'guard' && e.kind === 'repeated_call')).toEqual([]);
+    expect(ev.at(-1)).toMatchObject({ type: 'turn.end', reason: 'done' });
+    expect(fs.readFileSync(path.join(root, 'a.js'), 'utf8')).toContain('return 2;');
+  });
+
+  it('names an edit written as an unreadable SEARCH/REPLACE block as the cause', async () => {
+    // Cline markers in prose with the ======= line missing: meant as an edit, cannot be read.
+    const broken = { text: 'a.js\n------- SEARCH\n  return 1;\n  return 2;\n+++++++ REPLACE\n' };
+    server = await startScriptedServer({ kind: 'ollama', replies: (req) => ((req.body as { format?: unknown }).format ? { text: 'sorry' } : broken) });
+    const r = await run(server, workspace({ 'a.js': CODE }), 'edit a.js');
+    expect(r.code).toBe(4);
+    expect(events(r.stdout).at(-1)?.text).toMatch(/^The model's edit could not be read 2 times in a row: .*=======/s);
+  });
+
   it('stops the same call with the same result, naming that cause', async () => {
     server = await startScriptedServer({ kind: 'ollama', replies: () => ({ toolCalls: [{ name: 'list_files', arguments: { path: '.' } }] }) });
     const r = await run(server, workspace({ 'a.js': CODE }), 'list the files');

@@ -127,7 +127,7 @@ describe('revalidate', () => {
   it('returns the proposal unchanged when the file did not change', async () => {
     write('a.txt', 'a\nb\n');
     const p = await propose('a.txt', sr('b', 'B'));
-    const r = await revalidate(root, p, sr('b', 'B'));
+    const r = await revalidate(root, p);
     expect(r.ok && r.proposal).toBe(p);
   });
 
@@ -136,10 +136,10 @@ describe('revalidate', () => {
     const edit = sr('b', 'B');
     const p = await propose('a.txt', edit);
     write('a.txt', 'top\na\nb\n');
-    const again = await revalidate(root, p, edit);
+    const again = await revalidate(root, p);
     expect(again.ok && again.proposal.after).toBe('top\na\nB\n');
     write('a.txt', 'a\nc\n');
-    const gone = await revalidate(root, p, edit);
+    const gone = await revalidate(root, p);
     expect(gone.ok ? 'ok' : gone.refusal.code).toBe('stale');
   });
 });

@@ -25,7 +25,7 @@ describe('parseToolCalls', () => {
     const r = parseToolCalls('<tool_call>{"name": "edit_file", "arguments": {"path": "a.ts"}}</tool_call>', undefined, { tools });
     expect(r.calls).toEqual([]);
     expect(r.intendedButUnreadable).toBe(true);
-    expect(r.repair).toContain('missing required arguments search, replace');
+    expect(r.repair).toContain('missing argument "search"');
     expect(r.repair).toContain('<tool_call>{"name":"edit_file","arguments":{"path":"...","search":"...","replace":"..."}}</tool_call>');
   });
 

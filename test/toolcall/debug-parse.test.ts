@@ -54,4 +54,23 @@ describe('smallcode debug parse', () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out)).toEqual({ calls: [], text: '', diagnostics: [] });
   });
+
+  it('shows the blocks of an edit call as the patch engine reads them, with or without --tools', async () => {
+    const input =
+      '<apply_diff>\n<path>a.py</path>\n<diff>\n<<<<<<< SEARCH\nx = 1\n=======\nx = 2\n>>>>>>> REPLACE\n\n' +
+      '<<<<<<< SEARCH\ny = 1\n=======\ny = 2\n>>>>>>> REPLACE\n</diff>\n</apply_diff>';
+    const blocks = [
+      { search: 'x = 1\n', replace: 'x = 2\n' },
+      { search: 'y = 1\n', replace: 'y = 2\n' },
+    ];
+    const withTools = JSON.parse((await run(['--tools', 'edit_file'], input)).out);
+    expect(withTools.calls).toMatchObject([{ name: 'edit_file', edit: { blocks } }]);
+    const anyName = JSON.parse((await run([], input)).out);
+    expect(anyName.calls).toMatchObject([{ name: 'apply_diff', edit: { blocks } }]);
+    const broken = JSON.parse(
+      (await run(['--tools', 'edit_file'], '{"name": "edit_file", "arguments": {"path": "a.py", "diff": "<<<<<<< SEARCH\\nx\\n>>>>>>> REPLACE"}}')).out,
+    );
+    expect(broken.calls).toEqual([]);
+    expect(broken.diagnostics.map((d: { detail: string }) => d.detail).join('\n')).toMatch(/could not be read/);
+  });
 });

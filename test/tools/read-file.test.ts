@@ -17,16 +17,16 @@ describe('read_file', () => {
   });
   afterAll(() => ws.cleanup());
 
-  it('numbers lines as "  N | text" without a hint for a whole small file', async () => {
+  it('numbers lines as "N<TAB>text" without a hint for a whole small file', async () => {
     const r = await readFileTool.run({ path: 'src/a.ts' }, ws.ctx());
     expect(r.ok).toBe(true);
-    expect(r.forModel).toBe('   1 | const a = 1;\n   2 | export { a };');
+    expect(r.forModel).toBe('1\tconst a = 1;\n2\texport { a };');
     expect(r.details).toEqual({ kind: 'read', path: 'src/a.ts', lines: 2, startLine: 1, endLine: 2 });
   });
 
   it('drops CR of CRLF in the view', async () => {
     const r = await readFileTool.run({ path: 'crlf.txt' }, ws.ctx());
-    expect(r.forModel).toBe('   1 | one\n   2 | two');
+    expect(r.forModel).toBe('1\tone\n2\ttwo');
   });
 
   it('caps by outputCap and says exactly how to continue', async () => {
@@ -37,20 +37,20 @@ describe('read_file', () => {
     expect(m).not.toBeNull();
     const k = Number(m![1]);
     expect(Number(m![2])).toBe(k + 1);
-    expect(r.forModel).toContain(`${String(k).padStart(4)} | line ${k}`);
-    expect(r.forModel).not.toContain(`| line ${k + 1}\n`);
+    expect(r.forModel).toContain(`\n${k}\tline ${k}\n`);
+    expect(r.forModel).not.toContain(`\tline ${k + 1}\n`);
     const next = await readFileTool.run({ path: 'long.txt', start_line: k + 1 }, ws.ctx(1000));
-    expect(next.forModel.startsWith(`${String(k + 1).padStart(4)} | line ${k + 1}`)).toBe(true);
+    expect(next.forModel.startsWith(`${k + 1}\tline ${k + 1}\n`)).toBe(true);
   });
 
   it('reads a range, accepting numeric strings, and notes the rest', async () => {
     const r = await readFileTool.run({ path: 'long.txt', start_line: '10', end_line: 12 }, ws.ctx());
-    expect(r.forModel).toBe('  10 | line 10\n  11 | line 11\n  12 | line 12\n… file has 500 lines; showing 10-12.');
+    expect(r.forModel).toBe('10\tline 10\n11\tline 11\n12\tline 12\n… file has 500 lines; showing 10-12.');
   });
 
   it('reads start_line=0 as 1 and end_line=-1 as "to the end"', async () => {
     const r = await readFileTool.run({ path: 'src/a.ts', start_line: 0, end_line: -1 }, ws.ctx());
-    expect(r.forModel).toBe('   1 | const a = 1;\n   2 | export { a };');
+    expect(r.forModel).toBe('1\tconst a = 1;\n2\texport { a };');
   });
 
   it('refuses start_line past the end with the line count', async () => {
@@ -83,7 +83,7 @@ describe('read_file', () => {
   it('accepts "path:line" copied from search results, starting a little before that line', async () => {
     const r = await readFileTool.run({ path: 'long.txt:40' }, ws.ctx(400));
     expect(r.ok).toBe(true);
-    expect(r.forModel.startsWith('  30 | line 30')).toBe(true);
+    expect(r.forModel.startsWith('30\tline 30')).toBe(true);
     expect(r.details).toMatchObject({ path: 'long.txt', startLine: 30 });
   });
 

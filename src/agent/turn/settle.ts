@@ -16,8 +16,12 @@ import type { Target } from './ask-model';
 import type { TurnState } from './turn-state';
 import { storedReply } from './stored-reply';
 
-/** `repairs`: what the parser had to fix to read the calls (empty when read as written). */
-export type Settled = { kind: 'calls'; calls: ToolCallRef[]; repairs: string[] } | { kind: 'next' } | { kind: 'end'; reason: TurnEndReason; text: string };
+/** `repairs`: what the parser had to fix to read the calls (empty when read as written);
+ * `unread`: the repair note for a part of the reply that meant a call but could not be used. */
+export type Settled =
+  | { kind: 'calls'; calls: ToolCallRef[]; repairs: string[]; unread?: string }
+  | { kind: 'next' }
+  | { kind: 'end'; reason: TurnEndReason; text: string };
 
 export interface SettleInput {
   info: ProviderInfo;
@@ -31,7 +35,7 @@ export interface SettleInput {
 const DEFAULT_REPAIR =
   'Your tool call could not be read. Reply with exactly one block: <tool_call>{"name": "read_file", "arguments": {"path": "src/a.ts"}}</tool_call>';
 const EDIT_HINT =
-  /\b(?:edit_file|write_file|apply_diff|replace_in_file|str_replace\w*|search_replace|apply_patch)\b|<{5,}\s*SEARCH|^-{3,}\s*SEARCH|\*\*\* Begin Patch/m;
+  /\b(?:edit_file|write_file|apply_diff|replace_in_file|str_replace\w*|search_replace|apply_patch)\b|<{5,}\s*(?:SEARCH|ORIGINAL)|^-{3,}\s*SEARCH|\*\*\* Begin Patch/m;
 
 /** What the unreadable reply was trying to do, for the stop message. */
 export function unreadableCause(text: string): string {
@@ -58,7 +62,9 @@ export async function settle(input: SettleInput, reply: ModelCallResult, target:
     turn.retries.unreadable.reset();
     turn.cutText = '';
     history.append(storedReply(reply, read, turn.toolMode));
-    return { kind: 'calls', calls: read.calls, repairs: parseRepairs(read) };
+    // Another call in the same reply could not be used: the model must hear of it, or its work is lost.
+    const unread = read.parse.intendedButUnreadable && read.parse.repair ? read.parse.repair : undefined;
+    return { kind: 'calls', calls: read.calls, repairs: parseRepairs(read), ...(unread ? { unread } : {}) };
   }
   const assistant: ChatMessage = { role: 'assistant', content: withoutThinking(reply.text) };
   if (read.parse.intendedButUnreadable) {

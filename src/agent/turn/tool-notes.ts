@@ -26,5 +26,5 @@ export function describeInHistory(history: HistoryStore, notes: Map<string, Chat
 }
 
 export function routedToolsText(offered: Tool[]): string {
-  return `Tools for this step: ${offered.map((t) => t.name).join(', ')} (described above).`;
+  return `Tools for this step: ${offered.map((t) => t.name).join(', ')}.`;
 }

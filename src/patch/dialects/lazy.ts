@@ -2,7 +2,7 @@
 // standing for unchanged code, optionally fenced and preceded by the file path.
 import type { ParsedEdit } from '../types';
 import { isElision } from '../match/normalize';
-import { pathFromLine } from './path-line';
+import { pathFromLine } from '../../util/edit-markers';
 
 /** The body of the first fenced block, with the path found above it (or in its info string). */
 export function unfence(text: string): { body: string; path?: string } {

@@ -1,12 +1,10 @@
-// SEARCH/REPLACE blocks: Aider (`<<<<<<< SEARCH` / `=======` / `>>>>>>> REPLACE`) and Cline
-// (`------- SEARCH` / `=======` / `+++++++ REPLACE`), markers 5–9 characters, prose around.
+// SEARCH/REPLACE blocks: Aider (`<<<<<<< SEARCH` / `=======` / `>>>>>>> REPLACE`), Cline
+// (`------- SEARCH` / `=======` / `+++++++ REPLACE`) and ORIGINAL/UPDATED, prose around. The only
+// reader of what lies between the markers (the parser just finds the blocks).
 import type { EditBlock, ParsedEdit, Refusal } from '../types';
 import { refusal } from '../refusals';
-import { pathFromLine } from './path-line';
+import { BLOCK_DIVIDER as DIVIDER, BLOCK_END as END, BLOCK_START as START, pathFromLine } from '../../util/edit-markers';
 
-const START = /^\s*(?:<{5,9}|-{5,9})\s*(?:SEARCH|ORIGINAL)\b[^\n]*$/i;
-const DIVIDER = /^\s*={5,9}\s*$/;
-const END = /^\s*(?:>{5,9}|\+{5,9})\s*(?:REPLACE|UPDATED)\b[^\n]*$/i;
 const ESCAPED = /^\\(?=<{5,9}|={5,9}|>{5,9}|-{5,9}|\+{5,9})/;
 const FORM = '<<<<<<< SEARCH\n(exact lines from the file)\n=======\n(new lines)\n>>>>>>> REPLACE';
 

@@ -1,36 +1,22 @@
-// Search/replace tool arguments written as text: JSON objects (`old_str`/`new_str`,
-// `old_string`/`new_string`, `search`/`replace`, …, or an `edits` list) and XML-style parameters.
+// Search/replace tool arguments written as text: JSON objects (`old_str`/`new_str` and every other
+// name in edit-arg-names.ts, or an `edits` list) and XML-style parameters.
 import { jsonrepair } from 'jsonrepair';
 import type { EditBlock, ParsedEdit } from '../types';
+import { LIST_KEYS, PATH_KEYS, REPLACE_KEYS, SEARCH_KEYS, type Obj, isObj } from '../edit-arg-names';
 
-const PAIRS: [string, string][] = [
-  ['old_str', 'new_str'],
-  ['old_string', 'new_string'],
-  ['oldString', 'newString'],
-  ['old_text', 'new_text'],
-  ['oldText', 'newText'],
-  ['search', 'replace'],
-  ['old', 'new'],
-];
-const PATH_KEYS = ['path', 'file_path', 'filePath', 'file', 'filename', 'target_file'];
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-
+/** A pair as written in text: a missing replacement deletes (the edit text stands on its own). */
 function blockOf(o: Obj): EditBlock | undefined {
-  for (const [a, b] of PAIRS) {
-    if (typeof o[a] === 'string' && (typeof o[b] === 'string' || o[b] === undefined || o[b] === null)) {
-      const all = o.replace_all === true || o.replaceAll === true;
-      return {
-        kind: 'replace',
-        search: o[a] as string,
-        replace: typeof o[b] === 'string' ? (o[b] as string) : '',
-        substring: true,
-        ...(all ? { replaceAll: true } : {}),
-      };
-    }
-  }
-  return undefined;
+  const sk = SEARCH_KEYS.find((k) => typeof o[k] === 'string');
+  if (sk === undefined) return undefined;
+  const rk = REPLACE_KEYS.find((k) => typeof o[k] === 'string');
+  const all = o.replace_all === true || o.replaceAll === true;
+  return {
+    kind: 'replace',
+    search: o[sk] as string,
+    replace: rk ? (o[rk] as string) : '',
+    substring: true,
+    ...(all ? { replaceAll: true } : {}),
+  };
 }
 
 function pathOf(o: Obj): string | undefined {
@@ -55,7 +41,8 @@ function argumentsOf(value: Obj): Obj {
 function fromObject(value: unknown): ParsedEdit | undefined {
   if (!isObj(value)) return undefined;
   const inner = argumentsOf(value);
-  const list = Array.isArray(inner.edits) ? inner.edits.filter(isObj) : [inner];
+  const lk = LIST_KEYS.find((k) => Array.isArray(inner[k]));
+  const list = lk ? (inner[lk] as unknown[]).filter(isObj) : [inner];
   const blocks = list.map(blockOf).filter((b): b is EditBlock => b !== undefined);
   if (blocks.length === 0) return undefined;
   return { path: pathOf(inner), dialect: 'tool_args', blocks };
@@ -86,17 +73,19 @@ function fromXml(text: string): ParsedEdit | undefined {
     const m = new RegExp(`<parameter=${name}>\\n?([\\s\\S]*?)\\n?</parameter>|<${name}>\\n?([\\s\\S]*?)\\n?</${name}>`).exec(text);
     return m ? (m[1] ?? m[2]) : undefined;
   };
-  for (const [a, b] of PAIRS.slice(0, 6)) {
-    const search = param(a);
-    if (search === undefined) continue;
-    const path = PATH_KEYS.map(param).find((p) => p !== undefined);
-    return { path: path?.trim(), dialect: 'tool_args_xml', blocks: [{ kind: 'replace', search, replace: param(b) ?? '', substring: true }] };
-  }
-  return undefined;
+  const search = XML_SEARCH_KEYS.map(param).find((v) => v !== undefined);
+  if (search === undefined) return undefined;
+  const path = PATH_KEYS.map(param).find((p) => p !== undefined);
+  const replace = REPLACE_KEYS.map(param).find((v) => v !== undefined) ?? '';
+  return { path: path?.trim(), dialect: 'tool_args_xml', blocks: [{ kind: 'replace', search, replace, substring: true }] };
 }
 
+/** Names distinctive enough to mark text as an edit's arguments (`"old"` or `<find>` alone are not). */
+const DISTINCT_KEYS = SEARCH_KEYS.filter((k) => /[_A-Z]|^search$/.test(k));
+const XML_SEARCH_KEYS = DISTINCT_KEYS;
+
 export function looksLikeToolArgs(text: string): boolean {
-  return PAIRS.some(([a]) => new RegExp(`["'<=]${a}\\\\?["'>]`).test(text));
+  return [...DISTINCT_KEYS, 'old'].some((a) => new RegExp(`["'<=]${a}\\\\?["'>]`).test(text));
 }
 
 export function parseToolArgs(text: string): ParsedEdit[] | undefined {

@@ -1,4 +1,4 @@
-// Held-out scorer for the patch engine: every case folder in the corpus is run through the REAL
+// Regression scorer for the patch engine: every case folder in the corpus is run through the REAL
 // CLI (`node bin/smallcode debug apply --file F --dry-run < edit.txt`) in a fresh temp directory.
 //
 // A case folder holds `before.<ext>`, `edit.txt`, `source.txt`, and either `after.<ext>` (the
@@ -14,7 +14,7 @@ import * as path from 'node:path';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 export const CLI = path.join(REPO_ROOT, 'bin', 'smallcode');
-export const CORPUS_DIR = path.join(REPO_ROOT, 'test', 'fixtures', 'heldout-patch');
+export const CORPUS_DIR = path.join(REPO_ROOT, 'test', 'fixtures', 'regression-patch');
 
 export type Outcome =
   /** exit 0 and stdout byte-equal to after. */
@@ -105,7 +105,7 @@ export function listCases(dir: string = CORPUS_DIR): string[] {
 
 export function runCase(dir: string, name: string): CaseResult {
   const c = readCase(path.join(dir, name), name);
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'sc-heldout-'));
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'sc-regression-'));
   try {
     const file = path.join(work, c.target);
     fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -179,7 +179,7 @@ const show = (b: Buffer) => JSON.stringify(b.toString('utf8'));
 /** A human-readable report: the totals, then every case that was not correct. */
 export function formatScore(s: CorpusScore): string {
   const lines = [
-    `held-out patch corpus: ${s.correct}/${s.total} correct (${(100 * s.ratio).toFixed(1)}%)`,
+    `regression patch corpus: ${s.correct}/${s.total} correct (${(100 * s.ratio).toFixed(1)}%)`,
     `  correct applies ${s.correctApplies}, correct refusals ${s.correctRefusals}, wrong applies ${s.wrongApplies}, ` +
       `missed applies ${s.missedApplies}, wrong bytes ${s.wrongBytes}, errors ${s.errors}, refusal-code mismatches ${s.codeMismatches}`,
   ];

@@ -1,4 +1,4 @@
-// Held-out scorer for the tool-call parser: every case in a corpus directory is run through the
+// Regression scorer for the tool-call parser: every case in a corpus directory is run through the
 // REAL CLI (`node bin/smallcode debug parse [--tools a,b]`, input on stdin) and the calls it prints
 // are compared exactly with the expected ones (names and arguments deep-equal, no coercion:
 // 5 and "5" differ). Needs a build first (`npx tsc -p tsconfig.build.json`; `npm test` does it).
@@ -108,7 +108,7 @@ export function scoreToolcallCorpus(dir: string): HeldoutScore {
 
 // `npx ts-node`-free entry: `node -e` or jest import this; running the compiled file prints a report.
 if (require.main === module) {
-  const dir = process.argv[2] ?? path.join(ROOT, 'test', 'fixtures', 'heldout-toolcall');
+  const dir = process.argv[2] ?? path.join(ROOT, 'test', 'fixtures', 'regression-toolcall');
   const s = scoreToolcallCorpus(dir);
   for (const fl of s.failures) {
     process.stdout.write(`FAIL ${fl.file}\n  expected ${JSON.stringify(fl.expected)}\n  got      ${JSON.stringify(fl.got)}\n`);
