@@ -35,7 +35,7 @@ export interface CallOutcome {
 }
 
 /** Puts a request in front of the user and waits; both steps are events the UI follows. */
-async function ask(deps: RunnerDeps, request: ApprovalRequest): Promise<ApprovalAnswer> {
+export async function ask(deps: RunnerDeps, request: ApprovalRequest): Promise<ApprovalAnswer> {
   deps.bus.emit({ type: 'approval.needed', request });
   const answer = await deps.approvals.request(request);
   deps.bus.emit({ type: 'approval.resolved', id: request.id, decision: answer.decision, feedback: answer.feedback });
@@ -143,7 +143,7 @@ async function runWrite(tool: Tool, call: ToolCallRef, deps: RunnerDeps): Promis
 }
 
 /** The facts the policy judges a command by: its parsed form and whether a sandbox confines it. */
-async function commandFacts(command: string, deps: RunnerDeps): Promise<CommandFacts & { sandbox: SandboxKind }> {
+export async function commandFacts(command: string, deps: RunnerDeps): Promise<CommandFacts & { sandbox: SandboxKind }> {
   const parser = await loadShellParser();
   const status = deps.ctx.exec ? await deps.ctx.exec.sandbox() : { kind: 'none' as const, reason: 'no command runner' };
   return { parsed: parser.parse(command), sandboxed: status.kind !== 'none', sandboxReason: status.reason, sandbox: status.kind };

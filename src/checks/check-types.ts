@@ -44,7 +44,7 @@ export function kindOf(command: string): CheckKind {
 /** A short name for a command: its script or subcommand ("npm run lint" → "lint"). */
 export function nameOf(command: string): string {
   const words = command.trim().split(/\s+/);
-  const run = words.findIndex((w) => w === 'run');
+  const run = words.indexOf('run');
   if (run >= 0 && words[run + 1] && /^(npm|pnpm|yarn|bun)$/.test(words[0])) return words[run + 1];
   if (/^(npm|pnpm|yarn|bun|cargo|go|make)$/.test(words[0]) && words[1]) return `${words[0] === 'go' || words[0] === 'cargo' ? `${words[0]} ` : ''}${words[1]}`;
   const tool = words.find((w) => !w.includes('=') && w !== 'npx' && w !== 'python' && w !== 'python3' && w !== '-m') ?? words[0];
