@@ -28,7 +28,7 @@ export interface ProjectChecks {
   /** The checks' results on the tree as it is now, from the cache when the tree is unchanged. */
   baseline(window: number, signal: AbortSignal): Promise<CheckRun[]>;
   /** Runs them all now; `verdicts` names each run's verdict for its event. */
-  run(phase: CheckPhase, window: number, signal: AbortSignal, verdicts?: (run: CheckRun) => CheckVerdictName | undefined): Promise<CheckRun[]>;
+  run(phase: CheckPhase, window: number, signal: AbortSignal, verdicts?: (run: CheckRun) => CheckVerdictName | undefined, only?: string): Promise<CheckRun[]>;
   /** The last run of each check this session (for the workbench's full-output view). */
   last(): CheckRun[];
 }
@@ -69,8 +69,14 @@ export function createProjectChecks(
     return true;
   }
 
-  async function run(phase: CheckPhase, window: number, signal: AbortSignal, verdicts?: (run: CheckRun) => CheckVerdictName | undefined): Promise<CheckRun[]> {
-    const checks = (discovery ?? api.discover()).checks;
+  async function run(
+    phase: CheckPhase,
+    window: number,
+    signal: AbortSignal,
+    verdicts?: (run: CheckRun) => CheckVerdictName | undefined,
+    only?: string,
+  ): Promise<CheckRun[]> {
+    const checks = (discovery ?? api.discover()).checks.filter((c) => only === undefined || c.name === only);
     if (checks.length === 0) return [];
     // The digest budget is shared: several failing checks must not flood a small window.
     const digestTokens = Math.max(200, Math.floor(digestBudget(window) / Math.min(checks.length, 3)));

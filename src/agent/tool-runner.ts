@@ -172,7 +172,8 @@ async function runExec(tool: Tool, call: ToolCallRef, deps: RunnerDeps): Promise
 export async function runCall(tool: Tool, call: ToolCallRef, deps: RunnerDeps): Promise<CallOutcome> {
   try {
     if (tool.risk === 'write' && tool.propose) return await runWrite(tool, call, deps);
-    if (tool.risk === 'exec') return await runExec(tool, call, deps);
+    // run_checks asks about each check it runs itself (the project-checks approval gate).
+    if (tool.risk === 'exec' && !tool.approvesItself) return await runExec(tool, call, deps);
     return { result: await tool.run(call.arguments, deps.ctx), refused: false };
   } catch (err) {
     // A tool bug must not kill the session: report it to the model and the user as a value.

@@ -16,7 +16,7 @@ import { askModel, type Target } from './turn/ask-model';
 import { recover } from './turn/recover';
 import { settle } from './turn/settle';
 import { runCalls } from './turn/run-calls';
-import { takeBaseline, verify, type VerifyInput } from './turn/verify';
+import { checkNow, takeBaseline, verify, type VerifyInput } from './turn/verify';
 import { showNestedRules } from './turn/nested-rules';
 
 export type { TurnContext } from './turn/turn-context';
@@ -33,10 +33,13 @@ export async function runTurn(ctx: TurnContext, userText: string, signal: AbortS
     return { reason, text, steps };
   };
 
+  const hasChecks = ctx.checks !== undefined && ctx.checks.discover().checks.length > 0;
   let step = 1;
   while (step <= ctx.maxSteps) {
     if (signal.aborted) return end('cancelled', 'Cancelled.', step - 1);
-    const routing = { userText, lastResults: turn.lastResults, excluded: turn.guards.excluded, step };
+    // run_checks is offered only when the project has checks.
+    const excluded = hasChecks ? turn.guards.excluded : new Set([...turn.guards.excluded, 'run_checks']);
+    const routing = { userText, lastResults: turn.lastResults, excluded, step };
     const { plan, offered } = await prepareStep({ root: ctx.root, bus, lastPlan: memory.lastPlan, ...routing });
     const escalating = escalation.due();
     const shape = { native: turn.toolMode === 'native' || escalating, escalating, offered, plan, forceCompact: turn.forceCompact };
@@ -81,6 +84,7 @@ async function settleAndRun(ctx: TurnContext, turn: TurnState, step: number, rep
     window: model.info.contextWindow,
     approval: ctx.approval,
     commands: ctx.commands,
+    ...(ctx.checks ? { runChecks: (s: AbortSignal, only?: string) => checkNow(verifyInput(ctx), turn.checks, turn.wrote, s, only) } : {}),
     escalation,
     lastPlan: memory.lastPlan,
     reads: memory.reads,

@@ -52,8 +52,8 @@ function model(opts: { fixes: boolean }) {
   };
 }
 
-const cli = (root: string, server: ScriptedServer, extra: string[], env: Record<string, string> = {}) =>
-  runCli(['run', 'give total() a 10% discount', '--provider', 'ollama', '--base-url', server.url, '--model', 'test-model', ...extra], {
+const cli = (root: string, server: ScriptedServer, extra: string[], env: Record<string, string> = {}, task = 'give total() a 10% discount') =>
+  runCli(['run', task, '--provider', 'ollama', '--base-url', server.url, '--model', 'test-model', ...extra], {
     cwd: root,
     env: { XDG_CONFIG_HOME: path.join(root, '.no-config'), ...env },
   });
@@ -104,6 +104,19 @@ describe('the check loop, end to end', () => {
     expect(end).toMatchObject({ reason: 'checks_failing' });
     expect(end?.text).toMatch(/checks still fail after 1 fix round: node \(`node --test`, changed\)/);
     expect(events.filter((e) => e.type === 'check.started')).toHaveLength(2); // baseline, verify (the second verify reuses it: no new change)
+  });
+
+  it('run_checks: the model asks to test and reads the digest', async () => {
+    server = await startScriptedServer({ kind: 'ollama', replies: [textCall('run_checks', {}), { text: 'The discount test fails.' }] });
+    const root = workspace();
+    const r = await cli(root, server, ['--yes'], { SMALLCODE_CHECKS: 'node --test' }, 'run the tests and tell me what fails');
+    expect(r.code).toBe(0);
+    const result = messagesOf(server.chatRequests()[1]).at(-1)?.content ?? '';
+    expect(result).toMatch(/<tool_result name="run_checks">[\s\S]*node: FAILED[\s\S]*30 !== 27/);
+    const offered = messagesOf(server.chatRequests()[0])
+      .map((m) => m.content)
+      .join('\n');
+    expect(offered).toContain('run_checks');
   });
 
   it('a project that was already red does not trap the model: unchanged failures do not block', async () => {

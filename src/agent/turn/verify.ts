@@ -10,6 +10,8 @@ import type { EventBus } from '../event-bus';
 import type { HistoryStore } from '../history-store';
 import type { ProjectChecks } from '../project-checks';
 import type { Escalation } from './escalation';
+import type { ToolResult } from '../../tools/types';
+import { toolError } from '../../tools/result';
 
 /** What the verify stage keeps within one turn. */
 export interface TurnChecks {
@@ -88,4 +90,38 @@ export async function verify(input: VerifyInput, state: TurnChecks, wrote: numbe
   const stub = `<tool_result name="run_checks">${blocking.map((v) => `${v.run.check.name} ${v.verdict}`).join(', ')}</tool_result>`;
   input.history.append({ role: 'user', content: `<tool_result name="run_checks">\n${feedback.text}\n</tool_result>`, origin: 'harness', stub });
   return { kind: 'next' };
+}
+
+/** run_checks: the checks now, judged against the turn's baseline when there is one. A full run
+ * after the turn's changes also stands as the verify run while nothing is written after it. */
+export async function checkNow(input: VerifyInput, state: TurnChecks, wrote: number, signal: AbortSignal, only?: string): Promise<ToolResult> {
+  const checks = input.checks;
+  if (!checks) return toolError('failed', 'The project checks are off in this session; use run_command to run a test command.');
+  const found = checks.discover();
+  if (found.checks.length === 0) return toolError('failed', `${found.note ?? 'No checks found'}; use run_command to run a test command.`);
+  if (only && !found.checks.some((c) => c.name === only))
+    return toolError('bad_args', `There is no check named "${only}". The checks are: ${found.checks.map((c) => c.name).join(', ')}.`);
+  const baseline = state.baseline ?? [];
+  const before = (r: CheckRun) => baseline.find((b) => b.check.command === r.check.command);
+  const runs = await checks.run('manual', input.window, signal, (r) => (state.baseline ? verdictFor(r, before(r)) : undefined), only);
+  const verdicts: CheckVerdict[] = runs.map((run) => ({ run, verdict: verdictFor(run, before(run)) }));
+  // Before any change this run is the baseline; after the changes it stands as the verify run.
+  if (!only && !state.baseline && wrote === 0 && runs.every((r) => r.status !== 'skipped')) state.baseline = runs;
+  else if (!only && state.baseline && wrote > 0) {
+    state.last = verdicts;
+    state.verifiedAt = wrote;
+  }
+  const failing = runs.filter((r) => r.status === 'failed' || r.status === 'timed_out');
+  const lines = runs.map((r) => {
+    const v = state.baseline ? verdictFor(r, before(r)) : undefined;
+    if (r.status === 'skipped') return `- ${r.check.name}: not run (${r.skipped ?? 'skipped'})`;
+    if (r.status === 'passed') return `- ${r.check.name}: passed`;
+    const label = v === 'unchanged' ? ' (pre-existing: the same before your changes)' : v === 'changed' || v === 'new' ? ` (${v})` : '';
+    return `- ${r.check.name}: FAILED${label}\n${r.digest?.text ?? ''}`;
+  });
+  const summary =
+    failing.length === 0
+      ? `checks · ${runs.filter((r) => r.status === 'passed').length} passed`
+      : `checks · ${failing.map((r) => r.check.name).join(', ')} failed`;
+  return { ok: failing.length === 0, forModel: lines.join('\n'), summary };
 }
