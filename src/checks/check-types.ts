@@ -47,7 +47,12 @@ export function nameOf(command: string): string {
   const run = words.indexOf('run');
   if (run >= 0 && words[run + 1] && /^(npm|pnpm|yarn|bun)$/.test(words[0])) return words[run + 1];
   if (/^(npm|pnpm|yarn|bun|cargo|go|make)$/.test(words[0]) && words[1]) return `${words[0] === 'go' || words[0] === 'cargo' ? `${words[0]} ` : ''}${words[1]}`;
-  const tool = words.find((w) => !w.includes('=') && w !== 'npx' && w !== 'python' && w !== 'python3' && w !== '-m') ?? words[0];
+  // An interpreter names nothing: the script it runs does ("sh scripts/check.sh" → "check.sh").
+  if (/^(sh|bash|node|python3?|deno|ruby)$/.test(words[0])) {
+    const script = words.slice(1).find((w) => !w.startsWith('-'));
+    return script ? (script.split('/').pop() ?? script) : words.slice(0, 2).join(' ');
+  }
+  const tool = words.find((w) => !w.includes('=') && w !== 'npx') ?? words[0];
   return tool.split('/').pop() ?? tool;
 }
 

@@ -102,7 +102,7 @@ describe('the check loop, end to end', () => {
       .map((l) => JSON.parse(l) as { type: string; reason?: string; text?: string });
     const end = events.find((e) => e.type === 'turn.end');
     expect(end).toMatchObject({ reason: 'checks_failing' });
-    expect(end?.text).toMatch(/checks still fail after 1 fix round: node \(`node --test`, changed\)/);
+    expect(end?.text).toMatch(/checks still fail after 1 fix round: node --test \(`node --test`, changed\)/);
     expect(events.filter((e) => e.type === 'check.started')).toHaveLength(2); // baseline, verify (the second verify reuses it: no new change)
   });
 
@@ -112,7 +112,7 @@ describe('the check loop, end to end', () => {
     const r = await cli(root, server, ['--yes'], { SMALLCODE_CHECKS: 'node --test' }, 'run the tests and tell me what fails');
     expect(r.code).toBe(0);
     const result = messagesOf(server.chatRequests()[1]).at(-1)?.content ?? '';
-    expect(result).toMatch(/<tool_result name="run_checks">[\s\S]*node: FAILED[\s\S]*30 !== 27/);
+    expect(result).toMatch(/<tool_result name="run_checks">[\s\S]*node --test: FAILED[\s\S]*30 !== 27/);
     const offered = messagesOf(server.chatRequests()[0])
       .map((m) => m.content)
       .join('\n');
@@ -126,7 +126,7 @@ describe('the check loop, end to end', () => {
     fs.writeFileSync(path.join(root, 'total.test.js'), "require('node:test')('fine', () => {});\n");
     const r = await cli(root, server, ['--yes', '--json'], { SMALLCODE_CHECKS: 'node --test' });
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('pre-existing check failures, unchanged by this turn: node');
+    expect(r.stdout).toContain('pre-existing check failures, unchanged by this turn: node --test');
     expect(server.chatRequests()).toHaveLength(2);
   });
 });
