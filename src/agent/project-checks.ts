@@ -125,15 +125,14 @@ export function createProjectChecks(
       return discovery;
     },
     async baseline(window, signal) {
-      const tree = await treeState(root, signal);
+      const tree = treeState(root);
       const cached = cache.get(tree);
       if (cached) return cached;
       const runs = await run('baseline', window, signal);
       if (signal.aborted) return runs;
+      // Keyed by the tree before the run: caches a check leaves behind (coverage, __pycache__) are
+      // usually ignored files; when they are not, the next turn simply measures again.
       cache.set(tree, runs);
-      // Running the checks may leave caches in the tree (__pycache__, coverage): the state after
-      // them has the same results.
-      cache.set(await treeState(root, signal), runs);
       return runs;
     },
     run,

@@ -1,25 +1,42 @@
-// The workspace's state as one key: every non-ignored file's path, size and mtime, hashed. Two
-// equal keys mean no file changed, so a baseline measured on one still holds on the other.
+// The workspace's state as one key: every file's path, size and mtime under the folders the
+// ignore rules keep, hashed. Two equal keys mean no file changed, so a baseline measured on one
+// still holds on the other. A synchronous walk: it runs once or twice a turn and must stay cheap
+// (the bench's check-loop row); ignored folders (node_modules, build output) are never entered.
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadIgnoreRules } from '../workspace/ignore-rules';
-import { walkWorkspace } from '../workspace/walk';
 
-/** Past this many files the key is still computed, but a walk this long says "large repo". */
+/** Past this many files the key covers only the first ones (a huge tree is still keyed, roughly). */
 const MAX_FILES = 50_000;
 
-export async function treeState(root: string, signal?: AbortSignal): Promise<string> {
+export function treeState(root: string): string {
+  const rules = loadIgnoreRules(root);
   const hash = crypto.createHash('sha1');
+  const dirs = [''];
   let n = 0;
-  for await (const e of walkWorkspace(root, '.', loadIgnoreRules(root), signal)) {
-    if (e.isDir) continue;
-    if (++n > MAX_FILES) break;
+  while (dirs.length > 0 && n < MAX_FILES) {
+    const dir = dirs.pop()!;
+    let entries: fs.Dirent[];
     try {
-      const st = fs.statSync(path.join(root, e.rel));
-      hash.update(`${e.rel}\0${st.size}\0${st.mtimeMs}\n`);
+      entries = fs.readdirSync(path.join(root, dir), { withFileTypes: true });
     } catch {
-      hash.update(`${e.rel}\0gone\n`);
+      continue;
+    }
+    for (const e of entries) {
+      const rel = dir === '' ? e.name : `${dir}/${e.name}`;
+      // Symlinks are keyed by name only: never followed out of the workspace.
+      if (e.isDirectory()) {
+        if (!rules.ignores(rel, true)) dirs.push(rel);
+      } else if (e.isFile()) {
+        n++;
+        try {
+          const st = fs.statSync(path.join(root, rel));
+          hash.update(`${rel}\0${st.size}\0${st.mtimeMs}\n`);
+        } catch {
+          hash.update(`${rel}\0gone\n`);
+        }
+      } else if (e.isSymbolicLink()) hash.update(`${rel}\0link\n`);
     }
   }
   return hash.digest('hex');
