@@ -61,7 +61,7 @@ export function createProjectChecks(
       const why = deps.approval.policy.autoApprove && !facts.sandboxed ? 'no sandbox here for --yes to cover it' : 'nobody can approve it in this run';
       return `not approved: ${why} — configure it in SMALLCODE_CHECKS or allow it with SMALLCODE_ALLOW`;
     }
-    const id = `check-${++ids}`;
+    const id = `check-approval-${++ids}`;
     const call = { id, name: 'run_checks', arguments: { command: check.command } };
     const answer = await ask(runner, { id, call, risk: 'exec', command: { command: check.command, cwd: root, sandbox: facts.sandbox } });
     if (answer.decision === 'reject') return 'declined by the user';

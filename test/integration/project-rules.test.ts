@@ -60,6 +60,25 @@ describe('project rules in the prompt', () => {
     expect(report.rules!).toBeLessThan(report.system);
   });
 
+  it("a folder's own AGENTS.md is appended once after the model writes there, leaving the prefix as it was", async () => {
+    const write = (p: string) => ({ text: `<tool_call>${JSON.stringify({ name: 'write_file', arguments: { path: p, content: 'x\n' } })}</tool_call>` });
+    server = await startScriptedServer({ kind: 'ollama', replies: [write('api/a.js'), write('api/b.js'), { text: 'Done.' }] });
+    const root = workspace('# Rules\nBe brief.\n');
+    fs.mkdirSync(path.join(root, 'api'));
+    fs.writeFileSync(path.join(root, 'api', 'AGENTS.md'), '# API rules\nEvery handler validates its input.\n');
+    const r = await runCli(['run', 'add two files in api/', '--yes', '--provider', 'ollama', '--base-url', server.url, '--model', 'test-model'], {
+      cwd: root,
+      env: { XDG_CONFIG_HOME: path.join(root, '.no-config'), SMALLCODE_CHECKS: 'off' },
+    });
+    expect(r.code).toBe(0);
+    const reqs = server.chatRequests().map(messagesOf);
+    const notes = (i: number) => reqs[i].filter((m) => m.content.includes('Every handler validates its input.'));
+    expect(notes(0)).toHaveLength(0);
+    expect(notes(1)).toHaveLength(1);
+    expect(notes(2)).toHaveLength(1); // once, not again for the second file
+    expect(reqs[2].slice(0, reqs[1].length)).toEqual(reqs[1]);
+  });
+
   it('doctor lists the rules file and the checks found, with their sources', async () => {
     server = await startScriptedServer({ kind: 'ollama', replies: [{ text: 'ok' }] });
     const root = workspace('# Rules\n## Testing\nRun `npm run test:unit` before you commit.\n');
