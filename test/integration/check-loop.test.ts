@@ -106,6 +106,19 @@ describe('the check loop, end to end', () => {
     expect(events.filter((e) => e.type === 'check.started')).toHaveLength(2); // baseline, verify (the second verify reuses it: no new change)
   });
 
+  it('the same failure after a fix round counts as a stuck failure (guard event), then the turn ends honestly', async () => {
+    server = await startScriptedServer({ kind: 'ollama', replies: model({ fixes: false }) });
+    const root = workspace();
+    const r = await cli(root, server, ['--yes', '--json'], { SMALLCODE_CHECKS: 'node --test', SMALLCODE_FIX_ROUNDS: '2' });
+    expect(r.code).toBe(7);
+    const guards = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { type: string; kind?: string; message?: string })
+      .filter((e) => e.type === 'guard');
+    expect(guards).toEqual([{ type: 'guard', kind: 'stuck_patch', message: 'check node --test fails exactly as before the last fix' }]);
+  });
+
   it('run_checks: the model asks to test and reads the digest', async () => {
     server = await startScriptedServer({ kind: 'ollama', replies: [textCall('run_checks', {}), { text: 'The discount test fails.' }] });
     const root = workspace();

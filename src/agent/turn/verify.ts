@@ -85,6 +85,12 @@ export async function verify(input: VerifyInput, state: TurnChecks, wrote: numbe
     const again = state.lastFailures.get(v.run.check.name) === key;
     state.lastFailures.set(v.run.check.name, key);
     input.escalation.failure(`check ${v.run.check.name} ${again ? 'still fails the same way' : 'fails'}: ${(v.run.digest?.text ?? '').slice(0, 600)}`);
+    if (again) {
+      // The fix did not touch the failure: like an edit that keeps failing, a stronger model may
+      // take the next step when one is configured.
+      bus.emit({ type: 'guard', kind: 'stuck_patch', message: `check ${v.run.check.name} fails exactly as before the last fix` });
+      if (input.escalation.available) input.escalation.requestQuietly();
+    }
   }
   // Like a tool result: the model reads it on its next step; compaction shrinks it to one line.
   const stub = `<tool_result name="run_checks">${blocking.map((v) => `${v.run.check.name} ${v.verdict}`).join(', ')}</tool_result>`;
