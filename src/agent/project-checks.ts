@@ -42,6 +42,8 @@ export function createProjectChecks(
   const latest = new Map<string, CheckRun>();
   let discovery: Discovery | undefined;
   let ids = 0;
+  /** Checks the user declined: not asked about again this session, except on /check or run_checks. */
+  const declined = new Set<string>();
   const runner: RunnerDeps = {
     root,
     bus: deps.bus,
@@ -52,8 +54,9 @@ export function createProjectChecks(
 
   /** The run_command rules: configured checks run unasked; others are allow-listed, always-allowed,
    * covered by --yes in a sandbox, or asked about once (then "always" holds for the session). */
-  async function approve(check: Check): Promise<true | string> {
+  async function approve(check: Check, phase: CheckPhase): Promise<true | string> {
     if (check.configured) return true;
+    if (phase !== 'manual' && declined.has(check.command)) return 'declined by the user earlier in this session (/check asks again)';
     const facts = await commandFacts(check.command, runner);
     const verdict = decide('exec', deps.approval.policy, facts);
     if (verdict.action === 'auto') return true;
@@ -64,7 +67,11 @@ export function createProjectChecks(
     const id = `check-approval-${++ids}`;
     const call = { id, name: 'run_checks', arguments: { command: check.command } };
     const answer = await ask(runner, { id, call, risk: 'exec', command: { command: check.command, cwd: root, sandbox: facts.sandbox } });
-    if (answer.decision === 'reject') return 'declined by the user';
+    if (answer.decision === 'reject') {
+      declined.add(check.command);
+      return 'declined by the user';
+    }
+    declined.delete(check.command);
     if (answer.decision === 'always') deps.approval.policy.alwaysAllowed.add(alwaysKey(facts.parsed));
     return true;
   }
@@ -87,7 +94,7 @@ export function createProjectChecks(
       root,
       signal,
       digestTokens,
-      approve,
+      approve: (c) => approve(c, phase),
       onStart: (c) => {
         deps.bus.emit({ type: 'check.started', name: c.name, command: c.command, phase });
         let seconds = 0;
