@@ -25,6 +25,9 @@ export const tagged: Strategy = {
     let pos = 0;
     let open: RegExpExecArray | null;
     let close: RegExpExecArray | null | undefined;
+    // Reading past a boundary scans the rest of the text; a text of many openers would make that
+    // quadratic, so all such reads together may scan at most twice the text.
+    let widerBudget = 2 * text.length;
     while ((open = nextMatch(OPEN, text, pos))) {
       const bodyStart = open.index + open[0].length;
       const nextOpen = nextMatch(OPEN, text, bodyStart);
@@ -33,7 +36,8 @@ export const tagged: Strategy = {
       const boundary = Math.min(nextOpen ? nextOpen.index : text.length, close ? close.index : text.length);
       let body = readBody(text, bodyStart, boundary, ctx);
       // The closing tag may sit inside a JSON string (a file that mentions </tool_call>): read on.
-      if (body.unreadable && /^\s*(?:```\w*\s*)?[{[]/.test(text.slice(bodyStart, bodyStart + 20))) {
+      if (body.unreadable && widerBudget > 0 && /^\s*(?:```\w*\s*)?[{[]/.test(text.slice(bodyStart, bodyStart + 20))) {
+        widerBudget -= text.length - bodyStart;
         const wider = readBody(text, bodyStart, text.length, ctx);
         if (!wider.unreadable && wider.calls.length > 0) body = wider;
       }
