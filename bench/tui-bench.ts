@@ -65,6 +65,9 @@ const idleAgent: AgentHandle = {
   clear: () => undefined,
   busy: () => false,
   setModel: () => undefined,
+  rules: () => ({ files: [], tokens: 0, share: 0 }),
+  checks: () => ({ checks: [], fixRounds: 0 }),
+  runChecks: async () => undefined,
 };
 
 /** Runs inside the child: prints one JSON line with the measurements. */

@@ -6,7 +6,7 @@ import type { ToolCallRef } from '../types/messages';
 import type { PlanItem } from '../types/plan';
 import type { ToolMode } from '../types/tool-mode';
 import type { TokenCounter } from '../context/token-counter';
-import type { ToolDetails } from '../tools/types';
+import type { ToolContext, ToolDetails } from '../tools/types';
 import { toolByName } from '../tools/registry';
 import { readPlan } from '../plan/plan-file';
 import { perResultCap } from '../context/budget';
@@ -31,6 +31,8 @@ export interface CallEnv {
   approval: Approval;
   /** Runs the model's commands (sandbox, allow-listed environment). */
   commands: CommandRunner;
+  /** run_checks: the project's checks (absent when they are off). */
+  runChecks?: ToolContext['runChecks'];
   escalation: Escalation;
   lastPlan: { items: PlanItem[] };
   reads: ReadRecord;
@@ -67,7 +69,7 @@ export async function executeCall(env: CallEnv, call: ToolCallRef, signal: Abort
     bus,
     approvals: env.approval.approvals,
     policy: env.approval.policy,
-    ctx: { root: env.root, signal, outputCap: Math.floor(capTokens * 3.5), exec: env.commands },
+    ctx: { root: env.root, signal, outputCap: Math.floor(capTokens * 3.5), exec: env.commands, runChecks: env.runChecks },
   });
   if (outcome.approveRest) env.approval.policy.approveRestOfTurn = true;
   const result = outcome.result;

@@ -2,7 +2,7 @@
 // and runs one turn at a time through the turn loop. Front ends talk to it via AgentHandle.
 import type { Provider, ProviderInfo } from '../providers/types';
 import type { ChatMessage } from '../types/messages';
-import type { AgentHandle, TurnOutcome } from './types';
+import type { AgentHandle, ChecksInfo, RulesInfo, TurnOutcome } from './types';
 import { createEventBus } from './event-bus';
 import { createApprovalQueue } from './approval-queue';
 import { systemPrompt } from './system-prompt';
@@ -22,6 +22,9 @@ import { toolModeFor } from '../providers/profiles/profile-wire';
 import type { ApprovalPolicy } from './policy';
 import type { AllowEntry } from '../tools/command-policy';
 import { createCommandRunner, type CommandRunner } from '../sandbox/command-runner';
+import { createProjectChecks, type ChecksSettings } from './project-checks';
+import { loadRules } from '../checks/rules';
+import { fitRules, rulesShare } from '../context/rules-budget';
 
 export interface AgentOptions {
   root: string;
@@ -44,6 +47,10 @@ export interface AgentOptions {
   sessionId?: string;
   /** Builds a provider for another model on the same server (/model NAME). */
   providerFor?: (model: string) => Provider;
+  /** The project's checks (SMALLCODE_CHECKS, SMALLCODE_FIX_ROUNDS); default: off. */
+  checks?: ChecksSettings;
+  /** The user's own rules file (rules.md next to the user config file). */
+  userRulesFile?: string;
 }
 
 export interface Agent extends AgentHandle {
@@ -60,7 +67,7 @@ export function createAgent(opts: AgentOptions): Agent {
   const history = opts.history ?? createHistoryStore();
   const counter = createTokenCounter();
   const escalation = createEscalation(opts.cloud, bus);
-  const memory: SessionMemory = { lastPlan: { items: [] }, toolNotes: new Map(), stepNotes: { placed: [] }, reads: createReadRecord() };
+  const memory: SessionMemory = { lastPlan: { items: [] }, toolNotes: new Map(), stepNotes: { placed: [] }, reads: createReadRecord(), rulesShown: new Set() };
   const policy: ApprovalPolicy = {
     interactive: opts.interactive,
     autoApprove: opts.autoApprove,
@@ -70,8 +77,20 @@ export function createAgent(opts: AgentOptions): Agent {
     alwaysAllowed: new Set(),
   };
   const commands = opts.commands ?? createCommandRunner({ root: opts.root, hostEnv: process.env });
+  const checks = opts.checks ? createProjectChecks(opts.root, opts.checks, { bus, approval: { approvals, policy }, commands }) : undefined;
   let info: ProviderInfo | undefined;
   let provider = opts.provider;
+  /** The system text with the project rules, made once per window size so the prefix stays stable. */
+  let prompt: { window: number; system: string; rules: RulesInfo } | undefined;
+  function systemFor(window: number): { system: string; rules: RulesInfo } {
+    if (prompt?.window === window) return prompt;
+    const base = systemPrompt(opts.root);
+    const share = rulesShare(window);
+    const fitted = fitRules(loadRules(opts.root, opts.userRulesFile), share, (t) => counter.count(t));
+    const system = fitted.text ? `${base}\n\n${fitted.text}` : base;
+    prompt = { window, system, rules: { files: fitted.files, tokens: fitted.tokens, share } };
+    return prompt;
+  }
   let running: AbortController | undefined;
   let turn = 0;
 
@@ -114,7 +133,9 @@ export function createAgent(opts: AgentOptions): Agent {
       const ctx: TurnContext = {
         turn,
         root: opts.root,
-        system: systemPrompt(opts.root),
+        system: systemFor(discovered.contextWindow).system,
+        rulesTokens: systemFor(discovered.contextWindow).rules.tokens,
+        checks,
         maxSteps: opts.maxSteps,
         // `auto` follows the model profile (e.g. native for gpt-oss's Harmony format), else text.
         toolMode: toolModeFor(opts.toolMode, discovered),
@@ -169,7 +190,7 @@ export function createAgent(opts: AgentOptions): Agent {
       // without a discovered server only the extractive summary is possible.
       const summarize = info
         ? summarizerFor({
-            system: systemPrompt(opts.root),
+            system: systemFor(info.contextWindow).system,
             history: before,
             window: info.contextWindow,
             reserve: defaultReserve(info.contextWindow),
@@ -206,6 +227,34 @@ export function createAgent(opts: AgentOptions): Agent {
       provider = opts.providerFor(model);
       info = undefined; // rediscovered (window, tools) on the next message
       bus.emit({ type: 'notice', level: 'info', message: `switched to model ${model}; its context window is read from the server on the next message` });
+    },
+    rules: () => (info ? systemFor(info.contextWindow).rules : { files: [], tokens: 0, share: 0 }),
+    checks(): ChecksInfo {
+      if (!checks) return { checks: [], note: 'checks are off', fixRounds: 0 };
+      const found = checks.discover();
+      return { checks: found.checks, ...(found.note ? { note: found.note } : {}), fixRounds: checks.fixRounds };
+    },
+    async runChecks() {
+      if (running) {
+        bus.emit({ type: 'notice', level: 'warn', message: 'wait for the current turn to end (or cancel it) before /check' });
+        return;
+      }
+      if (!checks) {
+        bus.emit({ type: 'notice', level: 'warn', message: 'checks are off (SMALLCODE_CHECKS=off)' });
+        return;
+      }
+      const found = checks.discover();
+      if (found.checks.length === 0) {
+        bus.emit({ type: 'notice', level: 'info', message: found.note ?? 'no checks found' });
+        return;
+      }
+      const controller = new AbortController();
+      running = controller;
+      try {
+        await checks.run('manual', info?.contextWindow ?? 8192, controller.signal);
+      } finally {
+        running = undefined;
+      }
     },
     info: () => info,
     async warmUp() {

@@ -24,8 +24,36 @@ export interface ApprovalRequest {
   command?: { command: string; cwd: string; sandbox?: SandboxKind };
 }
 
-/** `cut`: the model's reply kept running into the output cap, so the answer is incomplete. */
-export type TurnEndReason = 'done' | 'max_steps' | 'cancelled' | 'error' | 'unreadable' | 'refused' | 'stuck' | 'cut';
+/** `cut`: the model's reply kept running into the output cap, so the answer is incomplete.
+ * `checks_failing`: the fix rounds ran out with the project's checks still failing. */
+export type TurnEndReason = 'done' | 'max_steps' | 'cancelled' | 'error' | 'unreadable' | 'refused' | 'stuck' | 'cut' | 'checks_failing';
+
+/** Why a check ran: the baseline before a turn's first change, the verify after it, or on request
+ * (run_checks, /check). */
+export type CheckPhase = 'baseline' | 'verify' | 'manual';
+
+/** `new`: it passed at the baseline; `changed`: it failed before, differently; `unchanged`: the
+ * same failure as before the turn (pre-existing, never blocking); `fixed`: it failed before. */
+export type CheckVerdictName = 'passed' | 'fixed' | 'new' | 'changed' | 'unchanged' | 'skipped';
+
+export interface CheckFinished {
+  type: 'check.finished';
+  name: string;
+  command: string;
+  phase: CheckPhase;
+  status: 'passed' | 'failed' | 'timed_out' | 'skipped';
+  /** Against the baseline (verify phase only). */
+  verdict?: CheckVerdictName;
+  exitCode: number | null;
+  ms: number;
+  /** The digest the model sees ('' when skipped). */
+  digest: string;
+  digestTokens: number;
+  /** The whole output, for the user (capped). */
+  output: string;
+  /** Why it did not run. */
+  skipped?: string;
+}
 
 export type AgentEvent =
   | { type: 'session.start'; sessionId: string; info: ProviderInfo }
@@ -58,6 +86,10 @@ export type AgentEvent =
   | { type: 'escalate'; provider: string; model: string; reason: string; phase: 'start' | 'done' | 'failed' }
   | { type: 'notice'; level: 'info' | 'warn'; message: string }
   | { type: 'error'; message: string }
+  | { type: 'check.started'; name: string; command: string; phase: CheckPhase }
+  /** A check is still running after `seconds`; about once a second (the status line's clock). */
+  | { type: 'check.running'; name: string; seconds: number }
+  | CheckFinished
   | { type: 'turn.end'; reason: TurnEndReason; text: string; steps: number };
 
 export type AgentEventType = AgentEvent['type'];

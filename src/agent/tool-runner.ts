@@ -34,7 +34,7 @@ export interface CallOutcome {
 }
 
 /** Puts a request in front of the user and waits; both steps are events the UI follows. */
-async function ask(deps: RunnerDeps, request: ApprovalRequest): Promise<ApprovalAnswer> {
+export async function ask(deps: RunnerDeps, request: ApprovalRequest): Promise<ApprovalAnswer> {
   deps.bus.emit({ type: 'approval.needed', request });
   const answer = await deps.approvals.request(request);
   deps.bus.emit({ type: 'approval.resolved', id: request.id, decision: answer.decision, feedback: answer.feedback });
@@ -137,7 +137,7 @@ async function runWrite(tool: Tool, call: ToolCallRef, deps: RunnerDeps): Promis
 }
 
 /** The facts the policy judges a command by: its parsed form and whether a sandbox confines it. */
-async function commandFacts(command: string, deps: RunnerDeps): Promise<CommandFacts & { sandbox: SandboxKind }> {
+export async function commandFacts(command: string, deps: RunnerDeps): Promise<CommandFacts & { sandbox: SandboxKind }> {
   const parser = await loadShellParser();
   const status = deps.ctx.exec ? await deps.ctx.exec.sandbox() : { kind: 'none' as const, reason: 'no command runner' };
   return { parsed: parser.parse(command), sandboxed: status.kind !== 'none', sandboxReason: status.reason, sandbox: status.kind };
@@ -166,7 +166,8 @@ async function runExec(tool: Tool, call: ToolCallRef, deps: RunnerDeps): Promise
 export async function runCall(tool: Tool, call: ToolCallRef, deps: RunnerDeps): Promise<CallOutcome> {
   try {
     if (tool.risk === 'write' && tool.propose) return await runWrite(tool, call, deps);
-    if (tool.risk === 'exec') return await runExec(tool, call, deps);
+    // run_checks asks about each check it runs itself (the project-checks approval gate).
+    if (tool.risk === 'exec' && !tool.approvesItself) return await runExec(tool, call, deps);
     return { result: await tool.run(call.arguments, deps.ctx), refused: false };
   } catch (err) {
     // A tool bug must not kill the session: report it to the model and the user as a value.

@@ -10,6 +10,22 @@ export interface TurnOutcome {
   steps: number;
 }
 
+/** What /rules shows: the rule files in the prompt and their cost. */
+export interface RulesInfo {
+  files: { label: string; tokens: number; sections: number; shown: number }[];
+  tokens: number;
+  /** The rules share of the window, in tokens. */
+  share: number;
+}
+
+/** What /checks and doctor show: the checks found and where each came from. */
+export interface ChecksInfo {
+  checks: { name: string; command: string; kind: string; source: string; configured: boolean }[];
+  /** Why there are none, or that they are off. */
+  note?: string;
+  fixRounds: number;
+}
+
 export interface AgentHandle {
   subscribe(fn: (event: AgentEvent) => void): () => void;
   /** Runs one user turn to its end. Only one turn runs at a time. */
@@ -27,6 +43,12 @@ export interface AgentHandle {
   /** Clears the conversation (/clear). */
   clear(): void;
   busy(): boolean;
+  /** The project rules in the prompt (/rules); empty until the first message is sent. */
+  rules(): RulesInfo;
+  /** The project's checks (/checks). */
+  checks(): ChecksInfo;
+  /** Runs the project's checks now (/check); results arrive as check events. */
+  runChecks(): Promise<void>;
   /** Switches the local model (/model NAME); takes effect from the next message. */
   setModel(name: string): void;
 }

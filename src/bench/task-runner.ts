@@ -44,6 +44,7 @@ const AGENT_REASON: Record<TurnEndReason, TaskReason> = {
   refused: 'refused',
   stuck: 'stuck',
   cut: 'cut',
+  checks_failing: 'check_failed',
 };
 
 function firstLine(s: string): string {

@@ -86,6 +86,8 @@ export async function setupAgent(input: AgentSetupInput): Promise<AgentSetup> {
     history: createHistoryStore(history, { append: (m) => session.message(m), replace: (h) => session.history(h) }),
     sessionId: session.id,
     providerFor: input.providerFor,
+    checks: { setting: config.checks, fixRounds: config.fixRounds },
+    userRulesFile: config.userRulesFile,
   });
   // Subscribed first, so the log records every event before any front end reacts to it.
   agent.subscribe((e) => session.event(e));

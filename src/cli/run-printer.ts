@@ -64,6 +64,14 @@ export async function createPrinter(opts: { json: boolean; stdout: NodeJS.Writab
         case 'escalate':
           err(p.cyan(`⇡ escalation ${e.phase}: ${e.provider} ${e.model} — ${e.reason}`));
           break;
+        case 'check.finished': {
+          const verdict = e.verdict && e.verdict !== 'passed' && e.verdict !== 'skipped' ? ` (${e.verdict})` : '';
+          const took = `${(e.ms / 1000).toFixed(1)} s`;
+          if (e.status === 'skipped') err(p.yellow(`! check ${e.name} not run: ${e.skipped ?? 'skipped'}`));
+          else if (e.status === 'passed') err(`${p.green('✓')} check ${e.name} passed${verdict} · ${took}`);
+          else err(`${p.red('✗')} check ${e.name} ${e.status.replace('_', ' ')}${verdict} · ${took}`);
+          break;
+        }
         case 'compaction':
           err(p.dim(`· compacted history ${e.before} → ${e.after} tokens (${e.method})`));
           break;

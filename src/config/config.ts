@@ -11,6 +11,7 @@ import type { ToolModeSetting } from '../types/tool-mode';
 import type { OverrideRule } from '../providers/profiles/profile-types';
 import { MODEL_PROFILES, GENERIC_PROFILE } from '../providers/profiles/profile-table';
 import { flagRules, readModelsFile, secondsSetting, SettingError } from './model-settings';
+import { parseChecksSetting, type ChecksSetting } from '../checks/discover';
 
 export class ConfigError extends Error {}
 
@@ -48,6 +49,13 @@ export interface Config {
   /** SMALLCODE_FIRST_BYTE_TIMEOUT / SMALLCODE_IDLE_TIMEOUT (seconds) as ms; default: sized per request. */
   firstByteTimeoutMs?: number;
   idleTimeoutMs?: number;
+  /** SMALLCODE_CHECKS: the project's checks found automatically, the user's own list, or off.
+   * Checks are commands, so only the user's own places set it (never a workspace .env). */
+  checks: ChecksSetting;
+  /** SMALLCODE_FIX_ROUNDS: how often failing checks go back to the model in one turn. */
+  fixRounds: number;
+  /** rules.md next to the user config file: the user's own rules for every project. */
+  userRulesFile?: string;
   /** Non-fatal problems (e.g. a malformed .env line), shown as warnings. */
   warnings: string[];
 }
@@ -67,6 +75,7 @@ export interface ConfigFlags {
 }
 
 const DEFAULT_MAX_STEPS = 25;
+const DEFAULT_FIX_ROUNDS = 3;
 
 const list = (value: string | undefined) =>
   (value ?? '')
@@ -112,6 +121,12 @@ export function resolveRoot(cwdFlag: string | undefined, processCwd: string): st
   }
   if (!stat.isDirectory()) throw new ConfigError(`--cwd: "${dir}" is not a folder — pass the workspace folder`);
   return fs.realpathSync(dir);
+}
+
+function fixRounds(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return DEFAULT_FIX_ROUNDS;
+  if (value.trim() === '0') return 0;
+  return positiveInt(value, 'SMALLCODE_FIX_ROUNDS', 'how often failing checks go back to the model in one turn, e.g. 3 (0: report failures without a retry)');
 }
 
 function sandboxOff(value: string | undefined): boolean {
@@ -181,6 +196,9 @@ export function loadConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv, processCw
     userConfigPath: user.path,
     fileEnv: [user.values, fileValues],
     env: merged,
+    checks: parseChecksSetting(merged.SMALLCODE_CHECKS),
+    fixRounds: fixRounds(merged.SMALLCODE_FIX_ROUNDS),
+    userRulesFile: user.path ? path.join(path.dirname(user.path), 'rules.md') : undefined,
     warnings,
   };
 }

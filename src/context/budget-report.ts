@@ -8,6 +8,8 @@ export interface ReportParts {
   toolNoteTokens: number;
   /** Tokens of the newest step note in the history (routed tools, plan): the plan share. */
   stepNoteTokens: number;
+  /** Tokens of the project rules inside the system text: the rules share. */
+  rulesTokens?: number;
   /** The server's count of the whole prompt, tools included, when known. */
   exactPrompt?: number;
 }
@@ -15,7 +17,8 @@ export interface ReportParts {
 export function budgetReport(built: BudgetReport, parts: ReportParts): BudgetReport {
   const tools = Math.min(parts.toolNoteTokens, built.history);
   const plan = Math.min(parts.stepNoteTokens, built.history - tools);
-  const report = { ...built, tools: built.tools + tools, plan: built.plan + plan, history: built.history - tools - plan };
+  const rules = Math.min(parts.rulesTokens ?? 0, built.system);
+  const report = { ...built, tools: built.tools + tools, plan: built.plan + plan, history: built.history - tools - plan, ...(rules > 0 ? { rules } : {}) };
   if (parts.exactPrompt === undefined) return report;
   return { ...report, prompt: parts.exactPrompt, free: built.window - built.reserve - parts.exactPrompt, source: 'exact' };
 }

@@ -5,12 +5,13 @@ import { editFileTool } from './edit-file';
 import { listFilesTool } from './list-files';
 import { readFileTool } from './read-file';
 import { runCommandTool } from './run-command';
+import { runChecksTool } from './run-checks';
 import { searchFilesTool } from './search-files';
 import type { Tool } from './types';
 import { updatePlanTool } from './update-plan';
 import { writeFileTool } from './write-file';
 
-const TOOLS: Tool[] = [readFileTool, listFilesTool, searchFilesTool, editFileTool, writeFileTool, runCommandTool, updatePlanTool];
+const TOOLS: Tool[] = [readFileTool, listFilesTool, searchFilesTool, editFileTool, writeFileTool, runCommandTool, runChecksTool, updatePlanTool];
 
 export function allTools(): Tool[] {
   return [...TOOLS];

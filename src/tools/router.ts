@@ -22,12 +22,12 @@ export const CATEGORY_ORDER: Category[] = ['explore', 'edit', 'verify', 'plan'];
 export const CATEGORY_TOOLS: Record<Category, string[]> = {
   explore: ['list_files', 'search_files', 'read_file'],
   edit: ['read_file', 'edit_file', 'write_file'],
-  verify: ['run_command'],
+  verify: ['run_command', 'run_checks'],
   plan: ['update_plan'],
 };
 
 /** Canonical tool order, so the routed text is byte-identical for the same set. */
-export const TOOL_ORDER = ['read_file', 'list_files', 'search_files', 'edit_file', 'write_file', 'run_command', 'update_plan'];
+export const TOOL_ORDER = ['read_file', 'list_files', 'search_files', 'edit_file', 'write_file', 'run_command', 'run_checks', 'update_plan'];
 
 export interface RouteInput {
   userText: string;

@@ -15,6 +15,8 @@ export interface ToolContext {
   /** Runs shell commands for the model: in the sandbox, with an allow-listed environment.
    * Without it run_command refuses (it never falls back to an unconfined shell). */
   exec?: CommandRunner;
+  /** Runs the project's checks (run_checks); `only` names one. Absent when checks are off. */
+  runChecks?(signal: AbortSignal, only?: string): Promise<ToolResult>;
 }
 
 /** The whole result for the workbench's tool output view, kept apart from the text the model got. */
@@ -53,6 +55,9 @@ export interface Tool<A = Record<string, unknown>> {
   description: string;
   parameters: JsonSchema;
   risk: Risk;
+  /** An exec tool that puts each command it runs to the user itself (run_checks), so the call as a
+   * whole is not asked about. */
+  approvesItself?: boolean;
   /** Read and exec tools: do the work (exec only after approval). */
   run(args: A, ctx: ToolContext): Promise<ToolResult>;
   /** Write tools: compute the pending patch without touching disk. The agent shows it, waits for

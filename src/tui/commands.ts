@@ -10,6 +10,7 @@ import { parseSlash, wantsContinuation } from './input-editor';
 import { treeRows } from './tree-view';
 import { selectedToolId } from './store';
 import { quitReason } from './status-view';
+import { checksLines, rulesLines } from './project-lines';
 
 export interface CommandDeps {
   agent: AgentHandle;
@@ -104,6 +105,14 @@ export function createCommands(d: CommandDeps): Commands {
         return store.dispatch({ type: 'ui.focus', focus: 'plan' });
       case '/escalate':
         return agent.escalate();
+      case '/rules':
+        for (const line of rulesLines(agent)) notice('info', line);
+        return;
+      case '/checks':
+        for (const line of checksLines(agent)) notice('info', line);
+        return;
+      case '/check':
+        return void later(agent.runChecks(), '/check');
       case '/quit':
         return d.quit(0);
       case null:

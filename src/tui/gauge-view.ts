@@ -1,5 +1,5 @@
 // The context gauge: how much of the model's window the prompt uses, segmented by share
-// (system, tools, plan, history, free), live while streaming, coloured at 70 % and 90 %.
+// (system, project rules when there are any, tools, plan, history, free), live while streaming, coloured at 70 % and 90 %.
 import type { UiState } from './state';
 import { paint, paintBg, type Theme, type ThemeRole } from './theme';
 import { fmtTokens } from './text';
@@ -20,11 +20,13 @@ export function gaugeNumbers(state: Pick<UiState, 'budget' | 'streamChars' | 'he
   const b = state.budget;
   const window = b?.window || state.header.contextWindow || 0;
   const streaming = Math.ceil(state.streamChars / 4);
-  const system = b?.system ?? 0;
+  // The project rules are part of the system text, drawn as their own segment.
+  const rules = b?.rules ?? 0;
+  const system = (b?.system ?? 0) - rules;
   const tools = b?.tools ?? 0;
   const plan = (b?.plan ?? 0) + (b?.pinned ?? 0);
   const history = (b ? Math.max(0, b.prompt - b.system - b.tools - b.plan - b.pinned) : 0) + streaming;
-  const used = system + tools + plan + history;
+  const used = system + rules + tools + plan + history;
   const pct = window > 0 ? used / window : 0;
   const reserve = b?.reserve ?? 0;
   let warning: string | undefined;
@@ -36,6 +38,7 @@ export function gaugeNumbers(state: Pick<UiState, 'budget' | 'streamChars' | 'he
     pct,
     segments: [
       { name: 'sys', role: 'gaugeSystem', tokens: system },
+      ...(rules > 0 ? [{ name: 'rules', role: 'gaugePlan' as const, tokens: rules }] : []),
       { name: 'tools', role: 'gaugeTools', tokens: tools },
       { name: 'plan', role: 'gaugePlan', tokens: plan },
       { name: 'hist', role: 'gaugeHistory', tokens: history },
@@ -50,7 +53,7 @@ function bar(g: GaugeNumbers, width: number, theme: Theme): string {
   if (g.window <= 0) return paintBg(theme, 'gaugeFree', ' '.repeat(width));
   let out = '';
   let usedCells = 0;
-  const filled = g.segments.slice(0, 4);
+  const filled = g.segments.filter((s) => s.role !== 'gaugeFree');
   for (const s of filled) {
     // A share that is there at all gets at least one cell, so small shares stay visible.
     const cells = s.tokens > 0 ? Math.max(1, Math.round((s.tokens / g.window) * width)) : 0;

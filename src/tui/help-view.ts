@@ -13,6 +13,9 @@ export const SLASH_HELP: Record<(typeof SLASH_COMMANDS)[number], string> = {
   '/undo': 'undo the last applied change (/undo 3: the last three)',
   '/plan': 'show the plan',
   '/escalate': 'send the next step to the cloud model (if configured)',
+  '/rules': 'show the project rules in the prompt (AGENTS.md …) and their token cost',
+  '/checks': "list the project's checks and where each came from",
+  '/check': "run the project's checks now (x opens the last one's full output)",
   '/quit': 'quit',
 };
 

@@ -101,6 +101,10 @@ export interface UiState {
   toolView: { id: string; scroll: number } | null;
   /** A second Ctrl-C (or q) quits. */
   quitArmed: false | 'ctrl-c' | 'q';
+  /** The project check running now (its card in the chat, seconds so far). */
+  check?: { id: string; name: string; seconds: number };
+  /** The last result of each project check, in the order they ran: the status line shows them. */
+  checkResults: readonly { name: string; passed: boolean }[];
 }
 
 export function initialState(header: UiState['header'], size = { cols: 80, rows: 24 }): UiState {
@@ -134,5 +138,6 @@ export function initialState(header: UiState['header'], size = { cols: 80, rows:
     selectedTool: null,
     toolView: null,
     quitArmed: false,
+    checkResults: [],
   };
 }

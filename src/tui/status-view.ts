@@ -44,7 +44,12 @@ export function statusView(state: UiState, width: number, theme: Theme): string[
   const parts = [state.header.server, profile ? `${state.header.model} (${profile})` : state.header.model];
   if (state.tokensPerSecond !== undefined) parts.push(`${state.tokensPerSecond.toFixed(1)} tok/s`);
   if (state.busy && state.step) parts.push(`step ${state.step}`);
-  const phase = state.busy && state.waitingSeconds !== undefined ? `waiting for the model… ${state.waitingSeconds} s` : PHASE_TEXT[state.phase];
+  if (state.checkResults.length > 0) parts.push(state.checkResults.map((r) => `${r.name} ${r.passed ? '✓' : '✗'}`).join(' '));
+  const phase = state.check
+    ? `running check ${state.check.name}… ${state.check.seconds} s`
+    : state.busy && state.waitingSeconds !== undefined
+      ? `waiting for the model… ${state.waitingSeconds} s`
+      : PHASE_TEXT[state.phase];
   const info = truncate(` ${parts.join(' · ')} · `, Math.max(0, width - phase.length - 1));
   const role = state.phase === 'approval' ? 'warn' : state.phase === 'idle' ? 'ok' : 'notice';
   const first = esc(info) + paint(theme, role, esc(phase));

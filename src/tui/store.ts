@@ -1,6 +1,7 @@
 // The TUI store: one pure `reduce(state, agentEvent | uiAction)` and a tiny subscribable holder.
 // Every pane is a view of this state; nothing else mutates what the screen shows.
 import { assertNever } from '../util/assert-never';
+import { reduceCheck } from './check-state';
 import type { AgentEvent, ApprovalRequest, TurnEndReason } from '../agent/events';
 import { flattenTree } from '../workspace/file-tree';
 import { applyInput, emptyInput } from './input-editor';
@@ -17,6 +18,7 @@ const TURN_END_TEXT: Record<Exclude<TurnEndReason, 'done' | 'refused'>, string> 
   unreadable: "stopped: the model's replies could not be read",
   stuck: 'stopped: the model was stuck',
   cut: "stopped: the model's reply was cut off by the output limit",
+  checks_failing: "stopped: the project's checks still fail",
 };
 
 const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
@@ -202,6 +204,10 @@ function reduceAgent(s: UiState, e: AgentEvent): UiState {
       return notice(s, e.level, e.message);
     case 'error':
       return notice(s, 'error', e.message);
+    case 'check.started':
+    case 'check.running':
+    case 'check.finished':
+      return reduceCheck(s, e);
     case 'turn.end': {
       const next: UiState = {
         ...s,

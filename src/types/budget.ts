@@ -4,6 +4,8 @@ export interface BudgetReport {
   window: number;
   reserve: number;
   system: number;
+  /** The project rules (AGENTS.md …), part of `system`: the gauge draws them as their own segment. */
+  rules?: number;
   tools: number;
   plan: number;
   pinned: number;

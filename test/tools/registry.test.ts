@@ -2,7 +2,7 @@ import { allTools, toolByName, toolSpecs } from '../../src/tools/registry';
 import { TOOL_ORDER } from '../../src/tools/router';
 
 describe('registry', () => {
-  it('holds the seven tools in the canonical order the router uses', () => {
+  it('holds the eight tools in the canonical order the router uses', () => {
     expect(allTools().map((t) => t.name)).toEqual(TOOL_ORDER);
   });
 
@@ -16,6 +16,7 @@ describe('registry', () => {
       edit_file: 'write',
       write_file: 'write',
       run_command: 'exec',
+      run_checks: 'exec',
     });
     for (const t of allTools()) expect(typeof t.propose === 'function').toBe(t.risk === 'write');
   });

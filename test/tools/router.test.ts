@@ -19,10 +19,10 @@ describe('routeStep', () => {
     expect(route('Rename the helper that parses dates').categories).toEqual(['explore', 'edit']);
   });
 
-  it('routes run/test requests to run_command', () => {
+  it('routes run/test requests to run_command and run_checks', () => {
     const r = route('run the tests in test/a.test.ts');
     expect(r.categories).toEqual(['verify']);
-    expect(r.tools).toEqual(['read_file', 'run_command']);
+    expect(r.tools).toEqual(['read_file', 'run_command', 'run_checks']);
   });
 
   it('adds the plan for plan words and for multi-part requests', () => {

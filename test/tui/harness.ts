@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { Terminal } from '@xterm/headless';
 import type { AgentEvent, ApprovalDecision } from '../../src/agent/events';
-import type { AgentHandle, TurnOutcome } from '../../src/agent/types';
+import type { AgentHandle, ChecksInfo, RulesInfo, TurnOutcome } from '../../src/agent/types';
 import type { Proposal, UndoResult } from '../../src/patch/types';
 import { startWorkbench, type Clock, type WorkbenchProbe } from '../../src/tui/app';
 import { QUIET_MS } from '../../src/tui/key-intake';
@@ -90,6 +90,22 @@ export class TestAgent implements AgentHandle {
   readonly models: string[] = [];
   setModel(name: string): void {
     this.models.push(name);
+  }
+  /** What /rules and /checks show; tests set them. */
+  rulesInfo: RulesInfo = { files: [], tokens: 0, share: 0 };
+  checksInfo: ChecksInfo = { checks: [], fixRounds: 3 };
+  checkRuns = 0;
+  /** Called on /check; default: nothing happens. */
+  onRunChecks: (agent: TestAgent) => Promise<void> = async () => undefined;
+  rules(): RulesInfo {
+    return this.rulesInfo;
+  }
+  checks(): ChecksInfo {
+    return this.checksInfo;
+  }
+  runChecks(): Promise<void> {
+    this.checkRuns++;
+    return this.onRunChecks(this);
   }
 }
 

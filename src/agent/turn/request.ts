@@ -20,6 +20,8 @@ import type { LocalModel, SessionMemory } from './turn-context';
 
 export interface RequestInput {
   system: string;
+  /** Tokens of the project rules inside `system` (the gauge's rules segment). */
+  rulesTokens?: number;
   model: LocalModel;
   history: HistoryStore;
   memory: Pick<SessionMemory, 'toolNotes' | 'stepNotes'>;
@@ -83,7 +85,11 @@ export async function buildRequest(input: RequestInput, shape: StepShape): Promi
   if (c && c.method !== 'none') bus.emit({ type: 'compaction', before: c.before, after: c.after, method: c.method });
   if (assembled.history !== history.get()) history.replace(assembled.history);
   if (!assembled.ok) return { ok: false, message: assembled.message };
-  const parts: ReportParts = { toolNoteTokens, stepNoteTokens: counter.count(stepNoteContent(memory.stepNotes, assembled.history)) };
+  const parts: ReportParts = {
+    toolNoteTokens,
+    stepNoteTokens: counter.count(stepNoteContent(memory.stepNotes, assembled.history)),
+    rulesTokens: input.rulesTokens ?? 0,
+  };
   let report = budgetReport(assembled.report, parts);
   if (info.canTokenize && provider.countTokens && counter.samples() === 0) {
     // The server can count exactly (llama.cpp, vLLM): seed the estimator's calibration from it

@@ -8,15 +8,27 @@ import type { TurnState } from './turn-state';
 
 export type Ran = { kind: 'next' } | { kind: 'end'; reason: TurnEndReason; text: string };
 
-export async function runCalls(env: CallEnv, turn: TurnState, calls: ToolCallRef[], signal: AbortSignal, repairs: string[] = []): Promise<Ran> {
+/** `beforeWrite`: runs once before the first write call of the turn (the checks' baseline). */
+export async function runCalls(
+  env: CallEnv,
+  turn: TurnState,
+  calls: ToolCallRef[],
+  signal: AbortSignal,
+  repairs: string[] = [],
+  beforeWrite?: () => Promise<void>,
+): Promise<Ran> {
   turn.lastResults = [];
   let stuck: string | undefined;
   for (const call of calls) {
     env.bus.emit({ type: 'tool.proposed', call, risk: toolByName(call.name)?.risk ?? 'read', ...(repairs.length ? { repairs } : {}) });
+    if (beforeWrite && toolByName(call.name)?.risk === 'write') await beforeWrite();
     const outcome = await executeCall(env, call, signal);
     turn.lastResults.push({ name: call.name, ok: outcome.ok });
     if (outcome.refused) turn.denied++;
-    if (outcome.wrote) turn.wrote++;
+    if (outcome.wrote) {
+      turn.wrote++;
+      turn.writtenPaths.push(outcome.wrote);
+    }
     if (outcome.loop && !turn.retries.loops.spend()) stuck ??= outcome.loop;
     if (outcome.stop) return { kind: 'end', reason: 'stuck', text: outcome.stop };
     if (signal.aborted) return { kind: 'end', reason: 'cancelled', text: 'Cancelled.' };

@@ -14,6 +14,7 @@ import type { ApprovalPolicy } from '../policy';
 import type { HistoryStore } from '../history-store';
 import type { Escalation } from './escalation';
 import type { CommandRunner } from '../../sandbox/command-runner';
+import type { ProjectChecks } from '../project-checks';
 
 /** The local model and what discovery and calibration know about it. */
 export interface LocalModel {
@@ -36,6 +37,8 @@ export interface SessionMemory {
   toolNotes: Map<string, ChatMessage>;
   stepNotes: StepNotes;
   reads: ReadRecord;
+  /** Nested rule files already shown to the model (by label). */
+  rulesShown: Set<string>;
 }
 
 export interface TurnContext {
@@ -54,4 +57,8 @@ export interface TurnContext {
   commands: CommandRunner;
   escalation: Escalation;
   memory: SessionMemory;
+  /** The project's checks (absent: checks are off). */
+  checks?: ProjectChecks;
+  /** Tokens of the project rules inside `system` (the gauge's rules segment). */
+  rulesTokens: number;
 }

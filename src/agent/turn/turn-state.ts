@@ -4,6 +4,7 @@ import type { ToolMode } from '../../types/tool-mode';
 import { createCallRepeatGuard, type CallRepeatGuard } from '../../guard/call-repeat-guard';
 import { createStuckPatchGuard, type StuckPatchGuard } from '../../guard/stuck-patch-guard';
 import { retryBudget, type RetryBudget } from './retry-budget';
+import { createTurnChecks, type TurnChecks } from './verify';
 
 export interface TurnGuards {
   repeat: CallRepeatGuard;
@@ -24,6 +25,10 @@ export interface TurnState {
   /** Prose of replies cut off by the output cap, awaiting their continuation. */
   cutText: string;
   guards: TurnGuards;
+  /** The project's checks this turn: baseline, fix rounds. */
+  checks: TurnChecks;
+  /** Files written this turn, in order (nested rules are looked up on their paths). */
+  writtenPaths: string[];
   retries: {
     /** The server said the prompt was too long: compact and try the step again. */
     overflow: RetryBudget;
@@ -48,6 +53,8 @@ export function createTurnState(userText: string, toolMode: ToolMode): TurnState
     wrote: 0,
     cutText: '',
     guards: { repeat: createCallRepeatGuard(3), stuck: createStuckPatchGuard(3), excluded: new Set() },
+    checks: createTurnChecks(),
+    writtenPaths: [],
     retries: { overflow: retryBudget(1), toolSupport: retryBudget(1), unreadable: retryBudget(1), cut: retryBudget(2), loops: retryBudget(1) },
   };
 }

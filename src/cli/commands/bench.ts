@@ -33,11 +33,13 @@ export interface BenchIO extends CommandIO {
 /**
  * The agent a bench task gets: the user's settings with the task's workspace as root, every
  * change approved (`--yes`), and no cloud escalation (the bench measures the local model).
- * The one place where the sandbox and project checks will plug in.
+ * Project checks run only when the user listed them (SMALLCODE_CHECKS): the task's own check is
+ * hidden from the workspace, and what discovery finds there would be the bench's scaffolding.
  */
 export function benchAgentInput(config: Config, setup: ReadyProvider, workspace: string, maxSteps: number | undefined): HeadlessInput {
   const { SMALLCODE_ESCALATE: _escalate, ...env } = config.env;
-  return { config: { ...config, root: workspace, maxSteps: maxSteps ?? config.maxSteps, env }, setup, autoApprove: true };
+  const checks = config.checks.mode === 'list' ? config.checks : ({ mode: 'off' } as const);
+  return { config: { ...config, root: workspace, maxSteps: maxSteps ?? config.maxSteps, env, checks }, setup, autoApprove: true };
 }
 
 function agentPort(config: Config, setup: ReadyProvider): AgentPort {

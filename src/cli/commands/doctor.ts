@@ -10,6 +10,7 @@ import { EXIT } from '../exit-codes';
 import type { DoctorReport } from '../../providers/index';
 import { createCommandRunner } from '../../sandbox/command-runner';
 import type { SandboxKind } from '../../sandbox/types';
+import { projectFacts, projectLines } from '../doctor-checks';
 
 /** Where commands run: the sandbox this machine offers under the user's settings, and why. */
 async function sandboxReport(config: Config): Promise<{ sandbox: SandboxKind; sandboxReason: string; sandboxNetwork: boolean }> {
@@ -21,6 +22,7 @@ async function sandboxReport(config: Config): Promise<{ sandbox: SandboxKind; sa
 export async function doctorCommand(args: ParsedArgs, config: Config, io: CommandIO): Promise<number> {
   const sandbox = await sandboxReport(config);
   const sandboxRow = `${sandbox.sandbox}${sandbox.sandbox !== 'none' && sandbox.sandboxNetwork ? ' (network allowed)' : ''} — ${sandbox.sandboxReason}`;
+  const project = projectFacts(config);
   const setup = await setupProvider(config);
   if (!setup.ok) {
     if (args.values.json)
@@ -35,9 +37,10 @@ export async function doctorCommand(args: ParsedArgs, config: Config, io: Comman
           tried: setup.tried,
           error: setup.message,
           ...sandbox,
+          project,
         }) + '\n',
       );
-    else io.stdout.write(`${'sandbox'.padEnd(18)} ${sandboxRow}\n`);
+    else io.stdout.write([`${'sandbox'.padEnd(18)} ${sandboxRow}`, ...projectLines(project)].join('\n') + '\n');
     io.stderr.write(`smallcode doctor: ${setup.message}\n`);
     return EXIT.error;
   }
@@ -48,7 +51,7 @@ export async function doctorCommand(args: ParsedArgs, config: Config, io: Comman
   if (args.values.json) {
     // Nothing was learned about a server that did not answer: no facts, only the error.
     const body = report.discovered
-      ? { ...report, provider: setup.providerName, ...sandbox }
+      ? { ...report, provider: setup.providerName, ...sandbox, project }
       : {
           ok: false,
           discovered: false,
@@ -59,6 +62,7 @@ export async function doctorCommand(args: ParsedArgs, config: Config, io: Comman
           nativeTools: null,
           error: report.error,
           ...sandbox,
+          project,
         };
     io.stdout.write(JSON.stringify(body) + '\n');
   } else if (report.discovered) {
@@ -77,6 +81,7 @@ export async function doctorCommand(args: ParsedArgs, config: Config, io: Comman
       ['sandbox', sandboxRow],
     ];
     for (const [k, v] of rows) io.stdout.write(`${k.padEnd(18)} ${v}\n`);
+    for (const line of projectLines(project)) io.stdout.write(line + '\n');
     for (const line of profileLines(report.profile)) io.stdout.write(line + '\n');
     for (const w of report.warnings) io.stdout.write(`warning            ${w}\n`);
     if (report.error) io.stdout.write(`error              ${report.error}\n`);
