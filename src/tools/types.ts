@@ -53,6 +53,9 @@ export interface Tool<A = Record<string, unknown>> {
   description: string;
   parameters: JsonSchema;
   risk: Risk;
+  /** A tool from outside SmallCode (an MCP server's): asked like a command unless the user's own
+   * config marks it read-only; `from` says whose config named the server. */
+  external?: { server: string; tool: string; from: 'user' | 'workspace' };
   /** Read and exec tools: do the work (exec only after approval). */
   run(args: A, ctx: ToolContext): Promise<ToolResult>;
   /** Write tools: compute the pending patch without touching disk. The agent shows it, waits for

@@ -14,6 +14,7 @@ import type { ApprovalPolicy } from '../policy';
 import type { HistoryStore } from '../history-store';
 import type { Escalation } from './escalation';
 import type { CommandRunner } from '../../sandbox/command-runner';
+import type { Toolbox } from '../../tools/toolbox';
 
 /** The local model and what discovery and calibration know about it. */
 export interface LocalModel {
@@ -54,4 +55,6 @@ export interface TurnContext {
   commands: CommandRunner;
   escalation: Escalation;
   memory: SessionMemory;
+  /** Every tool of the session: ours, and the MCP servers' while they run. */
+  tools: Toolbox;
 }
