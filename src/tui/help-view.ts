@@ -13,6 +13,7 @@ export const SLASH_HELP: Record<(typeof SLASH_COMMANDS)[number], string> = {
   '/undo': 'undo the last applied change (/undo 3: the last three)',
   '/plan': 'show the plan',
   '/escalate': 'send the next step to the cloud model (if configured)',
+  '/mcp': 'MCP servers, their state, tools and token cost; /mcp approve [NAME], /mcp restart NAME',
   '/quit': 'quit',
 };
 

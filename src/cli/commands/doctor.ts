@@ -10,6 +10,7 @@ import { EXIT } from '../exit-codes';
 import type { DoctorReport } from '../../providers/index';
 import { createCommandRunner } from '../../sandbox/command-runner';
 import type { SandboxKind } from '../../sandbox/types';
+import { mcpDoctorLines, mcpReport } from '../mcp-setup';
 
 /** Where commands run: the sandbox this machine offers under the user's settings, and why. */
 async function sandboxReport(config: Config): Promise<{ sandbox: SandboxKind; sandboxReason: string; sandboxNetwork: boolean }> {
@@ -21,6 +22,8 @@ async function sandboxReport(config: Config): Promise<{ sandbox: SandboxKind; sa
 export async function doctorCommand(args: ParsedArgs, config: Config, io: CommandIO): Promise<number> {
   const sandbox = await sandboxReport(config);
   const sandboxRow = `${sandbox.sandbox}${sandbox.sandbox !== 'none' && sandbox.sandboxNetwork ? ' (network allowed)' : ''} — ${sandbox.sandboxReason}`;
+  const mcp = await mcpReport(config);
+  const mcpJson = { mcp: mcp.servers };
   const setup = await setupProvider(config);
   if (!setup.ok) {
     if (args.values.json)
@@ -35,20 +38,24 @@ export async function doctorCommand(args: ParsedArgs, config: Config, io: Comman
           tried: setup.tried,
           error: setup.message,
           ...sandbox,
+          ...mcpJson,
         }) + '\n',
       );
-    else io.stdout.write(`${'sandbox'.padEnd(18)} ${sandboxRow}\n`);
+    else {
+      io.stdout.write(`${'sandbox'.padEnd(18)} ${sandboxRow}\n`);
+      for (const line of mcpDoctorLines(mcp.servers)) io.stdout.write(`${line}\n`);
+    }
     io.stderr.write(`smallcode doctor: ${setup.message}\n`);
     return EXIT.error;
   }
   const { diagnose } = require('../../providers/index') as typeof import('../../providers/index');
   const report = await diagnose(setup.provider);
   // Problems in the settings (e.g. a models.yaml key that was skipped) belong in the checkup.
-  report.warnings.unshift(...config.warnings);
+  report.warnings.unshift(...config.warnings, ...mcp.problems);
   if (args.values.json) {
     // Nothing was learned about a server that did not answer: no facts, only the error.
     const body = report.discovered
-      ? { ...report, provider: setup.providerName, ...sandbox }
+      ? { ...report, provider: setup.providerName, ...sandbox, ...mcpJson }
       : {
           ok: false,
           discovered: false,
@@ -59,6 +66,7 @@ export async function doctorCommand(args: ParsedArgs, config: Config, io: Comman
           nativeTools: null,
           error: report.error,
           ...sandbox,
+          ...mcpJson,
         };
     io.stdout.write(JSON.stringify(body) + '\n');
   } else if (report.discovered) {
@@ -77,6 +85,7 @@ export async function doctorCommand(args: ParsedArgs, config: Config, io: Comman
       ['sandbox', sandboxRow],
     ];
     for (const [k, v] of rows) io.stdout.write(`${k.padEnd(18)} ${v}\n`);
+    for (const line of mcpDoctorLines(mcp.servers)) io.stdout.write(`${line}\n`);
     for (const line of profileLines(report.profile)) io.stdout.write(line + '\n');
     for (const w of report.warnings) io.stdout.write(`warning            ${w}\n`);
     if (report.error) io.stdout.write(`error              ${report.error}\n`);
