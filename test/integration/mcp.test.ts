@@ -4,15 +4,11 @@
 // next request; a step that does not need it carries none of its text; an unapproved workspace
 // .mcp.json server is never started headless.
 import * as fs from 'node:fs';
-import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { CallToolRequestSchema, ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import { startScriptedServer, type ScriptedServer } from '../support/scripted-server';
 import { runCli } from '../support/cli-harness';
+import { startWeatherServer } from '../support/mcp-http-server';
 import { createAgent } from '../../src/agent/controller';
 import { createProvider } from '../../src/providers/index';
 import type { AgentEvent } from '../../src/agent/events';
@@ -31,7 +27,17 @@ function userConfig(servers: Record<string, unknown>): string {
 }
 
 const bodyText = (s: ScriptedServer, i: number) => JSON.stringify(s.chatRequests()[i].body);
-const cli = (server: ScriptedServer, task: string, ...extra: string[]) => ['run', task, ...extra, '--provider', 'ollama', '--base-url', server.url, '--model', 'test-model'];
+const cli = (server: ScriptedServer, task: string, ...extra: string[]) => [
+  'run',
+  task,
+  ...extra,
+  '--provider',
+  'ollama',
+  '--base-url',
+  server.url,
+  '--model',
+  'test-model',
+];
 
 describe('MCP tools behind the router (stdio: @modelcontextprotocol/server-memory)', () => {
   let server: ScriptedServer;
@@ -41,7 +47,9 @@ describe('MCP tools behind the router (stdio: @modelcontextprotocol/server-memor
     server = await startScriptedServer({ kind: 'ollama', replies: [{ text: 'It prints hello.' }] });
     const root = tmp('sc-mcp-ws-');
     fs.writeFileSync(path.join(root, 'a.ts'), 'console.log("hello");\n');
-    const xdg = userConfig({ memory: { command: process.execPath, args: [MEMORY_SERVER], env: { MEMORY_FILE_PATH: path.join(root, '..', `${path.basename(root)}.jsonl`) } } });
+    const xdg = userConfig({
+      memory: { command: process.execPath, args: [MEMORY_SERVER], env: { MEMORY_FILE_PATH: path.join(root, '..', `${path.basename(root)}.jsonl`) } },
+    });
     const r = await runCli(cli(server, 'explain what a.ts does'), { cwd: root, env: { XDG_CONFIG_HOME: xdg } });
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/MCP server memory: \d+ tools/);
@@ -59,7 +67,10 @@ describe('MCP tools behind the router (stdio: @modelcontextprotocol/server-memor
     const root = tmp('sc-mcp-ws-');
     const memoryFile = path.join(tmp('sc-mcp-mem-'), 'memory.jsonl');
     const xdg = userConfig({ memory: { command: process.execPath, args: [MEMORY_SERVER], env: { MEMORY_FILE_PATH: memoryFile } } });
-    const r = await runCli(cli(server, 'create entities in the memory graph: Alice likes green tea', '--yes', '--json'), { cwd: root, env: { XDG_CONFIG_HOME: xdg } });
+    const r = await runCli(cli(server, 'create entities in the memory graph: Alice likes green tea', '--yes', '--json'), {
+      cwd: root,
+      env: { XDG_CONFIG_HOME: xdg },
+    });
     expect(r.code).toBe(0);
     const events = r.stdout
       .trim()
@@ -79,34 +90,6 @@ describe('MCP tools behind the router (stdio: @modelcontextprotocol/server-memor
     expect(events.some((e) => e.type === 'mcp.server' && e.server.state === 'ready' && e.server.tools.length > 3)).toBe(true);
   });
 });
-
-/** A streamable HTTP MCP server built with the SDK: one tool, `forecast`, stateless. */
-async function startWeatherServer(): Promise<{ url: string; close: () => Promise<void>; calls: unknown[] }> {
-  const calls: unknown[] = [];
-  const httpServer = http.createServer(async (req, res) => {
-    const mcp = new Server({ name: 'weather', version: '1.0.0' }, { capabilities: { tools: {} } });
-    mcp.setRequestHandler(ListToolsRequestSchema, async () => ({
-      tools: [
-        {
-          name: 'forecast',
-          description: 'Get the weather forecast for a city. Returns the sky and the temperature.',
-          inputSchema: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
-        },
-      ],
-    }));
-    mcp.setRequestHandler(CallToolRequestSchema, async (request) => {
-      calls.push(request.params.arguments);
-      return { content: [{ type: 'text', text: `Sunny and 21 °C in ${String(request.params.arguments?.city)}` }] };
-    });
-    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
-    res.on('close', () => void transport.close());
-    await mcp.connect(transport);
-    await transport.handleRequest(req, res);
-  });
-  await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
-  const { port } = httpServer.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/mcp`, calls, close: () => new Promise((resolve) => httpServer.close(() => resolve())) };
-}
 
 describe('MCP tools over streamable HTTP (an SDK server in the test)', () => {
   let server: ScriptedServer;
@@ -133,7 +116,14 @@ describe('MCP tools over streamable HTTP (an SDK server in the test)', () => {
       interactive: true,
       autoApprove: false,
       allowlist: [],
-      mcp: { servers: loadMcpConfigs(root, dir).servers, hostEnv: process.env, passEnv: [], trust: createMcpTrust(root, dir), mayStartWorkspace: true, allow: [] },
+      mcp: {
+        servers: loadMcpConfigs(root, dir).servers,
+        hostEnv: process.env,
+        passEnv: [],
+        trust: createMcpTrust(root, dir),
+        mayStartWorkspace: true,
+        allow: [],
+      },
     });
     const events: AgentEvent[] = [];
     agent.subscribe((e) => {

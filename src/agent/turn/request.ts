@@ -55,7 +55,7 @@ export async function buildRequest(input: RequestInput, shape: StepShape): Promi
   // Native mode sends our tools, unchanged, every step; outside (MCP) tools are still described
   // as text in the history when routed in — sending them all natively would overflow the budget.
   const described = shape.native ? shape.offered.filter((t) => t.external) : shape.offered;
-  const toolNoteTokens = described.length > 0 || !shape.native ? describeInHistory(history, memory.toolNotes, described, counter) : 0;
+  const toolNoteTokens = describeInHistory(history, memory.toolNotes, described, counter);
   const named = shape.native ? described : shape.offered;
   const noteText = stepNoteText({ toolText: named.length > 0 ? routedToolsText(named) : '', planText: planForPrompt(shape.plan) });
   const note = placeStepNote(memory.stepNotes, history.get(), noteText);

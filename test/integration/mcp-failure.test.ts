@@ -1,0 +1,74 @@
+// An MCP server that stops answering: the call fails as a value the model reads, the chat gets
+// one line, the server's tools leave the router on the very next step, and /mcp restart brings
+// them back.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { startScriptedServer, type ScriptedServer } from '../support/scripted-server';
+import { startWeatherServer, type WeatherServer } from '../support/mcp-http-server';
+import { createAgent } from '../../src/agent/controller';
+import { createProvider } from '../../src/providers/index';
+import type { AgentEvent } from '../../src/agent/events';
+import { loadMcpConfigs } from '../../src/mcp/mcp-config';
+import { createMcpTrust } from '../../src/mcp/mcp-trust';
+
+const tmp = (prefix: string) => fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), prefix)));
+
+describe('an MCP server that times out', () => {
+  let server: ScriptedServer;
+  let weather: WeatherServer;
+  afterEach(async () => {
+    server?.close();
+    await weather?.close();
+  });
+
+  it('is one line in the chat, and its tools leave the router until it is restarted', async () => {
+    weather = await startWeatherServer();
+    server = await startScriptedServer({
+      kind: 'ollama',
+      replies: [{ toolCalls: [{ name: 'weather__slow', arguments: {} }] }, { text: 'The weather service is down.' }],
+    });
+    const root = tmp('sc-mcp-fail-');
+    const dir = path.join(tmp('sc-xdg-'), 'smallcode');
+    fs.mkdirSync(dir);
+    fs.writeFileSync(path.join(dir, 'mcp.json'), JSON.stringify({ mcpServers: { weather: { url: weather.url, timeout: 400 } } }));
+    const agent = createAgent({
+      root,
+      provider: createProvider({ provider: 'ollama', baseUrl: server.url, model: 'test-model' }),
+      toolMode: 'auto',
+      maxSteps: 5,
+      interactive: true,
+      autoApprove: false,
+      allowlist: [],
+      mcp: {
+        servers: loadMcpConfigs(root, dir).servers,
+        hostEnv: process.env,
+        passEnv: [],
+        trust: createMcpTrust(root, dir),
+        mayStartWorkspace: true,
+        allow: [],
+      },
+    });
+    const events: AgentEvent[] = [];
+    agent.subscribe((e) => {
+      events.push(e);
+      if (e.type === 'approval.needed') setImmediate(() => agent.resolve(e.request.id, 'once'));
+    });
+    try {
+      await agent.startMcp();
+      const outcome = await agent.submit('get the slow weather report');
+      expect(outcome.text).toBe('The weather service is down.');
+      const steps = events.flatMap((e) => (e.type === 'step.start' ? [e.tools] : []));
+      expect(steps[0]).toContain('weather__slow');
+      expect(steps[1].filter((t) => t.startsWith('weather__'))).toEqual([]);
+      const lines = events.filter((e) => e.type === 'notice' && /MCP server weather failed/.test(e.message));
+      expect(lines).toHaveLength(1);
+      expect(events.find((e) => e.type === 'tool.result' && e.name === 'weather__slow')).toMatchObject({ ok: false });
+      expect(JSON.stringify(server.chatRequests()[1].body)).toMatch(/weather__slow failed: .*timed out/i);
+      expect(agent.mcp?.servers()[0]).toMatchObject({ state: 'failed', tools: [] });
+      expect(await agent.mcp?.restart('weather')).toMatch(/weather: ready, 2 tools/);
+    } finally {
+      await agent.shutdown();
+    }
+  });
+});
