@@ -72,9 +72,12 @@ describe('approving a workspace server once', () => {
 });
 
 describe('the environment a stdio server gets', () => {
+  /** `${NAME}` written without a template-string lookalike. */
+  const ref = (name: string) => `$${'{'}${name}}`;
   const host = { PATH: '/bin', HOME: '/h', GITHUB_TOKEN: 'ghp_secret', AWS_SECRET_ACCESS_KEY: 'aws' };
   const parse = (origin: 'user' | 'workspace') =>
-    parseMcpFile(JSON.stringify({ mcpServers: { s: { command: 'srv', args: ['${HOME}/x'], env: { TOKEN: '${GITHUB_TOKEN}' } } } }), origin, 'f').servers[0];
+    parseMcpFile(JSON.stringify({ mcpServers: { s: { command: 'srv', args: [`${ref('HOME')}/x`], env: { TOKEN: ref('GITHUB_TOKEN') } } } }), origin, 'f')
+      .servers[0];
 
   it('carries no secret of the user unless the user’s own entry names it', async () => {
     const user = await launchSpec(parse('user'), '/w', host, []);
@@ -87,8 +90,8 @@ describe('the environment a stdio server gets', () => {
   it('never expands variables for a workspace server', async () => {
     const ws = await launchSpec(parse('workspace'), '/w', host, []);
     expect(JSON.stringify(ws)).not.toContain('ghp_secret');
-    expect(ws.env.TOKEN).toBe('${GITHUB_TOKEN}');
-    expect(expandVars('${NOPE:-d}', {})).toBe('d');
+    expect(ws.env.TOKEN).toBe(ref('GITHUB_TOKEN'));
+    expect(expandVars(ref('NOPE:-d'), {})).toBe('d');
   });
 });
 
