@@ -184,3 +184,32 @@ describe('a workspace .mcp.json', () => {
     expect(fs.existsSync(marker)).toBe(true);
   });
 });
+
+describe('smallcode doctor', () => {
+  let server: ScriptedServer;
+  afterEach(() => server?.close());
+
+  it('lists each MCP server with its state, tools and their token cost, never starting an unapproved one', async () => {
+    server = await startScriptedServer({ kind: 'ollama', replies: [{ text: 'ok' }] });
+    const root = tmp('sc-mcp-doctor-');
+    const marker = path.join(root, 'started');
+    const script = `require('fs').writeFileSync(${JSON.stringify(marker)}, 'yes')`;
+    fs.writeFileSync(path.join(root, '.mcp.json'), JSON.stringify({ mcpServers: { repo: { command: process.execPath, args: ['-e', script] } } }));
+    const xdg = userConfig({
+      memory: { command: process.execPath, args: [MEMORY_SERVER], env: { MEMORY_FILE_PATH: path.join(tmp('sc-mcp-mem-'), 'm.jsonl') } },
+    });
+    const args = ['doctor', '--provider', 'ollama', '--base-url', server.url, '--model', 'test-model'];
+    const r = await runCli(args, { cwd: root, env: { XDG_CONFIG_HOME: xdg } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^mcp +memory · ready · stdio · your mcp\.json · 9 tools, \d+ tokens of tool text$/m);
+    expect(r.stdout).toMatch(/^mcp +repo · unapproved · stdio · workspace \.mcp\.json — .*\/mcp approve/m);
+    expect(fs.existsSync(marker)).toBe(false);
+    const json = JSON.parse((await runCli([...args, '--json'], { cwd: root, env: { XDG_CONFIG_HOME: xdg } })).stdout) as {
+      mcp: { name: string; state: string }[];
+    };
+    expect(json.mcp.map((s) => [s.name, s.state])).toEqual([
+      ['memory', 'ready'],
+      ['repo', 'unapproved'],
+    ]);
+  });
+});
