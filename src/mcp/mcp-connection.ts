@@ -82,8 +82,15 @@ export async function connectMcp(server: McpServerConfig, opts: ConnectOptions):
       tools,
       sandbox,
       async call(tool, args, signal) {
-        const result = await client.callTool({ name: tool, arguments: args }, undefined, { signal, timeout: server.timeoutMs });
-        return result as McpCallResult;
+        try {
+          const result = await client.callTool({ name: tool, arguments: args }, undefined, { signal, timeout: server.timeoutMs });
+          return result as McpCallResult;
+        } catch (err) {
+          // A dead server's last words explain the failure better than "connection closed".
+          const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
+          const last = stderrTail[stderrTail.length - 1];
+          throw new Error(last && /closed/i.test(message) ? `${message} (${last})` : message);
+        }
       },
       async close() {
         closing = true;

@@ -72,3 +72,69 @@ describe('an MCP server that times out', () => {
     }
   });
 });
+
+/** A stdio MCP server (the SDK's) whose `crash` tool kills the process, as a buggy server would. */
+function crashingServerScript(dir: string): string {
+  const file = path.join(dir, 'crashing-server.js');
+  const sdk = (p: string) => JSON.stringify(require.resolve(`@modelcontextprotocol/sdk/${p}`));
+  fs.writeFileSync(
+    file,
+    `const { Server } = require(${sdk('server/index.js')});
+const { StdioServerTransport } = require(${sdk('server/stdio.js')});
+const { CallToolRequestSchema, ListToolsRequestSchema } = require(${sdk('types.js')});
+const server = new Server({ name: 'crashy', version: '1.0.0' }, { capabilities: { tools: {} } });
+server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: [{ name: 'crash', description: 'Crash the crashy server', inputSchema: { type: 'object', properties: {} } }] }));
+server.setRequestHandler(CallToolRequestSchema, async () => { process.stderr.write('segfault in the crash tool\\n'); process.exit(3); });
+server.connect(new StdioServerTransport());
+`,
+  );
+  return file;
+}
+
+describe('an MCP server that crashes', () => {
+  let server: ScriptedServer;
+  afterEach(() => server?.close());
+
+  it('fails the call as a value, says so in one line with its last stderr line, and drops its tools', async () => {
+    server = await startScriptedServer({
+      kind: 'ollama',
+      replies: [{ toolCalls: [{ name: 'crashy__crash', arguments: {} }] }, { text: 'It crashed.' }],
+    });
+    const root = tmp('sc-mcp-crash-');
+    const dir = path.join(tmp('sc-xdg-'), 'smallcode');
+    fs.mkdirSync(dir);
+    fs.writeFileSync(path.join(dir, 'mcp.json'), JSON.stringify({ mcpServers: { crashy: { command: process.execPath, args: [crashingServerScript(dir)] } } }));
+    const agent = createAgent({
+      root,
+      provider: createProvider({ provider: 'ollama', baseUrl: server.url, model: 'test-model' }),
+      toolMode: 'auto',
+      maxSteps: 5,
+      interactive: false,
+      autoApprove: true,
+      allowlist: [],
+      mcp: {
+        servers: loadMcpConfigs(root, dir).servers,
+        hostEnv: process.env,
+        passEnv: [],
+        trust: createMcpTrust(root, dir),
+        mayStartWorkspace: true,
+        allow: [],
+      },
+    });
+    const events: AgentEvent[] = [];
+    agent.subscribe((e) => events.push(e));
+    try {
+      await agent.startMcp();
+      expect(await agent.submit('crash the crashy server')).toMatchObject({ reason: 'done', text: 'It crashed.' });
+      const lines = events.filter((e) => e.type === 'notice' && /MCP server crashy failed/.test(e.message));
+      expect(lines).toHaveLength(1);
+      expect(lines[0].type === 'notice' && lines[0].message).toMatch(/segfault in the crash tool/);
+      expect(events.find((e) => e.type === 'tool.result' && e.name === 'crashy__crash')).toMatchObject({ ok: false });
+      const steps = events.flatMap((e) => (e.type === 'step.start' ? [e.tools] : []));
+      expect(steps[1]).not.toContain('crashy__crash');
+      expect(agent.mcp?.servers()[0]).toMatchObject({ state: 'failed', tools: [] });
+    } finally {
+      await agent.shutdown();
+    }
+  });
+});
