@@ -213,3 +213,54 @@ describe('smallcode doctor', () => {
     ]);
   });
 });
+
+describe('approving a workspace server in the workbench', () => {
+  it('waits unapproved until /mcp approve, which starts it and is remembered for the next session', async () => {
+    const root = tmp('sc-mcp-approve-');
+    // In the workspace: the server may run in the sandbox, where only the workspace is writable.
+    fs.writeFileSync(
+      path.join(root, '.mcp.json'),
+      JSON.stringify({
+        mcpServers: { notes: { command: process.execPath, args: [MEMORY_SERVER], env: { MEMORY_FILE_PATH: path.join(root, 'notes.jsonl') } } },
+      }),
+    );
+    const dir = path.join(tmp('sc-xdg-'), 'smallcode');
+    const session = () =>
+      createAgent({
+        root,
+        provider: createProvider({ provider: 'ollama', baseUrl: 'http://127.0.0.1:1', model: 'test-model' }),
+        toolMode: 'auto',
+        maxSteps: 1,
+        interactive: true,
+        autoApprove: false,
+        allowlist: [],
+        mcp: {
+          servers: loadMcpConfigs(root, dir).servers,
+          hostEnv: process.env,
+          passEnv: [],
+          trust: createMcpTrust(root, dir),
+          mayStartWorkspace: true,
+          allow: [],
+        },
+      });
+    const first = session();
+    const events: AgentEvent[] = [];
+    first.subscribe((e) => events.push(e));
+    try {
+      await first.startMcp();
+      expect(first.mcp?.servers()).toEqual([expect.objectContaining({ name: 'notes', origin: 'workspace', state: 'unapproved', tools: [] })]);
+      expect(events.some((e) => e.type === 'mcp.server' && e.server.state === 'unapproved')).toBe(true);
+      expect(await first.mcp?.approve([])).toBe('notes: ready');
+      expect(first.mcp?.servers()[0].tools.length).toBe(9);
+    } finally {
+      await first.shutdown();
+    }
+    const second = session();
+    try {
+      await second.startMcp();
+      expect(second.mcp?.servers()[0].state).toBe('ready');
+    } finally {
+      await second.shutdown();
+    }
+  });
+});
