@@ -142,6 +142,9 @@ describe('MCP tools over streamable HTTP (an SDK server in the test)', () => {
       expect(weather.calls).toEqual([{ city: 'Lyon' }]);
       expect(bodyText(server, 1)).toContain('weather__forecast(city)');
       expect(bodyText(server, 2)).toContain('Sunny and 21 °C in Lyon');
+      // The gauge's tools share grows by the MCP tool's description on the step that routed it in.
+      const toolShares = events.flatMap((e) => (e.type === 'budget' && e.report.source === 'estimate' ? [e.report.tools] : []));
+      expect(toolShares[1]).toBeGreaterThan(toolShares[0]);
     } finally {
       await agent.shutdown();
     }
