@@ -57,6 +57,6 @@ export function mcpDoctorLines(servers: McpServerStatus[]): string[] {
     const tokens = s.tools.reduce((n, t) => n + t.tokens, 0);
     const where = s.origin === 'workspace' ? 'workspace .mcp.json' : 'your mcp.json';
     const tools = s.state === 'ready' ? ` · ${s.tools.length} tools, ${tokens} tokens of tool text` : '';
-    return `${'mcp'.padEnd(18)} ${s.name} · ${s.state} · ${s.transport}${s.sandbox === 'bwrap' ? ', sandboxed' : ''} · ${where}${tools}${s.message ? ` — ${s.message}` : ''}`;
+    return `${'mcp'.padEnd(18)} ${s.name} · ${s.state} · ${s.transport}${s.sandbox && s.sandbox !== 'none' ? `, sandboxed (${s.sandbox})` : ''} · ${where}${tools}${s.message ? ` — ${s.message}` : ''}`;
   });
 }

@@ -1,6 +1,7 @@
 // One live MCP server through the official SDK (loaded only when a server is configured, so a
 // session without MCP never pays for it): connect over stdio or streamable HTTP, list the tools,
 // call one with a timeout, and report when the connection dies.
+import type { SandboxKind } from '../sandbox/types';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { JsonSchema } from '../types/tool-spec';
@@ -17,7 +18,7 @@ export interface McpToolInfo {
 export interface McpConnection {
   tools: McpToolInfo[];
   /** 'bwrap' when a workspace server runs confined; 'none' otherwise (and for HTTP servers). */
-  sandbox: 'bwrap' | 'none';
+  sandbox: SandboxKind;
   call(tool: string, args: Record<string, unknown>, signal: AbortSignal): Promise<McpCallResult>;
   close(): Promise<void>;
 }
@@ -41,7 +42,7 @@ function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }
 
-async function transportFor(server: McpServerConfig, opts: ConnectOptions, stderrTail: string[]): Promise<{ transport: Transport; sandbox: 'bwrap' | 'none' }> {
+async function transportFor(server: McpServerConfig, opts: ConnectOptions, stderrTail: string[]): Promise<{ transport: Transport; sandbox: SandboxKind }> {
   if (server.transport.kind === 'http') {
     const { StreamableHTTPClientTransport } =
       require('@modelcontextprotocol/sdk/client/streamableHttp.js') as typeof import('@modelcontextprotocol/sdk/client/streamableHttp.js');

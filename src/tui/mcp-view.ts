@@ -10,7 +10,7 @@ export function mcpLines(servers: Servers): string[] {
   for (const s of servers) {
     const tokens = s.tools.reduce((n, t) => n + t.tokens, 0);
     const where = s.origin === 'workspace' ? 'workspace .mcp.json' : 'your mcp.json';
-    const sandbox = s.sandbox === 'bwrap' ? ', sandboxed' : '';
+    const sandbox = s.sandbox && s.sandbox !== 'none' ? `, sandboxed (${s.sandbox})` : '';
     const tools = s.state === 'ready' ? ` · ${s.tools.length} tools, ${tokens} tokens of tool text` : '';
     out.push(`${s.name} · ${s.state} · ${s.transport}${sandbox} · ${where}${tools}${s.message ? ` — ${s.message}` : ''}`);
     if (s.tools.length > 0) out.push(`  ${s.tools.map((t) => `${t.name} ${t.tokens}${t.risk === 'read' ? ' (read-only)' : ''}`).join(' · ')}`);

@@ -95,6 +95,24 @@ describe('the environment a stdio server gets', () => {
   });
 });
 
+describe('where a stdio server runs', () => {
+  const entry = (origin: 'user' | 'workspace') =>
+    parseMcpFile(JSON.stringify({ mcpServers: { s: { command: 'srv', args: ['--x'] } } }), origin, 'f').servers[0];
+  const bwrap = { kind: 'bwrap' as const, reason: 'test' };
+
+  it('confines a workspace server in bubblewrap: workspace writable, network open, its own command last', async () => {
+    const spec = await launchSpec(entry('workspace'), '/w', { PATH: '/nowhere' }, [], bwrap);
+    expect(spec.sandbox).toBe('bwrap');
+    expect(spec.args).toEqual(expect.arrayContaining(['--unshare-all', '--share-net', '--bind', '/w']));
+    expect(spec.args.slice(-3)).toEqual(['--', 'srv', '--x']);
+  });
+
+  it('runs the user’s own server as configured', async () => {
+    const spec = await launchSpec(entry('user'), '/w', { PATH: '/nowhere' }, [], bwrap);
+    expect([spec.command, spec.args, spec.sandbox]).toEqual(['srv', ['--x'], 'none']);
+  });
+});
+
 describe('MCP results as text for the model', () => {
   it('keeps text, describes images by alt text or a note, and names resource links', () => {
     const r = mcpResultText({
