@@ -9,6 +9,12 @@ const STOP = new Set(
   ),
 );
 
+/** Verbs every coding request uses: in a tool's name they count only beside a real match
+ * ("create entities in the graph"), never alone ("create a test" must not route memory__create_entities). */
+const GENERIC_VERBS = new Set(
+  'add create get fetch read write update delete remove search find open close run show edit put post query change check start stop'.split(' '),
+);
+
 /** Lower-case word stems of a text: split on anything but letters and digits (and camelCase). */
 export function wordsOf(text: string): Set<string> {
   const out = new Set<string>();
@@ -30,8 +36,8 @@ function stem(w: string): string {
 
 /**
  * A score: 100 when the text names the tool exactly (`memory__read_graph`), 40 for its own name
- * (`read_graph`), 8 for its server's name, 5 per word of its name and 2 per word of its
- * description found in the text. 0: the text does not point to it.
+ * (`read_graph`), 8 for its server's name, 5 per word of its name (1 for a generic verb) and 2 per
+ * word of its description found in the text. 0: the text does not point to it.
  */
 export function toolScore(tool: Tool, text: string, words: Set<string>): number {
   const lower = text.toLowerCase();
@@ -41,7 +47,7 @@ export function toolScore(tool: Tool, text: string, words: Set<string>): number 
   if (own.length > 3 && new RegExp(`\\b${own.toLowerCase().replace(/[^a-z0-9_]/g, '.')}\\b`).test(lower)) score += 40;
   if (tool.external && words.has(stem(tool.external.server.toLowerCase()))) score += 8;
   const nameWords = wordsOf(own);
-  for (const w of nameWords) if (words.has(w)) score += 5;
+  for (const w of nameWords) if (words.has(w)) score += GENERIC_VERBS.has(w) ? 1 : 5;
   for (const w of wordsOf(tool.description)) if (!nameWords.has(w) && words.has(w)) score += 2;
   return score;
 }

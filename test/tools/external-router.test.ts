@@ -66,6 +66,18 @@ describe('MCP tools in router stage 1', () => {
     expect(r.names).toContain('find_tools');
   });
 
+  it('is not pointed to by the generic verbs every coding request uses', async () => {
+    const memory = [
+      outside('memory', 'create_entities', 'Create multiple new entities in the knowledge graph'),
+      outside('memory', 'add_observations', 'Add new observations to existing entities in the knowledge graph'),
+      outside('memory', 'search_nodes', 'Search for nodes in the knowledge graph based on a query'),
+    ];
+    const plain = await route('add a test for parse() and create the fixture, then search for other callers', memory);
+    expect(plain.names.filter((n) => n.includes('__'))).toEqual([]);
+    const pointed = await route('create entities in the knowledge graph for the new modules', memory);
+    expect(pointed.names).toContain('memory__create_entities');
+  });
+
   it('keeps the tool text within 600 tokens on an 8k window however many tools match', async () => {
     const r = await route('open an issue in the github repository about the crash and comment on the pull request', MANY);
     const outsideNames = r.names.filter((n) => n.includes('__'));
