@@ -174,12 +174,12 @@ async function runExec(tool: Tool, call: ToolCallRef, deps: RunnerDeps): Promise
 async function runExternal(tool: Tool, call: ToolCallRef, deps: RunnerDeps): Promise<CallOutcome> {
   const ext = tool.external!;
   const verdict = decideExternal(tool.risk, { name: tool.name, server: ext.server, from: ext.from }, deps.policy);
-  if (verdict.action === 'deny') return { result: { ok: false, forModel: verdict.reason, summary: `${tool.name} · not run` }, refused: true };
+  if (verdict.action === 'deny') return { result: { ok: false, forModel: verdict.reason, summary: 'not run' }, refused: true };
   if (verdict.action === 'ask') {
     const answer = await ask(deps, { id: call.id, call, risk: tool.risk, external: ext });
     if (answer.decision === 'reject') {
       const why = answer.feedback?.trim() ? ` Their reason: ${answer.feedback.trim()}` : '';
-      return { result: { ok: false, forModel: `The user declined the call to ${tool.name}.${why}`, summary: `${tool.name} · declined` }, refused: true };
+      return { result: { ok: false, forModel: `The user declined the call to ${tool.name}.${why}`, summary: 'declined' }, refused: true };
     }
     // "Always": this tool, for the rest of the session.
     if (answer.decision === 'always') deps.policy.alwaysAllowed.add(externalKey(tool.name));

@@ -42,8 +42,11 @@ export function mcpTool(server: McpServerConfig, info: McpToolInfo, call: McpCal
         const result = await call(server.name, info.name, args, ctx.signal);
         const { text, ok } = mcpResultText(result);
         const lines = text.split('\n').length;
-        if (!ok) return { ok: false, forModel: `${name} reported an error:\n${text}`, summary: `${name} · error`, details: { kind: 'text' } };
-        return toolOk(text, `${name} · ${lines} line${lines === 1 ? '' : 's'}`, { kind: 'text' });
+        // Cards and the headless printer show the name already: the summary is the gist.
+        const first = text.split('\n')[0].trim();
+        const gist = first.length > 60 ? `${first.slice(0, 59)}…` : first;
+        if (!ok) return { ok: false, forModel: `${name} reported an error:\n${text}`, summary: `error: ${gist}`, details: { kind: 'text' } };
+        return toolOk(text, `${gist} · ${lines} line${lines === 1 ? '' : 's'}`, { kind: 'text' });
       } catch (err) {
         if (ctx.signal.aborted) return toolError('cancelled', `${name} was cancelled.`);
         const why = err instanceof Error ? err.message.split('\n')[0] : String(err);

@@ -91,6 +91,26 @@ describe('MCP tools behind the router (stdio: @modelcontextprotocol/server-memor
   });
 });
 
+describe('MCP calls in a headless run without --yes', () => {
+  let server: ScriptedServer;
+  afterEach(() => server?.close());
+
+  it('are refused, and the model is told not to retry and what the user can do', async () => {
+    server = await startScriptedServer({
+      kind: 'ollama',
+      replies: [{ toolCalls: [{ name: 'memory__create_entities', arguments: { entities: [] } }] }, { text: 'I could not store it.' }],
+    });
+    const root = tmp('sc-mcp-noyes-');
+    const memoryFile = path.join(tmp('sc-mcp-mem-'), 'memory.jsonl');
+    const xdg = userConfig({ memory: { command: process.execPath, args: [MEMORY_SERVER], env: { MEMORY_FILE_PATH: memoryFile } } });
+    const r = await runCli(cli(server, 'create entities in the memory graph'), { cwd: root, env: { XDG_CONFIG_HOME: xdg } });
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/✗ memory__create_entities not run/);
+    expect(bodyText(server, 1)).toMatch(/NOT run: memory__create_entities comes from the MCP server \\"memory\\".*Do not retry it/);
+    expect(fs.existsSync(memoryFile)).toBe(false);
+  });
+});
+
 describe('MCP tools over streamable HTTP (an SDK server in the test)', () => {
   let server: ScriptedServer;
   let weather: Awaited<ReturnType<typeof startWeatherServer>>;
