@@ -29,6 +29,8 @@ export interface ConnectOptions {
   passEnv: readonly string[];
   /** Called once when the connection ends without close() (a crash, a dropped session). */
   onLost(reason: string): void;
+  /** The server announced a changed tool list (already re-read). */
+  onToolsChanged?(tools: McpToolInfo[]): void;
   connectTimeoutMs?: number;
 }
 
@@ -60,11 +62,22 @@ async function transportFor(server: McpServerConfig, opts: ConnectOptions, stder
   return { transport, sandbox: spec.sandbox };
 }
 
+function toolInfo(t: { name: string; title?: string; description?: string; inputSchema: unknown }): McpToolInfo {
+  return { name: t.name, description: t.description ?? t.title ?? '', inputSchema: t.inputSchema as JsonSchema };
+}
+
 export async function connectMcp(server: McpServerConfig, opts: ConnectOptions): Promise<McpConnection> {
   const { Client: ClientClass } = require('@modelcontextprotocol/sdk/client/index.js') as typeof import('@modelcontextprotocol/sdk/client/index.js');
   const stderrTail: string[] = [];
   const { transport, sandbox } = await transportFor(server, opts, stderrTail);
-  const client: Client = new ClientClass({ name: 'smallcode', version: '0.1.0' }, { capabilities: {} });
+  const listChanged = {
+    tools: {
+      onChanged: (error: Error | null, tools: { name: string; title?: string; description?: string; inputSchema: unknown }[] | null) => {
+        if (!error && tools) opts.onToolsChanged?.(tools.map(toolInfo));
+      },
+    },
+  };
+  const client: Client = new ClientClass({ name: 'smallcode', version: '0.1.0' }, { capabilities: {}, listChanged });
   let closing = false;
   let lost = false;
   const lose = (reason: string) => {
@@ -78,7 +91,7 @@ export async function connectMcp(server: McpServerConfig, opts: ConnectOptions):
   try {
     await withTimeout(client.connect(transport), timeoutMs, `MCP server "${server.name}"`);
     const listed = await withTimeout(client.listTools(), timeoutMs, `MCP server "${server.name}"`);
-    const tools = listed.tools.map((t) => ({ name: t.name, description: t.description ?? t.title ?? '', inputSchema: t.inputSchema as JsonSchema }));
+    const tools = listed.tools.map(toolInfo);
     return {
       tools,
       sandbox,

@@ -98,6 +98,12 @@ export function createMcpHub(opts: McpHubOptions): McpHub {
         hostEnv: opts.hostEnv,
         passEnv: opts.passEnv,
         onLost: (reason) => fail(e, reason),
+        // A server may change its tools (a login, a plugin): the router sees the new list at once.
+        onToolsChanged: (tools) => {
+          if (e.state !== 'ready') return;
+          e.tools = tools.map((info) => mcpTool(e.config, info, call));
+          opts.onChange(status(e));
+        },
       });
       e.connection = conn;
       e.tools = conn.tools.map((info) => mcpTool(e.config, info, call));

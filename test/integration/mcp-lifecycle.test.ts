@@ -1,6 +1,6 @@
-// An MCP server that stops answering: the call fails as a value the model reads, the chat gets
-// one line, the server's tools leave the router on the very next step, and /mcp restart brings
-// them back.
+// An MCP server's life in a session: one that stops answering or crashes fails the call as a value
+// the model reads, the chat gets one line, its tools leave the router on the very next step and
+// /mcp restart brings them back; one that changes its tool list hands the router the new list.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -133,6 +133,67 @@ describe('an MCP server that crashes', () => {
       const steps = events.flatMap((e) => (e.type === 'step.start' ? [e.tools] : []));
       expect(steps[1]).not.toContain('crashy__crash');
       expect(agent.mcp?.servers()[0]).toMatchObject({ state: 'failed', tools: [] });
+    } finally {
+      await agent.shutdown();
+    }
+  });
+});
+
+describe('an MCP server whose tool list changes', () => {
+  let server: ScriptedServer;
+  afterEach(() => server?.close());
+
+  it('hands the router its new tools as soon as it says so', async () => {
+    const dir = path.join(tmp('sc-xdg-'), 'smallcode');
+    fs.mkdirSync(dir);
+    const file = path.join(dir, 'locker.js');
+    const sdk = (p: string) => JSON.stringify(require.resolve(`@modelcontextprotocol/sdk/${p}`));
+    fs.writeFileSync(
+      file,
+      `const { Server } = require(${sdk('server/index.js')});
+const { StdioServerTransport } = require(${sdk('server/stdio.js')});
+const { CallToolRequestSchema, ListToolsRequestSchema } = require(${sdk('types.js')});
+const server = new Server({ name: 'locker', version: '1.0.0' }, { capabilities: { tools: { listChanged: true } } });
+const tools = [{ name: 'unlock', description: 'Unlock the locker', inputSchema: { type: 'object', properties: {} } }];
+server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools }));
+server.setRequestHandler(CallToolRequestSchema, async () => {
+  tools.push({ name: 'vault', description: 'Read the vault', inputSchema: { type: 'object', properties: {} } });
+  setImmediate(() => server.sendToolListChanged());
+  return { content: [{ type: 'text', text: 'unlocked' }] };
+});
+server.connect(new StdioServerTransport());
+`,
+    );
+    fs.writeFileSync(path.join(dir, 'mcp.json'), JSON.stringify({ mcpServers: { locker: { command: process.execPath, args: [file] } } }));
+    server = await startScriptedServer({ kind: 'ollama', replies: [{ toolCalls: [{ name: 'locker__unlock', arguments: {} }] }, { text: 'Unlocked.' }] });
+    const root = tmp('sc-mcp-list-');
+    const agent = createAgent({
+      root,
+      provider: createProvider({ provider: 'ollama', baseUrl: server.url, model: 'test-model' }),
+      toolMode: 'auto',
+      maxSteps: 5,
+      interactive: false,
+      autoApprove: true,
+      allowlist: [],
+      mcp: {
+        servers: loadMcpConfigs(root, dir).servers,
+        hostEnv: process.env,
+        passEnv: [],
+        trust: createMcpTrust(root, dir),
+        mayStartWorkspace: true,
+        allow: [],
+      },
+    });
+    const grown = new Promise<void>((resolve) =>
+      agent.subscribe((e) => {
+        if (e.type === 'mcp.server' && e.server.tools.length === 2) resolve();
+      }),
+    );
+    try {
+      await agent.startMcp();
+      await agent.submit('unlock the locker');
+      await grown;
+      expect(agent.mcp?.servers()[0].tools.map((t) => t.name)).toEqual(['locker__unlock', 'locker__vault']);
     } finally {
       await agent.shutdown();
     }
