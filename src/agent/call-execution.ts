@@ -7,7 +7,7 @@ import type { PlanItem } from '../types/plan';
 import type { ToolMode } from '../types/tool-mode';
 import type { TokenCounter } from '../context/token-counter';
 import type { ToolContext, ToolDetails } from '../tools/types';
-import { toolByName } from '../tools/registry';
+import type { Toolbox } from '../tools/toolbox';
 import { readPlan } from '../plan/plan-file';
 import { perResultCap } from '../context/budget';
 import { capOutput } from '../context/output-cap';
@@ -39,12 +39,15 @@ export interface CallEnv {
   /** When this call runs (named in "unchanged since your read" notes). */
   mark: ReadMark;
   guards: TurnGuards;
+  tools: Toolbox;
 }
 
 export interface ExecOutcome {
   ok: boolean;
   refused: boolean;
   wrote?: string;
+  /** What the model got back (the next step's routing looks for tool names in it). */
+  text?: string;
   /** The repeat guard caught a loop: the stop message if the turn ends on it. */
   loop?: string;
   stop?: string;
@@ -52,7 +55,7 @@ export interface ExecOutcome {
 
 export async function executeCall(env: CallEnv, call: ToolCallRef, signal: AbortSignal): Promise<ExecOutcome> {
   const { bus, guards } = env;
-  const tool = toolByName(call.name);
+  const tool = env.tools.byName(call.name);
   const append = (content: string, summary: string, ok: boolean, details: ToolDetails = { kind: 'text', output: { text: content } }) => {
     const message = toolResultMessage(call, content, stubFor(call, summary), env.toolMode);
     env.history.append(message);
@@ -129,7 +132,7 @@ export async function executeCall(env: CallEnv, call: ToolCallRef, signal: Abort
   const details: ToolDetails = { ...(result.details ?? { kind: 'text' }), output: { text: full, cutForModel } };
   const message = append(shown, earlier ? `${result.summary} · unchanged` : result.summary, result.ok, details);
   if (read && !earlier) env.reads.remember(read, text, env.mark, message);
-  return { ok: result.ok, refused: outcome.refused, wrote: outcome.wrote, stop };
+  return { ok: result.ok, refused: outcome.refused, wrote: outcome.wrote, stop, text: shown };
 }
 
 /** Which lines of `full` the cap left out of `capped` (head + marker line + tail). */

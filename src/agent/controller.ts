@@ -25,6 +25,8 @@ import { createCommandRunner, type CommandRunner } from '../sandbox/command-runn
 import { createProjectChecks, type ChecksSettings } from './project-checks';
 import { loadRules } from '../checks/rules';
 import { fitRules, rulesShare } from '../context/rules-budget';
+import { createToolbox } from '../tools/toolbox';
+import { createMcpHub, type McpHub, type McpHubOptions } from '../mcp/mcp-hub';
 
 export interface AgentOptions {
   root: string;
@@ -51,6 +53,8 @@ export interface AgentOptions {
   checks?: ChecksSettings;
   /** The user's own rules file (rules.md next to the user config file). */
   userRulesFile?: string;
+  /** The user's MCP servers (none: no MCP, and the SDK is never loaded). */
+  mcp?: Omit<McpHubOptions, 'root' | 'onChange'>;
 }
 
 export interface Agent extends AgentHandle {
@@ -59,6 +63,10 @@ export interface Agent extends AgentHandle {
   history(): ChatMessage[];
   /** Discovers the server now (instead of at the first message); failures become a notice. */
   warmUp(): Promise<void>;
+  /** Starts the MCP servers allowed to start; resolves when each is ready or has failed. */
+  startMcp(): Promise<void>;
+  /** Stops the MCP servers (their processes and sessions). */
+  shutdown(): Promise<void>;
 }
 
 export function createAgent(opts: AgentOptions): Agent {
@@ -78,6 +86,26 @@ export function createAgent(opts: AgentOptions): Agent {
   };
   const commands = opts.commands ?? createCommandRunner({ root: opts.root, hostEnv: process.env });
   const checks = opts.checks ? createProjectChecks(opts.root, opts.checks, { bus, approval: { approvals, policy }, commands }) : undefined;
+  const hub: McpHub | undefined =
+    opts.mcp && opts.mcp.servers.length > 0
+      ? createMcpHub({
+          ...opts.mcp,
+          root: opts.root,
+          onChange(server) {
+            bus.emit({ type: 'mcp.server', server });
+            // The one line in the chat: a server that died takes its tools out of the router.
+            if (server.state === 'failed') {
+              bus.emit({
+                type: 'notice',
+                level: 'warn',
+                message: `MCP server ${server.name} failed: ${server.message ?? 'unknown error'} — its tools are out until /mcp restart ${server.name}`,
+              });
+            }
+          },
+        })
+      : undefined;
+  const tools = createToolbox(() => hub?.tools() ?? []);
+  let mcpStarted: Promise<void> | undefined;
   let info: ProviderInfo | undefined;
   let provider = opts.provider;
   /** The system text with the project rules, made once per window size so the prefix stays stable. */
@@ -146,7 +174,10 @@ export function createAgent(opts: AgentOptions): Agent {
         approval: { approvals, policy },
         escalation,
         memory,
+        tools,
       };
+      // Servers still starting are waited for: a first message must see their tools.
+      await mcpStarted;
       return await runTurn(ctx, text, controller.signal);
     } catch (err) {
       // A bug in the loop: report it as one line instead of killing the front end.
@@ -255,6 +286,18 @@ export function createAgent(opts: AgentOptions): Agent {
       } finally {
         running = undefined;
       }
+    },
+    mcp: {
+      servers: () => hub?.servers() ?? [],
+      approve: async (names) => (hub ? hub.approve(names) : 'no MCP servers are configured (.mcp.json in the workspace, mcp.json in your config dir)'),
+      restart: async (name) => (hub ? hub.restart(name) : 'no MCP servers are configured'),
+    },
+    startMcp() {
+      mcpStarted ??= hub?.start() ?? Promise.resolve();
+      return mcpStarted;
+    },
+    async shutdown() {
+      await hub?.close();
     },
     info: () => info,
     async warmUp() {

@@ -7,6 +7,7 @@ import type { Proposal } from '../patch/types';
 import type { BudgetReport } from '../types/budget';
 import type { PlanItem } from '../types/plan';
 import type { SandboxKind } from '../sandbox/types';
+import type { McpServerStatus } from '../mcp/mcp-status';
 
 /**
  * 'always' on a file change: approve the rest of this turn's file changes (`a`). 'always' on a
@@ -22,6 +23,8 @@ export interface ApprovalRequest {
   proposal?: Proposal;
   /** For run_command: what runs, where, and in which sandbox ('none': unconfined). */
   command?: { command: string; cwd: string; sandbox?: SandboxKind };
+  /** For a tool from an MCP server: which server, and whose config named it. */
+  external?: { server: string; tool: string; from: 'user' | 'workspace' };
 }
 
 /** `cut`: the model's reply kept running into the output cap, so the answer is incomplete.
@@ -84,6 +87,10 @@ export type AgentEvent =
   | { type: 'compaction'; before: number; after: number; method: 'stubs' | 'summary' | 'extractive' }
   | { type: 'guard'; kind: 'repetition' | 'repeated_call' | 'stuck_patch' | 'step_cap' | 'unreadable'; message: string }
   | { type: 'escalate'; provider: string; model: string; reason: string; phase: 'start' | 'done' | 'failed' }
+  /** An MCP server changed state (starting, ready, failed, …); `server` carries its tools and their cost. */
+  | { type: 'mcp.server'; server: McpServerStatus }
+  /** A call to an MCP tool: `start` once approved, then `done` or `failed` (with the time it took). */
+  | { type: 'mcp.call'; id: string; server: string; tool: string; phase: 'start' | 'done' | 'failed'; ms?: number; message?: string }
   | { type: 'notice'; level: 'info' | 'warn'; message: string }
   | { type: 'error'; message: string }
   | { type: 'check.started'; name: string; command: string; phase: CheckPhase }

@@ -53,3 +53,28 @@ export function decide(risk: Risk, policy: ApprovalPolicy, command?: CommandFact
   if (policy.autoApproveAll || (policy.autoApprove && facts.sandboxed)) return { action: 'auto' };
   return policy.interactive ? { action: 'ask' } : { action: 'deny', reason: commandDenied(facts, policy) };
 }
+
+/** What the runner knows about a call to a tool from outside (an MCP server's). */
+export interface ExternalFacts {
+  /** `server__tool`: the key an "always allow" answer remembers for the session. */
+  name: string;
+  server: string;
+  /** Whose config named the server: under --yes the user's own servers run; a workspace server
+   * runs only because the user approved it once (it would not have started otherwise). */
+  from: 'user' | 'workspace';
+}
+
+/** The "always allow" key of an outside tool (never clashes with a command's key). */
+export const externalKey = (name: string) => `tool:${name}`;
+
+/** MCP tools are `exec` risk: asked, unless the user's config marks them read-only (risk `read`). */
+export function decideExternal(risk: Risk, facts: ExternalFacts, policy: ApprovalPolicy): PolicyDecision {
+  if (risk === 'read') return { action: 'auto' };
+  if (policy.alwaysAllowed.has(externalKey(facts.name))) return { action: 'auto' };
+  if (policy.autoApprove || policy.autoApproveAll) return { action: 'auto' };
+  if (policy.interactive) return { action: 'ask' };
+  return {
+    action: 'deny',
+    reason: `This tool call was NOT run: ${facts.name} comes from the MCP server "${facts.server}" and nobody can approve it in this headless run (the user must rerun with --yes, or mark the tool read-only in their mcp.json). Do not retry it; tell the user what you wanted it to do.`,
+  };
+}

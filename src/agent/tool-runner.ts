@@ -7,7 +7,7 @@ import type { Proposal } from '../patch/types';
 import type { EventBus } from './event-bus';
 import type { ApprovalAnswer, ApprovalQueue } from './approval-queue';
 import type { ApprovalRequest } from './events';
-import { decide, type ApprovalPolicy, type CommandFacts } from './policy';
+import { decide, decideExternal, externalKey, type ApprovalPolicy, type CommandFacts } from './policy';
 import { loadShellParser } from '../tools/shell-parser';
 import { alwaysKey } from '../tools/command-policy';
 import type { SandboxKind } from '../sandbox/types';
@@ -163,8 +163,40 @@ async function runExec(tool: Tool, call: ToolCallRef, deps: RunnerDeps): Promise
   return { result, refused: false };
 }
 
+/** A tool from an MCP server: asked like a command (unless read-only), timed, and announced as
+ * `mcp.call` events so `run --json` and the session log carry every call. */
+async function runExternal(tool: Tool, call: ToolCallRef, deps: RunnerDeps): Promise<CallOutcome> {
+  const ext = tool.external!;
+  const verdict = decideExternal(tool.risk, { name: tool.name, server: ext.server, from: ext.from }, deps.policy);
+  if (verdict.action === 'deny') return { result: { ok: false, forModel: verdict.reason, summary: 'not run' }, refused: true };
+  if (verdict.action === 'ask') {
+    const answer = await ask(deps, { id: call.id, call, risk: tool.risk, external: ext });
+    if (answer.decision === 'reject') {
+      const why = answer.feedback?.trim() ? ` Their reason: ${answer.feedback.trim()}` : '';
+      return { result: { ok: false, forModel: `The user declined the call to ${tool.name}.${why}`, summary: 'declined' }, refused: true };
+    }
+    // "Always": this tool, for the rest of the session.
+    if (answer.decision === 'always') deps.policy.alwaysAllowed.add(externalKey(tool.name));
+  }
+  const started = Date.now();
+  deps.bus.emit({ type: 'mcp.call', id: call.id, server: ext.server, tool: ext.tool, phase: 'start' });
+  const result = await tool.run(call.arguments, deps.ctx);
+  const ms = Date.now() - started;
+  deps.bus.emit({
+    type: 'mcp.call',
+    id: call.id,
+    server: ext.server,
+    tool: ext.tool,
+    phase: result.ok ? 'done' : 'failed',
+    ms,
+    ...(result.ok ? {} : { message: result.summary }),
+  });
+  return { result, refused: false };
+}
+
 export async function runCall(tool: Tool, call: ToolCallRef, deps: RunnerDeps): Promise<CallOutcome> {
   try {
+    if (tool.external) return await runExternal(tool, call, deps);
     if (tool.risk === 'write' && tool.propose) return await runWrite(tool, call, deps);
     // run_checks asks about each check it runs itself (the project-checks approval gate).
     if (tool.risk === 'exec' && !tool.approvesItself) return await runExec(tool, call, deps);

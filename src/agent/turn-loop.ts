@@ -40,11 +40,18 @@ export async function runTurn(ctx: TurnContext, userText: string, signal: AbortS
     if (signal.aborted) return end('cancelled', 'Cancelled.', step - 1);
     // run_checks is offered only when the project has checks.
     const excluded = hasChecks ? turn.guards.excluded : new Set([...turn.guards.excluded, 'run_checks']);
-    const routing = { userText, lastResults: turn.lastResults, excluded, step };
-    const { plan, offered } = await prepareStep({ root: ctx.root, bus, lastPlan: memory.lastPlan, ...routing });
+    const routing = { userText, lastResults: turn.lastResults, excluded, step, tools: ctx.tools };
+    const { plan, offered } = await prepareStep({
+      root: ctx.root,
+      bus,
+      lastPlan: memory.lastPlan,
+      window: model.info.contextWindow,
+      counter: model.counter,
+      ...routing,
+    });
     const escalating = escalation.due();
     const shape = { native: turn.toolMode === 'native' || escalating, escalating, offered, plan, forceCompact: turn.forceCompact };
-    const request = await buildRequest({ system: ctx.system, rulesTokens: ctx.rulesTokens, model, history, memory, bus, signal }, shape);
+    const request = await buildRequest({ system: ctx.system, rulesTokens: ctx.rulesTokens, model, history, memory, bus, signal, tools: ctx.tools }, shape);
     turn.forceCompact = false;
     if (!request.ok) {
       bus.emit({ type: 'error', message: request.message });
@@ -74,7 +81,13 @@ export async function runTurn(ctx: TurnContext, userText: string, signal: AbortS
 /** Stages 6 and 7: read and store the reply; run its calls, if it made any. */
 async function settleAndRun(ctx: TurnContext, turn: TurnState, step: number, reply: ModelCallResult, target: Target, offered: Tool[], signal: AbortSignal) {
   const { bus, history, model, escalation, memory } = ctx;
-  const settled = await settle({ info: model.info, bus, history, escalation, turn, maxTokens: model.reserve }, reply, target, offered, signal);
+  const settled = await settle(
+    { info: model.info, bus, history, escalation, turn, maxTokens: model.reserve, tools: ctx.tools },
+    reply,
+    target,
+    offered,
+    signal,
+  );
   if (settled.kind !== 'calls') return settled;
   const env: CallEnv = {
     root: ctx.root,
@@ -91,6 +104,7 @@ async function settleAndRun(ctx: TurnContext, turn: TurnState, step: number, rep
     reads: memory.reads,
     mark: { turn: ctx.turn, step },
     guards: turn.guards,
+    tools: ctx.tools,
   };
   const written = turn.writtenPaths.length;
   const ran = await runCalls(env, turn, settled.calls, signal, settled.repairs, () => takeBaseline(verifyInput(ctx), turn.checks, signal));

@@ -2,6 +2,7 @@
 // its events and call its commands. Nothing else crosses this line.
 import type { AgentEvent, ApprovalDecision, TurnEndReason } from './events';
 import type { UndoResult } from '../patch/types';
+import type { McpServerStatus } from '../mcp/mcp-status';
 
 export interface TurnOutcome {
   reason: TurnEndReason;
@@ -51,4 +52,11 @@ export interface AgentHandle {
   runChecks(): Promise<void>;
   /** Switches the local model (/model NAME); takes effect from the next message. */
   setModel(name: string): void;
+  /** The MCP servers (/mcp): their state and tools; approving workspace servers; restarting one.
+   * Each action answers with one line for the chat. */
+  mcp?: {
+    servers(): McpServerStatus[];
+    approve(names: string[]): Promise<string>;
+    restart(name: string): Promise<string>;
+  };
 }

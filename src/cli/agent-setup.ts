@@ -12,6 +12,7 @@ import { historyToEvents } from '../session/replay';
 import { createEscalationPolicy, escalationConfigFromEnv } from '../guard/escalation-policy';
 import type { CloudModel } from '../agent/turn-loop';
 import { commandSafety } from './command-safety';
+import { mcpOptions } from './mcp-setup';
 
 export interface AgentSetupInput {
   config: Config;
@@ -29,6 +30,8 @@ export interface AgentSetupInput {
   task?: string;
   /** Builds a provider for another model on the same server (/model NAME). */
   providerFor?: (model: string) => Provider;
+  /** Use the user's MCP servers (run and the workbench; not bench). */
+  mcp?: boolean;
 }
 
 export type AgentSetup =
@@ -72,6 +75,7 @@ export async function setupAgent(input: AgentSetupInput): Promise<AgentSetup> {
   const safety = await commandSafety(input);
   const session = await createSessionLog(config.root, { model: input.model, provider: input.providerName, task: input.task ?? resumedTask }, sessionId);
   const { cloud, notice } = await cloudModel(config);
+  const mcp = input.mcp ? mcpOptions(config, input) : { problems: [] };
   const agent = createAgent({
     root: config.root,
     provider: input.provider,
@@ -88,10 +92,11 @@ export async function setupAgent(input: AgentSetupInput): Promise<AgentSetup> {
     providerFor: input.providerFor,
     checks: { setting: config.checks, fixRounds: config.fixRounds },
     userRulesFile: config.userRulesFile,
+    mcp: mcp.mcp,
   });
   // Subscribed first, so the log records every event before any front end reacts to it.
   agent.subscribe((e) => session.event(e));
-  const notices = [...config.warnings, ...(notice ? [notice] : [])];
+  const notices = [...config.warnings, ...mcp.problems, ...(notice ? [notice] : [])];
   if (history) notices.push(`resumed session ${session.id} (${history.length} messages)`);
   // Temp files of a write that a killed SmallCode left half done (its undo entry is recognised later).
   const leftovers = await recoverInterruptedWrites(config.root).catch(() => []);

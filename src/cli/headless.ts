@@ -18,6 +18,8 @@ export interface HeadlessInput {
   autoApproveAll?: boolean;
   resume?: string;
   task?: string;
+  /** Use the user's MCP servers (`run`; bench tasks run without them). */
+  mcp?: boolean;
 }
 
 export type HeadlessAgent = { ok: true; agent: Agent; notices: string[]; warnings: string[]; resumedTask?: string } | { ok: false; message: string };
@@ -33,6 +35,7 @@ export async function startHeadless(input: HeadlessInput): Promise<HeadlessAgent
     autoApproveAll: input.autoApproveAll,
     resume: input.resume,
     task: input.task,
+    mcp: input.mcp,
   });
   if (!built.ok) return built;
   return { ok: true, agent: built.agent, notices: built.notices, warnings: built.warnings, resumedTask: built.resumedTask };

@@ -81,7 +81,7 @@ const SETTINGS = `Settings also come from the environment, a .env file in the wo
   SMALLCODE_CONTEXT, SMALLCODE_THEME, SMALLCODE_MAX_STEPS, SMALLCODE_TOOLS (auto|native|text)
 Only flags, the environment and your config file may set what widens permissions:
   SMALLCODE_ALLOW, SMALLCODE_ESCALATE*, the vendor API keys, a non-loopback SMALLCODE_BASE_URL,
-  SMALLCODE_SANDBOX_NETWORK, SMALLCODE_SANDBOX (auto|off), SMALLCODE_PASS_ENV
+  SMALLCODE_SANDBOX_NETWORK, SMALLCODE_SANDBOX (auto|off), SMALLCODE_PASS_ENV, SMALLCODE_MCP_ALLOW
 Precedence: flags > environment > workspace .env > your config file > defaults.`;
 
 const withCommon = () =>

@@ -72,6 +72,12 @@ export async function createPrinter(opts: { json: boolean; stdout: NodeJS.Writab
           else err(`${p.red('✗')} check ${e.name} ${e.status.replace('_', ' ')}${verdict} · ${took}`);
           break;
         }
+        case 'mcp.server':
+          // A failure is also a notice (printed there); here the other states worth a line.
+          if (e.server.state === 'ready') err(p.dim(`· MCP server ${e.server.name}: ${e.server.tools.length} tools`));
+          else if (e.server.state === 'unapproved' || e.server.state === 'blocked')
+            err(p.yellow(`! MCP server ${e.server.name} not started: ${e.server.message ?? e.server.state}`));
+          break;
         case 'compaction':
           err(p.dim(`· compacted history ${e.before} → ${e.after} tokens (${e.method})`));
           break;

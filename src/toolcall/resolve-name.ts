@@ -31,6 +31,10 @@ export function resolveName(raw: string, tools: ToolSpec[], args: Record<string,
   if (ci) return { name: ci.name, via: 'case' };
   const target = editorTarget(name, args) ?? TOOL_ALIASES[n];
   if (target && tools.some((t) => t.name === target)) return { name: target, via: 'alias' };
+  // An MCP tool called without its server prefix ("read_graph" for "memory__read_graph"), when
+  // exactly one server has a tool of that name.
+  const prefixed = tools.filter((t) => t.name.includes('__') && normName(t.name.slice(t.name.lastIndexOf('__') + 2)) === n);
+  if (prefixed.length === 1) return { name: prefixed[0].name, via: 'alias' };
   // MCP-style namespaces: "filesystem__read_file", "mcp__fs__read_file".
   const bare = name.includes('__') ? name.slice(name.lastIndexOf('__') + 2) : '';
   if (bare) return resolveName(bare, tools, args, allowNear);

@@ -58,6 +58,9 @@ export interface Tool<A = Record<string, unknown>> {
   /** An exec tool that puts each command it runs to the user itself (run_checks), so the call as a
    * whole is not asked about. */
   approvesItself?: boolean;
+  /** A tool from outside SmallCode (an MCP server's): asked like a command unless the user's own
+   * config marks it read-only; `from` says whose config named the server. */
+  external?: { server: string; tool: string; from: 'user' | 'workspace' };
   /** Read and exec tools: do the work (exec only after approval). */
   run(args: A, ctx: ToolContext): Promise<ToolResult>;
   /** Write tools: compute the pending patch without touching disk. The agent shows it, waits for

@@ -35,6 +35,15 @@ function headerLines(req: ApprovalRequest, state: Pick<UiState, 'patches' | 'app
       paint(theme, 'dim', esc(truncate(`in ${req.command.cwd}`, width))),
     ];
   }
+  if (req.external) {
+    const x = req.external;
+    const args = JSON.stringify(req.call.arguments);
+    return [
+      paint(theme, 'title', esc(truncate(`Call ${x.tool} on MCP server ${x.server}?${more}`, width))),
+      ...wrapText(args.length > 600 ? `${args.slice(0, 599)}…` : args, width).map((l) => paint(theme, 'code', esc(l))),
+      paint(theme, 'dim', esc(truncate(x.from === 'workspace' ? 'a server from this workspace’s .mcp.json' : 'a server from your mcp.json', width))),
+    ];
+  }
   const p = req.proposal;
   if (!p) {
     const arg = mainArg(req.call.arguments);
@@ -58,7 +67,7 @@ function footerLines(req: ApprovalRequest, state: DialogState, width: number, th
       rule,
       ...wrapText('You are typing a message, so keys go to the input. Esc, then answer here (y, n …).', width).map((l) => paint(theme, 'warn', esc(l))),
     ];
-  const keys = wrapKeys(approvalKeysLine(theme, ['approval', req.command ? 'command' : 'change']), width);
+  const keys = wrapKeys(approvalKeysLine(theme, ['approval', req.command || req.external ? 'command' : 'change']), width);
   if (state.dialogFocus || width < 100) return [rule, ...keys];
   return [rule, ...keys, paint(theme, 'dim', esc(truncate('(a key answers when pressed on its own, not inside typing; Esc first answers at once)', width)))];
 }

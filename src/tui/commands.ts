@@ -11,6 +11,7 @@ import { treeRows } from './tree-view';
 import { selectedToolId } from './store';
 import { quitReason } from './status-view';
 import { checksLines, rulesLines } from './project-lines';
+import { mcpLines } from './mcp-view';
 
 export interface CommandDeps {
   agent: AgentHandle;
@@ -113,6 +114,25 @@ export function createCommands(d: CommandDeps): Commands {
         return;
       case '/check':
         return void later(agent.runChecks(), '/check');
+      case '/mcp': {
+        const mcp = agent.mcp;
+        const [verb, ...names] = (p.arg ?? '').trim().split(/\s+/).filter(Boolean);
+        if (!mcp || !verb) {
+          for (const line of mcpLines(mcp?.servers() ?? [])) notice('info', line);
+          return;
+        }
+        if (verb === 'approve')
+          return void later(
+            mcp.approve(names).then((m) => notice('info', `/mcp approve: ${m}`)),
+            '/mcp approve',
+          );
+        if (verb === 'restart' && names.length === 1)
+          return void later(
+            mcp.restart(names[0]).then((m) => notice('info', `/mcp restart: ${m}`)),
+            '/mcp restart',
+          );
+        return notice('warn', `/mcp takes nothing, "approve [NAME…]" or "restart NAME" (got "${p.arg}")`);
+      }
       case '/quit':
         return d.quit(0);
       case null:
@@ -137,13 +157,14 @@ export function createCommands(d: CommandDeps): Commands {
       case 'approveTurn': {
         // File changes only: a command is never approved wholesale.
         const r = current();
-        if (r && !r.command) agent.resolve(r.id, 'always');
+        if (r && !r.command && !r.external) agent.resolve(r.id, 'always');
         return;
       }
       case 'allowCommand': {
-        // The agent reads 'always' on a command as "allow this exact command line for the session".
+        // The agent reads 'always' on a command as "allow this exact command line for the session"
+        // (on an MCP tool: that tool, for the session).
         const r = current();
-        if (r?.command) agent.resolve(r.id, 'always');
+        if (r?.command || r?.external) agent.resolve(r.id, 'always');
         return;
       }
       case 'reject':

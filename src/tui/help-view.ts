@@ -16,6 +16,7 @@ export const SLASH_HELP: Record<(typeof SLASH_COMMANDS)[number], string> = {
   '/rules': 'show the project rules in the prompt (AGENTS.md …) and their token cost',
   '/checks': "list the project's checks and where each came from",
   '/check': "run the project's checks now (x opens the last one's full output)",
+  '/mcp': 'MCP servers, their state, tools and token cost; /mcp approve [NAME], /mcp restart NAME',
   '/quit': 'quit',
 };
 

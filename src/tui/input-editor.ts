@@ -11,7 +11,7 @@ export interface InputState {
   draft: string;
 }
 
-export const SLASH_COMMANDS = ['/help', '/model', '/compact', '/clear', '/undo', '/plan', '/escalate', '/rules', '/checks', '/check', '/quit'] as const;
+export const SLASH_COMMANDS = ['/help', '/model', '/compact', '/clear', '/undo', '/plan', '/escalate', '/rules', '/checks', '/check', '/mcp', '/quit'] as const;
 export type SlashCommand = (typeof SLASH_COMMANDS)[number];
 
 export type InputOp =

@@ -111,7 +111,7 @@ export const KEYMAP: readonly KeyBinding[] = [
     action: 'allowCommand',
     keys: ['S-a'],
     when: 'command',
-    label: 'always allow this exact command line (this session)',
+    label: 'always allow this exact command line, or this MCP tool (this session)',
     hint: true,
     short: 'always allow this command',
   },

@@ -200,6 +200,15 @@ function reduceAgent(s: UiState, e: AgentEvent): UiState {
       return notice(s, 'guard', `guard (${e.kind}): ${e.message}`);
     case 'escalate':
       return notice(s, 'escalate', `escalation ${e.phase}: ${e.provider}/${e.model} — ${e.reason}`);
+    case 'mcp.server': {
+      // A failure arrives as its own notice line; here only what the user can act on or expect.
+      const m = e.server;
+      if (m.state === 'ready') return notice(s, 'info', `MCP server ${m.name}: ${m.tools.length} tools (/mcp lists them)`);
+      if (m.state === 'unapproved') return notice(s, 'warn', `MCP server ${m.name} (workspace .mcp.json) is not approved: /mcp approve ${m.name} starts it`);
+      return s;
+    }
+    case 'mcp.call':
+      return s; // the tool card shows the call
     case 'notice':
       return notice(s, e.level, e.message);
     case 'error':

@@ -64,6 +64,15 @@ describe('parseToolCalls', () => {
     expect(r.calls[0].arguments).toEqual({ file_path: 'x' });
   });
 
+  it('reads an MCP tool called without its server prefix, only when one server has that tool', () => {
+    const mcp = toolSpecsForNames([...PRODUCT_TOOLS, 'memory__read_graph', 'memory__open_nodes', 'notes__open_nodes']);
+    const call = (name: string) =>
+      parseToolCalls(`<tool_call>{"name": "${name}", "arguments": {"path": "a"}}</tool_call>`, undefined, { tools: mcp }).calls.map((c) => c.name);
+    expect(call('read_graph')).toEqual(['memory__read_graph']);
+    expect(call('open_nodes')).toEqual([]); // two servers have it: not guessed
+    expect(call('read_file')).toEqual(['read_file']); // our own tool wins
+  });
+
   it('is not fooled by non-string input', () => {
     expect(parseToolCalls(undefined as unknown as string, undefined).calls).toEqual([]);
   });

@@ -6,7 +6,7 @@ import type { PlanItem } from '../../types/plan';
 import type { ToolSpec } from '../../types/tool-spec';
 import type { BudgetReport } from '../../types/budget';
 import type { Tool } from '../../tools/types';
-import { allTools } from '../../tools/registry';
+import type { Toolbox } from '../../tools/toolbox';
 import { nativeToolSpecs } from '../../tools/tool-text';
 import { planForPrompt } from '../../plan/plan-file';
 import { assemblePrompt } from '../../context/prompt-assembly';
@@ -27,6 +27,7 @@ export interface RequestInput {
   memory: Pick<SessionMemory, 'toolNotes' | 'stepNotes'>;
   bus: EventBus;
   signal: AbortSignal;
+  tools: Toolbox;
 }
 
 export interface StepShape {
@@ -53,11 +54,15 @@ export type Request =
 export async function buildRequest(input: RequestInput, shape: StepShape): Promise<Request> {
   const { model, history, bus, memory } = input;
   const { counter, info, provider, reserve } = model;
-  const toolNoteTokens = shape.native ? 0 : describeInHistory(history, memory.toolNotes, shape.offered, counter);
-  const noteText = stepNoteText({ toolText: shape.native ? '' : routedToolsText(shape.offered), planText: planForPrompt(shape.plan) });
+  // Native mode sends our tools, unchanged, every step; outside (MCP) tools are still described
+  // as text in the history when routed in — sending them all natively would overflow the budget.
+  const described = shape.native ? shape.offered.filter((t) => t.external) : shape.offered;
+  const toolNoteTokens = describeInHistory(history, memory.toolNotes, described, counter);
+  const named = shape.native ? described : shape.offered;
+  const noteText = stepNoteText({ toolText: named.length > 0 ? routedToolsText(named) : '', planText: planForPrompt(shape.plan) });
   const note = placeStepNote(memory.stepNotes, history.get(), noteText);
   if (note) history.append(note);
-  const tools = shape.native ? nativeToolSpecs(shape.escalating ? shape.offered : allTools()) : undefined;
+  const tools = shape.native ? nativeToolSpecs(shape.escalating ? shape.offered : input.tools.all().filter((t) => !t.external)) : undefined;
   const toolsTokens = tools ? counter.count(JSON.stringify(tools)) : 0;
   const summarize = summarizerFor({
     system: input.system,

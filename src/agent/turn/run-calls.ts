@@ -1,7 +1,6 @@
 // Stage 7, run the calls: each through call-execution, in order, while the turn tracks what they
 // did (refusals, writes, loops). A guard's stop or a second loop ends the turn as `stuck`.
 import type { ToolCallRef } from '../../types/messages';
-import { toolByName } from '../../tools/registry';
 import type { TurnEndReason } from '../events';
 import { executeCall, type CallEnv } from '../call-execution';
 import type { TurnState } from './turn-state';
@@ -20,10 +19,10 @@ export async function runCalls(
   turn.lastResults = [];
   let stuck: string | undefined;
   for (const call of calls) {
-    env.bus.emit({ type: 'tool.proposed', call, risk: toolByName(call.name)?.risk ?? 'read', ...(repairs.length ? { repairs } : {}) });
-    if (beforeWrite && toolByName(call.name)?.risk === 'write') await beforeWrite();
+    env.bus.emit({ type: 'tool.proposed', call, risk: env.tools.byName(call.name)?.risk ?? 'read', ...(repairs.length ? { repairs } : {}) });
+    if (beforeWrite && env.tools.byName(call.name)?.risk === 'write') await beforeWrite();
     const outcome = await executeCall(env, call, signal);
-    turn.lastResults.push({ name: call.name, ok: outcome.ok });
+    turn.lastResults.push({ name: call.name, ok: outcome.ok, text: outcome.text });
     if (outcome.refused) turn.denied++;
     if (outcome.wrote) {
       turn.wrote++;

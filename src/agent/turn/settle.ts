@@ -5,6 +5,7 @@ import type { ProviderInfo } from '../../providers/types';
 import type { ChatMessage, ToolCallRef } from '../../types/messages';
 import type { Tool } from '../../tools/types';
 import { allTools, toolSpecs } from '../../tools/registry';
+import type { Toolbox } from '../../tools/toolbox';
 import type { TurnEndReason } from '../events';
 import type { EventBus } from '../event-bus';
 import type { HistoryStore } from '../history-store';
@@ -30,6 +31,7 @@ export interface SettleInput {
   escalation: Escalation;
   turn: TurnState;
   maxTokens: number;
+  tools: Toolbox;
 }
 
 const DEFAULT_REPAIR =
@@ -49,7 +51,7 @@ export async function settle(input: SettleInput, reply: ModelCallResult, target:
   const read = await readCalls({
     text: reply.text,
     native: reply.nativeCalls,
-    allSpecs: toolSpecs(allTools()),
+    allSpecs: toolSpecs(input.tools.all()),
     routedSpecs: toolSpecs(offered),
     info: input.info,
     provider: target.provider,

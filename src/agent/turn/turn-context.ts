@@ -15,6 +15,7 @@ import type { HistoryStore } from '../history-store';
 import type { Escalation } from './escalation';
 import type { CommandRunner } from '../../sandbox/command-runner';
 import type { ProjectChecks } from '../project-checks';
+import type { Toolbox } from '../../tools/toolbox';
 
 /** The local model and what discovery and calibration know about it. */
 export interface LocalModel {
@@ -61,4 +62,6 @@ export interface TurnContext {
   checks?: ProjectChecks;
   /** Tokens of the project rules inside `system` (the gauge's rules segment). */
   rulesTokens: number;
+  /** Every tool of the session: ours, and the MCP servers' while they run. */
+  tools: Toolbox;
 }

@@ -18,7 +18,8 @@ export interface TurnState {
   toolMode: ToolMode;
   /** Compact before the next request (after a silent truncation, an overflow, a full window). */
   forceCompact: boolean;
-  lastResults: { name: string; ok: boolean }[];
+  /** `text`: what the model got back (routing looks for tool names in it, e.g. after find_tools). */
+  lastResults: { name: string; ok: boolean; text?: string }[];
   /** Changes refused / written this turn (a turn that only saw refusals ends as `refused`). */
   denied: number;
   wrote: number;

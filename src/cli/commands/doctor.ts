@@ -11,6 +11,7 @@ import type { DoctorReport } from '../../providers/index';
 import { createCommandRunner } from '../../sandbox/command-runner';
 import type { SandboxKind } from '../../sandbox/types';
 import { projectFacts, projectLines } from '../doctor-checks';
+import { mcpDoctorLines, mcpReport } from '../mcp-setup';
 
 /** Where commands run: the sandbox this machine offers under the user's settings, and why. */
 async function sandboxReport(config: Config): Promise<{ sandbox: SandboxKind; sandboxReason: string; sandboxNetwork: boolean }> {
@@ -23,6 +24,8 @@ export async function doctorCommand(args: ParsedArgs, config: Config, io: Comman
   const sandbox = await sandboxReport(config);
   const sandboxRow = `${sandbox.sandbox}${sandbox.sandbox !== 'none' && sandbox.sandboxNetwork ? ' (network allowed)' : ''} — ${sandbox.sandboxReason}`;
   const project = projectFacts(config);
+  const mcp = await mcpReport(config);
+  const mcpJson = { mcp: mcp.servers };
   const setup = await setupProvider(config);
   if (!setup.ok) {
     if (args.values.json)
@@ -38,20 +41,24 @@ export async function doctorCommand(args: ParsedArgs, config: Config, io: Comman
           error: setup.message,
           ...sandbox,
           project,
+          ...mcpJson,
         }) + '\n',
       );
-    else io.stdout.write([`${'sandbox'.padEnd(18)} ${sandboxRow}`, ...projectLines(project)].join('\n') + '\n');
+    else {
+      io.stdout.write([`${'sandbox'.padEnd(18)} ${sandboxRow}`, ...projectLines(project)].join('\n') + '\n');
+      for (const line of mcpDoctorLines(mcp.servers)) io.stdout.write(`${line}\n`);
+    }
     io.stderr.write(`smallcode doctor: ${setup.message}\n`);
     return EXIT.error;
   }
   const { diagnose } = require('../../providers/index') as typeof import('../../providers/index');
   const report = await diagnose(setup.provider);
   // Problems in the settings (e.g. a models.yaml key that was skipped) belong in the checkup.
-  report.warnings.unshift(...config.warnings);
+  report.warnings.unshift(...config.warnings, ...mcp.problems);
   if (args.values.json) {
     // Nothing was learned about a server that did not answer: no facts, only the error.
     const body = report.discovered
-      ? { ...report, provider: setup.providerName, ...sandbox, project }
+      ? { ...report, provider: setup.providerName, ...sandbox, project, ...mcpJson }
       : {
           ok: false,
           discovered: false,
@@ -63,6 +70,7 @@ export async function doctorCommand(args: ParsedArgs, config: Config, io: Comman
           error: report.error,
           ...sandbox,
           project,
+          ...mcpJson,
         };
     io.stdout.write(JSON.stringify(body) + '\n');
   } else if (report.discovered) {
@@ -82,6 +90,7 @@ export async function doctorCommand(args: ParsedArgs, config: Config, io: Comman
     ];
     for (const [k, v] of rows) io.stdout.write(`${k.padEnd(18)} ${v}\n`);
     for (const line of projectLines(project)) io.stdout.write(line + '\n');
+    for (const line of mcpDoctorLines(mcp.servers)) io.stdout.write(`${line}\n`);
     for (const line of profileLines(report.profile)) io.stdout.write(line + '\n');
     for (const w of report.warnings) io.stdout.write(`warning            ${w}\n`);
     if (report.error) io.stdout.write(`error              ${report.error}\n`);

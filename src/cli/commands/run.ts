@@ -41,6 +41,7 @@ export async function runCommand(args: ParsedArgs, config: Config, io: CommandIO
     autoApproveAll: args.values.yes === 'all',
     resume: args.values.resume,
     task: task || undefined,
+    mcp: true,
   });
   if (!built.ok) {
     io.stderr.write(`smallcode: ${built.message}\n`);
@@ -55,6 +56,8 @@ export async function runCommand(args: ParsedArgs, config: Config, io: CommandIO
   for (const n of built.notices) printer.onEvent({ type: 'notice', level: 'info', message: n });
   for (const w of built.warnings) printer.onEvent({ type: 'notice', level: 'warn', message: w });
   built.agent.subscribe((e) => printer.onEvent(e));
+  // Before the turn: the first step must see the servers' tools (or hear why a server is out).
+  await built.agent.startMcp();
   const interrupt = new AbortController();
   const onSigint = () => interrupt.abort();
   // `on`, not `once`: signal-exit (used by proper-lockfile) re-raises SIGINT when it finds itself
@@ -77,5 +80,6 @@ export async function runCommand(args: ParsedArgs, config: Config, io: CommandIO
     return exitCode;
   } finally {
     process.removeListener('SIGINT', onSigint);
+    await built.agent.shutdown();
   }
 }

@@ -20,6 +20,7 @@ export async function tuiCommand(args: ParsedArgs, config: Config, io: CommandIO
     autoApprove: false,
     resume: args.values.continue ? 'latest' : undefined,
     startHint: 'start one with `smallcode` (without --continue); it is saved as you go',
+    mcp: true,
     providerFor: (name) => {
       const { createProvider } = require('../../providers/index') as typeof import('../../providers/index');
       const server = lazy.found();
@@ -45,6 +46,9 @@ export async function tuiCommand(args: ParsedArgs, config: Config, io: CommandIO
   });
   // After the first frame: discover the server, model and window; the header fills in from the
   // agent's session.start event, or the chat explains how to start a server.
-  setImmediate(() => void built.agent.warmUp());
-  return running;
+  setImmediate(() => {
+    void built.agent.warmUp();
+    void built.agent.startMcp();
+  });
+  return running.finally(() => built.agent.shutdown());
 }
