@@ -192,7 +192,7 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<number> {
       edit: (op) => store.dispatch({ type: 'ui.input', edit: op }),
       text: (text) => {
         const st = store.get();
-        if (!st.reason && st.focus !== 'input') store.dispatch({ type: 'ui.focus', focus: 'input' });
+        if (!st.reason && !st.search?.typing && st.focus !== 'input') store.dispatch({ type: 'ui.focus', focus: 'input' });
         store.dispatch({ type: 'ui.input', edit: { op: 'insert', text } });
       },
       seen: (action) => {

@@ -54,6 +54,19 @@ export interface TreeState {
 
 export type ScrollPane = 'chat' | 'patches' | 'tree' | 'plan';
 
+/** A search in the chat or the file tree (`/`): the query, whether it is still being typed, and
+ * which match is current (n / N). */
+export interface SearchState {
+  pane: 'chat' | 'tree';
+  query: InputState;
+  /** The query is being typed (keys edit it); false once Enter accepted it. */
+  typing: boolean;
+  /** Chat: the current match, counted back from the newest (0). */
+  match: number;
+  /** Tree: the selected row before the search began (Esc goes back to it). */
+  from: number;
+}
+
 export interface UiState {
   /** `profile`: the model profile's name (model profiles), once the server is discovered. */
   header: { server: string; model: string; contextWindow: number; profile?: string };
@@ -101,6 +114,7 @@ export interface UiState {
   toolView: { id: string; scroll: number } | null;
   /** A second Ctrl-C (or q) quits. */
   quitArmed: false | 'ctrl-c' | 'q';
+  search: SearchState | null;
 }
 
 export function initialState(header: UiState['header'], size = { cols: 80, rows: 24 }): UiState {
@@ -134,5 +148,6 @@ export function initialState(header: UiState['header'], size = { cols: 80, rows:
     selectedTool: null,
     toolView: null,
     quitArmed: false,
+    search: null,
   };
 }

@@ -15,7 +15,7 @@ const PHASE_TEXT: Record<Phase, string> = {
   tool: 'running a tool',
 };
 
-type ScopeState = Pick<UiState, 'focus' | 'approvals' | 'reason' | 'help' | 'input' | 'toolView' | 'dialogFocus'>;
+type ScopeState = Pick<UiState, 'focus' | 'approvals' | 'reason' | 'help' | 'input' | 'toolView' | 'dialogFocus'> & Partial<Pick<UiState, 'search'>>;
 
 /** The user is writing a message: the dialog's keys stay off until they leave the input (Esc). */
 export function writingInput(state: Pick<UiState, 'focus' | 'input'>): boolean {
@@ -30,6 +30,8 @@ export function scopeOf(state: ScopeState): KeyScope {
     request: req?.command ? 'command' : 'change',
     output: state.toolView !== null,
     reason: state.reason !== null,
+    search: state.search?.typing === true,
+    found: state.search != null && !state.search.typing && state.search.pane === state.focus,
     help: state.help,
     slash: state.input.text.startsWith('/'),
   };

@@ -2,9 +2,10 @@
 // Every pane is a view of this state; nothing else mutates what the screen shows.
 import { assertNever } from '../util/assert-never';
 import type { AgentEvent, ApprovalRequest, TurnEndReason } from '../agent/events';
-import { flattenTree } from '../workspace/file-tree';
 import { applyInput, emptyInput } from './input-editor';
 import { focusOrder } from './layout';
+import { shownTreeRows } from './tree-rows';
+import { editQuery, reduceSearch, treeFilter } from './search';
 import type { ChatItem, PatchEntry, UiState, NoticeLevel } from './state';
 import type { UiAction } from './ui-actions';
 
@@ -228,12 +229,14 @@ function reduceUi(s: UiState, a: UiAction): UiState {
     case 'ui.resize':
       return { ...s, size: { cols: a.cols, rows: a.rows } };
     case 'ui.focus':
+      if (s.search?.typing) return reduceUi(reduceSearch(s, { type: 'ui.search.cancel' }), a);
       return { ...s, focus: a.focus, tab: a.focus === 'input' ? s.tab : a.focus, quitArmed: false, dialogFocus: a.focus === 'input' ? false : s.dialogFocus };
     case 'ui.dialogFocus': {
       const on = a.focused && s.approvals.length > 0;
       return { ...s, dialogFocus: on, focus: on && s.focus === 'input' ? s.tab : s.focus };
     }
     case 'ui.focusCycle': {
+      if (s.search?.typing) return reduceUi(reduceSearch(s, { type: 'ui.search.cancel' }), a);
       const order = focusOrder();
       const i = order.indexOf(s.focus);
       const focus = order[(i + a.dir + order.length) % order.length];
@@ -244,6 +247,7 @@ function reduceUi(s: UiState, a: UiAction): UiState {
     case 'ui.helpScroll':
       return { ...s, helpScroll: clamp(s.helpScroll + a.delta, 0, Math.max(0, a.max)) };
     case 'ui.input':
+      if (!s.reason && s.search?.typing) return editQuery(s, a.edit);
       return s.reason ? { ...s, reason: applyInput(s.reason, a.edit) } : { ...s, input: applyInput(s.input, a.edit), quitArmed: false };
     case 'ui.reason':
       return { ...s, reason: a.open && s.approvals.length ? emptyInput() : null };
@@ -282,7 +286,7 @@ function reduceUi(s: UiState, a: UiAction): UiState {
       return { ...s, tree: { ...s.tree, expanded } };
     }
     case 'ui.tree.select': {
-      const rows = flattenTree(s.tree.listings, s.tree.expanded).length;
+      const rows = shownTreeRows(s.tree, treeFilter(s)).length;
       return { ...s, tree: { ...s.tree, selected: clamp(s.tree.selected + a.delta, 0, Math.max(0, rows - 1)) } };
     }
     case 'ui.file.changed': {
@@ -298,9 +302,21 @@ function reduceUi(s: UiState, a: UiAction): UiState {
     case 'ui.quitArm':
       return { ...s, quitArmed: a.armed };
     case 'ui.clearChat':
-      return { ...s, chat: [], scroll: { ...s.scroll, chat: null }, selectedTool: null, toolView: null };
+      return {
+        ...s,
+        chat: [],
+        scroll: { ...s.scroll, chat: null },
+        selectedTool: null,
+        toolView: null,
+        search: s.search?.pane === 'chat' ? null : s.search,
+      };
     case 'ui.model':
       return { ...s, header: { ...s.header, model: a.model } };
+    case 'ui.search.open':
+    case 'ui.search.done':
+    case 'ui.search.cancel':
+    case 'ui.search.step':
+      return reduceSearch(s, a);
     default:
       return assertNever(a);
   }

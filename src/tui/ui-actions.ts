@@ -33,4 +33,9 @@ export type UiAction =
   | { type: 'ui.notice'; level: NoticeLevel; text: string }
   | { type: 'ui.quitArm'; armed: false | 'ctrl-c' | 'q' }
   | { type: 'ui.clearChat' }
-  | { type: 'ui.model'; model: string };
+  | { type: 'ui.model'; model: string }
+  /** `/` in the chat or the tree; done = Enter (keep it for n / N), cancel = Esc; step = n / N. */
+  | { type: 'ui.search.open'; pane: 'chat' | 'tree' }
+  | { type: 'ui.search.done' }
+  | { type: 'ui.search.cancel' }
+  | { type: 'ui.search.step'; dir: 1 | -1 };
