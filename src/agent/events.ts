@@ -29,6 +29,8 @@ export type TurnEndReason = 'done' | 'max_steps' | 'cancelled' | 'error' | 'unre
 
 export type AgentEvent =
   | { type: 'session.start'; sessionId: string; info: ProviderInfo }
+  /** No model server answered (`message` says where it looked); the front end keeps probing. */
+  | { type: 'server.missing'; message: string }
   | { type: 'turn.start'; turn: number; text: string }
   | { type: 'step.start'; step: number; tools: string[] }
   | { type: 'model.delta'; text: string }

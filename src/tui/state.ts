@@ -115,6 +115,8 @@ export interface UiState {
   /** A second Ctrl-C (or q) quits. */
   quitArmed: false | 'ctrl-c' | 'q';
   search: SearchState | null;
+  /** /clear during a turn: what that turn still streams is dropped until it ends. */
+  dropStream: boolean;
 }
 
 export function initialState(header: UiState['header'], size = { cols: 80, rows: 24 }): UiState {
@@ -149,5 +151,6 @@ export function initialState(header: UiState['header'], size = { cols: 80, rows:
     toolView: null,
     quitArmed: false,
     search: null,
+    dropStream: false,
   };
 }

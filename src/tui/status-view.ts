@@ -4,7 +4,7 @@ import type { UiState, Phase } from './state';
 import { hintsFor, type KeyScope } from './keymap';
 import type { IntakeScope } from './key-intake';
 import { paint, type Theme } from './theme';
-import { esc, truncate } from './text';
+import { displayWidth, esc, truncate } from './text';
 
 const PHASE_TEXT: Record<Phase, string> = {
   idle: 'ready',
@@ -43,11 +43,15 @@ export function intakeScope(state: ScopeState): IntakeScope {
 
 export function statusView(state: UiState, width: number, theme: Theme): string[] {
   const { profile } = state.header;
-  const parts = [state.header.server, profile ? `${state.header.model} (${profile})` : state.header.model];
+  const model = state.header.model && profile ? `${state.header.model} (${profile})` : state.header.model;
+  const parts = [state.header.server, model];
   if (state.tokensPerSecond !== undefined) parts.push(`${state.tokensPerSecond.toFixed(1)} tok/s`);
   if (state.busy && state.step) parts.push(`step ${state.step}`);
   const phase = state.busy && state.waitingSeconds !== undefined ? `waiting for the model… ${state.waitingSeconds} s` : PHASE_TEXT[state.phase];
-  const info = truncate(` ${parts.join(' · ')} · `, Math.max(0, width - phase.length - 1));
+  const info = fitSegments(
+    parts.filter((p) => p !== ''),
+    Math.max(0, width - displayWidth(phase) - 1),
+  );
   const role = state.phase === 'approval' ? 'warn' : state.phase === 'idle' ? 'ok' : 'notice';
   const first = esc(info) + paint(theme, role, esc(phase));
   let second: string;
@@ -65,6 +69,16 @@ export function statusView(state: UiState, width: number, theme: Theme): string[
     second = ' ' + bits.join(paint(theme, 'dim', ' · '));
   }
   return [first, second];
+}
+
+/** ` a · b · c · ` with whole segments dropped from the right until it fits (never a cut word);
+ * only a first segment too long on its own is cut. */
+export function fitSegments(parts: string[], width: number): string {
+  for (let n = parts.length; n > 0; n--) {
+    const text = ` ${parts.slice(0, n).join(' · ')} · `;
+    if (displayWidth(text) <= width) return text;
+  }
+  return parts.length ? truncate(` ${parts[0]} · `, width) : ' ';
 }
 
 /** Why `q` asks before quitting, or null when it need not ask. */

@@ -7,6 +7,7 @@ import { focusOrder } from './layout';
 import { shownTreeRows } from './tree-rows';
 import { editQuery, reduceSearch, treeFilter } from './search';
 import type { ChatItem, PatchEntry, UiState, NoticeLevel } from './state';
+import type { BudgetReport } from '../types/budget';
 import type { UiAction } from './ui-actions';
 
 export type StoreInput = AgentEvent | UiAction;
@@ -82,6 +83,20 @@ function upsertPatch(s: UiState, id: string, entry: Omit<PatchEntry, 'id'>): UiS
   return { ...s, patches: [...s.patches, { id, ...entry }], selectedPatch: s.patches.length, diffScroll: 0 };
 }
 
+/** A reply still marked streaming when its turn ended (cancelled, failed) loses its cursor. */
+function closeStreaming(chat: readonly ChatItem[]): readonly ChatItem[] {
+  const last = chat[chat.length - 1];
+  if (last?.kind !== 'assistant' || !last.streaming) return chat;
+  return [...chat.slice(0, -1), { ...last, streaming: false }];
+}
+
+/** The gauge right after a compaction: the history share shrinks by what it saved (the next
+ * request's budget report replaces this estimate). */
+function compacted(b: BudgetReport, saved: number): BudgetReport {
+  const cut = Math.max(0, Math.min(saved, b.history));
+  return { ...b, history: b.history - cut, prompt: b.prompt - cut, free: b.free + cut };
+}
+
 function onApproval(s: UiState, req: ApprovalRequest): UiState {
   let next: UiState = {
     ...s,
@@ -104,12 +119,23 @@ function reduceAgent(s: UiState, e: AgentEvent): UiState {
         ...s,
         header: { server: `${e.info.kind} ${e.info.baseUrl}`, model: e.info.model, contextWindow: e.info.contextWindow, profile: e.info.profile?.name },
       };
+    case 'server.missing':
+      return { ...s, header: { ...s.header, server: 'no model server found — still looking' } };
     case 'turn.start':
-      return { ...push(s, { kind: 'user', text: e.text }), busy: true, phase: 'thinking', step: 0, streamChars: 0, scroll: { ...s.scroll, chat: null } };
+      return {
+        ...push(s, { kind: 'user', text: e.text }),
+        dropStream: false,
+        busy: true,
+        phase: 'thinking',
+        step: 0,
+        streamChars: 0,
+        scroll: { ...s.scroll, chat: null },
+      };
     case 'step.start':
       return { ...s, step: e.step, phase: 'thinking' };
     case 'model.delta':
     case 'model.reasoning': {
+      if (s.dropStream) return s;
       const last = s.chat[s.chat.length - 1];
       const field = e.type === 'model.delta' ? 'text' : 'reasoning';
       const base: UiState = { ...s, phase: 'streaming', streamChars: s.streamChars + e.text.length, waitingSeconds: undefined };
@@ -194,7 +220,11 @@ function reduceAgent(s: UiState, e: AgentEvent): UiState {
     case 'plan':
       return { ...s, plan: e.items };
     case 'compaction':
-      return notice(s, 'info', `history compacted (${e.method}): ${e.before} → ${e.after} tokens`);
+      return notice(
+        { ...s, budget: s.budget && compacted(s.budget, e.before - e.after) },
+        'info',
+        `history compacted (${e.method}): ${e.before} → ${e.after} tokens`,
+      );
     case 'guard':
       return notice(s, 'guard', `guard (${e.kind}): ${e.message}`);
     case 'escalate':
@@ -206,6 +236,8 @@ function reduceAgent(s: UiState, e: AgentEvent): UiState {
     case 'turn.end': {
       const next: UiState = {
         ...s,
+        chat: closeStreaming(s.chat),
+        dropStream: false,
         busy: false,
         phase: 'idle',
         approvals: [],
@@ -304,6 +336,7 @@ function reduceUi(s: UiState, a: UiAction): UiState {
     case 'ui.clearChat':
       return {
         ...s,
+        dropStream: s.busy,
         chat: [],
         scroll: { ...s.scroll, chat: null },
         selectedTool: null,

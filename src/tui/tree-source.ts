@@ -1,7 +1,8 @@
 // The data source behind the file tree and the plan pane: lists folders as they are expanded,
 // watches only what is shown (expanded folders, files with pending patches, the plan file) and
-// feeds changes to the store. It never touches a widget.
-import { listDir } from '../workspace/file-tree';
+// feeds changes to the store. An edited .gitignore is read again and the folders it governs are
+// re-listed at once. It never touches a widget.
+import { listDir, parentRel } from '../workspace/file-tree';
 import { createWatcher, type WatchChange, type WorkspaceWatcher } from '../workspace/watcher';
 import type { IgnoreRules } from '../workspace/ignore-rules';
 import { PLAN_FILE, readPlan } from '../plan/plan-file';
@@ -24,10 +25,16 @@ export function createTreeSource(root: string, rules: IgnoreRules, store: Store,
   let closed = false;
 
   const onChange = (c: WatchChange) => {
+    if (c.kind === 'file' && (c.rel === '.gitignore' || c.rel.endsWith('/.gitignore'))) gitignoreChanged(parentRel(c.rel));
     if (c.kind === 'dir') dirty.add(c.rel);
     else if (c.rel === PLAN_FILE) planDirty = true;
     else store.dispatch({ type: 'ui.file.changed', rel: c.rel });
     schedule();
+  };
+  /** Every listed folder at or under `dir` is listed again under the new rules. */
+  const gitignoreChanged = (dir: string) => {
+    rules.reload(dir);
+    for (const listed of Object.keys(store.get().tree.listings)) if (dir === '' || listed === dir || listed.startsWith(`${dir}/`)) dirty.add(listed);
   };
   const watcher = createWatcher(root, rules, onChange);
 
