@@ -1,8 +1,9 @@
 // Search in the chat and the file tree (`/`), as pure state changes: the tree filters to matching
-// entries while the query is typed (the selection on the first match: type-ahead), Enter jumps to
-// the chosen entry in the whole tree, n / N go to the next / previous match, Esc goes back.
+// entries while the query is typed (the selection on the first match: type-ahead; folders not
+// opened yet included once the workspace index is walked), Enter opens the chosen entry's folders
+// and selects it in the whole tree, n / N go to the next / previous match, Esc goes back.
 import { applyInput, emptyInput, type InputOp } from './input-editor';
-import { rowMatches, shownTreeRows, treeRows } from './tree-rows';
+import { matchingRows, revealIn, shownTreeRows, treeRows } from './tree-rows';
 import type { UiState } from './state';
 import type { UiAction } from './ui-actions';
 
@@ -26,6 +27,22 @@ export function editQuery(s: UiState, edit: InputOp): UiState {
   return search.pane === 'tree' ? { ...s, search, tree: { ...s.tree, selected: 0 } } : { ...s, search };
 }
 
+type Entry = { rel: string; dir: boolean };
+
+/** Is `a` before `b` in the tree (depth-first, folders before files, by name)? */
+function inTreeOrderBefore(a: Entry, b: Entry): boolean {
+  const pa = a.rel ? a.rel.split('/') : [];
+  const pb = b.rel.split('/');
+  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
+    if (pa[i] === pb[i]) continue;
+    const aDir = i < pa.length - 1 || a.dir;
+    const bDir = i < pb.length - 1 || b.dir;
+    if (aDir !== bDir) return aDir;
+    return pa[i] < pb[i];
+  }
+  return pa.length < pb.length;
+}
+
 export function reduceSearch(s: UiState, a: SearchAction): UiState {
   switch (a.type) {
     case 'ui.search.open':
@@ -38,21 +55,30 @@ export function reduceSearch(s: UiState, a: SearchAction): UiState {
       if (!q) return s;
       if (!q.query.text) return reduceSearch(s, { type: 'ui.search.cancel' });
       if (q.pane === 'chat') return { ...s, search: { ...q, typing: false } };
-      // The entry chosen in the filtered list, found again in the whole tree.
+      // The entry chosen in the filtered list, found again in the whole tree (its folders opened).
       const chosen = shownTreeRows(s.tree, q.query.text)[s.tree.selected];
-      const at = chosen ? treeRows(s.tree).findIndex((r) => r.rel === chosen.rel) : -1;
-      return { ...s, search: { ...q, typing: false }, tree: { ...s.tree, selected: at < 0 ? q.from : at } };
+      const search = { ...q, typing: false };
+      if (!chosen) return { ...s, search, tree: { ...s.tree, selected: q.from } };
+      return { ...s, search, tree: revealIn(s.tree, chosen.rel) };
     }
     case 'ui.search.step': {
       const q = s.search;
       if (!q || (q.typing && q.pane === 'tree')) return s;
       if (q.pane === 'chat') return { ...s, search: { ...q, match: q.match + a.dir } };
-      const rows = treeRows(s.tree);
-      for (let n = 1; n <= rows.length; n++) {
-        const i = (((s.tree.selected + a.dir * n) % rows.length) + rows.length) % rows.length;
-        if (rowMatches(rows[i], q.query.text)) return { ...s, tree: { ...s.tree, selected: i } };
+      // The next match in tree order after the selected entry (both lists are in tree order).
+      const matches = matchingRows(s.tree, q.query.text);
+      if (!matches.length) return s;
+      const row = treeRows(s.tree)[s.tree.selected];
+      const current = row ?? { rel: '', dir: true };
+      const at = matches.findIndex((m) => m.rel === current.rel);
+      let i: number;
+      if (at >= 0) i = at + a.dir;
+      else {
+        const after = matches.findIndex((m) => inTreeOrderBefore(current, m));
+        i = a.dir > 0 ? (after < 0 ? 0 : after) : (after < 0 ? matches.length : after) - 1;
       }
-      return s;
+      const next = matches[((i % matches.length) + matches.length) % matches.length];
+      return { ...s, tree: revealIn(s.tree, next.rel) };
     }
     default:
       return s;

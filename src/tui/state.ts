@@ -50,6 +50,11 @@ export interface TreeState {
   listings: Readonly<Record<string, readonly TreeEntry[]>>;
   expanded: ReadonlySet<string>;
   selected: number;
+  /** Every entry of the workspace in tree order, walked when a tree search begins (so folders
+   * not opened yet are searched too); dropped when the disk changes, walked again on the next. */
+  index?: readonly TreeEntry[];
+  /** An entry to select once its folders' listings arrive (a search result in a closed folder). */
+  reveal?: string;
 }
 
 export type ScrollPane = 'chat' | 'patches' | 'tree' | 'plan';

@@ -4,7 +4,7 @@ import { assertNever } from '../util/assert-never';
 import type { AgentEvent, ApprovalRequest, TurnEndReason } from '../agent/events';
 import { applyInput, emptyInput } from './input-editor';
 import { focusOrder } from './layout';
-import { shownTreeRows } from './tree-rows';
+import { revealIn, shownTreeRows } from './tree-rows';
 import { editQuery, reduceSearch, treeFilter } from './search';
 import type { ChatItem, PatchEntry, UiState, NoticeLevel } from './state';
 import type { BudgetReport } from '../types/budget';
@@ -309,8 +309,12 @@ function reduceUi(s: UiState, a: UiAction): UiState {
       return { ...s, toolView: a.id === null ? null : { id: a.id, scroll: 0 } };
     case 'ui.tool.scroll':
       return s.toolView ? { ...s, toolView: { ...s.toolView, scroll: clamp(s.toolView.scroll + a.delta, 0, Math.max(0, a.max)) } } : s;
-    case 'ui.tree.listing':
-      return { ...s, tree: { ...s.tree, listings: { ...s.tree.listings, [a.dir]: a.entries } } };
+    case 'ui.tree.listing': {
+      const tree = { ...s.tree, listings: { ...s.tree.listings, [a.dir]: a.entries } };
+      return { ...s, tree: tree.reveal ? revealIn(tree, tree.reveal) : tree };
+    }
+    case 'ui.tree.index':
+      return { ...s, tree: { ...s.tree, index: a.entries } };
     case 'ui.tree.toggle': {
       const expanded = new Set(s.tree.expanded);
       if (expanded.has(a.rel)) expanded.delete(a.rel);

@@ -33,7 +33,7 @@ export function treeView(state: TreeViewState, width: number, theme: Theme, from
   const filter = treeFilter(search);
   const rows = shownTreeRows(state.tree, filter);
   if (!rows.length) {
-    if (filter) return [paint(theme, 'dim', esc(`no entry matches "${filter}" (folders not opened yet are not searched)`))];
+    if (filter) return [paint(theme, 'dim', esc(`no entry matches "${filter}"${state.tree.index ? '' : ' (still reading the workspace…)'}`))];
     return [paint(theme, 'dim', state.tree.listings[''] ? '(empty workspace)' : 'listing…')];
   }
   const marks = changeMarks(state.patches);

@@ -26,6 +26,7 @@ export type UiAction =
   | { type: 'ui.toggleThinking' }
   | { type: 'ui.tree.listing'; dir: string; entries: TreeEntry[] }
   | { type: 'ui.tree.toggle'; rel: string }
+  | { type: 'ui.tree.index'; entries: readonly TreeEntry[] | undefined }
   | { type: 'ui.tree.select'; delta: number }
   | { type: 'ui.file.changed'; rel: string }
   | { type: 'ui.patch.select'; delta: number }

@@ -106,6 +106,26 @@ describe('file tree at size', () => {
     expect(await b.text()).not.toContain('/d07/f1');
   });
 
+  it('searches folders not opened yet too: Enter opens the folders and selects the entry', async () => {
+    const root = workspace({ 'top.ts': '', 'deep/er/target.ts': '', 'deep/er/other.ts': '', 'zz/target-not.md': '' });
+    const b = await bench(new TestAgent(), root);
+    await b.waitFor('deep/');
+    b.probe.store.dispatch({ type: 'ui.focus', focus: 'tree' });
+    await b.press('/', ...'target');
+    await b.until(() => b.probe.store.get().tree.index !== undefined, 'the workspace index walked');
+    const found = await b.text();
+    expect(found).toContain('deep/er/target.ts');
+    expect(found).toContain('zz/target-not.md');
+    await b.press(KEYS.enter);
+    await b.until(() => selectedRel(b) === 'deep/er/target.ts', 'the entry selected in its opened folder');
+    expect([...b.probe.store.get().tree.expanded].sort()).toEqual(['', 'deep', 'deep/er']);
+    expect(await b.text()).toMatch(/ {4}target\.ts/);
+    await b.press('n');
+    await b.until(() => selectedRel(b) === 'zz/target-not.md', 'n: the next match, in another closed folder');
+    await b.press('N');
+    expect(selectedRel(b)).toBe('deep/er/target.ts');
+  });
+
   it('Esc while typing a tree search goes back to where the selection was', async () => {
     const b = await bench(new TestAgent(), bigWorkspace());
     await openAllFolders(b);
