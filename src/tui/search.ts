@@ -75,7 +75,9 @@ export function reduceSearch(s: UiState, a: SearchAction): UiState {
       if (at >= 0) i = at + a.dir;
       else {
         const after = matches.findIndex((m) => inTreeOrderBefore(current, m));
-        i = a.dir > 0 ? (after < 0 ? 0 : after) : (after < 0 ? matches.length : after) - 1;
+        // The first match after the selection (n), or the one just before it (N).
+        const first = after < 0 ? matches.length : after;
+        i = a.dir > 0 ? first : first - 1;
       }
       const next = matches[((i % matches.length) + matches.length) % matches.length];
       return { ...s, tree: revealIn(s.tree, next.rel) };
