@@ -22,6 +22,10 @@ export interface TreeSource {
   close(): Promise<void>;
 }
 
+function sameListing(a: readonly TreeEntry[] | undefined, b: readonly TreeEntry[]): boolean {
+  return a !== undefined && a.length === b.length && a.every((e, i) => e.rel === b[i].rel && e.dir === b[i].dir);
+}
+
 /** The most entries the search index holds (a bigger workspace is searched in its first ones). */
 const INDEX_LIMIT = 200_000;
 
@@ -70,7 +74,9 @@ export function createTreeSource(root: string, rules: IgnoreRules, store: Store,
     if (closed) return;
     for (const dir of [...dirty]) {
       dirty.delete(dir);
-      store.dispatch({ type: 'ui.tree.listing', dir, entries: listDir(root, dir, rules) });
+      const entries = listDir(root, dir, rules);
+      // A file saved in place lists the same: no new listing, so no re-flatten of a big tree.
+      if (!sameListing(store.get().tree.listings[dir], entries)) store.dispatch({ type: 'ui.tree.listing', dir, entries });
     }
     if (planDirty) {
       planDirty = false;
