@@ -173,3 +173,30 @@ describe('search', () => {
     expect(back.search).toBeNull();
   });
 });
+
+describe('input editing (pure)', () => {
+  const { applyInput, emptyInput, verticalMove, wordStartBefore, wordEndAfter } =
+    require('../../src/tui/input-editor') as typeof import('../../src/tui/input-editor');
+  const at = (text: string, cursor: number) => ({ ...emptyInput(['older']), text, cursor });
+
+  it('↑ / ↓ keep the column where the next line is long enough, else its end', () => {
+    expect(verticalMove('abcdef\nab\nabcdef', 5, 1)).toBe(9); // end of "ab"
+    expect(verticalMove('abcdef\nab\nabcdef', 9, 1)).toBe(12);
+    expect(verticalMove('abcdef\nab\nabcdef', 15, -1)).toBe(9);
+    expect(verticalMove('one line', 3, -1)).toBeNull();
+    expect(applyInput(at('one line', 3), { op: 'historyPrev' }).text).toBe('older');
+  });
+
+  it('words are letters, digits and _; punctuation and spaces are skipped as readline does', () => {
+    expect(wordStartBefore('call foo.bar_baz(', 17)).toBe(9);
+    expect(wordEndAfter('call foo.bar_baz(', 4)).toBe(8);
+    expect(applyInput(at('rm -rf build/', 13), { op: 'deleteWordBack' }).text).toBe('rm -rf ');
+  });
+
+  it('Ctrl-U / Ctrl-K delete to the line start / end, and at the edge join the lines', () => {
+    expect(applyInput(at('ab\ncd', 4), { op: 'killToStart' }).text).toBe('ab\nd');
+    expect(applyInput(at('ab\ncd', 3), { op: 'killToStart' })).toMatchObject({ text: 'abcd', cursor: 2 });
+    expect(applyInput(at('ab\ncd', 1), { op: 'killToEnd' }).text).toBe('a\ncd');
+    expect(applyInput(at('ab\ncd', 2), { op: 'killToEnd' }).text).toBe('abcd');
+  });
+});
