@@ -21,6 +21,9 @@ const TURN_END_TEXT: Record<Exclude<TurnEndReason, 'done' | 'refused'>, string> 
   cut: "stopped: the model's reply was cut off by the output limit",
 };
 
+/** The status line's server segment while no server answers (the workbench keeps probing). */
+export const SERVER_MISSING = 'no model server found — still looking';
+
 const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
 
 function push(s: UiState, item: DistributiveOmit<ChatItem, 'key'>): UiState {
@@ -114,13 +117,16 @@ function onApproval(s: UiState, req: ApprovalRequest): UiState {
 
 function reduceAgent(s: UiState, e: AgentEvent): UiState {
   switch (e.type) {
-    case 'session.start':
-      return {
+    case 'session.start': {
+      const next = {
         ...s,
         header: { server: `${e.info.kind} ${e.info.baseUrl}`, model: e.info.model, contextWindow: e.info.contextWindow, profile: e.info.profile?.name },
       };
+      // Found by the background probing after the chat said none was there: say so there too.
+      return s.header.server === SERVER_MISSING ? notice(next, 'info', `found a model server: ${e.info.kind} ${e.info.baseUrl} · ${e.info.model}`) : next;
+    }
     case 'server.missing':
-      return { ...s, header: { ...s.header, server: 'no model server found — still looking' } };
+      return { ...s, header: { ...s.header, server: SERVER_MISSING } };
     case 'turn.start':
       return {
         ...push(s, { kind: 'user', text: e.text }),

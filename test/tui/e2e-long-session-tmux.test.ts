@@ -37,6 +37,7 @@ suite('long sessions in tmux (end to end)', () => {
     late.push(await startScriptedServer({ kind: 'ollama', port, replies: [{ text: 'hello' }] }));
     // No message sent: the workbench's own probing finds it.
     await s.waitFor(`ollama http://127.0.0.1:${port} · test-model`, 30000);
+    await s.waitFor(`found a model server: ollama http://127.0.0.1:${port}`);
     expect(s.screen()).not.toContain('no model server found — still looking');
   });
 

@@ -51,6 +51,7 @@ describe('status line', () => {
       info: { kind: 'ollama', baseUrl: 'http://127.0.0.1:11434', model: 'qwen', contextWindow: 8192 } as never,
     });
     expect(plain(statusView(found, 100, theme))[0]).toContain('ollama http://127.0.0.1:11434 · qwen');
+    expect(plain(chatView(found, 100, theme)).join('\n')).toContain('found a model server: ollama http://127.0.0.1:11434 · qwen');
   });
 });
 
