@@ -138,7 +138,7 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<number> {
         onFocus: (focus) => store.dispatch({ type: 'ui.focus', focus }),
         onWheel: (pane, delta) => {
           const m = panes.metrics(pane);
-          store.dispatch({ type: 'ui.scroll', pane, delta, max: m.lines - m.height });
+          store.dispatch({ type: 'ui.scroll', pane, delta, max: m.lines - m.height, from: m.offset });
         },
       },
       safe,

@@ -45,7 +45,8 @@ export function createCommands(d: CommandDeps): Commands {
     const m = d.metrics(pane);
     // The tree scrolls by its selection (the view follows the selected row).
     if (pane === 'tree') return store.dispatch({ type: 'ui.tree.select', delta: page ? delta * Math.max(1, m.height - 1) : delta });
-    store.dispatch({ type: 'ui.scroll', pane, delta: page ? delta * Math.max(1, m.height - 1) : delta, max: m.lines - m.height });
+    // From the offset as drawn: after a jump to a search match, PgUp pages up from the match.
+    store.dispatch({ type: 'ui.scroll', pane, delta: page ? delta * Math.max(1, m.height - 1) : delta, max: m.lines - m.height, from: m.offset });
   };
 
   const edit = () => {

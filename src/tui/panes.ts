@@ -28,6 +28,8 @@ export interface PaneMetrics {
   width?: number;
   /** How far the diff it shows can scroll sideways. */
   maxCol?: number;
+  /** The first line shown (scrolling goes on from there). */
+  offset?: number;
 }
 
 export type MetricsPane = ScrollPane | 'help' | 'dialog' | 'output';
@@ -154,7 +156,7 @@ export function createPanes(screen: blessed.Widgets.Screen, theme: Theme, events
     let off = Math.min(s.scroll[id] ?? max, max);
     if (id === 'chat') off = findOffset(s, box.height, chatOffset(s, box.width, box.height, off, max), max);
     const shownDiff = id === 'patches' ? s.patches[s.selectedPatch]?.proposal.diff : undefined;
-    metrics[id] = { lines: all.length, height: box.height, width: box.width, maxCol: shownDiff ? diffMaxCol(shownDiff, box.width) : 0 };
+    metrics[id] = { lines: all.length, height: box.height, width: box.width, maxCol: shownDiff ? diffMaxCol(shownDiff, box.width) : 0, offset: off };
     const shown = all.slice(off, off + box.height);
     panes[id].show(rect, shown.join('\n'), { label: labelOf(id, s, off, Math.max(0, all.length - off - box.height)), focused: s.focus === id });
   }

@@ -291,7 +291,7 @@ function reduceUi(s: UiState, a: UiAction): UiState {
       return { ...s, reason: a.open && s.approvals.length ? emptyInput() : null };
     case 'ui.scroll': {
       const max = Math.max(0, a.max);
-      const v = clamp((s.scroll[a.pane] ?? max) + a.delta, 0, max);
+      const v = clamp((a.from ?? s.scroll[a.pane] ?? max) + a.delta, 0, max);
       return { ...s, scroll: { ...s.scroll, [a.pane]: a.pane === 'chat' && v >= max ? null : v } };
     }
     case 'ui.diffScroll':

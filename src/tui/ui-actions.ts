@@ -14,7 +14,15 @@ export type UiAction =
   | { type: 'ui.helpScroll'; delta: number; max: number }
   | { type: 'ui.input'; edit: InputOp }
   | { type: 'ui.reason'; open: boolean }
-  | { type: 'ui.scroll'; pane: ScrollPane; delta: number /** Largest offset (content lines − visible lines). */; max: number }
+  | {
+      type: 'ui.scroll';
+      pane: ScrollPane;
+      delta: number;
+      /** Largest offset (content lines − visible lines). */
+      max: number;
+      /** The offset as drawn, when the view moved on its own (to a search match or a selected card). */
+      from?: number;
+    }
   | { type: 'ui.diffScroll'; delta: number /** Largest offset (diff lines − visible lines). */; max?: number }
   | { type: 'ui.diffCol'; delta: number; max: number }
   | { type: 'ui.diffWrap'; wrap: boolean }

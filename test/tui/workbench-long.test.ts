@@ -174,7 +174,15 @@ describe('chat search', () => {
     }
     expect(inverse).toContain('Needle');
     await b.press('N');
-    expect(await b.text()).toContain('Chat /needle 3 of 4');
+    const third = await b.text();
+    expect(third).toContain('Chat /needle 3 of 4');
+    expect(third).toContain('found the Needle 45');
+    expect(third).not.toContain('line 79');
+    // Paging goes on from the match shown, not from the bottom of the chat.
+    await b.press(KEY.pageUp);
+    const above = await b.text();
+    expect(above).not.toContain('line 79');
+    expect(above).toMatch(/line 3\d\b/);
     await b.press(KEYS.esc);
     expect(await b.text()).not.toContain('/needle');
   });
