@@ -21,7 +21,7 @@ import { fixBlessedColors, fixBlessedWidths } from './blessed-fixes';
 import { captureConsole } from './console-capture';
 import { loadPrefs, prefsFile, savePrefs } from './ui-prefs';
 import { editInEditor } from './editor';
-import { historyFileNear, loadHistory, saveHistory } from './input-history';
+import { appendHistory, historyFileNear, loadHistory } from './input-history';
 import { emptyInput } from './input-editor';
 
 export interface WorkbenchOptions {
@@ -181,9 +181,11 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<number> {
     let historyWarned = false;
     store.subscribe((st) => {
       if (st.input.history === savedHistory) return;
-      const history = (savedHistory = st.input.history);
+      savedHistory = st.input.history;
+      const sent = savedHistory[savedHistory.length - 1];
+      if (sent === undefined) return;
       saving = saving
-        .then(() => saveHistory(historyPath, history))
+        .then(() => appendHistory(historyPath, sent))
         .catch((err) => {
           if (historyWarned) return;
           historyWarned = true;

@@ -1,5 +1,7 @@
 // The input's history kept across restarts: a JSON list of sent messages in the user's state
 // folder (next to tui.json, never in the workspace), capped at HISTORY_LIMIT, written atomically.
+// Each sent message is appended to what the file holds then, so two workbenches open at once
+// both keep theirs (as a shell's shared history does).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { writeFileAtomic } from '../workspace/atomic-write';
@@ -21,6 +23,9 @@ export function loadHistory(file: string): string[] {
   }
 }
 
-export function saveHistory(file: string, history: readonly string[]): Promise<void> {
-  return writeFileAtomic(file, `${JSON.stringify(history.slice(-HISTORY_LIMIT), null, 1)}\n`);
+/** Adds one sent message to the saved history (not twice in a row), keeping the newest. */
+export function appendHistory(file: string, text: string): Promise<void> {
+  const saved = loadHistory(file);
+  if (saved[saved.length - 1] === text) return Promise.resolve();
+  return writeFileAtomic(file, `${JSON.stringify([...saved, text].slice(-HISTORY_LIMIT), null, 1)}\n`);
 }

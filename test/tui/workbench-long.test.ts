@@ -242,12 +242,21 @@ describe('input editing', () => {
     await first.until(() => fs.existsSync(historyFile) && fs.readFileSync(historyFile, 'utf8').includes('remember me'), 'the history saved');
     expect(JSON.parse(fs.readFileSync(historyFile, 'utf8'))).toEqual(['remember me']);
     expect(fs.readdirSync(dir)).toEqual(['input-history.json']); // no temp file left behind
+    // A second workbench open at the same time: both keep what they sent.
+    const other = await bench(new TestAgent(), workspace({ 'a.txt': '' }), { historyFile });
+    await other.press(...'from the other window', KEYS.enter);
+    await other.until(() => fs.readFileSync(historyFile, 'utf8').includes('other window'), 'the second one saved');
+    await first.press(...'one more', KEYS.enter);
+    await first.until(() => fs.readFileSync(historyFile, 'utf8').includes('one more'), 'the third one saved');
+    expect(JSON.parse(fs.readFileSync(historyFile, 'utf8'))).toEqual(['remember me', 'from the other window', 'one more']);
     first.probe.quit(0);
     await first.exit;
     open.splice(open.indexOf(first), 1);
 
     const again = await bench(new TestAgent(), workspace({ 'a.txt': '' }), { historyFile });
     await again.press(KEYS.up);
+    expect(again.probe.store.get().input.text).toBe('one more');
+    await again.press(KEYS.up, KEYS.up);
     expect(again.probe.store.get().input.text).toBe('remember me');
   });
 });
