@@ -7,6 +7,8 @@ export interface ApprovalAnswer {
   feedback?: string;
   /** Replacement content for a write (the `e` key). */
   edited?: string;
+  /** Not the user's answer: the turn was cancelled (`feedback` is then for the model only). */
+  cancelled?: boolean;
 }
 
 export interface ApprovalQueue {
@@ -35,7 +37,7 @@ export function createApprovalQueue(): ApprovalQueue {
     cancelAll(reason) {
       for (const [id, entry] of [...waiting]) {
         waiting.delete(id);
-        entry.done({ decision: 'reject', feedback: reason });
+        entry.done({ decision: 'reject', feedback: reason, cancelled: true });
       }
     },
   };

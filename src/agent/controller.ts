@@ -61,8 +61,9 @@ export interface Agent extends AgentHandle {
   /** Provider info, discovered on first use (undefined until then). */
   info(): ProviderInfo | undefined;
   history(): ChatMessage[];
-  /** Discovers the server now (instead of at the first message); failures become a notice. */
-  warmUp(): Promise<void>;
+  /** Discovers the server now (instead of at the first message); a failure becomes a notice and
+   * a `server.missing` event — or nothing when `quiet` (a front end probing again and again). */
+  warmUp(opts?: { quiet?: boolean }): Promise<void>;
   /** Starts the MCP servers allowed to start; resolves when each is ready or has failed. */
   startMcp(): Promise<void>;
   /** Stops the MCP servers (their processes and sessions). */
@@ -120,6 +121,8 @@ export function createAgent(opts: AgentOptions): Agent {
     return prompt;
   }
   let running: AbortController | undefined;
+  /** /clear arrived during a turn: the history is emptied once that turn has stopped. */
+  let clearAfterTurn = false;
   let turn = 0;
 
   let discovering: Promise<ProviderInfo> | undefined;
@@ -187,7 +190,19 @@ export function createAgent(opts: AgentOptions): Agent {
       return { reason: 'error', text: message, steps: 0 };
     } finally {
       running = undefined;
+      if (clearAfterTurn) clearNow();
     }
+  }
+
+  function clearNow(): void {
+    clearAfterTurn = false;
+    history.replace([]);
+    bus.emit({ type: 'notice', level: 'info', message: 'conversation cleared' });
+  }
+
+  function cancel(): void {
+    approvals.cancelAll('The user cancelled.');
+    running?.abort(new Error('cancelled by the user'));
   }
 
   return {
@@ -196,10 +211,7 @@ export function createAgent(opts: AgentOptions): Agent {
     resolve(id, decision, feedback, edited) {
       approvals.resolve(id, { decision, feedback, edited });
     },
-    cancel() {
-      approvals.cancelAll('The user cancelled.');
-      running?.abort(new Error('cancelled by the user'));
-    },
+    cancel,
     async undo(n = 1) {
       const result = await undoJournal(opts.root, n);
       if (result.ok) {
@@ -241,8 +253,11 @@ export function createAgent(opts: AgentOptions): Agent {
       escalation.requestNext();
     },
     clear() {
-      history.replace([]);
-      bus.emit({ type: 'notice', level: 'info', message: 'conversation cleared' });
+      // A running turn is stopped first: its stream must not continue into the cleared chat, and
+      // what it would still append to the history must not survive the clear.
+      if (!running) return clearNow();
+      clearAfterTurn = true;
+      cancel();
     },
     busy: () => running !== undefined,
     setModel(name) {
@@ -300,11 +315,14 @@ export function createAgent(opts: AgentOptions): Agent {
       await hub?.close();
     },
     info: () => info,
-    async warmUp() {
+    async warmUp(o = {}) {
       try {
         await ensureInfo();
       } catch (err) {
-        bus.emit({ type: 'notice', level: 'warn', message: err instanceof Error ? err.message.split('\n')[0] : String(err) });
+        if (o.quiet) return;
+        const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
+        bus.emit({ type: 'notice', level: 'warn', message });
+        bus.emit({ type: 'server.missing', message });
       }
     },
     history: () => history.get(),

@@ -60,6 +60,8 @@ export interface CheckFinished {
 
 export type AgentEvent =
   | { type: 'session.start'; sessionId: string; info: ProviderInfo }
+  /** No model server answered (`message` says where it looked); the front end keeps probing. */
+  | { type: 'server.missing'; message: string }
   | { type: 'turn.start'; turn: number; text: string }
   | { type: 'step.start'; step: number; tools: string[] }
   | { type: 'model.delta'; text: string }

@@ -37,7 +37,9 @@ export interface CallOutcome {
 export async function ask(deps: RunnerDeps, request: ApprovalRequest): Promise<ApprovalAnswer> {
   deps.bus.emit({ type: 'approval.needed', request });
   const answer = await deps.approvals.request(request);
-  deps.bus.emit({ type: 'approval.resolved', id: request.id, decision: answer.decision, feedback: answer.feedback });
+  // A cancellation's reason is for the model; the UI must not show it as words the user said.
+  const feedback = answer.cancelled ? undefined : answer.feedback;
+  deps.bus.emit({ type: 'approval.resolved', id: request.id, decision: answer.decision, feedback });
   return answer;
 }
 

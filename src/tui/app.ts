@@ -21,6 +21,8 @@ import { fixBlessedColors, fixBlessedWidths } from './blessed-fixes';
 import { captureConsole } from './console-capture';
 import { loadPrefs, prefsFile, savePrefs } from './ui-prefs';
 import { editInEditor } from './editor';
+import { appendHistory, historyFileNear, loadHistory } from './input-history';
+import { emptyInput } from './input-editor';
 
 export interface WorkbenchOptions {
   agent: AgentHandle;
@@ -36,6 +38,8 @@ export interface WorkbenchOptions {
   clock?: Clock;
   /** Where remembered UI choices live (default: the user's state folder, see ui-prefs.ts). */
   prefsFile?: string;
+  /** Where the input history is kept across restarts (default: input-history.json beside the prefs). */
+  historyFile?: string;
   /** The environment $VISUAL/$EDITOR come from (default: process.env). */
   env?: NodeJS.ProcessEnv;
   /** Tests and the benchmark: called once the first frame is drawn, with handles to inspect. */
@@ -77,7 +81,8 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<number> {
   const size = { cols: (output as { columns?: number }).columns ?? 80, rows: (output as { rows?: number }).rows ?? 24 };
   const prefsPath = opts.prefsFile ?? prefsFile(opts.env);
   const prefs = loadPrefs(prefsPath);
-  let state: UiState = { ...initialState(opts.header, size), diffWrap: prefs.diffWrap };
+  const historyPath = opts.historyFile ?? historyFileNear(prefsPath);
+  let state: UiState = { ...initialState(opts.header, size), diffWrap: prefs.diffWrap, input: emptyInput(loadHistory(historyPath)) };
   for (const e of opts.initialEvents ?? []) state = reduce(state, e);
   for (const n of opts.notices) state = reduce(state, { type: 'ui.notice', level: 'warn', text: n });
   const store = createStore(state);
@@ -133,7 +138,7 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<number> {
         onFocus: (focus) => store.dispatch({ type: 'ui.focus', focus }),
         onWheel: (pane, delta) => {
           const m = panes.metrics(pane);
-          store.dispatch({ type: 'ui.scroll', pane, delta, max: m.lines - m.height });
+          store.dispatch({ type: 'ui.scroll', pane, delta, max: m.lines - m.height, from: m.offset });
         },
       },
       safe,
@@ -170,6 +175,24 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<number> {
       },
     });
 
+    // Every sent message is saved at once (atomically, one write at a time): a crash loses none.
+    let savedHistory = store.get().input.history;
+    let saving: Promise<void> = Promise.resolve();
+    let historyWarned = false;
+    store.subscribe((st) => {
+      if (st.input.history === savedHistory) return;
+      savedHistory = st.input.history;
+      const sent = savedHistory[savedHistory.length - 1];
+      if (sent === undefined) return;
+      saving = saving
+        .then(() => appendHistory(historyPath, sent))
+        .catch((err) => {
+          if (historyWarned) return;
+          historyWarned = true;
+          store.dispatch({ type: 'ui.notice', level: 'warn', text: `could not keep the input history in ${historyPath}: ${oneLine(err)}` });
+        });
+    });
+
     const clock = opts.clock ?? realClock;
     let shown: { id: string | null; at: number } = { id: null, at: 0 };
     store.subscribe((st) => {
@@ -192,7 +215,7 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<number> {
       edit: (op) => store.dispatch({ type: 'ui.input', edit: op }),
       text: (text) => {
         const st = store.get();
-        if (!st.reason && st.focus !== 'input') store.dispatch({ type: 'ui.focus', focus: 'input' });
+        if (!st.reason && !st.search?.typing && st.focus !== 'input') store.dispatch({ type: 'ui.focus', focus: 'input' });
         store.dispatch({ type: 'ui.input', edit: { op: 'insert', text } });
       },
       seen: (action) => {

@@ -7,7 +7,7 @@ import type { Store } from './store';
 import type { PaneMetrics } from './panes';
 import type { ScrollPane } from './state';
 import { parseSlash, wantsContinuation } from './input-editor';
-import { treeRows } from './tree-view';
+import { treeRows } from './tree-rows';
 import { selectedToolId } from './store';
 import { quitReason } from './status-view';
 import { checksLines, rulesLines } from './project-lines';
@@ -45,7 +45,10 @@ export function createCommands(d: CommandDeps): Commands {
     const s = state();
     const pane: ScrollPane = s.focus === 'input' ? s.tab : s.focus;
     const m = d.metrics(pane);
-    store.dispatch({ type: 'ui.scroll', pane, delta: page ? delta * Math.max(1, m.height - 1) : delta, max: m.lines - m.height });
+    // The tree scrolls by its selection (the view follows the selected row).
+    if (pane === 'tree') return store.dispatch({ type: 'ui.tree.select', delta: page ? delta * Math.max(1, m.height - 1) : delta });
+    // From the offset as drawn: after a jump to a search match, PgUp pages up from the match.
+    store.dispatch({ type: 'ui.scroll', pane, delta: page ? delta * Math.max(1, m.height - 1) : delta, max: m.lines - m.height, from: m.offset });
   };
 
   const edit = () => {
@@ -289,7 +292,32 @@ export function createCommands(d: CommandDeps): Commands {
       case 'deleteForward':
         return store.dispatch({ type: 'ui.input', edit: { op: 'delete' } });
       case 'clearInput':
-        return store.dispatch({ type: 'ui.input', edit: { op: 'killLine' } });
+        return store.dispatch({ type: 'ui.input', edit: { op: 'killToStart' } });
+      case 'killToEnd':
+        return store.dispatch({ type: 'ui.input', edit: { op: 'killToEnd' } });
+      case 'deleteWordBack':
+        return store.dispatch({ type: 'ui.input', edit: { op: 'deleteWordBack' } });
+      case 'wordLeft':
+        return store.dispatch({ type: 'ui.input', edit: { op: 'wordLeft' } });
+      case 'wordRight':
+        return store.dispatch({ type: 'ui.input', edit: { op: 'wordRight' } });
+      case 'scrollTop':
+        return scroll(-Number.MAX_SAFE_INTEGER);
+      case 'scrollBottom':
+        return scroll(Number.MAX_SAFE_INTEGER);
+      case 'search': {
+        const pane = s.focus === 'input' ? s.tab : s.focus;
+        if (pane !== 'chat' && pane !== 'tree') return notice('info', '/ searches in the chat or the file tree: focus one of them first (Tab)');
+        return store.dispatch({ type: 'ui.search.open', pane });
+      }
+      case 'searchDone':
+        return store.dispatch({ type: 'ui.search.done' });
+      case 'searchCancel':
+        return store.dispatch({ type: 'ui.search.cancel' });
+      case 'searchNext':
+        return store.dispatch({ type: 'ui.search.step', dir: 1 });
+      case 'searchPrev':
+        return store.dispatch({ type: 'ui.search.step', dir: -1 });
       case 'treeToggle': {
         const row = treeRows(s.tree)[s.tree.selected];
         if (row?.dir) store.dispatch({ type: 'ui.tree.toggle', rel: row.rel });
@@ -298,6 +326,9 @@ export function createCommands(d: CommandDeps): Commands {
       case 'selectPrev':
       case 'selectNext': {
         const delta = action === 'selectNext' ? 1 : -1;
+        // ↑/↓ while a chat search is typed: the newer / older match.
+        if (s.search?.typing && s.search.pane === 'chat') return store.dispatch({ type: 'ui.search.step', dir: delta === 1 ? -1 : 1 });
+        if (s.search?.typing) return store.dispatch({ type: 'ui.tree.select', delta });
         if (s.focus === 'chat') return store.dispatch({ type: 'ui.tool.select', delta });
         return store.dispatch(s.focus === 'tree' ? { type: 'ui.tree.select', delta } : { type: 'ui.patch.select', delta });
       }

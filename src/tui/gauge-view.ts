@@ -30,7 +30,9 @@ export function gaugeNumbers(state: Pick<UiState, 'budget' | 'streamChars' | 'he
   const pct = window > 0 ? used / window : 0;
   const reserve = b?.reserve ?? 0;
   let warning: string | undefined;
-  if (window > 0 && used + reserve > window) warning = 'over the window: old turns will be compacted before the next request';
+  // "Over" only when the prompt itself no longer fits; crowding the answer's reserve is "full".
+  if (window > 0 && used > window) warning = 'over the window: old turns will be compacted before the next request';
+  else if (window > 0 && used + reserve > window) warning = 'little room left for the answer: old turns will be compacted before the next request';
   else if (pct >= DANGER_AT) warning = 'nearly full: old turns will be compacted soon';
   return {
     window,

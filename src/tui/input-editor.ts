@@ -1,5 +1,6 @@
-// The input line as a pure value: multi-line text, a cursor, history (↑/↓) and slash-command
-// completion. The blessed input pane only draws it; keys become InputOps in the store.
+// The input line as a pure value: multi-line text, a cursor, readline-style editing (word motions,
+// Ctrl-W/K/U), ↑/↓ between lines and through history, slash-command completion. The blessed input
+// pane only draws it; keys become InputOps in the store.
 import { assertNever } from '../util/assert-never';
 
 export interface InputState {
@@ -26,7 +27,11 @@ export type InputOp =
   | { op: 'historyPrev' }
   | { op: 'historyNext' }
   | { op: 'complete' }
-  | { op: 'killLine' }
+  | { op: 'wordLeft' }
+  | { op: 'wordRight' }
+  | { op: 'deleteWordBack' }
+  | { op: 'killToStart' }
+  | { op: 'killToEnd' }
   | { op: 'commit' }
   | { op: 'clear' };
 
@@ -35,6 +40,48 @@ export function emptyInput(history: string[] = []): InputState {
 }
 
 const set = (s: InputState, text: string, cursor = text.length): InputState => ({ ...s, text, cursor });
+
+/** How many sent messages the input remembers (and keeps across restarts). */
+export const HISTORY_LIMIT = 500;
+
+const isWord = (ch: string) => /[\p{L}\p{N}_]/u.test(ch);
+
+/** The start of the word before `at` (spaces and punctuation before it skipped, as readline does). */
+export function wordStartBefore(text: string, at: number): number {
+  let i = at;
+  while (i > 0 && !isWord(text[i - 1])) i--;
+  while (i > 0 && isWord(text[i - 1])) i--;
+  return i;
+}
+
+/** The end of the word after `at`. */
+export function wordEndAfter(text: string, at: number): number {
+  let i = at;
+  while (i < text.length && !isWord(text[i])) i++;
+  while (i < text.length && isWord(text[i])) i++;
+  return i;
+}
+
+const lineStartOf = (text: string, at: number) => text.lastIndexOf('\n', at - 1) + 1;
+const lineEndOf = (text: string, at: number) => {
+  const nl = text.indexOf('\n', at);
+  return nl < 0 ? text.length : nl;
+};
+
+/** The cursor one line up or down, in the same column where that line is long enough; null at
+ * the first / last line (then ↑ / ↓ browse the history instead). */
+export function verticalMove(text: string, cursor: number, dir: -1 | 1): number | null {
+  const start = lineStartOf(text, cursor);
+  const col = cursor - start;
+  if (dir < 0) {
+    if (start === 0) return null;
+    const prevStart = lineStartOf(text, start - 1);
+    return Math.min(prevStart + col, start - 1);
+  }
+  const end = lineEndOf(text, cursor);
+  if (end >= text.length) return null;
+  return Math.min(end + 1 + col, lineEndOf(text, end + 1));
+}
 
 /** Slash commands starting with the typed prefix (only while the input is one bare word). */
 export function completions(text: string): SlashCommand[] {
@@ -56,22 +103,39 @@ export function applyInput(s: InputState, o: InputOp): InputState {
     case 'right':
       return { ...s, cursor: Math.min(text.length, cursor + 1) };
     case 'home':
-      return { ...s, cursor: text.lastIndexOf('\n', cursor - 1) + 1 };
-    case 'end': {
-      const nl = text.indexOf('\n', cursor);
-      return { ...s, cursor: nl < 0 ? text.length : nl };
+      return { ...s, cursor: lineStartOf(text, cursor) };
+    case 'end':
+      return { ...s, cursor: lineEndOf(text, cursor) };
+    case 'wordLeft':
+      return { ...s, cursor: wordStartBefore(text, cursor) };
+    case 'wordRight':
+      return { ...s, cursor: wordEndAfter(text, cursor) };
+    case 'deleteWordBack': {
+      const from = wordStartBefore(text, cursor);
+      return set(s, text.slice(0, from) + text.slice(cursor), from);
+    }
+    case 'killToStart': {
+      // At the start of a line, joins it to the line above (as readline would delete the newline).
+      const from = cursor > 0 && lineStartOf(text, cursor) === cursor ? cursor - 1 : lineStartOf(text, cursor);
+      return set(s, text.slice(0, from) + text.slice(cursor), from);
+    }
+    case 'killToEnd': {
+      const to = lineEndOf(text, cursor) === cursor && cursor < text.length ? cursor + 1 : lineEndOf(text, cursor);
+      return set(s, text.slice(0, cursor) + text.slice(to), cursor);
     }
     case 'newline':
       return applyInput(s, { op: 'insert', text: '\n' });
-    case 'killLine':
-      return set(s, '', 0);
     case 'historyPrev': {
+      const up = verticalMove(text, cursor, -1);
+      if (up !== null) return { ...s, cursor: up };
       if (!s.history.length) return s;
       const idx = s.historyIndex === null ? s.history.length - 1 : Math.max(0, s.historyIndex - 1);
       const draft = s.historyIndex === null ? text : s.draft;
       return { ...set(s, s.history[idx]), historyIndex: idx, draft };
     }
     case 'historyNext': {
+      const down = verticalMove(text, cursor, 1);
+      if (down !== null) return { ...s, cursor: down };
       if (s.historyIndex === null) return s;
       const idx = s.historyIndex + 1;
       if (idx >= s.history.length) return { ...set(s, s.draft), historyIndex: null };
@@ -89,7 +153,7 @@ export function applyInput(s: InputState, o: InputOp): InputState {
     }
     case 'commit': {
       const t = text.trim();
-      const history = t && s.history[s.history.length - 1] !== t ? [...s.history, t].slice(-200) : s.history;
+      const history = t && s.history[s.history.length - 1] !== t ? [...s.history, t].slice(-HISTORY_LIMIT) : s.history;
       return emptyInput(history);
     }
     case 'clear':

@@ -85,7 +85,7 @@ export function createKeyIntake(d: IntakeDeps): KeyIntake {
     const since = d.now() - lastKeyAt;
     lastKeyAt = d.now();
     const scope = d.scope();
-    const textual = scope.focus === 'input' || scope.reason || scope.requestId !== null;
+    const textual = scope.focus === 'input' || scope.reason || scope.search === true || scope.requestId !== null;
     if (burst && textual && !scope.help && !scope.output) {
       if (printable(k)) return typed(k.ch as string);
       if (k.full === 'tab') return typed('\t');

@@ -55,12 +55,24 @@ export type Action =
   | 'lineEnd'
   | 'deleteBack'
   | 'deleteForward'
-  | 'clearInput';
+  | 'clearInput'
+  | 'wordLeft'
+  | 'wordRight'
+  | 'deleteWordBack'
+  | 'killToEnd'
+  | 'scrollTop'
+  | 'scrollBottom'
+  | 'search'
+  | 'searchDone'
+  | 'searchCancel'
+  | 'searchNext'
+  | 'searchPrev';
 
 /** Where a binding applies. Checked in the order of WHEN_ORDER; the first match wins.
  * 'approval' applies to every request; 'change' only to a file change, 'command' only to a command. */
 export type When =
   | 'reason'
+  | 'search'
   | 'help'
   | 'output'
   | 'approval'
@@ -71,6 +83,7 @@ export type When =
   | 'typing'
   | 'input'
   | 'chat'
+  | 'found'
   | 'tree'
   | 'patches'
   | 'panes';
@@ -133,8 +146,8 @@ export const KEYMAP: readonly KeyBinding[] = [
   { action: 'focusPrev', keys: ['S-tab'], when: 'always', label: 'previous pane' },
   { action: 'send', keys: ['enter'], when: 'input', label: 'send', hint: true },
   { action: 'newline', keys: ['linefeed', 'C-j'], when: 'input', label: 'new line (or end a line with \\)' },
-  { action: 'historyPrev', keys: ['up'], when: 'input', label: 'previous input' },
-  { action: 'historyNext', keys: ['down'], when: 'input', label: 'next input' },
+  { action: 'historyPrev', keys: ['up'], when: 'input', label: 'line up; on the first line: the previous input (kept across restarts)' },
+  { action: 'historyNext', keys: ['down'], when: 'input', label: 'line down; on the last line: the next input' },
   {
     action: 'leaveInput',
     keys: ['escape'],
@@ -149,7 +162,18 @@ export const KEYMAP: readonly KeyBinding[] = [
   { action: 'lineEnd', keys: ['end', 'C-e'], when: 'typing', label: 'end of the line' },
   { action: 'deleteBack', keys: ['backspace'], when: 'typing', label: 'delete before the cursor' },
   { action: 'deleteForward', keys: ['delete'], when: 'typing', label: 'delete at the cursor' },
-  { action: 'clearInput', keys: ['C-u'], when: 'typing', label: 'clear the text' },
+  { action: 'clearInput', keys: ['C-u'], when: 'typing', label: 'delete to the start of the line' },
+  { action: 'killToEnd', keys: ['C-k'], when: 'typing', label: 'delete to the end of the line' },
+  { action: 'deleteWordBack', keys: ['C-w', 'M-backspace'], when: 'typing', label: 'delete the word before the cursor' },
+  { action: 'wordLeft', keys: ['M-b', 'C-left', 'M-left'], when: 'typing', label: 'a word left' },
+  { action: 'wordRight', keys: ['M-f', 'C-right', 'M-right'], when: 'typing', label: 'a word right' },
+  { action: 'searchDone', keys: ['enter'], when: 'search', label: 'keep the search (the tree: go to the entry)', hint: true, short: 'go' },
+  { action: 'searchCancel', keys: ['escape'], when: 'search', label: 'cancel the search', hint: true, short: 'cancel' },
+  { action: 'selectNext', keys: ['down'], when: 'search', label: 'next match' },
+  { action: 'selectPrev', keys: ['up'], when: 'search', label: 'previous match' },
+  { action: 'searchNext', keys: ['n'], when: 'found', label: 'next match (the chat: older)', hint: true, short: 'next match' },
+  { action: 'searchPrev', keys: ['S-n'], when: 'found', label: 'previous match (the chat: newer)', hint: true, short: 'previous' },
+  { action: 'searchCancel', keys: ['escape'], when: 'found', label: 'clear the search', hint: true, short: 'clear search' },
   { action: 'openOutput', keys: ['x', 'enter'], when: 'chat', label: "show the selected tool card's full result", hint: true, short: 'tool output' },
   { action: 'selectPrev', keys: ['['], when: 'chat', label: 'select the previous tool card' },
   { action: 'selectNext', keys: [']'], when: 'chat', label: 'select the next tool card' },
@@ -170,6 +194,9 @@ export const KEYMAP: readonly KeyBinding[] = [
   { action: 'scrollDown', keys: ['down', 'j'], when: 'panes', label: 'scroll down' },
   { action: 'pageUp', keys: ['pageup'], when: 'panes', label: 'page up' },
   { action: 'pageDown', keys: ['pagedown', 'space'], when: 'panes', label: 'page down' },
+  { action: 'scrollTop', keys: ['home', 'g'], when: 'panes', label: 'to the top' },
+  { action: 'scrollBottom', keys: ['end', 'S-g'], when: 'panes', label: 'to the end' },
+  { action: 'search', keys: ['/'], when: 'panes', label: 'search the chat / filter the file tree as you type', hint: true, short: 'search' },
 ];
 
 export const WHEN_LABEL: Record<When, string> = {
@@ -178,6 +205,8 @@ export const WHEN_LABEL: Record<When, string> = {
   command: 'While a command awaits approval',
   output: 'In the tool output view',
   reason: 'While typing a rejection reason',
+  search: 'While typing a search (after / in the chat or the file tree)',
+  found: 'After a search, in its pane',
   help: 'In this help',
   slash: 'In the input, after /',
   always: 'Anywhere',
@@ -191,6 +220,7 @@ export const WHEN_LABEL: Record<When, string> = {
 
 const WHEN_ORDER: When[] = [
   'reason',
+  'search',
   'help',
   'output',
   'approval',
@@ -200,6 +230,7 @@ const WHEN_ORDER: When[] = [
   'always',
   'typing',
   'input',
+  'found',
   'chat',
   'tree',
   'patches',
@@ -218,6 +249,10 @@ export interface KeyScope {
   /** The tool output view is open. */
   output?: boolean;
   reason: boolean;
+  /** A search query is being typed. */
+  search?: boolean;
+  /** The focused pane shows an accepted search (n / N apply). */
+  found?: boolean;
   help: boolean;
   /** The input starts with '/' (completion applies). */
   slash: boolean;
@@ -225,6 +260,7 @@ export interface KeyScope {
 
 export function activeScopes(s: KeyScope): When[] {
   if (s.reason) return ['reason', 'always', 'typing'];
+  if (s.search && !s.help && !s.output) return ['search', 'always', 'typing'];
   if (s.help) return ['help', 'always'];
   if (s.output) return ['output', 'always'];
   const out: When[] = [];
@@ -233,6 +269,7 @@ export function activeScopes(s: KeyScope): When[] {
   out.push('always');
   if (s.focus === 'input') out.push('typing', 'input');
   else {
+    if (s.found) out.push('found');
     if (s.focus === 'chat' || s.focus === 'tree' || s.focus === 'patches') out.push(s.focus);
     out.push('panes');
   }
@@ -266,12 +303,18 @@ const KEY_NAMES: Record<string, string> = {
   space: 'Space',
   linefeed: 'Ctrl-J',
   'C-j': 'Ctrl-J',
+  'C-left': 'Ctrl-←',
+  'C-right': 'Ctrl-→',
+  'M-left': 'Alt-←',
+  'M-right': 'Alt-→',
+  'M-backspace': 'Alt-Backspace',
 };
 
 export function keyLabel(key: string): string {
   if (KEY_NAMES[key]) return KEY_NAMES[key];
   if (/^S-[a-z]$/.test(key)) return key.slice(2).toUpperCase();
   if (key.startsWith('C-')) return `Ctrl-${key.slice(2).toUpperCase()}`;
+  if (key.startsWith('M-')) return `Alt-${key.slice(2)}`;
   return key;
 }
 
@@ -284,7 +327,7 @@ export function keysLabel(b: KeyBinding): string {
 const hintMemo = new Map<string, { key: string; label: string }[]>();
 
 export function hintsFor(scope: KeyScope, table: readonly KeyBinding[] = KEYMAP): { key: string; label: string }[] {
-  const memoKey = `${scope.focus}|${scope.approval}|${scope.request}|${scope.output}|${scope.reason}|${scope.help}|${scope.slash}`;
+  const memoKey = `${scope.focus}|${scope.approval}|${scope.request}|${scope.output}|${scope.reason}|${scope.help}|${scope.slash}|${scope.search}|${scope.found}`;
   if (table === KEYMAP) {
     const hit = hintMemo.get(memoKey);
     if (hit) return hit;

@@ -8,7 +8,9 @@ import { createViewPane } from './view-pane';
 import { chatLayout, markSelected } from './chat-view';
 import { gaugeView } from './gauge-view';
 import { planView } from './plan-view';
-import { treeView, treeRows } from './tree-view';
+import { treeView, treeRowCount } from './tree-view';
+import { chatMatches, highlightChat, type ChatMatches } from './chat-search-view';
+import { paneSearch } from './search';
 import { patchesView } from './patches-view';
 import { approvalLayout } from './approval-view';
 import { toolOutputView } from './tool-output-view';
@@ -26,6 +28,8 @@ export interface PaneMetrics {
   width?: number;
   /** How far the diff it shows can scroll sideways. */
   maxCol?: number;
+  /** The first line shown (scrolling goes on from there). */
+  offset?: number;
 }
 
 export type MetricsPane = ScrollPane | 'help' | 'dialog' | 'output';
@@ -71,6 +75,9 @@ export function createPanes(screen: blessed.Widgets.Screen, theme: Theme, events
   let treeOffset = 0;
   /** The chat scrolled to show a newly selected tool card, until the user scrolls it. */
   let chatSel: { id: string | null; scroll: number | null; offset: number | null } = { id: null, scroll: null, offset: null };
+  /** The same for the current search match (its key: query and match number). */
+  let chatFind: { key: string; scroll: number | null; offset: number | null } = { key: '', scroll: null, offset: null };
+  let found: ChatMatches = { lines: [], current: -1, position: 0 };
 
   const scrollables: ScrollPane[] = ['chat', 'plan', 'tree', 'patches'];
   for (const id of scrollables) {
@@ -96,7 +103,10 @@ export function createPanes(screen: blessed.Widgets.Screen, theme: Theme, events
   const views: Record<ScrollPane, (s: UiState, w: number) => string[]> = {
     chat: (s, w) => {
       const layout = chatLayout(s, w, theme);
-      return s.focus === 'chat' ? markSelected(layout, s.chat, selectedToolId(s), theme) : layout.lines;
+      const lines = s.focus === 'chat' ? markSelected(layout, s.chat, selectedToolId(s), theme) : layout.lines;
+      const query = paneSearch(s, 'chat');
+      found = chatMatches(layout.lines, query, s.search?.match ?? 0);
+      return found.lines.length ? highlightChat(lines, query, found) : lines;
     },
     plan: (s, w) => planView(s, w, theme),
     tree: (s, w) => treeView(s, w, theme),
@@ -111,24 +121,42 @@ export function createPanes(screen: blessed.Widgets.Screen, theme: Theme, events
       patches: `Patches${s.patches.some((p) => p.status === 'pending') ? ` (${s.patches.filter((p) => p.status === 'pending').length} pending)` : ''}`,
     }[id];
     const more = [hiddenAbove ? `↑${hiddenAbove}` : '', hiddenBelow ? `↓${hiddenBelow}` : ''].filter(Boolean).join(' ');
-    return ` ${base}${more ? ` ${more}` : ''} `;
+    return ` ${base}${searchLabel(id, s)}${more ? ` ${more}` : ''} `;
   };
+
+  /** ` /query 3 of 17` on the searched pane's border (`/query▏` while typed). */
+  function searchLabel(id: ScrollPane, s: UiState): string {
+    if (s.search?.pane !== id) return '';
+    const q = s.search.query.text;
+    const typed = s.search.typing ? '▏' : '';
+    if (id === 'tree') return ` /${q}${typed}`;
+    const where = !q ? '' : found.lines.length ? ` ${found.position} of ${found.lines.length}` : ' no match';
+    return ` /${q}${typed}${where}`;
+  }
+
+  /** The tree draws only its visible window of rows; the view follows the selection. */
+  function syncTree(s: UiState, rect: Rect): void {
+    const box = inner(rect);
+    const total = treeRowCount(s);
+    const sel = Math.min(s.tree.selected, Math.max(0, total - 1));
+    if (sel < treeOffset) treeOffset = sel;
+    if (sel >= treeOffset + box.height) treeOffset = sel - box.height + 1;
+    const off = Math.max(0, Math.min(treeOffset, total - box.height));
+    metrics.tree = { lines: total, height: box.height, width: box.width, maxCol: 0 };
+    const shown = treeView(s, box.width, theme, off, box.height);
+    panes.tree.show(rect, shown.join('\n'), { label: labelOf('tree', s, off, Math.max(0, total - off - box.height)), focused: s.focus === 'tree' });
+  }
 
   function syncScrollable(id: ScrollPane, s: UiState, rect: Rect | undefined): void {
     if (!rect) return panes[id].hide();
+    if (id === 'tree') return syncTree(s, rect);
     const box = inner(rect);
     const all = views[id](s, box.width);
     const max = Math.max(0, all.length - box.height);
-    let off: number;
-    if (id === 'tree') {
-      const sel = Math.min(s.tree.selected, Math.max(0, treeRows(s.tree).length - 1));
-      if (sel < treeOffset) treeOffset = sel;
-      if (sel >= treeOffset + box.height) treeOffset = sel - box.height + 1;
-      off = Math.min(treeOffset, max);
-    } else off = Math.min(s.scroll[id] ?? max, max);
-    if (id === 'chat') off = chatOffset(s, box.width, box.height, off, max);
+    let off = Math.min(s.scroll[id] ?? max, max);
+    if (id === 'chat') off = findOffset(s, box.height, chatOffset(s, box.width, box.height, off, max), max);
     const shownDiff = id === 'patches' ? s.patches[s.selectedPatch]?.proposal.diff : undefined;
-    metrics[id] = { lines: all.length, height: box.height, width: box.width, maxCol: shownDiff ? diffMaxCol(shownDiff, box.width) : 0 };
+    metrics[id] = { lines: all.length, height: box.height, width: box.width, maxCol: shownDiff ? diffMaxCol(shownDiff, box.width) : 0, offset: off };
     const shown = all.slice(off, off + box.height);
     panes[id].show(rect, shown.join('\n'), { label: labelOf(id, s, off, Math.max(0, all.length - off - box.height)), focused: s.focus === id });
   }
@@ -146,6 +174,21 @@ export function createPanes(screen: blessed.Widgets.Screen, theme: Theme, events
       chatSel = { id: s.selectedTool, scroll: s.scroll.chat, offset };
     } else if (s.scroll.chat !== chatSel.scroll) chatSel = { ...chatSel, offset: null, scroll: s.scroll.chat };
     return chatSel.offset ?? off;
+  }
+
+  /** Keeps the current search match in view (a third from the top), until the user scrolls. */
+  function findOffset(s: UiState, height: number, off: number, max: number): number {
+    if (found.current < 0) {
+      chatFind = { key: '', scroll: null, offset: null };
+      return off;
+    }
+    const key = `${s.search?.query.text}|${s.search?.match}`;
+    if (key !== chatFind.key) {
+      const line = found.current;
+      const offset = line >= off && line < off + height ? null : Math.max(0, Math.min(max, line - Math.floor(height / 3)));
+      chatFind = { key, scroll: s.scroll.chat, offset };
+    } else if (s.scroll.chat !== chatFind.scroll) chatFind = { ...chatFind, offset: null, scroll: s.scroll.chat };
+    return chatFind.offset ?? off;
   }
 
   /** The dialog's lines for the room it may take, and the rows it needs (borders included). */

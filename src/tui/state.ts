@@ -50,9 +50,27 @@ export interface TreeState {
   listings: Readonly<Record<string, readonly TreeEntry[]>>;
   expanded: ReadonlySet<string>;
   selected: number;
+  /** Every entry of the workspace in tree order, walked when a tree search begins (so folders
+   * not opened yet are searched too); dropped when the disk changes, walked again on the next. */
+  index?: readonly TreeEntry[];
+  /** An entry to select once its folders' listings arrive (a search result in a closed folder). */
+  reveal?: string;
 }
 
 export type ScrollPane = 'chat' | 'patches' | 'tree' | 'plan';
+
+/** A search in the chat or the file tree (`/`): the query, whether it is still being typed, and
+ * which match is current (n / N). */
+export interface SearchState {
+  pane: 'chat' | 'tree';
+  query: InputState;
+  /** The query is being typed (keys edit it); false once Enter accepted it. */
+  typing: boolean;
+  /** Chat: the current match, counted back from the newest (0). */
+  match: number;
+  /** Tree: the selected row before the search began (Esc goes back to it). */
+  from: number;
+}
 
 export interface UiState {
   /** `profile`: the model profile's name (model profiles), once the server is discovered. */
@@ -105,6 +123,9 @@ export interface UiState {
   check?: { id: string; name: string; seconds: number };
   /** The last result of each project check, in the order they ran: the status line shows them. */
   checkResults: readonly { name: string; passed: boolean }[];
+  search: SearchState | null;
+  /** /clear during a turn: what that turn still streams is dropped until it ends. */
+  dropStream: boolean;
 }
 
 export function initialState(header: UiState['header'], size = { cols: 80, rows: 24 }): UiState {
@@ -139,5 +160,7 @@ export function initialState(header: UiState['header'], size = { cols: 80, rows:
     toolView: null,
     quitArmed: false,
     checkResults: [],
+    search: null,
+    dropStream: false,
   };
 }

@@ -4,7 +4,7 @@ import type { UiState, Phase } from './state';
 import { hintsFor, type KeyScope } from './keymap';
 import type { IntakeScope } from './key-intake';
 import { paint, type Theme } from './theme';
-import { esc, truncate } from './text';
+import { displayWidth, esc, truncate } from './text';
 
 const PHASE_TEXT: Record<Phase, string> = {
   idle: 'ready',
@@ -15,7 +15,7 @@ const PHASE_TEXT: Record<Phase, string> = {
   tool: 'running a tool',
 };
 
-type ScopeState = Pick<UiState, 'focus' | 'approvals' | 'reason' | 'help' | 'input' | 'toolView' | 'dialogFocus'>;
+type ScopeState = Pick<UiState, 'focus' | 'approvals' | 'reason' | 'help' | 'input' | 'toolView' | 'dialogFocus'> & Partial<Pick<UiState, 'search'>>;
 
 /** The user is writing a message: the dialog's keys stay off until they leave the input (Esc). */
 export function writingInput(state: Pick<UiState, 'focus' | 'input'>): boolean {
@@ -30,6 +30,8 @@ export function scopeOf(state: ScopeState): KeyScope {
     request: req?.command ? 'command' : 'change',
     output: state.toolView !== null,
     reason: state.reason !== null,
+    search: state.search?.typing === true,
+    found: state.search != null && !state.search.typing && state.search.pane === state.focus,
     help: state.help,
     slash: state.input.text.startsWith('/'),
   };
@@ -41,7 +43,8 @@ export function intakeScope(state: ScopeState): IntakeScope {
 
 export function statusView(state: UiState, width: number, theme: Theme): string[] {
   const { profile } = state.header;
-  const parts = [state.header.server, profile ? `${state.header.model} (${profile})` : state.header.model];
+  const model = state.header.model && profile ? `${state.header.model} (${profile})` : state.header.model;
+  const parts = [state.header.server, model];
   if (state.tokensPerSecond !== undefined) parts.push(`${state.tokensPerSecond.toFixed(1)} tok/s`);
   if (state.busy && state.step) parts.push(`step ${state.step}`);
   if (state.checkResults.length > 0) parts.push(state.checkResults.map((r) => `${r.name} ${r.passed ? '✓' : '✗'}`).join(' '));
@@ -50,7 +53,10 @@ export function statusView(state: UiState, width: number, theme: Theme): string[
     : state.busy && state.waitingSeconds !== undefined
       ? `waiting for the model… ${state.waitingSeconds} s`
       : PHASE_TEXT[state.phase];
-  const info = truncate(` ${parts.join(' · ')} · `, Math.max(0, width - phase.length - 1));
+  const info = fitSegments(
+    parts.filter((p) => p !== ''),
+    Math.max(0, width - displayWidth(phase) - 1),
+  );
   const role = state.phase === 'approval' ? 'warn' : state.phase === 'idle' ? 'ok' : 'notice';
   const first = esc(info) + paint(theme, role, esc(phase));
   let second: string;
@@ -68,6 +74,16 @@ export function statusView(state: UiState, width: number, theme: Theme): string[
     second = ' ' + bits.join(paint(theme, 'dim', ' · '));
   }
   return [first, second];
+}
+
+/** ` a · b · c · ` with whole segments dropped from the right until it fits (never a cut word);
+ * only a first segment too long on its own is cut. */
+export function fitSegments(parts: string[], width: number): string {
+  for (let n = parts.length; n > 0; n--) {
+    const text = ` ${parts.slice(0, n).join(' · ')} · `;
+    if (displayWidth(text) <= width) return text;
+  }
+  return parts.length ? truncate(` ${parts[0]} · `, width) : ' ';
 }
 
 /** Why `q` asks before quitting, or null when it need not ask. */

@@ -3,10 +3,12 @@
 import { assertNever } from '../util/assert-never';
 import { reduceCheck } from './check-state';
 import type { AgentEvent, ApprovalRequest, TurnEndReason } from '../agent/events';
-import { flattenTree } from '../workspace/file-tree';
 import { applyInput, emptyInput } from './input-editor';
 import { focusOrder } from './layout';
+import { revealIn, shownTreeRows } from './tree-rows';
+import { editQuery, reduceSearch, treeFilter } from './search';
 import type { ChatItem, PatchEntry, UiState, NoticeLevel } from './state';
+import type { BudgetReport } from '../types/budget';
 import type { UiAction } from './ui-actions';
 
 export type StoreInput = AgentEvent | UiAction;
@@ -20,6 +22,9 @@ const TURN_END_TEXT: Record<Exclude<TurnEndReason, 'done' | 'refused'>, string> 
   cut: "stopped: the model's reply was cut off by the output limit",
   checks_failing: "stopped: the project's checks still fail",
 };
+
+/** The status line's server segment while no server answers (the workbench keeps probing). */
+export const SERVER_MISSING = 'no model server found — still looking';
 
 const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
 
@@ -83,6 +88,20 @@ function upsertPatch(s: UiState, id: string, entry: Omit<PatchEntry, 'id'>): UiS
   return { ...s, patches: [...s.patches, { id, ...entry }], selectedPatch: s.patches.length, diffScroll: 0 };
 }
 
+/** A reply still marked streaming when its turn ended (cancelled, failed) loses its cursor. */
+function closeStreaming(chat: readonly ChatItem[]): readonly ChatItem[] {
+  const last = chat[chat.length - 1];
+  if (last?.kind !== 'assistant' || !last.streaming) return chat;
+  return [...chat.slice(0, -1), { ...last, streaming: false }];
+}
+
+/** The gauge right after a compaction: the history share shrinks by what it saved (the next
+ * request's budget report replaces this estimate). */
+function compacted(b: BudgetReport, saved: number): BudgetReport {
+  const cut = Math.max(0, Math.min(saved, b.history));
+  return { ...b, history: b.history - cut, prompt: b.prompt - cut, free: b.free + cut };
+}
+
 function onApproval(s: UiState, req: ApprovalRequest): UiState {
   let next: UiState = {
     ...s,
@@ -100,17 +119,31 @@ function onApproval(s: UiState, req: ApprovalRequest): UiState {
 
 function reduceAgent(s: UiState, e: AgentEvent): UiState {
   switch (e.type) {
-    case 'session.start':
-      return {
+    case 'session.start': {
+      const next = {
         ...s,
         header: { server: `${e.info.kind} ${e.info.baseUrl}`, model: e.info.model, contextWindow: e.info.contextWindow, profile: e.info.profile?.name },
       };
+      // Found by the background probing after the chat said none was there: say so there too.
+      return s.header.server === SERVER_MISSING ? notice(next, 'info', `found a model server: ${e.info.kind} ${e.info.baseUrl} · ${e.info.model}`) : next;
+    }
+    case 'server.missing':
+      return { ...s, header: { ...s.header, server: SERVER_MISSING } };
     case 'turn.start':
-      return { ...push(s, { kind: 'user', text: e.text }), busy: true, phase: 'thinking', step: 0, streamChars: 0, scroll: { ...s.scroll, chat: null } };
+      return {
+        ...push(s, { kind: 'user', text: e.text }),
+        dropStream: false,
+        busy: true,
+        phase: 'thinking',
+        step: 0,
+        streamChars: 0,
+        scroll: { ...s.scroll, chat: null },
+      };
     case 'step.start':
       return { ...s, step: e.step, phase: 'thinking' };
     case 'model.delta':
     case 'model.reasoning': {
+      if (s.dropStream) return s;
       const last = s.chat[s.chat.length - 1];
       const field = e.type === 'model.delta' ? 'text' : 'reasoning';
       const base: UiState = { ...s, phase: 'streaming', streamChars: s.streamChars + e.text.length, waitingSeconds: undefined };
@@ -195,7 +228,11 @@ function reduceAgent(s: UiState, e: AgentEvent): UiState {
     case 'plan':
       return { ...s, plan: e.items };
     case 'compaction':
-      return notice(s, 'info', `history compacted (${e.method}): ${e.before} → ${e.after} tokens`);
+      return notice(
+        { ...s, budget: s.budget && compacted(s.budget, e.before - e.after) },
+        'info',
+        `history compacted (${e.method}): ${e.before} → ${e.after} tokens`,
+      );
     case 'guard':
       return notice(s, 'guard', `guard (${e.kind}): ${e.message}`);
     case 'escalate':
@@ -220,6 +257,8 @@ function reduceAgent(s: UiState, e: AgentEvent): UiState {
     case 'turn.end': {
       const next: UiState = {
         ...s,
+        chat: closeStreaming(s.chat),
+        dropStream: false,
         busy: false,
         phase: 'idle',
         approvals: [],
@@ -243,12 +282,14 @@ function reduceUi(s: UiState, a: UiAction): UiState {
     case 'ui.resize':
       return { ...s, size: { cols: a.cols, rows: a.rows } };
     case 'ui.focus':
+      if (s.search?.typing) return reduceUi(reduceSearch(s, { type: 'ui.search.cancel' }), a);
       return { ...s, focus: a.focus, tab: a.focus === 'input' ? s.tab : a.focus, quitArmed: false, dialogFocus: a.focus === 'input' ? false : s.dialogFocus };
     case 'ui.dialogFocus': {
       const on = a.focused && s.approvals.length > 0;
       return { ...s, dialogFocus: on, focus: on && s.focus === 'input' ? s.tab : s.focus };
     }
     case 'ui.focusCycle': {
+      if (s.search?.typing) return reduceUi(reduceSearch(s, { type: 'ui.search.cancel' }), a);
       const order = focusOrder();
       const i = order.indexOf(s.focus);
       const focus = order[(i + a.dir + order.length) % order.length];
@@ -259,12 +300,13 @@ function reduceUi(s: UiState, a: UiAction): UiState {
     case 'ui.helpScroll':
       return { ...s, helpScroll: clamp(s.helpScroll + a.delta, 0, Math.max(0, a.max)) };
     case 'ui.input':
+      if (!s.reason && s.search?.typing) return editQuery(s, a.edit);
       return s.reason ? { ...s, reason: applyInput(s.reason, a.edit) } : { ...s, input: applyInput(s.input, a.edit), quitArmed: false };
     case 'ui.reason':
       return { ...s, reason: a.open && s.approvals.length ? emptyInput() : null };
     case 'ui.scroll': {
       const max = Math.max(0, a.max);
-      const v = clamp((s.scroll[a.pane] ?? max) + a.delta, 0, max);
+      const v = clamp((a.from ?? s.scroll[a.pane] ?? max) + a.delta, 0, max);
       return { ...s, scroll: { ...s.scroll, [a.pane]: a.pane === 'chat' && v >= max ? null : v } };
     }
     case 'ui.diffScroll':
@@ -288,8 +330,12 @@ function reduceUi(s: UiState, a: UiAction): UiState {
       return { ...s, toolView: a.id === null ? null : { id: a.id, scroll: 0 } };
     case 'ui.tool.scroll':
       return s.toolView ? { ...s, toolView: { ...s.toolView, scroll: clamp(s.toolView.scroll + a.delta, 0, Math.max(0, a.max)) } } : s;
-    case 'ui.tree.listing':
-      return { ...s, tree: { ...s.tree, listings: { ...s.tree.listings, [a.dir]: a.entries } } };
+    case 'ui.tree.listing': {
+      const tree = { ...s.tree, listings: { ...s.tree.listings, [a.dir]: a.entries } };
+      return { ...s, tree: tree.reveal ? revealIn(tree, tree.reveal) : tree };
+    }
+    case 'ui.tree.index':
+      return { ...s, tree: { ...s.tree, index: a.entries } };
     case 'ui.tree.toggle': {
       const expanded = new Set(s.tree.expanded);
       if (expanded.has(a.rel)) expanded.delete(a.rel);
@@ -297,7 +343,7 @@ function reduceUi(s: UiState, a: UiAction): UiState {
       return { ...s, tree: { ...s.tree, expanded } };
     }
     case 'ui.tree.select': {
-      const rows = flattenTree(s.tree.listings, s.tree.expanded).length;
+      const rows = shownTreeRows(s.tree, treeFilter(s)).length;
       return { ...s, tree: { ...s.tree, selected: clamp(s.tree.selected + a.delta, 0, Math.max(0, rows - 1)) } };
     }
     case 'ui.file.changed': {
@@ -313,9 +359,22 @@ function reduceUi(s: UiState, a: UiAction): UiState {
     case 'ui.quitArm':
       return { ...s, quitArmed: a.armed };
     case 'ui.clearChat':
-      return { ...s, chat: [], scroll: { ...s.scroll, chat: null }, selectedTool: null, toolView: null };
+      return {
+        ...s,
+        dropStream: s.busy,
+        chat: [],
+        scroll: { ...s.scroll, chat: null },
+        selectedTool: null,
+        toolView: null,
+        search: s.search?.pane === 'chat' ? null : s.search,
+      };
     case 'ui.model':
       return { ...s, header: { ...s.header, model: a.model } };
+    case 'ui.search.open':
+    case 'ui.search.done':
+    case 'ui.search.cancel':
+    case 'ui.search.step':
+      return reduceSearch(s, a);
     default:
       return assertNever(a);
   }

@@ -152,3 +152,9 @@ export function fmtTokens(n: number): string {
   if (n < 1_000_000) return `${(n / 1000).toFixed(n < 10_000 ? 1 : 0)}k`;
   return `${(n / 1_000_000).toFixed(1)}M`;
 }
+
+/** The text a tagged (blessed) line shows: tags dropped, escaped braces restored. */
+export function plainOf(tagged: string): string {
+  if (tagged.indexOf('{') < 0) return tagged;
+  return tagged.replace(/\{([^{}]*)\}/g, (_m, t: string) => (t === 'open' ? '{' : t === 'close' ? '}' : ''));
+}

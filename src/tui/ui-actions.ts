@@ -14,7 +14,15 @@ export type UiAction =
   | { type: 'ui.helpScroll'; delta: number; max: number }
   | { type: 'ui.input'; edit: InputOp }
   | { type: 'ui.reason'; open: boolean }
-  | { type: 'ui.scroll'; pane: ScrollPane; delta: number /** Largest offset (content lines − visible lines). */; max: number }
+  | {
+      type: 'ui.scroll';
+      pane: ScrollPane;
+      delta: number;
+      /** Largest offset (content lines − visible lines). */
+      max: number;
+      /** The offset as drawn, when the view moved on its own (to a search match or a selected card). */
+      from?: number;
+    }
   | { type: 'ui.diffScroll'; delta: number /** Largest offset (diff lines − visible lines). */; max?: number }
   | { type: 'ui.diffCol'; delta: number; max: number }
   | { type: 'ui.diffWrap'; wrap: boolean }
@@ -26,6 +34,7 @@ export type UiAction =
   | { type: 'ui.toggleThinking' }
   | { type: 'ui.tree.listing'; dir: string; entries: TreeEntry[] }
   | { type: 'ui.tree.toggle'; rel: string }
+  | { type: 'ui.tree.index'; entries: readonly TreeEntry[] | undefined }
   | { type: 'ui.tree.select'; delta: number }
   | { type: 'ui.file.changed'; rel: string }
   | { type: 'ui.patch.select'; delta: number }
@@ -33,4 +42,9 @@ export type UiAction =
   | { type: 'ui.notice'; level: NoticeLevel; text: string }
   | { type: 'ui.quitArm'; armed: false | 'ctrl-c' | 'q' }
   | { type: 'ui.clearChat' }
-  | { type: 'ui.model'; model: string };
+  | { type: 'ui.model'; model: string }
+  /** `/` in the chat or the tree; done = Enter (keep it for n / N), cancel = Esc; step = n / N. */
+  | { type: 'ui.search.open'; pane: 'chat' | 'tree' }
+  | { type: 'ui.search.done' }
+  | { type: 'ui.search.cancel' }
+  | { type: 'ui.search.step'; dir: 1 | -1 };

@@ -9,6 +9,8 @@ export const ALWAYS_IGNORED = ['.git', 'node_modules', '.smallcode'];
 export interface IgnoreRules {
   /** `rel` uses forward slashes, relative to the root; folders may end with '/'. */
   ignores(rel: string, isDir: boolean): boolean;
+  /** Forgets a folder's .gitignore ('' is the root's) so the next check reads it again (edited). */
+  reload(dirRel: string): void;
 }
 
 function readGitignore(dirAbs: string): string | undefined {
@@ -30,6 +32,9 @@ export function loadIgnoreRules(root: string): IgnoreRules {
     return ig;
   };
   return {
+    reload(dirRel: string): void {
+      perDir.delete(dirRel);
+    },
     ignores(rel: string, isDir: boolean): boolean {
       const clean = rel.replace(/\\/g, '/').replace(/^\.\/|\/$/g, '');
       if (clean === '' || clean === '.') return false;

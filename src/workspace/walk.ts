@@ -18,7 +18,7 @@ export interface WalkEntry {
 export function rulesForStart(root: string, startRel: string): { rules: IgnoreRules; startIgnored: boolean } {
   const rules = loadIgnoreRules(root);
   if (startRel === '.' || !rules.ignores(startRel, true)) return { rules, startIgnored: false };
-  return { rules: { ignores: (rel) => rel.split('/').includes('.git') }, startIgnored: true };
+  return { rules: { ignores: (rel) => rel.split('/').includes('.git'), reload: () => undefined }, startIgnored: true };
 }
 
 const byName = (a: fs.Dirent, b: fs.Dirent) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);

@@ -60,6 +60,8 @@ export interface RecordedRequest {
 
 export interface ScriptedServerOptions {
   kind: ServerKind;
+  /** Listen on this port (default: any free one) — a server "started later" at a known address. */
+  port?: number;
   /** Default ['test-model']. */
   models?: string[];
   /** Reported by that kind's discovery endpoints; default 32768. */

@@ -146,6 +146,7 @@ export async function openBench(opts: {
   theme?: string;
   env?: NodeJS.ProcessEnv;
   prefsFile?: string;
+  historyFile?: string;
 }): Promise<Bench> {
   const clock = new ManualClock();
   const cols = opts.cols ?? 100;
@@ -171,6 +172,7 @@ export async function openBench(opts: {
     clock,
     env: opts.env ?? { ...process.env, VISUAL: '', EDITOR: 'false' },
     prefsFile: opts.prefsFile ?? path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sc-prefs-')), 'tui.json'),
+    historyFile: opts.historyFile,
     onReady: (p) => (probe = p),
   });
   if (!probe) throw new Error('workbench did not start');

@@ -111,7 +111,19 @@ describe('gauge view', () => {
     expect(gaugeView(play([{ type: 'budget', report: budget(750) }]), 50, theme)[0]).toContain(`{${theme.colors.gaugeWarn}-fg}75%`);
     const full = play([{ type: 'budget', report: budget(920) }]);
     expect(gaugeView(full, 60, theme)[0]).toContain(`{${theme.colors.gaugeDanger}-fg}92%`);
-    expect(plain(gaugeView(full, 80, theme))[1]).toMatch(/^⚠ over the window/);
+    expect(plain(gaugeView(full, 80, theme))[1]).toMatch(/^⚠ little room left for the answer/);
+    // "Over the window" only when the prompt itself no longer fits (issue 14: not at 77 %).
+    expect(plain(gaugeView(play([{ type: 'budget', report: budget(770) }]), 80, theme))[1]).not.toMatch(/over the window/);
+    expect(plain(gaugeView(play([{ type: 'budget', report: budget(1050) }]), 80, theme))[1]).toMatch(/^⚠ over the window/);
+  });
+
+  it('shrinks the history share at once after a compaction (/compact), not at the next request', () => {
+    const s = play([
+      { type: 'budget', report: budget(800) },
+      { type: 'compaction', before: 500, after: 200, method: 'summary' },
+    ]);
+    expect(gaugeNumbers(s).used).toBe(500);
+    expect(plain(gaugeView(s, 80, theme))[0]).toContain('50%');
   });
 
   it('grows live while the model streams', () => {

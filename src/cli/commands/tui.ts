@@ -9,6 +9,9 @@ import { detectingProvider } from '../detecting-provider';
 import { setupAgent } from '../agent-setup';
 import { EXIT } from '../exit-codes';
 
+/** How often the workbench asks again for a model server while none answers. */
+const PROBE_EVERY_MS = 2000;
+
 export async function tuiCommand(args: ParsedArgs, config: Config, io: CommandIO): Promise<number> {
   const lazy = detectingProvider(config);
   const built = await setupAgent({
@@ -45,10 +48,22 @@ export async function tuiCommand(args: ParsedArgs, config: Config, io: CommandIO
     initialEvents: built.replay,
   });
   // After the first frame: discover the server, model and window; the header fills in from the
-  // agent's session.start event, or the chat explains how to start a server.
+  // agent's session.start event, or the chat explains how to start a server — and it keeps
+  // probing, so a server started later is picked up as soon as it answers.
+  let open = true;
+  const probe = async () => {
+    await built.agent.warmUp();
+    while (open && !built.agent.info()) {
+      await new Promise<void>((r) => setTimeout(r, PROBE_EVERY_MS).unref());
+      if (open && !built.agent.info() && !built.agent.busy()) await built.agent.warmUp({ quiet: true });
+    }
+  };
   setImmediate(() => {
-    void built.agent.warmUp();
+    void probe();
     void built.agent.startMcp();
   });
-  return running.finally(() => built.agent.shutdown());
+  return running.finally(() => {
+    open = false;
+    return built.agent.shutdown();
+  });
 }
