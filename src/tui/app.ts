@@ -228,9 +228,22 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<number> {
     output.write(PASTE_ON);
 
     releaseConsole = captureConsole((level, text) => store.dispatch({ type: 'ui.notice', level, text }));
+    // The status line's clock (turn time, live tok/s): stamped when a turn or a reply starts,
+    // then ticked once a second while a turn runs.
+    let ticking: (() => void) | null = null;
+    const tick = () => {
+      ticking = null;
+      store.dispatch({ type: 'ui.clock', now: clock.now() });
+      if (store.get().busy) ticking = clock.later(tick, 1000);
+    };
     const unsubscribe = opts.agent.subscribe((e) => {
       try {
         store.dispatch(e);
+        const t = store.get().totals;
+        if (e.type === 'turn.start' || (e.type === 'model.delta' && t.streamStartedAt === undefined)) {
+          ticking?.();
+          tick();
+        }
       } catch (err) {
         report(err);
       }
@@ -242,6 +255,7 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<number> {
       if (quitting) return;
       quitting = true;
       unsubscribe();
+      ticking?.();
       releaseConsole();
       intake.dispose();
       if (opts.agent.busy()) opts.agent.cancel();

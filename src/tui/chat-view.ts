@@ -154,3 +154,13 @@ export function markSelected(layout: ChatLayout, chat: readonly ChatItem[], id: 
   lines[at] = `${paint(theme, 'selected', '▶')}${lines[at].replace(/⚙/, '')}`;
   return lines;
 }
+
+/** Messages typed while the model works, shown under the chat until the turn ends and sends them. */
+export function queuedView(queued: readonly string[], width: number, theme: Theme): string[] {
+  const out: string[] = [''];
+  for (const q of queued) {
+    const first = clean(q.split('\n')[0]);
+    out.push(paint(theme, 'dim', esc(truncate(`⧗ queued (sent when this turn ends): ${first}`, Math.max(8, width)))));
+  }
+  return out;
+}

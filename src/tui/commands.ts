@@ -4,7 +4,7 @@ import { assertNever } from '../util/assert-never';
 import type { AgentHandle } from '../agent/types';
 import type { Action } from './keymap';
 import type { Store } from './store';
-import type { PaneMetrics } from './panes';
+import type { MetricsPane, PaneMetrics } from './panes';
 import type { ScrollPane } from './state';
 import { parseSlash, wantsContinuation } from './input-editor';
 import { treeRows } from './tree-view';
@@ -17,7 +17,7 @@ export interface CommandDeps {
   quit(code: number): void;
   /** Opens $EDITOR on the text; resolves with the edited text, or null when cancelled/failed. */
   editText(text: string, path: string): Promise<EditOutcome>;
-  metrics(pane: ScrollPane | 'help' | 'dialog' | 'output'): PaneMetrics;
+  metrics(pane: MetricsPane): PaneMetrics;
   /** Remembers the diff wrap choice across sessions. */
   rememberWrap(wrap: boolean): void;
 }
@@ -111,11 +111,56 @@ export function createCommands(d: CommandDeps): Commands {
     }
   };
 
+  /** A message typed while a turn runs waits in the queue; each turn's end sends the next one. */
   function submit(text: string) {
     if (text.trim().startsWith('/')) return slash(text);
-    if (agent.busy()) return notice('warn', 'a turn is still running — wait for it, or Ctrl-C to cancel it');
-    void later(agent.submit(text), 'the turn');
+    if (agent.busy() || state().queued.length) return store.dispatch({ type: 'ui.queue.add', text });
+    startTurn(text);
   }
+  function startTurn(text: string) {
+    void later(
+      agent.submit(text).then((outcome) => afterTurn(outcome.reason)),
+      'the turn',
+    );
+  }
+  function afterTurn(reason: string) {
+    const queued = state().queued;
+    if (!queued.length || agent.busy()) return;
+    if (reason === 'cancelled') {
+      // Interrupted on purpose: the queued words go back to the input instead of starting a turn.
+      for (let i = 0; i < queued.length; i++) store.dispatch({ type: 'ui.queue.take' });
+      if (!state().input.text) store.dispatch({ type: 'ui.input', edit: { op: 'insert', text: queued.join('\n\n') } });
+      return notice('info', `interrupted — ${queued.length === 1 ? 'the queued message is' : `${queued.length} queued messages are`} back in the input`);
+    }
+    store.dispatch({ type: 'ui.queue.take' });
+    startTurn(queued[0]);
+  }
+  const interrupt = () => {
+    if (!agent.busy()) return;
+    agent.cancel();
+    notice('info', 'interrupting the generation…');
+  };
+
+  const changesRefresh = () =>
+    later(
+      agent.changes().then((list) => store.dispatch({ type: 'ui.changes.list', list })),
+      'the changes view',
+    );
+  const changeAct = (redo: boolean) => {
+    const v = state().changes;
+    const c = v?.list[v.selected];
+    if (!c) return;
+    if (!redo && c.state === 'undone') return notice('info', `change #${c.id} is already undone — r redoes it`);
+    if (redo && c.state === 'applied') return notice('info', `change #${c.id} is applied — u undoes it`);
+    void later(
+      (redo ? agent.redoChange(c.id) : agent.undoChange(c.id)).then((r) => {
+        // The refusal is said in the view itself: the chat with the agent's notice is behind it.
+        if (!r.ok) store.dispatch({ type: 'ui.changes.note', text: r.reason });
+        return changesRefresh();
+      }),
+      redo ? 'redo' : 'undo',
+    );
+  };
 
   function run(action: Action): void {
     const s = state();
@@ -217,7 +262,6 @@ export function createCommands(d: CommandDeps): Commands {
         }
         const text = s.input.text;
         if (!text.trim()) return;
-        if (!text.trim().startsWith('/') && agent.busy()) return submit(text);
         store.dispatch({ type: 'ui.input', edit: { op: 'commit' } });
         return submit(text);
       }
@@ -230,7 +274,26 @@ export function createCommands(d: CommandDeps): Commands {
       case 'leaveInput':
         // With a request pending, leaving the input means "I am answering now": its keys act at once.
         if (s.approvals.length) return store.dispatch({ type: 'ui.dialogFocus', focused: true });
+        // While the model works Esc also interrupts it (as Ctrl-C does), and still leaves the input.
+        interrupt();
         return store.dispatch({ type: 'ui.focus', focus: s.tab });
+      case 'interrupt':
+        return interrupt();
+      case 'openChanges':
+        store.dispatch({ type: 'ui.changes.open', open: true });
+        return void changesRefresh();
+      case 'closeChanges':
+        return store.dispatch({ type: 'ui.changes.open', open: false });
+      case 'changeUndo':
+        return changeAct(false);
+      case 'changeRedo':
+        return changeAct(true);
+      case 'changesPageDown':
+      case 'changesPageUp': {
+        const m = d.metrics('changes');
+        const delta = (action === 'changesPageDown' ? 1 : -1) * Math.max(1, m.height - 1);
+        return store.dispatch({ type: 'ui.changes.scroll', delta, max: m.lines - m.height });
+      }
       case 'focusInput':
         return store.dispatch({ type: 'ui.focus', focus: 'input' });
       case 'undo':
@@ -268,6 +331,7 @@ export function createCommands(d: CommandDeps): Commands {
       case 'selectPrev':
       case 'selectNext': {
         const delta = action === 'selectNext' ? 1 : -1;
+        if (s.changes) return store.dispatch({ type: 'ui.changes.select', delta });
         if (s.focus === 'chat') return store.dispatch({ type: 'ui.tool.select', delta });
         return store.dispatch(s.focus === 'tree' ? { type: 'ui.tree.select', delta } : { type: 'ui.patch.select', delta });
       }

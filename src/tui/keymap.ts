@@ -55,7 +55,15 @@ export type Action =
   | 'lineEnd'
   | 'deleteBack'
   | 'deleteForward'
-  | 'clearInput';
+  | 'clearInput'
+  // tui-b: the changes view, interrupting with Esc
+  | 'openChanges'
+  | 'closeChanges'
+  | 'changeUndo'
+  | 'changeRedo'
+  | 'changesPageDown'
+  | 'changesPageUp'
+  | 'interrupt';
 
 /** Where a binding applies. Checked in the order of WHEN_ORDER; the first match wins.
  * 'approval' applies to every request; 'change' only to a file change, 'command' only to a command. */
@@ -63,6 +71,7 @@ export type When =
   | 'reason'
   | 'help'
   | 'output'
+  | 'changes'
   | 'approval'
   | 'change'
   | 'command'
@@ -127,6 +136,21 @@ export const KEYMAP: readonly KeyBinding[] = [
   { action: 'outputPageUp', keys: ['pageup'], when: 'output', label: 'scroll the output up a page' },
   { action: 'outputTop', keys: ['home', 'g'], when: 'output', label: 'top of the output' },
   { action: 'outputBottom', keys: ['end', 'S-g'], when: 'output', label: 'end of the output' },
+  // The changes view (c): every change of this session, undo / redo any one of them.
+  { action: 'closeChanges', keys: ['escape', 'q', 'c'], when: 'changes', label: 'close the changes view', hint: true, short: 'close' },
+  { action: 'selectPrev', keys: ['up', 'k'], when: 'changes', label: 'previous change' },
+  { action: 'selectNext', keys: ['down', 'j'], when: 'changes', label: 'next change' },
+  { action: 'changeUndo', keys: ['u'], when: 'changes', label: 'undo the selected change (later changes are kept)', hint: true, short: 'undo' },
+  { action: 'changeRedo', keys: ['r'], when: 'changes', label: 'redo the selected change (after u)', hint: true, short: 'redo' },
+  {
+    action: 'changesPageDown',
+    keys: ['pagedown', 'space'],
+    when: 'changes',
+    label: "scroll the selected change's diff down a page",
+    hint: true,
+    short: 'scroll diff',
+  },
+  { action: 'changesPageUp', keys: ['pageup'], when: 'changes', label: "scroll the selected change's diff up a page" },
   { action: 'complete', keys: ['tab'], when: 'slash', label: 'complete the slash command' },
   { action: 'cancel', keys: ['C-c'], when: 'always', label: 'cancel the generation (twice: quit)', hint: true, short: 'cancel/quit' },
   { action: 'focusNext', keys: ['tab'], when: 'always', label: 'next pane', hint: true },
@@ -139,9 +163,9 @@ export const KEYMAP: readonly KeyBinding[] = [
     action: 'leaveInput',
     keys: ['escape'],
     when: 'input',
-    label: 'leave the input (with a request pending: answer it)',
+    label: 'leave the input (request pending: answer it; model working: interrupt it too)',
     hint: true,
-    short: 'leave input',
+    short: 'leave input / interrupt',
   },
   { action: 'cursorLeft', keys: ['left'], when: 'typing', label: 'cursor left' },
   { action: 'cursorRight', keys: ['right'], when: 'typing', label: 'cursor right' },
@@ -164,6 +188,15 @@ export const KEYMAP: readonly KeyBinding[] = [
   { action: 'diffLeft', keys: ['left'], when: 'patches', label: 'scroll the diff left' },
   { action: 'focusInput', keys: ['i', 'enter'], when: 'panes', label: 'type a message', hint: true },
   { action: 'undo', keys: ['u'], when: 'panes', label: 'undo the last applied change', hint: true, short: 'undo' },
+  {
+    action: 'openChanges',
+    keys: ['c'],
+    when: 'panes',
+    label: 'all changes of this session, with their diffs (undo / redo any one)',
+    hint: true,
+    short: 'changes',
+  },
+  { action: 'interrupt', keys: ['escape'], when: 'panes', label: 'interrupt the generation (as Ctrl-C does)' },
   { action: 'help', keys: ['?'], when: 'panes', label: 'help', hint: true },
   { action: 'quit', keys: ['q'], when: 'panes', label: 'quit (asks first while a turn runs or a change is pending)', hint: true, short: 'quit' },
   { action: 'scrollUp', keys: ['up', 'k'], when: 'panes', label: 'scroll up' },
@@ -177,6 +210,7 @@ export const WHEN_LABEL: Record<When, string> = {
   change: 'While a file change awaits approval',
   command: 'While a command awaits approval',
   output: 'In the tool output view',
+  changes: 'In the changes view',
   reason: 'While typing a rejection reason',
   help: 'In this help',
   slash: 'In the input, after /',
@@ -193,6 +227,7 @@ const WHEN_ORDER: When[] = [
   'reason',
   'help',
   'output',
+  'changes',
   'approval',
   'change',
   'command',
@@ -217,6 +252,8 @@ export interface KeyScope {
   request?: 'change' | 'command';
   /** The tool output view is open. */
   output?: boolean;
+  /** The changes view is open. */
+  changes?: boolean;
   reason: boolean;
   help: boolean;
   /** The input starts with '/' (completion applies). */
@@ -227,6 +264,7 @@ export function activeScopes(s: KeyScope): When[] {
   if (s.reason) return ['reason', 'always', 'typing'];
   if (s.help) return ['help', 'always'];
   if (s.output) return ['output', 'always'];
+  if (s.changes) return ['changes', 'always'];
   const out: When[] = [];
   if (s.approval) out.push('approval', s.request === 'command' ? 'command' : 'change');
   if (s.focus === 'input' && s.slash) out.push('slash');
@@ -284,7 +322,7 @@ export function keysLabel(b: KeyBinding): string {
 const hintMemo = new Map<string, { key: string; label: string }[]>();
 
 export function hintsFor(scope: KeyScope, table: readonly KeyBinding[] = KEYMAP): { key: string; label: string }[] {
-  const memoKey = `${scope.focus}|${scope.approval}|${scope.request}|${scope.output}|${scope.reason}|${scope.help}|${scope.slash}`;
+  const memoKey = `${scope.focus}|${scope.approval}|${scope.request}|${scope.output}|${scope.changes}|${scope.reason}|${scope.help}|${scope.slash}`;
   if (table === KEYMAP) {
     const hit = hintMemo.get(memoKey);
     if (hit) return hit;

@@ -12,6 +12,8 @@ import { treeView, treeRows } from './tree-view';
 import { patchesView } from './patches-view';
 import { approvalLayout } from './approval-view';
 import { toolOutputView } from './tool-output-view';
+import { changesView } from './changes-view';
+import { queuedView } from './chat-view';
 import { diffMaxCol } from './diff-view';
 import { selectedToolId } from './store';
 import { statusView } from './status-view';
@@ -28,7 +30,7 @@ export interface PaneMetrics {
   maxCol?: number;
 }
 
-export type MetricsPane = ScrollPane | 'help' | 'dialog' | 'output';
+export type MetricsPane = ScrollPane | 'help' | 'dialog' | 'output' | 'changes';
 
 export interface Panes {
   sync(state: UiState): void;
@@ -58,10 +60,12 @@ export function createPanes(screen: blessed.Widgets.Screen, theme: Theme, events
     dialog: mk(true),
     help: mk(true),
     output: mk(true),
+    changes: mk(true),
   };
   const metrics: Record<MetricsPane, PaneMetrics> = {
     dialog: { lines: 0, height: 1 },
     output: { lines: 0, height: 1 },
+    changes: { lines: 0, height: 1 },
     chat: { lines: 0, height: 1 },
     patches: { lines: 0, height: 1 },
     tree: { lines: 0, height: 1 },
@@ -96,7 +100,8 @@ export function createPanes(screen: blessed.Widgets.Screen, theme: Theme, events
   const views: Record<ScrollPane, (s: UiState, w: number) => string[]> = {
     chat: (s, w) => {
       const layout = chatLayout(s, w, theme);
-      return s.focus === 'chat' ? markSelected(layout, s.chat, selectedToolId(s), theme) : layout.lines;
+      const lines = s.focus === 'chat' ? markSelected(layout, s.chat, selectedToolId(s), theme) : layout.lines;
+      return s.queued.length ? [...lines, ...queuedView(s.queued, w, theme)] : lines;
     },
     plan: (s, w) => planView(s, w, theme),
     tree: (s, w) => treeView(s, w, theme),
@@ -201,6 +206,13 @@ export function createPanes(screen: blessed.Widgets.Screen, theme: Theme, events
         panes.output.show(r.output, all.slice(off, off + o.height).join('\n'), { label: ` Tool output:${more}(Esc closes) `, borderRole: 'borderFocus' });
         panes.output.box.setFront();
       } else panes.output.hide();
+      if (s.changes && r.output) {
+        const o = inner(r.output);
+        const view = changesView(s.changes, o.width, o.height, theme, s.diffWrap);
+        metrics.changes = { lines: view.diffLines, height: view.diffRoom };
+        panes.changes.show(r.output, view.lines.join('\n'), { label: ' Changes this session (Esc closes) ', borderRole: 'borderFocus' });
+        panes.changes.box.setFront();
+      } else panes.changes.hide();
       if (s.help && r.help) {
         const h = inner(r.help);
         const all = helpView(h.width, theme);

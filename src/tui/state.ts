@@ -1,6 +1,7 @@
 // The shape of the TUI store: everything every pane shows, as plain immutable data. Changed only
 // by `reduce` (store.ts); panes and views only read it.
 import type { ApprovalRequest } from '../agent/events';
+import type { ChangeRecord } from '../agent/types';
 import type { BudgetReport } from '../types/budget';
 import type { PlanItem } from '../types/plan';
 import type { ToolDetails, Risk } from '../tools/types';
@@ -42,6 +43,32 @@ export interface PatchEntry {
   /** The agent re-diffed it against a changed file (after `patch.stale`): the diff shown is new. */
   revalidated?: boolean;
   reason?: string;
+  /** The undo journal's id once applied (the changes view's undo/redo names it). */
+  journalId?: number;
+}
+
+/** The changes view (all changes of this session, `c`): the list, the selected row, the diff's scroll. */
+export interface ChangesView {
+  list: readonly ChangeRecord[];
+  selected: number;
+  scroll: number;
+  /** The list is being fetched (first open) — shown as "loading…". */
+  loading: boolean;
+  /** Why the last undo / redo was refused (shown in the view; cleared by moving). */
+  note?: string;
+}
+
+/** Session totals for the status line: tokens this session, and the clock of the running turn. */
+export interface Totals {
+  tokensIn: number;
+  tokensOut: number;
+  /** When the running turn started / the current reply began streaming (ms, the UI clock). */
+  turnStartedAt?: number;
+  streamStartedAt?: number;
+  /** streamChars when the reply began streaming (its live tok/s counts from there). */
+  streamBase: number;
+  /** The UI clock's last tick (ms). */
+  now: number;
 }
 
 export type Phase = 'idle' | 'thinking' | 'streaming' | 'approval' | 'command' | 'tool';
@@ -101,6 +128,11 @@ export interface UiState {
   toolView: { id: string; scroll: number } | null;
   /** A second Ctrl-C (or q) quits. */
   quitArmed: false | 'ctrl-c' | 'q';
+  /** The changes view, when open. */
+  changes: ChangesView | null;
+  /** Messages typed while a turn ran: sent, in order, when it ends. */
+  queued: readonly string[];
+  totals: Totals;
 }
 
 export function initialState(header: UiState['header'], size = { cols: 80, rows: 24 }): UiState {
@@ -134,5 +166,8 @@ export function initialState(header: UiState['header'], size = { cols: 80, rows:
     selectedTool: null,
     toolView: null,
     quitArmed: false,
+    changes: null,
+    queued: [],
+    totals: { tokensIn: 0, tokensOut: 0, streamBase: 0, now: 0 },
   };
 }

@@ -104,7 +104,15 @@ function reduceAgent(s: UiState, e: AgentEvent): UiState {
         header: { server: `${e.info.kind} ${e.info.baseUrl}`, model: e.info.model, contextWindow: e.info.contextWindow, profile: e.info.profile?.name },
       };
     case 'turn.start':
-      return { ...push(s, { kind: 'user', text: e.text }), busy: true, phase: 'thinking', step: 0, streamChars: 0, scroll: { ...s.scroll, chat: null } };
+      return {
+        ...push(s, { kind: 'user', text: e.text }),
+        busy: true,
+        phase: 'thinking',
+        step: 0,
+        streamChars: 0,
+        scroll: { ...s.scroll, chat: null },
+        totals: { ...s.totals, turnStartedAt: undefined, streamStartedAt: undefined },
+      };
     case 'step.start':
       return { ...s, step: e.step, phase: 'thinking' };
     case 'model.delta':
@@ -126,6 +134,12 @@ function reduceAgent(s: UiState, e: AgentEvent): UiState {
         tokensPerSecond: e.usage.tokensPerSecond ?? s.tokensPerSecond,
         phase: s.busy ? 'thinking' : 'idle',
         waitingSeconds: undefined,
+        totals: {
+          ...s.totals,
+          tokensIn: s.totals.tokensIn + (e.usage.promptTokens || 0),
+          tokensOut: s.totals.tokensOut + (e.usage.completionTokens || 0),
+          streamStartedAt: undefined,
+        },
       };
       if (last && last.kind === 'assistant' && last.streaming) {
         const chat = s.chat.slice();
@@ -175,7 +189,11 @@ function reduceAgent(s: UiState, e: AgentEvent): UiState {
       const i = patchIndex(s, e.id, e.path);
       if (i < 0) return s;
       const status = e.type === 'patch.applied' ? 'applied' : e.type === 'patch.rejected' ? 'rejected' : 'stale';
-      const next = setPatch(s, i, { status, reason: e.type === 'patch.rejected' ? e.reason : undefined });
+      const next = setPatch(s, i, {
+        status,
+        reason: e.type === 'patch.rejected' ? e.reason : undefined,
+        ...(e.type === 'patch.applied' ? { journalId: e.journalId } : {}),
+      });
       return e.type === 'patch.stale'
         ? notice(next, 'warn', `${e.path} changed on disk since the change was proposed — re-checking it against the new content`)
         : next;
@@ -187,6 +205,17 @@ function reduceAgent(s: UiState, e: AgentEvent): UiState {
         if (i >= 0) next = setPatch(next, i, { status: 'undone' });
       }
       return notice(next, 'info', `undone: ${e.paths.join(', ')}`);
+    }
+    case 'change.undone':
+    case 'change.redone': {
+      const undone = e.type === 'change.undone';
+      const i = findLastIndex(s.patches, (p) => p.journalId === e.journalId);
+      let next = i < 0 ? s : setPatch(s, i, { status: undone ? 'undone' : 'applied' });
+      if (next.changes) {
+        const list = next.changes.list.map((c) => (c.id === e.journalId ? { ...c, state: undone ? ('undone' as const) : ('applied' as const) } : c));
+        next = { ...next, changes: { ...next.changes, list } };
+      }
+      return notice(next, 'info', `${undone ? 'undone' : 'redone'}: change #${e.journalId} to ${e.path}`);
     }
     case 'budget':
       return { ...s, budget: e.report, streamChars: 0, header: { ...s.header, contextWindow: e.report.window } };
@@ -212,6 +241,7 @@ function reduceAgent(s: UiState, e: AgentEvent): UiState {
         dialogFocus: false,
         focus: s.dialogFocus ? 'input' : s.focus,
         waitingSeconds: undefined,
+        totals: { ...s.totals, turnStartedAt: undefined, streamStartedAt: undefined },
       };
       if (e.reason === 'done' || e.reason === 'refused') return next;
       const prev = s.chat[s.chat.length - 1];
@@ -301,6 +331,37 @@ function reduceUi(s: UiState, a: UiAction): UiState {
       return { ...s, chat: [], scroll: { ...s.scroll, chat: null }, selectedTool: null, toolView: null };
     case 'ui.model':
       return { ...s, header: { ...s.header, model: a.model } };
+    case 'ui.changes.open':
+      return { ...s, changes: a.open ? (s.changes ?? { list: [], selected: 0, scroll: 0, loading: true }) : null };
+    case 'ui.changes.list': {
+      if (!s.changes) return s;
+      // A fresh view selects the newest change; a refresh keeps the selection.
+      const selected = s.changes.loading ? Math.max(0, a.list.length - 1) : clamp(s.changes.selected, 0, Math.max(0, a.list.length - 1));
+      return { ...s, changes: { ...s.changes, list: a.list, selected, loading: false } };
+    }
+    case 'ui.changes.select':
+      if (!s.changes) return s;
+      return {
+        ...s,
+        changes: { ...s.changes, selected: clamp(s.changes.selected + a.delta, 0, Math.max(0, s.changes.list.length - 1)), scroll: 0, note: undefined },
+      };
+    case 'ui.changes.note':
+      return s.changes ? { ...s, changes: { ...s.changes, note: a.text } } : s;
+    case 'ui.changes.scroll':
+      return s.changes ? { ...s, changes: { ...s.changes, scroll: clamp(s.changes.scroll + a.delta, 0, Math.max(0, a.max)) } } : s;
+    case 'ui.queue.add':
+      return { ...s, queued: [...s.queued, a.text] };
+    case 'ui.queue.take':
+      return { ...s, queued: s.queued.slice(1) };
+    case 'ui.clock': {
+      const t = s.totals;
+      const turnStartedAt = s.busy ? (t.turnStartedAt ?? a.now) : undefined;
+      const starting = s.phase === 'streaming' && t.streamStartedAt === undefined;
+      return {
+        ...s,
+        totals: { ...t, now: a.now, turnStartedAt, streamStartedAt: starting ? a.now : t.streamStartedAt, streamBase: starting ? s.streamChars : t.streamBase },
+      };
+    }
     default:
       return assertNever(a);
   }

@@ -4,6 +4,7 @@ import type { TreeEntry } from '../workspace/file-tree';
 import type { PlanItem } from '../types/plan';
 import type { FocusId } from './keymap';
 import type { InputOp } from './input-editor';
+import type { ChangeRecord } from '../agent/types';
 import type { NoticeLevel, ScrollPane } from './state';
 
 export type UiAction =
@@ -33,4 +34,13 @@ export type UiAction =
   | { type: 'ui.notice'; level: NoticeLevel; text: string }
   | { type: 'ui.quitArm'; armed: false | 'ctrl-c' | 'q' }
   | { type: 'ui.clearChat' }
-  | { type: 'ui.model'; model: string };
+  | { type: 'ui.model'; model: string }
+  // The changes view, the message queue and the clock (session totals).
+  | { type: 'ui.changes.open'; open: boolean }
+  | { type: 'ui.changes.list'; list: readonly ChangeRecord[] }
+  | { type: 'ui.changes.select'; delta: number }
+  | { type: 'ui.changes.scroll'; delta: number; max: number }
+  | { type: 'ui.changes.note'; text: string }
+  | { type: 'ui.queue.add'; text: string }
+  | { type: 'ui.queue.take' }
+  | { type: 'ui.clock'; now: number };

@@ -1,0 +1,192 @@
+// Issue 14, the long-session features of the workbench (headless terminal): the changes view with
+// undo / redo of any change, messages queued while the model works, Esc interrupting, and the
+// session totals on the status line.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { openBench, TestAgent, KEYS, proposal, type Bench } from './harness';
+import { QUIET_MS } from '../../src/tui/key-intake';
+import type { TurnOutcome } from '../../src/agent/types';
+import { reduce } from '../../src/tui/store';
+import { statusView } from '../../src/tui/status-view';
+import { initialState, type UiState } from '../../src/tui/state';
+import { monochromeTheme } from '../../src/tui/theme';
+import type { StoreInput } from '../../src/tui/store';
+
+function workspace(): string {
+  const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'sc-tui-b-')));
+  fs.writeFileSync(path.join(root, 'a.txt'), 'x\n');
+  return root;
+}
+
+const open: Bench[] = [];
+async function bench(agent: TestAgent, cols = 100, rows = 30): Promise<Bench> {
+  const b = await openBench({ agent, root: workspace(), cols, rows });
+  open.push(b);
+  return b;
+}
+afterEach(async () => {
+  for (const b of open.splice(0)) {
+    b.probe.quit(0);
+    await b.exit;
+  }
+});
+
+const change = (id: number, p: string, diff: string) => ({
+  id,
+  path: p,
+  time: '2026-12-03T02:10:0' + id + 'Z',
+  state: 'applied' as const,
+  diff,
+  added: 1,
+  removed: 1,
+});
+
+describe('the changes view', () => {
+  it('c lists every change of the session with its diff; u undoes the selected (a middle) one, r redoes it', async () => {
+    const agent = new TestAgent();
+    agent.changeList = [
+      change(1, 'src/one.ts', '@@ -1 +1 @@\n-a\n+first edit\n'),
+      change(2, 'src/two.ts', '@@ -1 +1 @@\n-b\n+second edit\n'),
+      change(3, 'src/one.ts', '@@ -5 +5 @@\n-c\n+third edit\n'),
+    ];
+    const b = await bench(agent);
+    await b.press(KEYS.esc);
+    b.clock.advance(QUIET_MS);
+    await b.press('c');
+    let screen = await b.waitFor('3 changes this session, 3 applied');
+    expect(screen).toMatch(/#1 +02:10:01 +applied +src\/one\.ts/);
+    expect(screen).toMatch(/▶ #3 .*applied/);
+    expect(screen).toContain('+third edit');
+    await b.press('k');
+    screen = await b.waitFor('+second edit');
+    expect(screen).not.toContain('+third edit');
+    b.clock.advance(QUIET_MS);
+    await b.press('u');
+    screen = await b.waitFor('3 changes this session, 2 applied');
+    expect(screen).toMatch(/▶ #2 .*undone +src\/two\.ts/);
+    expect(agent.changeList.map((c) => c.state)).toEqual(['applied', 'undone', 'applied']);
+    b.clock.advance(QUIET_MS);
+    await b.press('r');
+    await b.waitFor('3 changes this session, 3 applied');
+    // A refusal is said inside the view (the chat is behind it).
+    agent.refuse = 'change #2 to src/two.ts cannot be undone on its own: a later change edited the same lines';
+    b.clock.advance(QUIET_MS);
+    await b.press('u');
+    await b.waitFor('cannot be undone on its own');
+    await b.press(KEYS.esc);
+    expect(await b.text()).not.toContain('changes this session');
+  });
+
+  it('u and r never act inside a burst of keys', async () => {
+    const agent = new TestAgent();
+    agent.changeList = [change(1, 'a.txt', '@@ -1 +1 @@\n-x\n+y\n')];
+    const b = await bench(agent);
+    await b.press(KEYS.esc);
+    b.clock.advance(QUIET_MS);
+    await b.press('c');
+    await b.waitFor('1 change this session');
+    await b.press('uuu');
+    expect(agent.changeList[0].state).toBe('applied');
+  });
+});
+
+describe('typing while the model works', () => {
+  it('queues a message sent during a turn, shows it as queued, and sends it when the turn ends', async () => {
+    const agent = new TestAgent();
+    let endTurn: (o: TurnOutcome) => void = () => undefined;
+    agent.onSubmit = (text, a) => {
+      a.isBusy = true;
+      a.emit({ type: 'turn.start', turn: 1, text });
+      return new Promise<TurnOutcome>((resolve) => {
+        endTurn = (o) => {
+          a.isBusy = false;
+          a.emit({ type: 'turn.end', reason: o.reason, text: o.text, steps: 1 });
+          resolve(o);
+        };
+      });
+    };
+    const b = await bench(agent);
+    await b.press(...'first', KEYS.enter);
+    expect(agent.submitted).toEqual(['first']);
+    await b.press(...'second', KEYS.enter);
+    expect(agent.submitted).toEqual(['first']);
+    await b.waitFor('queued (sent when this turn ends): second');
+    expect(b.probe.store.get().input.text).toBe('');
+    endTurn({ reason: 'done', text: 'ok', steps: 1 });
+    await b.until(() => agent.submitted.length === 2, 'the queued message was sent');
+    expect(agent.submitted).toEqual(['first', 'second']);
+    expect(await b.text()).not.toContain('queued (sent');
+    // Interrupted on purpose: a queued message comes back to the input instead of being sent.
+    await b.press(...'third', KEYS.enter);
+    await b.waitFor('queued (sent when this turn ends): third');
+    await b.press(KEYS.esc);
+    expect(agent.cancels).toBe(1);
+    endTurn({ reason: 'cancelled', text: '', steps: 1 });
+    await b.until(() => b.probe.store.get().input.text === 'third', 'the queued text is back in the input');
+    expect(agent.submitted).toEqual(['first', 'second']);
+  });
+
+  it('Esc interrupts the generation from the input and from a pane, but with a dialog up it focuses the dialog', async () => {
+    const agent = new TestAgent();
+    const b = await bench(agent);
+    agent.isBusy = true;
+    agent.emit({ type: 'turn.start', turn: 1, text: 'go' });
+    await b.press(KEYS.esc);
+    expect(agent.cancels).toBe(1);
+    await b.waitFor('interrupting the generation');
+    await b.press(KEYS.tab);
+    await b.press(KEYS.esc);
+    expect(agent.cancels).toBe(2);
+    await b.press('i');
+    agent.emit({
+      type: 'approval.needed',
+      request: { id: 'c1', call: { id: 'c1', name: 'write_file', arguments: { path: 'a.txt' } }, risk: 'write', proposal: proposal('a.txt') },
+    });
+    await b.waitFor('Approval needed');
+    await b.press(KEYS.esc);
+    expect(agent.cancels).toBe(2);
+    expect(b.probe.store.get().dialogFocus).toBe(true);
+  });
+});
+
+describe('session totals on the status line', () => {
+  const mono = monochromeTheme();
+  const plain = (lines: string[]) => lines.map((l) => l.replace(/\{[^}]*\}/g, ''));
+  const play = (
+    inputs: StoreInput[],
+    s: UiState = initialState({ server: 'ollama http://127.0.0.1:11434', model: 'qwen2.5-coder:7b', contextWindow: 32768 }),
+  ) => inputs.reduce(reduce, s);
+  const usage = (i: number, o: number) => ({ promptTokens: i, completionTokens: o, tokensPerSecond: 30 });
+
+  it('adds up tokens in/out over the session, counts the turn time and the live speed while streaming', () => {
+    const s = play([
+      { type: 'turn.start', turn: 1, text: 'a' },
+      { type: 'model.done', usage: usage(12000, 300), finishReason: 'stop', text: '' },
+      { type: 'turn.end', reason: 'done', text: '', steps: 1 },
+      { type: 'turn.start', turn: 2, text: 'b' },
+      { type: 'ui.clock', now: 1000 },
+      { type: 'model.done', usage: usage(13000, 500), finishReason: 'stop', text: '' },
+      { type: 'step.start', step: 2, tools: [] },
+      { type: 'model.delta', text: 'x'.repeat(40) },
+      { type: 'ui.clock', now: 61_000 },
+      { type: 'model.delta', text: 'y'.repeat(400) },
+      { type: 'ui.clock', now: 62_000 },
+    ]);
+    const first = plain(statusView(s, 160, mono))[0];
+    expect(first).toBe(' ollama http://127.0.0.1:11434 · qwen2.5-coder:7b · 100.0 tok/s · step 2 · 25k in / 800 out · turn 1m01s · writing…');
+  });
+
+  it('fits 80 columns by dropping the least useful segments, never cutting the state', () => {
+    const s = play([
+      { type: 'turn.start', turn: 1, text: 'a' },
+      { type: 'ui.clock', now: 0 },
+      { type: 'model.done', usage: usage(12000, 300), finishReason: 'stop', text: '' },
+      { type: 'step.start', step: 3, tools: [] },
+      { type: 'ui.clock', now: 12_000 },
+    ]);
+    const first = plain(statusView(s, 80, mono))[0];
+    expect(first.length).toBeLessThanOrEqual(80);
+    expect(first).toBe(' qwen2.5-coder:7b · 30.0 tok/s · 12k in / 300 out · turn 12 s · thinking…');
+  });
+});
