@@ -21,6 +21,7 @@ import { fixBlessedColors, fixBlessedWidths } from './blessed-fixes';
 import { captureConsole } from './console-capture';
 import { loadPrefs, prefsFile, savePrefs } from './ui-prefs';
 import { editInEditor } from './editor';
+import { FOCUS_OFF, FOCUS_ON, notificationBytes, notificationFor } from './notify';
 
 export interface WorkbenchOptions {
   agent: AgentHandle;
@@ -38,6 +39,8 @@ export interface WorkbenchOptions {
   prefsFile?: string;
   /** The environment $VISUAL/$EDITOR come from (default: process.env). */
   env?: NodeJS.ProcessEnv;
+  /** Bell + desktop notification when the user looked away (SMALLCODE_NOTIFY=off: false). Default on. */
+  notify?: boolean;
   /** Tests and the benchmark: called once the first frame is drawn, with handles to inspect. */
   onReady?: (probe: WorkbenchProbe) => void;
 }
@@ -86,6 +89,9 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<number> {
   fixBlessedWidths();
   // Keys of one terminal read are collected, then judged together (see key-intake.ts).
   let read: KeyPress[] | null = null;
+  // Where the user's attention is, for notifications (notify.ts).
+  const clock = opts.clock ?? realClock;
+  const attention = { focusReported: false, focused: true, lastKeyAt: clock.now() };
   const intakeRef: { chunk(keys: KeyPress[]): void; paste(text: string): void } = { chunk: () => undefined, paste: () => undefined };
   const input = new InputProxy((opts.input ?? process.stdin) as NodeJS.ReadableStream, {
     readStart: () => {
@@ -97,6 +103,10 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<number> {
       if (keys.length) intakeRef.chunk(keys);
     },
     paste: (text) => intakeRef.paste(text),
+    focus: (focused) => {
+      attention.focusReported = true;
+      attention.focused = focused;
+    },
   });
   // @types/blessed swaps the stream types of `input` and `output` in IScreenOptions.
   const streams = { input, output } as unknown as Pick<blessed.Widgets.IScreenOptions, 'input' | 'output'>;
@@ -170,7 +180,6 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<number> {
       },
     });
 
-    const clock = opts.clock ?? realClock;
     let shown: { id: string | null; at: number } = { id: null, at: 0 };
     store.subscribe((st) => {
       const id = st.approvals[0]?.id ?? null;
@@ -216,6 +225,7 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<number> {
       }
     };
     screen.on('keypress', (ch: string | undefined, key: { full?: string } | undefined) => {
+      attention.lastKeyAt = clock.now();
       const k = { full: key?.full ?? ch ?? '', ch };
       if (read) read.push(k);
       else intakeRef.chunk([k]);
@@ -225,7 +235,7 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<number> {
       safe(() => store.dispatch({ type: 'ui.resize', cols: Number(screen.width), rows: Number(screen.height) })),
     );
     screen.enableMouse();
-    output.write(PASTE_ON);
+    output.write(PASTE_ON + FOCUS_ON);
 
     releaseConsole = captureConsole((level, text) => store.dispatch({ type: 'ui.notice', level, text }));
     // The status line's clock (turn time, live tok/s): stamped when a turn or a reply starts,
@@ -239,6 +249,10 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<number> {
     const unsubscribe = opts.agent.subscribe((e) => {
       try {
         store.dispatch(e);
+        if (opts.notify !== false) {
+          const n = notificationFor(e, { ...attention, idleMs: clock.now() - attention.lastKeyAt });
+          if (n) output.write(notificationBytes(n));
+        }
         const t = store.get().totals;
         if (e.type === 'turn.start' || (e.type === 'model.delta' && t.streamStartedAt === undefined)) {
           ticking?.();
@@ -264,7 +278,7 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<number> {
         .catch(() => undefined)
         .finally(() => {
           try {
-            output.write(PASTE_OFF);
+            output.write(PASTE_OFF + FOCUS_OFF);
             screen.destroy();
           } finally {
             input.detach();
@@ -283,7 +297,7 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<number> {
   } catch (err) {
     releaseConsole();
     input.detach();
-    output.write(PASTE_OFF);
+    output.write(PASTE_OFF + FOCUS_OFF);
     screen.destroy(); // never leave the terminal in raw mode / the alternate screen
     throw err;
   }

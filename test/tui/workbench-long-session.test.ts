@@ -190,3 +190,68 @@ describe('session totals on the status line', () => {
     expect(first).toBe(' qwen2.5-coder:7b · 30.0 tok/s · 12k in / 300 out · turn 12 s · thinking…');
   });
 });
+
+describe('notifications when the user looked away', () => {
+  const approval = (id: string) =>
+    ({
+      type: 'approval.needed',
+      request: { id, call: { id, name: 'write_file', arguments: { path: 'a.txt' } }, risk: 'write', proposal: proposal('a.txt') },
+    }) as const;
+  const BELL_OSC = /\x07\x1b\]9;SmallCode: approval needed: change a\.txt\x07\x1b\]777;notify;SmallCode: approval needed;change a\.txt\x07/;
+
+  it('asks the terminal for focus reports, and rings + notifies (OSC 9 and 777) only after it lost focus', async () => {
+    const agent = new TestAgent();
+    const b = await bench(agent);
+    let written = '';
+    b.output.on('data', (c: Buffer) => (written += c.toString('utf8')));
+    agent.isBusy = true;
+    agent.emit({ type: 'turn.start', turn: 1, text: 'go' });
+    b.input.write('\x1b[I'); // focused: no notification
+    await b.settle();
+    agent.emit(approval('c1'));
+    await b.waitFor('Approval needed');
+    expect(written).not.toContain('\x1b]9;');
+    b.input.write('\x1b[O'); // the user switched to another window
+    await b.settle();
+    agent.emit({ type: 'turn.end', reason: 'done', text: 'All tests pass.', steps: 3 });
+    await b.settle();
+    expect(written).toContain('\x07\x1b]9;SmallCode: turn finished: All tests pass.\x07');
+    agent.emit(approval('c2'));
+    await b.settle();
+    expect(written).toMatch(BELL_OSC);
+    // The focus report never reaches the input as text.
+    expect(b.probe.store.get().input.text).toBe('');
+  });
+
+  it('without focus reports, 30 s without a key counts as looking away', async () => {
+    const agent = new TestAgent();
+    const b = await bench(agent);
+    let written = '';
+    b.output.on('data', (c: Buffer) => (written += c.toString('utf8')));
+    agent.emit(approval('c1'));
+    await b.settle();
+    expect(written).not.toContain('\x1b]9;');
+    b.clock.advance(31_000);
+    agent.emit(approval('c2'));
+    await b.settle();
+    expect(written).toMatch(BELL_OSC);
+  });
+});
+
+describe('notification rules (pure)', () => {
+  const { notificationFor, notifySetting, notificationBytes } = require('../../src/tui/notify') as typeof import('../../src/tui/notify');
+  it('are off by the setting, and never carry control characters or a stray separator', () => {
+    expect(notifySetting('off')).toEqual({ on: false });
+    expect(notifySetting(undefined)).toEqual({ on: true });
+    expect(notifySetting('loud').warning).toMatch(/SMALLCODE_NOTIFY must be on or off, got "loud"/);
+    const n = notificationFor(
+      { type: 'turn.end', reason: 'max_steps', text: 'a;b\x1b]0;evil\x07', steps: 25 },
+      { focusReported: true, focused: false, idleMs: 0 },
+    );
+    expect(n?.title).toBe('SmallCode: turn stopped (max steps)');
+    expect(notificationBytes(n!)).toBe(
+      '\x07\x1b]9;SmallCode: turn stopped (max steps): a,b ]0,evil\x07\x1b]777;notify;SmallCode: turn stopped (max steps);a,b ]0,evil\x07',
+    );
+    expect(notificationFor({ type: 'turn.end', reason: 'done', text: '', steps: 1 }, { focusReported: true, focused: true, idleMs: 99_999 })).toBeNull();
+  });
+});

@@ -35,12 +35,15 @@ export async function tuiCommand(args: ParsedArgs, config: Config, io: CommandIO
     return EXIT.usage;
   }
   const { startWorkbench } = require('../../tui/app') as typeof import('../../tui/app');
+  const { notifySetting } = require('../../tui/notify') as typeof import('../../tui/notify');
+  const notify = notifySetting(config.env.SMALLCODE_NOTIFY);
   const running = startWorkbench({
     agent: built.agent,
     root: config.root,
     theme: config.theme,
     header: { server: config.baseUrl ?? 'finding a model server…', model: config.model ?? '', contextWindow: 0 },
-    notices: [...built.notices, ...built.warnings],
+    notices: [...built.notices, ...built.warnings, ...(notify.warning ? [notify.warning] : [])],
+    notify: notify.on,
     initialEvents: built.replay,
   });
   // After the first frame: discover the server, model and window; the header fills in from the
