@@ -136,6 +136,12 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<number> {
       };
 
     const commandsRef: { quit: (code: number) => void } = { quit: () => undefined };
+    let rules: import('../workspace/ignore-rules').IgnoreRules | undefined;
+    const ignoreRules = () => {
+      const { loadIgnoreRules } = require('../workspace/ignore-rules') as typeof import('../workspace/ignore-rules');
+      rules ??= loadIgnoreRules(opts.root);
+      return rules;
+    };
     const panes = createPanes(
       screen,
       theme,
@@ -172,6 +178,16 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<number> {
         } finally {
           output.write(PASTE_ON);
         }
+      },
+      files: {
+        candidates: (query) => {
+          const { pathCandidates } = require('./attachments') as typeof import('./attachments');
+          return pathCandidates(opts.root, ignoreRules(), query);
+        },
+        attach: (message, allowance) => {
+          const { attachMentioned } = require('./attachments') as typeof import('./attachments');
+          return attachMentioned(opts.root, message, allowance);
+        },
       },
       rememberWrap: (wrap) => {
         savePrefs(prefsPath, { ...prefs, diffWrap: wrap }).catch((err) =>

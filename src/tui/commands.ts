@@ -10,6 +10,8 @@ import { parseSlash, wantsContinuation } from './input-editor';
 import { treeRows } from './tree-view';
 import { selectedToolId } from './store';
 import { quitReason } from './status-view';
+import { completeMention, mentionAt, mentionedPaths } from './file-mention';
+import { attachmentAllowance } from './attachments';
 
 export interface CommandDeps {
   agent: AgentHandle;
@@ -20,6 +22,11 @@ export interface CommandDeps {
   metrics(pane: MetricsPane): PaneMetrics;
   /** Remembers the diff wrap choice across sessions. */
   rememberWrap(wrap: boolean): void;
+  /** `@path` in the input: workspace paths to complete with, and the mentioned files attached. */
+  files: {
+    candidates(query: string): string[];
+    attach(message: string, allowance: number): Promise<{ text: string; notes: { level: 'info' | 'warn'; text: string }[] }>;
+  };
 }
 
 /** What came back from $EDITOR: the new text, or why there is none (one line, naming the command). */
@@ -117,12 +124,29 @@ export function createCommands(d: CommandDeps): Commands {
     if (agent.busy() || state().queued.length) return store.dispatch({ type: 'ui.queue.add', text });
     startTurn(text);
   }
+  /** Files named `@path` go with the message (read when it is sent, so a queued one sees the newest). */
   function startTurn(text: string) {
+    const withFiles = mentionedPaths(text).length
+      ? d.files.attach(text, attachmentAllowance(state().header.contextWindow)).then((a) => {
+          for (const n of a.notes) notice(n.level, n.text);
+          return a.text;
+        })
+      : Promise.resolve(text);
     void later(
-      agent.submit(text).then((outcome) => afterTurn(outcome.reason)),
+      withFiles.then((message) => agent.submit(message)).then((outcome) => afterTurn(outcome.reason)),
       'the turn',
     );
   }
+  const completePath = () => {
+    const input = state().input;
+    const m = mentionAt(input.text, input.cursor);
+    if (!m) return;
+    const candidates = d.files.candidates(m.query);
+    if (!candidates.length) return notice('info', `no workspace path starts with ${m.query || '(nothing yet)'}`);
+    const next = completeMention(input, m, candidates);
+    const grown = next.text !== input.text;
+    store.dispatch({ type: 'ui.input.set', input: next, choices: candidates.length > 1 && !grown ? candidates : [] });
+  };
   function afterTurn(reason: string) {
     const queued = state().queued;
     if (!queued.length || agent.busy()) return;
@@ -279,6 +303,8 @@ export function createCommands(d: CommandDeps): Commands {
         return store.dispatch({ type: 'ui.focus', focus: s.tab });
       case 'interrupt':
         return interrupt();
+      case 'completePath':
+        return completePath();
       case 'openChanges':
         store.dispatch({ type: 'ui.changes.open', open: true });
         return void changesRefresh();

@@ -63,7 +63,8 @@ export type Action =
   | 'changeRedo'
   | 'changesPageDown'
   | 'changesPageUp'
-  | 'interrupt';
+  | 'interrupt'
+  | 'completePath';
 
 /** Where a binding applies. Checked in the order of WHEN_ORDER; the first match wins.
  * 'approval' applies to every request; 'change' only to a file change, 'command' only to a command. */
@@ -76,6 +77,7 @@ export type When =
   | 'change'
   | 'command'
   | 'slash'
+  | 'mention'
   | 'always'
   | 'typing'
   | 'input'
@@ -152,6 +154,14 @@ export const KEYMAP: readonly KeyBinding[] = [
   },
   { action: 'changesPageUp', keys: ['pageup'], when: 'changes', label: "scroll the selected change's diff up a page" },
   { action: 'complete', keys: ['tab'], when: 'slash', label: 'complete the slash command' },
+  {
+    action: 'completePath',
+    keys: ['tab'],
+    when: 'mention',
+    label: 'complete the @file path (the file goes with the message, within the budget)',
+    hint: true,
+    short: 'complete path',
+  },
   { action: 'cancel', keys: ['C-c'], when: 'always', label: 'cancel the generation (twice: quit)', hint: true, short: 'cancel/quit' },
   { action: 'focusNext', keys: ['tab'], when: 'always', label: 'next pane', hint: true },
   { action: 'focusPrev', keys: ['S-tab'], when: 'always', label: 'previous pane' },
@@ -214,6 +224,7 @@ export const WHEN_LABEL: Record<When, string> = {
   reason: 'While typing a rejection reason',
   help: 'In this help',
   slash: 'In the input, after /',
+  mention: 'In the input, in an @file word',
   always: 'Anywhere',
   typing: 'Editing text (the input or a rejection reason)',
   input: 'In the input',
@@ -232,6 +243,7 @@ const WHEN_ORDER: When[] = [
   'change',
   'command',
   'slash',
+  'mention',
   'always',
   'typing',
   'input',
@@ -258,6 +270,8 @@ export interface KeyScope {
   help: boolean;
   /** The input starts with '/' (completion applies). */
   slash: boolean;
+  /** The cursor ends an `@path` word (Tab completes the path). */
+  mention?: boolean;
 }
 
 export function activeScopes(s: KeyScope): When[] {
@@ -268,6 +282,7 @@ export function activeScopes(s: KeyScope): When[] {
   const out: When[] = [];
   if (s.approval) out.push('approval', s.request === 'command' ? 'command' : 'change');
   if (s.focus === 'input' && s.slash) out.push('slash');
+  if (s.focus === 'input' && s.mention) out.push('mention');
   out.push('always');
   if (s.focus === 'input') out.push('typing', 'input');
   else {
@@ -322,7 +337,7 @@ export function keysLabel(b: KeyBinding): string {
 const hintMemo = new Map<string, { key: string; label: string }[]>();
 
 export function hintsFor(scope: KeyScope, table: readonly KeyBinding[] = KEYMAP): { key: string; label: string }[] {
-  const memoKey = `${scope.focus}|${scope.approval}|${scope.request}|${scope.output}|${scope.changes}|${scope.reason}|${scope.help}|${scope.slash}`;
+  const memoKey = `${scope.focus}|${scope.approval}|${scope.request}|${scope.output}|${scope.changes}|${scope.reason}|${scope.help}|${scope.slash}|${scope.mention}`;
   if (table === KEYMAP) {
     const hit = hintMemo.get(memoKey);
     if (hit) return hit;

@@ -133,6 +133,8 @@ export interface UiState {
   /** Messages typed while a turn ran: sent, in order, when it ends. */
   queued: readonly string[];
   totals: Totals;
+  /** Paths an @file Tab could not decide between (shown in the input's title until the next edit). */
+  pathChoices: readonly string[];
 }
 
 export function initialState(header: UiState['header'], size = { cols: 80, rows: 24 }): UiState {
@@ -169,5 +171,6 @@ export function initialState(header: UiState['header'], size = { cols: 80, rows:
     changes: null,
     queued: [],
     totals: { tokensIn: 0, tokensOut: 0, streamBase: 0, now: 0 },
+    pathChoices: [],
   };
 }

@@ -2,6 +2,7 @@
 // that apply right now (generated from the keymap) on the second.
 import type { UiState, Phase } from './state';
 import { hintsFor, type KeyScope } from './keymap';
+import { mentionAt } from './file-mention';
 import type { IntakeScope } from './key-intake';
 import { paint, type Theme } from './theme';
 import { displayWidth, esc, fmtTokens, truncate } from './text';
@@ -33,6 +34,7 @@ export function scopeOf(state: ScopeState): KeyScope {
     reason: state.reason !== null,
     help: state.help,
     slash: state.input.text.startsWith('/'),
+    mention: mentionAt(state.input.text, state.input.cursor) !== null,
   };
 }
 

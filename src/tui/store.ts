@@ -274,7 +274,11 @@ function reduceUi(s: UiState, a: UiAction): UiState {
     case 'ui.helpScroll':
       return { ...s, helpScroll: clamp(s.helpScroll + a.delta, 0, Math.max(0, a.max)) };
     case 'ui.input':
-      return s.reason ? { ...s, reason: applyInput(s.reason, a.edit) } : { ...s, input: applyInput(s.input, a.edit), quitArmed: false };
+      return s.reason
+        ? { ...s, reason: applyInput(s.reason, a.edit) }
+        : { ...s, input: applyInput(s.input, a.edit), quitArmed: false, pathChoices: s.pathChoices.length ? [] : s.pathChoices };
+    case 'ui.input.set':
+      return { ...s, input: a.input, pathChoices: a.choices };
     case 'ui.reason':
       return { ...s, reason: a.open && s.approvals.length ? emptyInput() : null };
     case 'ui.scroll': {

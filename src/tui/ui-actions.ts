@@ -3,7 +3,7 @@
 import type { TreeEntry } from '../workspace/file-tree';
 import type { PlanItem } from '../types/plan';
 import type { FocusId } from './keymap';
-import type { InputOp } from './input-editor';
+import type { InputOp, InputState } from './input-editor';
 import type { ChangeRecord } from '../agent/types';
 import type { NoticeLevel, ScrollPane } from './state';
 
@@ -43,4 +43,5 @@ export type UiAction =
   | { type: 'ui.changes.note'; text: string }
   | { type: 'ui.queue.add'; text: string }
   | { type: 'ui.queue.take' }
-  | { type: 'ui.clock'; now: number };
+  | { type: 'ui.clock'; now: number }
+  | { type: 'ui.input.set'; input: InputState; choices: readonly string[] };

@@ -255,3 +255,54 @@ describe('notification rules (pure)', () => {
     expect(notificationFor({ type: 'turn.end', reason: 'done', text: '', steps: 1 }, { focusReported: true, focused: true, idleMs: 99_999 })).toBeNull();
   });
 });
+
+describe('@file in the input', () => {
+  const { mentionAt, completeMention, mentionedPaths, attachmentBlock } = require('../../src/tui/file-mention') as typeof import('../../src/tui/file-mention');
+  const { emptyInput } = require('../../src/tui/input-editor') as typeof import('../../src/tui/input-editor');
+
+  it('finds the mention under the cursor, completes it, and reads the mentions of a message', () => {
+    expect(mentionAt('see @src/a', 10)).toEqual({ start: 4, query: 'src/a' });
+    expect(mentionAt('mail me@host', 12)).toBeNull();
+    const s = { ...emptyInput(), text: 'see @sr now', cursor: 7 };
+    const one = completeMention(s, mentionAt(s.text, 7)!, ['src/']);
+    expect([one.text, one.cursor]).toEqual(['see @src/ now', 9]);
+    const file = completeMention({ ...emptyInput(), text: '@src/ap', cursor: 7 }, { start: 0, query: 'src/ap' }, ['src/app.ts']);
+    expect(file.text).toBe('@src/app.ts ');
+    const common = completeMention({ ...emptyInput(), text: '@src/a', cursor: 6 }, { start: 0, query: 'src/a' }, ['src/app.ts', 'src/apple.ts']);
+    expect(common.text).toBe('@src/app');
+    expect(mentionedPaths('fix @src/a.ts, then @README.md. thanks @src/a.ts')).toEqual(['src/a.ts', 'README.md']);
+  });
+
+  it('cuts an attachment at a line boundary to the allowance and says so', () => {
+    const whole = attachmentBlock('a.txt', 'one\ntwo\n', 100);
+    expect(whole.cut).toBeUndefined();
+    expect(whole.block).toBe('[Attached by the user: a.txt (2 lines)]\n```\none\ntwo\n```');
+    const cut = attachmentBlock('a.txt', 'one\ntwo\nthree\n', 8);
+    expect(cut.cut).toEqual({ shown: 2, total: 3 });
+    expect(cut.block).toContain('lines 1–2 of 3 — cut to fit the context budget');
+  });
+
+  it('Tab completes a workspace path; Enter sends the file with the message, cut to the budget when it is large', async () => {
+    const agent = new TestAgent();
+    const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'sc-tui-at-')));
+    fs.mkdirSync(path.join(root, 'src'));
+    fs.writeFileSync(path.join(root, 'src', 'greet.ts'), "export const greet = (n: string) => 'hi ' + n;\n");
+    fs.writeFileSync(path.join(root, 'big.log'), Array.from({ length: 3000 }, (_, i) => `log line ${i}`).join('\n'));
+    const b = await openBench({ agent, root });
+    open.push(b);
+    await b.press(...'explain @sr');
+    await b.press(KEYS.tab);
+    expect(b.probe.store.get().input.text).toBe('explain @src/');
+    expect(b.probe.store.get().focus).toBe('input'); // Tab completed instead of moving focus
+    await b.press('g', KEYS.tab);
+    expect(b.probe.store.get().input.text).toBe('explain @src/greet.ts ');
+    await b.press(...'and @big.log', KEYS.enter);
+    await b.until(() => agent.submitted.length === 1, 'the message was sent');
+    const sent = agent.submitted[0];
+    expect(sent).toContain("[Attached by the user: src/greet.ts (1 line)]\n```\nexport const greet = (n: string) => 'hi ' + n;\n```");
+    expect(sent).toMatch(/\[Attached by the user: big\.log, lines 1–\d+ of 3000 — cut to fit the context budget/);
+    expect(sent.length).toBeLessThan(8192 + 400);
+    const screen = await b.waitFor('@big.log attached cut to its first');
+    expect(screen).toContain('↳ attached src/greet.ts (1 line)');
+  });
+});
