@@ -39,6 +39,10 @@ export interface WorkbenchOptions {
   prefsFile?: string;
   /** The environment $VISUAL/$EDITOR come from (default: process.env). */
   env?: NodeJS.ProcessEnv;
+  /** This session's id (the session list marks it; /export writes it). */
+  sessionId?: string;
+  /** Resume another session: the workbench ends and the caller opens it (undefined: not offered). */
+  onResume?: (id: string) => void;
   /** Bell + desktop notification when the user looked away (SMALLCODE_NOTIFY=off: false). Default on. */
   notify?: boolean;
   /** Tests and the benchmark: called once the first frame is drawn, with handles to inspect. */
@@ -80,7 +84,7 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<number> {
   const size = { cols: (output as { columns?: number }).columns ?? 80, rows: (output as { rows?: number }).rows ?? 24 };
   const prefsPath = opts.prefsFile ?? prefsFile(opts.env);
   const prefs = loadPrefs(prefsPath);
-  let state: UiState = { ...initialState(opts.header, size), diffWrap: prefs.diffWrap };
+  let state: UiState = { ...initialState(opts.header, size), diffWrap: prefs.diffWrap, sessionId: opts.sessionId };
   for (const e of opts.initialEvents ?? []) state = reduce(state, e);
   for (const n of opts.notices) state = reduce(state, { type: 'ui.notice', level: 'warn', text: n });
   const store = createStore(state);
@@ -178,6 +182,16 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<number> {
         } finally {
           output.write(PASTE_ON);
         }
+      },
+      sessions: {
+        list: () => (require('../session/session-summary') as typeof import('../session/session-summary')).recentSessions(opts.root),
+        export: (id, rel) => (require('../session/session-export') as typeof import('../session/session-export')).exportSession(opts.root, id, rel),
+        resume: (id) => {
+          if (!opts.onResume) return false;
+          opts.onResume(id);
+          commandsRef.quit(0);
+          return true;
+        },
       },
       files: {
         candidates: (query) => {

@@ -12,6 +12,8 @@ import { selectedToolId } from './store';
 import { quitReason } from './status-view';
 import { completeMention, mentionAt, mentionedPaths } from './file-mention';
 import { attachmentAllowance } from './attachments';
+import type { SessionInfo } from '../session/session-summary';
+import type { ExportResult } from '../session/session-export';
 
 export interface CommandDeps {
   agent: AgentHandle;
@@ -22,6 +24,13 @@ export interface CommandDeps {
   metrics(pane: MetricsPane): PaneMetrics;
   /** Remembers the diff wrap choice across sessions. */
   rememberWrap(wrap: boolean): void;
+  /** Past sessions: the picker's list, /export, and resuming one (the workbench restarts on it). */
+  sessions: {
+    list(): Promise<SessionInfo[]>;
+    export(id: string, rel?: string): Promise<ExportResult>;
+    /** Ends this workbench and opens the session `id` (false: this front end cannot). */
+    resume(id: string): boolean;
+  };
   /** `@path` in the input: workspace paths to complete with, and the mentioned files attached. */
   files: {
     candidates(query: string): string[];
@@ -106,6 +115,22 @@ export function createCommands(d: CommandDeps): Commands {
         const n = p.arg ? Number.parseInt(p.arg, 10) : 1;
         if (!Number.isFinite(n) || n < 1) return notice('warn', `/undo takes a count, e.g. /undo 2 (got "${p.arg}")`);
         return void later(agent.undo(n), '/undo');
+      }
+      case '/changes':
+        return run('openChanges');
+      case '/sessions':
+        store.dispatch({ type: 'ui.sessions.open', open: true });
+        return void later(
+          d.sessions.list().then((list) => store.dispatch({ type: 'ui.sessions.list', list })),
+          '/sessions',
+        );
+      case '/export': {
+        const id = state().sessionId;
+        if (!id) return notice('warn', 'this session has no log yet (send a message first), so there is nothing to export');
+        return void later(
+          d.sessions.export(id, p.arg || undefined).then((r) => notice(r.ok ? 'info' : 'warn', r.ok ? `session exported to ${r.rel}` : `/export: ${r.reason}`)),
+          '/export',
+        );
       }
       case '/plan':
         return store.dispatch({ type: 'ui.focus', focus: 'plan' });
@@ -305,6 +330,27 @@ export function createCommands(d: CommandDeps): Commands {
         return interrupt();
       case 'completePath':
         return completePath();
+      case 'closeSessions':
+        return store.dispatch({ type: 'ui.sessions.open', open: false });
+      case 'exportSession': {
+        const chosen = s.sessions?.list[s.sessions.selected];
+        if (!chosen) return;
+        return void later(
+          d.sessions
+            .export(chosen.id)
+            .then((r) => store.dispatch({ type: 'ui.sessions.note', text: r.ok ? `exported to ${r.rel} (${r.bytes} bytes)` : `not exported: ${r.reason}` })),
+          'export',
+        );
+      }
+      case 'resumeSession': {
+        const chosen = s.sessions?.list[s.sessions.selected];
+        if (!chosen) return;
+        const note = (text: string) => store.dispatch({ type: 'ui.sessions.note', text });
+        if (chosen.id === s.sessionId) return note('that is the session you are in — Esc goes back to it');
+        if (agent.busy()) return note('a turn is running — let it end or interrupt it (Esc) before switching sessions');
+        if (!d.sessions.resume(chosen.id)) note(`resume it with: smallcode tui --resume ${chosen.id}`);
+        return;
+      }
       case 'openChanges':
         store.dispatch({ type: 'ui.changes.open', open: true });
         return void changesRefresh();
@@ -358,6 +404,7 @@ export function createCommands(d: CommandDeps): Commands {
       case 'selectNext': {
         const delta = action === 'selectNext' ? 1 : -1;
         if (s.changes) return store.dispatch({ type: 'ui.changes.select', delta });
+        if (s.sessions) return store.dispatch({ type: 'ui.sessions.select', delta });
         if (s.focus === 'chat') return store.dispatch({ type: 'ui.tool.select', delta });
         return store.dispatch(s.focus === 'tree' ? { type: 'ui.tree.select', delta } : { type: 'ui.patch.select', delta });
       }

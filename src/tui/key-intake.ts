@@ -86,7 +86,7 @@ export function createKeyIntake(d: IntakeDeps): KeyIntake {
     lastKeyAt = d.now();
     const scope = d.scope();
     const textual = scope.focus === 'input' || scope.reason || scope.requestId !== null;
-    if (burst && textual && !scope.help && !scope.output && !scope.changes) {
+    if (burst && textual && !scope.help && !scope.output && !scope.changes && !scope.sessions) {
       if (printable(k)) return typed(k.ch as string);
       if (k.full === 'tab') return typed('\t');
       if ((k.full === 'enter' || k.full === 'linefeed') && !last) return typed('\n');

@@ -64,7 +64,10 @@ export type Action =
   | 'changesPageDown'
   | 'changesPageUp'
   | 'interrupt'
-  | 'completePath';
+  | 'completePath'
+  | 'closeSessions'
+  | 'resumeSession'
+  | 'exportSession';
 
 /** Where a binding applies. Checked in the order of WHEN_ORDER; the first match wins.
  * 'approval' applies to every request; 'change' only to a file change, 'command' only to a command. */
@@ -73,6 +76,7 @@ export type When =
   | 'help'
   | 'output'
   | 'changes'
+  | 'sessions'
   | 'approval'
   | 'change'
   | 'command'
@@ -153,6 +157,12 @@ export const KEYMAP: readonly KeyBinding[] = [
     short: 'scroll diff',
   },
   { action: 'changesPageUp', keys: ['pageup'], when: 'changes', label: "scroll the selected change's diff up a page" },
+  // The session picker (/sessions): resume a past session of this workspace, or export one.
+  { action: 'closeSessions', keys: ['escape', 'q'], when: 'sessions', label: 'close the session list', hint: true, short: 'close' },
+  { action: 'selectPrev', keys: ['up', 'k'], when: 'sessions', label: 'previous session' },
+  { action: 'selectNext', keys: ['down', 'j'], when: 'sessions', label: 'next session' },
+  { action: 'resumeSession', keys: ['enter'], when: 'sessions', label: 'resume the selected session here', hint: true, short: 'resume' },
+  { action: 'exportSession', keys: ['e'], when: 'sessions', label: 'export the selected session to Markdown', hint: true, short: 'export' },
   { action: 'complete', keys: ['tab'], when: 'slash', label: 'complete the slash command' },
   {
     action: 'completePath',
@@ -221,6 +231,7 @@ export const WHEN_LABEL: Record<When, string> = {
   command: 'While a command awaits approval',
   output: 'In the tool output view',
   changes: 'In the changes view',
+  sessions: 'In the session list (/sessions)',
   reason: 'While typing a rejection reason',
   help: 'In this help',
   slash: 'In the input, after /',
@@ -239,6 +250,7 @@ const WHEN_ORDER: When[] = [
   'help',
   'output',
   'changes',
+  'sessions',
   'approval',
   'change',
   'command',
@@ -266,6 +278,8 @@ export interface KeyScope {
   output?: boolean;
   /** The changes view is open. */
   changes?: boolean;
+  /** The session list is open. */
+  sessions?: boolean;
   reason: boolean;
   help: boolean;
   /** The input starts with '/' (completion applies). */
@@ -279,6 +293,7 @@ export function activeScopes(s: KeyScope): When[] {
   if (s.help) return ['help', 'always'];
   if (s.output) return ['output', 'always'];
   if (s.changes) return ['changes', 'always'];
+  if (s.sessions) return ['sessions', 'always'];
   const out: When[] = [];
   if (s.approval) out.push('approval', s.request === 'command' ? 'command' : 'change');
   if (s.focus === 'input' && s.slash) out.push('slash');
@@ -337,7 +352,7 @@ export function keysLabel(b: KeyBinding): string {
 const hintMemo = new Map<string, { key: string; label: string }[]>();
 
 export function hintsFor(scope: KeyScope, table: readonly KeyBinding[] = KEYMAP): { key: string; label: string }[] {
-  const memoKey = `${scope.focus}|${scope.approval}|${scope.request}|${scope.output}|${scope.changes}|${scope.reason}|${scope.help}|${scope.slash}|${scope.mention}`;
+  const memoKey = `${scope.focus}|${scope.approval}|${scope.request}|${scope.output}|${scope.changes}|${scope.sessions}|${scope.reason}|${scope.help}|${scope.slash}|${scope.mention}`;
   if (table === KEYMAP) {
     const hit = hintMemo.get(memoKey);
     if (hit) return hit;

@@ -13,6 +13,7 @@ import { patchesView } from './patches-view';
 import { approvalLayout } from './approval-view';
 import { toolOutputView } from './tool-output-view';
 import { changesView } from './changes-view';
+import { sessionsView } from './sessions-view';
 import { queuedView } from './chat-view';
 import { diffMaxCol } from './diff-view';
 import { selectedToolId } from './store';
@@ -61,6 +62,7 @@ export function createPanes(screen: blessed.Widgets.Screen, theme: Theme, events
     help: mk(true),
     output: mk(true),
     changes: mk(true),
+    sessions: mk(true),
   };
   const metrics: Record<MetricsPane, PaneMetrics> = {
     dialog: { lines: 0, height: 1 },
@@ -213,6 +215,14 @@ export function createPanes(screen: blessed.Widgets.Screen, theme: Theme, events
         panes.changes.show(r.output, view.lines.join('\n'), { label: ' Changes this session (Esc closes) ', borderRole: 'borderFocus' });
         panes.changes.box.setFront();
       } else panes.changes.hide();
+      if (s.sessions && r.output) {
+        const o = inner(r.output);
+        panes.sessions.show(r.output, sessionsView(s.sessions, s.sessionId, o.width, o.height, theme).join('\n'), {
+          label: ' Sessions (Esc closes) ',
+          borderRole: 'borderFocus',
+        });
+        panes.sessions.box.setFront();
+      } else panes.sessions.hide();
       if (s.help && r.help) {
         const h = inner(r.help);
         const all = helpView(h.width, theme);

@@ -2,6 +2,7 @@
 // by `reduce` (store.ts); panes and views only read it.
 import type { ApprovalRequest } from '../agent/events';
 import type { ChangeRecord } from '../agent/types';
+import type { SessionInfo } from '../session/session-summary';
 import type { BudgetReport } from '../types/budget';
 import type { PlanItem } from '../types/plan';
 import type { ToolDetails, Risk } from '../tools/types';
@@ -55,6 +56,15 @@ export interface ChangesView {
   /** The list is being fetched (first open) — shown as "loading…". */
   loading: boolean;
   /** Why the last undo / redo was refused (shown in the view; cleared by moving). */
+  note?: string;
+}
+
+/** The session picker (/sessions): past sessions of this workspace, newest first. */
+export interface SessionsView {
+  list: readonly SessionInfo[];
+  selected: number;
+  loading: boolean;
+  /** The outcome of the last action (an export's path, a refusal). */
   note?: string;
 }
 
@@ -133,6 +143,9 @@ export interface UiState {
   /** Messages typed while a turn ran: sent, in order, when it ends. */
   queued: readonly string[];
   totals: Totals;
+  sessions: SessionsView | null;
+  /** This session's id (the picker marks it; /export writes it). */
+  sessionId?: string;
   /** Paths an @file Tab could not decide between (shown in the input's title until the next edit). */
   pathChoices: readonly string[];
 }
@@ -172,5 +185,6 @@ export function initialState(header: UiState['header'], size = { cols: 80, rows:
     queued: [],
     totals: { tokensIn: 0, tokensOut: 0, streamBase: 0, now: 0 },
     pathChoices: [],
+    sessions: null,
   };
 }

@@ -16,7 +16,7 @@ const PHASE_TEXT: Record<Phase, string> = {
   tool: 'running a tool',
 };
 
-type ScopeState = Pick<UiState, 'focus' | 'approvals' | 'reason' | 'help' | 'input' | 'toolView' | 'dialogFocus' | 'changes'>;
+type ScopeState = Pick<UiState, 'focus' | 'approvals' | 'reason' | 'help' | 'input' | 'toolView' | 'dialogFocus' | 'changes' | 'sessions'>;
 
 /** The user is writing a message: the dialog's keys stay off until they leave the input (Esc). */
 export function writingInput(state: Pick<UiState, 'focus' | 'input'>): boolean {
@@ -31,6 +31,7 @@ export function scopeOf(state: ScopeState): KeyScope {
     request: req?.command ? 'command' : 'change',
     output: state.toolView !== null,
     changes: state.changes !== null,
+    sessions: state.sessions !== null,
     reason: state.reason !== null,
     help: state.help,
     slash: state.input.text.startsWith('/'),

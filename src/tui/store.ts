@@ -101,6 +101,7 @@ function reduceAgent(s: UiState, e: AgentEvent): UiState {
     case 'session.start':
       return {
         ...s,
+        sessionId: e.sessionId !== 'none' ? e.sessionId : s.sessionId,
         header: { server: `${e.info.kind} ${e.info.baseUrl}`, model: e.info.model, contextWindow: e.info.contextWindow, profile: e.info.profile?.name },
       };
     case 'turn.start':
@@ -277,6 +278,17 @@ function reduceUi(s: UiState, a: UiAction): UiState {
       return s.reason
         ? { ...s, reason: applyInput(s.reason, a.edit) }
         : { ...s, input: applyInput(s.input, a.edit), quitArmed: false, pathChoices: s.pathChoices.length ? [] : s.pathChoices };
+    case 'ui.sessions.open':
+      return { ...s, sessions: a.open ? (s.sessions ?? { list: [], selected: 0, loading: true }) : null };
+    case 'ui.sessions.list':
+      return s.sessions
+        ? { ...s, sessions: { ...s.sessions, list: a.list, loading: false, selected: clamp(s.sessions.selected, 0, Math.max(0, a.list.length - 1)) } }
+        : s;
+    case 'ui.sessions.select':
+      if (!s.sessions) return s;
+      return { ...s, sessions: { ...s.sessions, selected: clamp(s.sessions.selected + a.delta, 0, Math.max(0, s.sessions.list.length - 1)), note: undefined } };
+    case 'ui.sessions.note':
+      return s.sessions ? { ...s, sessions: { ...s.sessions, note: a.text } } : s;
     case 'ui.input.set':
       return { ...s, input: a.input, pathChoices: a.choices };
     case 'ui.reason':

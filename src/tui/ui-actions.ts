@@ -5,6 +5,7 @@ import type { PlanItem } from '../types/plan';
 import type { FocusId } from './keymap';
 import type { InputOp, InputState } from './input-editor';
 import type { ChangeRecord } from '../agent/types';
+import type { SessionInfo } from '../session/session-summary';
 import type { NoticeLevel, ScrollPane } from './state';
 
 export type UiAction =
@@ -44,4 +45,8 @@ export type UiAction =
   | { type: 'ui.queue.add'; text: string }
   | { type: 'ui.queue.take' }
   | { type: 'ui.clock'; now: number }
-  | { type: 'ui.input.set'; input: InputState; choices: readonly string[] };
+  | { type: 'ui.input.set'; input: InputState; choices: readonly string[] }
+  | { type: 'ui.sessions.open'; open: boolean }
+  | { type: 'ui.sessions.list'; list: readonly SessionInfo[] }
+  | { type: 'ui.sessions.select'; delta: number }
+  | { type: 'ui.sessions.note'; text: string };

@@ -150,6 +150,8 @@ export async function openBench(opts: {
   theme?: string;
   env?: NodeJS.ProcessEnv;
   prefsFile?: string;
+  sessionId?: string;
+  onResume?: (id: string) => void;
 }): Promise<Bench> {
   const clock = new ManualClock();
   const cols = opts.cols ?? 100;
@@ -176,6 +178,8 @@ export async function openBench(opts: {
     env: opts.env ?? { ...process.env, VISUAL: '', EDITOR: 'false' },
     prefsFile: opts.prefsFile ?? path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sc-prefs-')), 'tui.json'),
     onReady: (p) => (probe = p),
+    sessionId: opts.sessionId,
+    onResume: opts.onResume,
   });
   if (!probe) throw new Error('workbench did not start');
   const p = probe;

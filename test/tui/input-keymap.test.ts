@@ -27,7 +27,7 @@ describe('input editor', () => {
 
   it('completes slash commands: unique → the command, several → the common prefix', () => {
     expect(run([...type('/he'), { op: 'complete' }]).text).toBe('/help ');
-    expect(completions('/c')).toEqual(['/compact', '/clear']);
+    expect(completions('/c')).toEqual(['/compact', '/clear', '/changes']);
     expect(run([...type('/c'), { op: 'complete' }]).text).toBe('/c');
     expect(run([...type('/co'), { op: 'complete' }]).text).toBe('/compact ');
     expect(completions('/undo 2')).toEqual([]);

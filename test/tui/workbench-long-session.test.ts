@@ -306,3 +306,84 @@ describe('@file in the input', () => {
     expect(screen).toContain('↳ attached src/greet.ts (1 line)');
   });
 });
+
+describe('sessions from the workbench', () => {
+  const { createSessionLog } = require('../../src/session/session-log') as typeof import('../../src/session/session-log');
+  const { recentSessions } = require('../../src/session/session-summary') as typeof import('../../src/session/session-summary');
+
+  /** A real session log: one turn of two steps with usage, a tool call and an applied change. */
+  async function pastSession(root: string, task: string, tokens: number): Promise<string> {
+    const log = await createSessionLog(root, { model: 'qwen2.5-coder:7b', provider: 'ollama' });
+    log.event({ type: 'turn.start', turn: 1, text: task });
+    for (const step of [1, 2]) {
+      log.event({ type: 'step.start', step, tools: [] });
+      log.event({
+        type: 'model.done',
+        usage: { promptTokens: tokens, completionTokens: 100 },
+        finishReason: 'stop',
+        text: step === 2 ? 'Done: greet() now says hello.' : '',
+      });
+    }
+    log.event({ type: 'tool.proposed', call: { id: 't1', name: 'run_command', arguments: { command: 'npm test' } }, risk: 'exec' });
+    log.event({
+      type: 'tool.result',
+      id: 't1',
+      name: 'run_command',
+      ok: true,
+      summary: 'exit 0',
+      details: { kind: 'command', command: 'npm test', cwd: '.', exitCode: 0, timedOut: false, output: { text: 'PASS greet.test.ts' } },
+    });
+    log.event({ type: 'patch.applied', id: 't2', path: 'src/greet.ts', journalId: 7 });
+    log.event({ type: 'turn.end', reason: 'done', text: 'Done', steps: 2 });
+    await log.close();
+    return log.id;
+  }
+
+  it('lists past sessions with date, first message, steps and tokens; e exports one; Enter resumes it', async () => {
+    const root = workspace();
+    const older = await pastSession(root, 'make greet() say hello', 5000);
+    await new Promise((r) => setTimeout(r, 1100)); // session ids sort by the second they started
+    const current = await pastSession(root, 'add a test for greet', 3000);
+    const summaries = await recentSessions(root);
+    expect(summaries.map((s) => [s.id, s.firstMessage, s.steps, s.tokensIn, s.tokensOut])).toEqual([
+      [current, 'add a test for greet', 2, 6000, 200],
+      [older, 'make greet() say hello', 2, 10000, 200],
+    ]);
+    const agent = new TestAgent();
+    const resumed: string[] = [];
+    const b = await openBench({ agent, root, sessionId: current, onResume: (id) => resumed.push(id) });
+    open.push(b);
+    await b.press(...'/sessions', KEYS.enter);
+    let screen = await b.waitFor('2 sessions in this workspace');
+    expect(screen).toContain('add a test for greet');
+    expect(screen).toContain('(this session)');
+    expect(screen).toMatch(/1 turn · 2 steps · 10k in \/ 200 out/);
+    await b.press('j');
+    b.clock.advance(QUIET_MS);
+    await b.answer('e');
+    screen = await b.waitFor(`exported to .smallcode/exports/session-${older}.md`);
+    const md = fs.readFileSync(path.join(root, '.smallcode', 'exports', `session-${older}.md`), 'utf8');
+    expect(md).toContain(`# SmallCode session ${older}`);
+    expect(md).toContain('## You (turn 1)\n\nmake greet() say hello');
+    expect(md).toContain('### Model\n\nDone: greet() now says hello.');
+    expect(md).toContain('- ✓ `run_command` — exit 0\n\n```\nPASS greet.test.ts\n```');
+    expect(md).toContain('- change applied to `src/greet.ts` (journal #7)');
+    await b.press(KEYS.enter);
+    expect(resumed).toEqual([older]);
+    expect(await b.exit).toBe(0);
+  });
+
+  it('/export writes this session to the path given, inside the workspace only', async () => {
+    const root = workspace();
+    const id = await pastSession(root, 'first task', 10);
+    const agent = new TestAgent();
+    const b = await openBench({ agent, root, sessionId: id });
+    open.push(b);
+    await b.press(...'/export notes/run.md', KEYS.enter);
+    await b.waitFor('session exported to notes/run.md');
+    expect(fs.readFileSync(path.join(root, 'notes', 'run.md'), 'utf8')).toContain('first task');
+    await b.press(...'/export ../outside.md', KEYS.enter);
+    await b.waitFor('/export: cannot write ../outside.md');
+    expect(fs.existsSync(path.join(root, '..', 'outside.md'))).toBe(false);
+  });
+});
