@@ -56,5 +56,6 @@ export async function recentSessions(root: string, limit = 50): Promise<SessionI
     const text = await fs.promises.readFile(path.join(dir, n), 'utf8').catch(() => '');
     out.push(summarizeLog(n.slice(0, -6), text));
   }
-  return out;
+  // Ids sort by the second a session started; two in one second are told apart by `started`.
+  return out.sort((a, b) => (a.started !== b.started ? (a.started < b.started ? 1 : -1) : a.id < b.id ? 1 : -1));
 }
