@@ -1,6 +1,8 @@
-// Makes docs/workbench.png from a real run: the CLI (from source) in tmux against the scripted
-// model server, captured with `tmux capture-pane -e`, turned into HTML and shot with headless
-// Chromium. Usage: node test/tui/support/screenshot.js [out.png]
+// Makes docs/workbench.png from a real run: the CLI (from source) in tmux at 160×45 against the
+// scripted model server — one finished turn (plan, read, an approved edit, an approved test run),
+// then a second change awaiting approval — captured with `tmux capture-pane -e`, turned into HTML
+// here and shot with headless Chromium (Debian: apt-get install chromium). A one-off tool, not a
+// dependency of the package. Usage: node scripts/workbench-screenshot.js [out.png]
 'use strict';
 const fs = require('node:fs');
 const os = require('node:os');
@@ -11,10 +13,10 @@ const ts = require('typescript');
 require.extensions['.ts'] = function (m, f) {
   m._compile(ts.transpileModule(fs.readFileSync(f, 'utf8'), { fileName: f, compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true } }).outputText, f);
 };
-const REPO = path.join(__dirname, '..', '..', '..');
+const REPO = path.join(__dirname, '..');
 const { startScriptedServer } = require(path.join(REPO, 'test', 'support', 'scripted-server.ts'));
-const COLS = 150;
-const ROWS = 42;
+const COLS = 160;
+const ROWS = 45;
 const SOCKET = `smallcode-shot-${process.pid}`;
 const tmux = (...a) => execFileSync('tmux', ['-L', SOCKET, ...a], { encoding: 'utf8' });
 
@@ -98,27 +100,41 @@ async function main() {
   const server = await startScriptedServer({
     kind: 'ollama', contextWindow: 16384, models: ['qwen2.5-coder:7b'],
     replies: [
-      { text: 'I will keep a short plan.', toolCalls: [{ name: 'update_plan', arguments: { items: [{ text: 'Read src/greet.ts', done: false }, { text: 'Add an optional greeting', done: false }, { text: 'Run the tests', done: false }] } }] },
-      { toolCalls: [{ name: 'read_file', arguments: { path: 'src/greet.ts' } }] },
-      { toolCalls: [{ name: 'update_plan', arguments: { items: [{ text: 'Read src/greet.ts', done: true }, { text: 'Add an optional greeting', done: false }, { text: 'Run the tests', done: false }] } }] },
-      { text: 'The function hard-codes "Hello". I will add a `greeting` parameter with a default:\n```ts\nexport function greet(name: string, greeting = \'Hello\'): string\n```', toolCalls: [{ name: 'edit_file', arguments: { path: 'src/greet.ts', search: "export function greet(name: string): string {\n  return 'Hello ' + name;\n}", replace: "export function greet(name: string, greeting = 'Hello'): string {\n  return `${greeting}, ${name}!`;\n}" } }] },
-      { text: 'Done.' },
+      { text: 'I will keep a short plan.', toolCalls: [{ name: 'update_plan', arguments: { items: [{ text: 'Read src/greet.ts', done: false }, { text: 'Add an optional greeting', done: false }, { text: 'Run the tests', done: false }] } }], promptTokens: 2100, completionTokens: 60 },
+      { toolCalls: [{ name: 'read_file', arguments: { path: 'src/greet.ts' } }], promptTokens: 2300, completionTokens: 20 },
+      { text: 'The function hard-codes "Hello". I will add a `greeting` parameter with a default.', toolCalls: [{ name: 'edit_file', arguments: { path: 'src/greet.ts', search: "export function greet(name: string): string {\n  return 'Hello ' + name;\n}", replace: "export function greet(name: string, greeting = 'Hello'): string {\n  return `${greeting}, ${name}!`;\n}" } }], promptTokens: 2600, completionTokens: 90, chunkDelayMs: 15 },
+      { toolCalls: [{ name: 'update_plan', arguments: { items: [{ text: 'Read src/greet.ts', done: true }, { text: 'Add an optional greeting', done: true }, { text: 'Run the tests', done: false }] } }], promptTokens: 2800, completionTokens: 40 },
+      { toolCalls: [{ name: 'run_command', arguments: { command: "node -e \"console.log('PASS test/greet.test.ts'); console.log('Tests: 3 passed, 3 total')\"" } }], promptTokens: 2900, completionTokens: 35 },
+      { text: 'Done: `greet(name, greeting = \'Hello\')` returns "Hello, name!" and the tests pass.', toolCalls: [{ name: 'update_plan', arguments: { items: [{ text: 'Read src/greet.ts', done: true }, { text: 'Add an optional greeting', done: true }, { text: 'Run the tests', done: true }] } }], promptTokens: 3100, completionTokens: 45 },
+      { text: 'Done: greet() takes an optional greeting word, and the 3 tests pass.', promptTokens: 3200, completionTokens: 20 },
+      { text: 'I will add `farewell()` next to `greet()`, in the same style:', toolCalls: [{ name: 'edit_file', arguments: { path: 'src/greet.ts', search: "  return `${greeting}, ${name}!`;\n}", replace: "  return `${greeting}, ${name}!`;\n}\n\n/** The goodbye counterpart of greet(). */\nexport function farewell(name: string, word = 'Goodbye'): string {\n  return `${word}, ${name}.`;\n}" } }], promptTokens: 3500, completionTokens: 110, chunkDelayMs: 15 },
     ],
   });
-  const launch = path.join(__dirname, 'run-from-source.js');
+  const launch = path.join(REPO, 'test', 'tui', 'support', 'run-from-source.js');
   const cmd = `node '${launch}' tui --provider ollama --base-url ${server.url} --model qwen2.5-coder:7b --cwd '${root}'; exec cat`;
   try {
     tmux('-f', '/dev/null', 'new-session', '-d', '-s', 'shot', '-x', String(COLS), '-y', String(ROWS), '-e', 'TERM=xterm-256color', '-e', 'NCURSES_NO_UTF8_ACS=1', '-e', `HOME=${root}`, cmd);
     await waitFor('shot', 'Enter send');
+    const approve = async () => {
+      await waitFor('shot', 'Approval needed');
+      await new Promise((r) => setTimeout(r, 700)); // a person's pause: an answer key counts on its own
+      tmux('send-keys', '-t', 'shot', 'y');
+      await new Promise((r) => setTimeout(r, 700));
+    };
     tmux('send-keys', '-t', 'shot', '-l', 'Let greet() take an optional greeting word');
     tmux('send-keys', '-t', 'shot', 'Enter');
+    await approve(); // the edit
+    await approve(); // the test run
+    await waitFor('shot', 'and the 3 tests pass');
+    tmux('send-keys', '-t', 'shot', '-l', 'Now add a farewell() next to it');
+    tmux('send-keys', '-t', 'shot', 'Enter');
     await waitFor('shot', 'Approval needed');
-    await new Promise((r) => setTimeout(r, 500)); // let the tree and plan panes settle for the picture
+    await new Promise((r) => setTimeout(r, 800)); // let the tree and plan panes settle for the picture
     const ansi = tmux('capture-pane', '-e', '-p', '-t', 'shot');
     const html = path.join(root, 'shot.html');
     fs.writeFileSync(html, toHtml(ansi));
     fs.mkdirSync(path.dirname(out), { recursive: true });
-    const shot = spawnSync('chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--hide-scrollbars', `--screenshot=${out}`, `--window-size=${COLS * 9 + 30},${ROWS * 17 + 30}`, `file://${html}`], { encoding: 'utf8' });
+    const shot = spawnSync('chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--hide-scrollbars', `--screenshot=${out}`, `--window-size=${Math.ceil(COLS * 8.45) + 26},${ROWS * 17 + 30}`, `file://${html}`], { encoding: 'utf8' });
     if (shot.status !== 0) throw new Error(`chromium failed: ${shot.stderr.split('\n')[0]}`);
     process.stdout.write(`wrote ${out}\n`);
   } finally {
