@@ -10,8 +10,14 @@ const path = require('node:path');
 const { execFileSync, spawnSync } = require('node:child_process');
 const ts = require('typescript');
 
-require.extensions['.ts'] = function (m, f) {
-  m._compile(ts.transpileModule(fs.readFileSync(f, 'utf8'), { fileName: f, compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true } }).outputText, f);
+require.extensions['.ts'] = (m, f) => {
+  m._compile(
+    ts.transpileModule(fs.readFileSync(f, 'utf8'), {
+      fileName: f,
+      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
+    }).outputText,
+    f,
+  );
 };
 const REPO = path.join(__dirname, '..');
 const { startScriptedServer } = require(path.join(REPO, 'test', 'support', 'scripted-server.ts'));
@@ -37,11 +43,32 @@ function workspace() {
 }
 
 // ANSI (as tmux capture-pane -e writes it) → HTML spans.
-const BASE = ['#000000', '#cd3131', '#0dbc79', '#e5e510', '#2472c8', '#bc3fbc', '#11a8cd', '#e5e5e5', '#666666', '#f14c4c', '#23d18b', '#f5f543', '#3b8eea', '#d670d6', '#29b8db', '#ffffff'];
+const BASE = [
+  '#000000',
+  '#cd3131',
+  '#0dbc79',
+  '#e5e510',
+  '#2472c8',
+  '#bc3fbc',
+  '#11a8cd',
+  '#e5e5e5',
+  '#666666',
+  '#f14c4c',
+  '#23d18b',
+  '#f5f543',
+  '#3b8eea',
+  '#d670d6',
+  '#29b8db',
+  '#ffffff',
+];
 function color256(n) {
   if (n < 16) return BASE[n];
-  if (n >= 232) { const v = 8 + (n - 232) * 10; return `rgb(${v},${v},${v})`; }
-  const i = n - 16; const c = [Math.floor(i / 36), Math.floor(i / 6) % 6, i % 6].map((x) => (x ? 55 + x * 40 : 0));
+  if (n >= 232) {
+    const v = 8 + (n - 232) * 10;
+    return `rgb(${v},${v},${v})`;
+  }
+  const i = n - 16;
+  const c = [Math.floor(i / 36), Math.floor(i / 6) % 6, i % 6].map((x) => (x ? 55 + x * 40 : 0));
   return `rgb(${c[0]},${c[1]},${c[2]})`;
 }
 function toHtml(ansi) {
@@ -49,7 +76,8 @@ function toHtml(ansi) {
   let st = { fg: null, bg: null, bold: false, inv: false };
   let out = '';
   const open = () => {
-    let fg = st.fg || '#d4d4d4'; let bg = st.bg || '#1e1e1e';
+    let fg = st.fg || '#d4d4d4';
+    let bg = st.bg || '#1e1e1e';
     if (st.inv) [fg, bg] = [bg, fg];
     return `<span style="color:${fg};background:${bg};${st.bold ? 'font-weight:bold;' : ''}">`;
   };
@@ -59,7 +87,11 @@ function toHtml(ansi) {
     let m;
     let width = 0;
     while ((m = re.exec(line))) {
-      if (m[2] !== undefined) { html += esc(m[2]); width += [...m[2]].length; continue; }
+      if (m[2] !== undefined) {
+        html += esc(m[2]);
+        width += [...m[2]].length;
+        continue;
+      }
       const p = m[1] === '' ? [0] : m[1].split(';').map(Number);
       for (let i = 0; i < p.length; i++) {
         const c = p[i];
@@ -74,8 +106,17 @@ function toHtml(ansi) {
         else if (c >= 100 && c <= 107) st.bg = BASE[c - 92];
         else if (c === 39) st.fg = null;
         else if (c === 49) st.bg = null;
-        else if ((c === 38 || c === 48) && p[i + 1] === 5) { const v = color256(p[i + 2]); if (c === 38) st.fg = v; else st.bg = v; i += 2; }
-        else if ((c === 38 || c === 48) && p[i + 1] === 2) { const v = `rgb(${p[i + 2]},${p[i + 3]},${p[i + 4]})`; if (c === 38) st.fg = v; else st.bg = v; i += 4; }
+        else if ((c === 38 || c === 48) && p[i + 1] === 5) {
+          const v = color256(p[i + 2]);
+          if (c === 38) st.fg = v;
+          else st.bg = v;
+          i += 2;
+        } else if ((c === 38 || c === 48) && p[i + 1] === 2) {
+          const v = `rgb(${p[i + 2]},${p[i + 3]},${p[i + 4]})`;
+          if (c === 38) st.fg = v;
+          else st.bg = v;
+          i += 4;
+        }
       }
       html += '</span>' + open();
     }
@@ -98,22 +139,129 @@ async function main() {
   const out = path.resolve(process.argv[2] || path.join(REPO, 'docs', 'workbench.png'));
   const root = workspace();
   const server = await startScriptedServer({
-    kind: 'ollama', contextWindow: 16384, models: ['qwen2.5-coder:7b'],
+    kind: 'ollama',
+    contextWindow: 16384,
+    models: ['qwen2.5-coder:7b'],
     replies: [
-      { text: 'I will keep a short plan.', toolCalls: [{ name: 'update_plan', arguments: { items: [{ text: 'Read src/greet.ts', done: false }, { text: 'Add an optional greeting', done: false }, { text: 'Run the tests', done: false }] } }], promptTokens: 2100, completionTokens: 60 },
+      {
+        text: 'I will keep a short plan.',
+        toolCalls: [
+          {
+            name: 'update_plan',
+            arguments: {
+              items: [
+                { text: 'Read src/greet.ts', done: false },
+                { text: 'Add an optional greeting', done: false },
+                { text: 'Run the tests', done: false },
+              ],
+            },
+          },
+        ],
+        promptTokens: 2100,
+        completionTokens: 60,
+      },
       { toolCalls: [{ name: 'read_file', arguments: { path: 'src/greet.ts' } }], promptTokens: 2300, completionTokens: 20 },
-      { text: 'The function hard-codes "Hello". I will add a `greeting` parameter with a default.', toolCalls: [{ name: 'edit_file', arguments: { path: 'src/greet.ts', search: "export function greet(name: string): string {\n  return 'Hello ' + name;\n}", replace: "export function greet(name: string, greeting = 'Hello'): string {\n  return `${greeting}, ${name}!`;\n}" } }], promptTokens: 2600, completionTokens: 90, chunkDelayMs: 15 },
-      { toolCalls: [{ name: 'update_plan', arguments: { items: [{ text: 'Read src/greet.ts', done: true }, { text: 'Add an optional greeting', done: true }, { text: 'Run the tests', done: false }] } }], promptTokens: 2800, completionTokens: 40 },
-      { toolCalls: [{ name: 'run_command', arguments: { command: "node -e \"console.log('PASS test/greet.test.ts'); console.log('Tests: 3 passed, 3 total')\"" } }], promptTokens: 2900, completionTokens: 35 },
-      { text: 'Done: `greet(name, greeting = \'Hello\')` returns "Hello, name!" and the tests pass.', toolCalls: [{ name: 'update_plan', arguments: { items: [{ text: 'Read src/greet.ts', done: true }, { text: 'Add an optional greeting', done: true }, { text: 'Run the tests', done: true }] } }], promptTokens: 3100, completionTokens: 45 },
+      {
+        text: 'The function hard-codes "Hello". I will add a `greeting` parameter with a default.',
+        toolCalls: [
+          {
+            name: 'edit_file',
+            arguments: {
+              path: 'src/greet.ts',
+              search: "export function greet(name: string): string {\n  return 'Hello ' + name;\n}",
+              // biome-ignore lint/suspicious/noTemplateCurlyInString: the code the scripted model writes
+              replace: "export function greet(name: string, greeting = 'Hello'): string {\n  return `${greeting}, ${name}!`;\n}",
+            },
+          },
+        ],
+        promptTokens: 2600,
+        completionTokens: 90,
+        chunkDelayMs: 15,
+      },
+      {
+        toolCalls: [
+          {
+            name: 'update_plan',
+            arguments: {
+              items: [
+                { text: 'Read src/greet.ts', done: true },
+                { text: 'Add an optional greeting', done: true },
+                { text: 'Run the tests', done: false },
+              ],
+            },
+          },
+        ],
+        promptTokens: 2800,
+        completionTokens: 40,
+      },
+      {
+        toolCalls: [
+          { name: 'run_command', arguments: { command: "node -e \"console.log('PASS test/greet.test.ts'); console.log('Tests: 3 passed, 3 total')\"" } },
+        ],
+        promptTokens: 2900,
+        completionTokens: 35,
+      },
+      {
+        text: 'Done: `greet(name, greeting = \'Hello\')` returns "Hello, name!" and the tests pass.',
+        toolCalls: [
+          {
+            name: 'update_plan',
+            arguments: {
+              items: [
+                { text: 'Read src/greet.ts', done: true },
+                { text: 'Add an optional greeting', done: true },
+                { text: 'Run the tests', done: true },
+              ],
+            },
+          },
+        ],
+        promptTokens: 3100,
+        completionTokens: 45,
+      },
       { text: 'Done: greet() takes an optional greeting word, and the 3 tests pass.', promptTokens: 3200, completionTokens: 20 },
-      { text: 'I will add `farewell()` next to `greet()`, in the same style:', toolCalls: [{ name: 'edit_file', arguments: { path: 'src/greet.ts', search: "  return `${greeting}, ${name}!`;\n}", replace: "  return `${greeting}, ${name}!`;\n}\n\n/** The goodbye counterpart of greet(). */\nexport function farewell(name: string, word = 'Goodbye'): string {\n  return `${word}, ${name}.`;\n}" } }], promptTokens: 3500, completionTokens: 110, chunkDelayMs: 15 },
+      {
+        text: 'I will add `farewell()` next to `greet()`, in the same style:',
+        toolCalls: [
+          {
+            name: 'edit_file',
+            arguments: {
+              path: 'src/greet.ts',
+              // biome-ignore lint/suspicious/noTemplateCurlyInString: the code the scripted model writes
+              search: '  return `${greeting}, ${name}!`;\n}',
+              replace:
+                // biome-ignore lint/suspicious/noTemplateCurlyInString: the code the scripted model writes
+                "  return `${greeting}, ${name}!`;\n}\n\n/** The goodbye counterpart of greet(). */\nexport function farewell(name: string, word = 'Goodbye'): string {\n  return `${word}, ${name}.`;\n}",
+            },
+          },
+        ],
+        promptTokens: 3500,
+        completionTokens: 110,
+        chunkDelayMs: 15,
+      },
     ],
   });
   const launch = path.join(REPO, 'test', 'tui', 'support', 'run-from-source.js');
   const cmd = `node '${launch}' tui --provider ollama --base-url ${server.url} --model qwen2.5-coder:7b --cwd '${root}'; exec cat`;
   try {
-    tmux('-f', '/dev/null', 'new-session', '-d', '-s', 'shot', '-x', String(COLS), '-y', String(ROWS), '-e', 'TERM=xterm-256color', '-e', 'NCURSES_NO_UTF8_ACS=1', '-e', `HOME=${root}`, cmd);
+    tmux(
+      '-f',
+      '/dev/null',
+      'new-session',
+      '-d',
+      '-s',
+      'shot',
+      '-x',
+      String(COLS),
+      '-y',
+      String(ROWS),
+      '-e',
+      'TERM=xterm-256color',
+      '-e',
+      'NCURSES_NO_UTF8_ACS=1',
+      '-e',
+      `HOME=${root}`,
+      cmd,
+    );
     await waitFor('shot', 'Enter send');
     const approve = async () => {
       await waitFor('shot', 'Approval needed');
@@ -134,7 +282,19 @@ async function main() {
     const html = path.join(root, 'shot.html');
     fs.writeFileSync(html, toHtml(ansi));
     fs.mkdirSync(path.dirname(out), { recursive: true });
-    const shot = spawnSync('chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--hide-scrollbars', `--screenshot=${out}`, `--window-size=${Math.ceil(COLS * 8.45) + 26},${ROWS * 17 + 30}`, `file://${html}`], { encoding: 'utf8' });
+    const shot = spawnSync(
+      'chromium',
+      [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--hide-scrollbars',
+        `--screenshot=${out}`,
+        `--window-size=${Math.ceil(COLS * 8.45) + 26},${ROWS * 17 + 30}`,
+        `file://${html}`,
+      ],
+      { encoding: 'utf8' },
+    );
     if (shot.status !== 0) throw new Error(`chromium failed: ${shot.stderr.split('\n')[0]}`);
     process.stdout.write(`wrote ${out}\n`);
   } finally {
@@ -143,4 +303,7 @@ async function main() {
   }
 }
 
-main().catch((err) => { process.stderr.write(`${err.message}\n`); process.exitCode = 1; });
+main().catch((err) => {
+  process.stderr.write(`${err.message}\n`);
+  process.exitCode = 1;
+});
