@@ -327,6 +327,8 @@ export function createCommands(d: CommandDeps): Commands {
         interrupt();
         return store.dispatch({ type: 'ui.focus', focus: s.tab });
       case 'interrupt':
+        // With a dialog up, Esc keeps its meaning: it moves to the dialog, never cancels the turn.
+        if (s.approvals.length) return store.dispatch({ type: 'ui.dialogFocus', focused: true });
         return interrupt();
       case 'completePath':
         return completePath();

@@ -57,7 +57,7 @@ export const STREAM_MS = 60;
 
 const ANSWER_SCOPES = new Set(['approval', 'change', 'command']);
 const ANSWER_ACTIONS = new Set<Action>(KEYMAP.filter((b) => ANSWER_SCOPES.has(b.when)).map((b) => b.action));
-const DESTRUCTIVE = new Set<Action>(['quit', 'undo', 'changeUndo', 'changeRedo']);
+const DESTRUCTIVE = new Set<Action>(['quit', 'undo', 'changeUndo', 'changeRedo', 'resumeSession']);
 
 const printable = (k: KeyPress) => k.ch !== undefined && k.ch.length >= 1 && k.ch >= ' ' && k.ch !== '\x7f' && !/^[CM]-/.test(k.full);
 

@@ -78,16 +78,16 @@ describe('the changes view', () => {
     expect(await b.text()).not.toContain('changes this session');
   });
 
-  it('u and r never act inside a burst of keys', async () => {
+  it('u and r never act inside a burst of keys; opened from the input, the view keeps the keys', async () => {
     const agent = new TestAgent();
     agent.changeList = [change(1, 'a.txt', '@@ -1 +1 @@\n-x\n+y\n')];
     const b = await bench(agent);
-    await b.press(KEYS.esc);
-    b.clock.advance(QUIET_MS);
-    await b.press('c');
+    await b.press(...'/changes', KEYS.enter); // opened from the input
     await b.waitFor('1 change this session');
     await b.press('uuu');
     expect(agent.changeList[0].state).toBe('applied');
+    await b.press('z'); // a key the view does not use types nothing behind it
+    expect(b.probe.store.get().input.text).toBe('');
   });
 });
 
@@ -145,6 +145,9 @@ describe('typing while the model works', () => {
     });
     await b.waitFor('Approval needed');
     await b.press(KEYS.esc);
+    expect(agent.cancels).toBe(2);
+    expect(b.probe.store.get().dialogFocus).toBe(true);
+    await b.press(KEYS.esc); // again, from the pane the dialog focus moved to: still no cancel
     expect(agent.cancels).toBe(2);
     expect(b.probe.store.get().dialogFocus).toBe(true);
   });
