@@ -4,8 +4,9 @@
 // and resuming another session from /sessions (the workbench reopens on it).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { spawn } from 'node:child_process';
 import { createSessionLog } from '../../src/session/session-log';
-import { HAS_TMUX, closeAll, openSession as open, userPause } from './support/tmux';
+import { HAS_TMUX, closeAll, openSession as open, tmux, userPause } from './support/tmux';
 
 if (!HAS_TMUX) console.warn('e2e-long-session-tmux: skipped — tmux is not installed (apt-get install tmux)');
 const suite = HAS_TMUX ? describe : describe.skip;
@@ -98,5 +99,38 @@ suite('long sessions in tmux (end to end)', () => {
     await s.answer('Enter');
     await s.waitFor(`resumed session ${earlier.id}`);
     await s.waitFor('earlier answer');
+  });
+});
+
+suite('notifications in tmux (end to end)', () => {
+  afterAll(closeAll);
+
+  it('rings the bell when an approval is needed after the terminal lost focus (focus events from an attached tmux client)', async () => {
+    const s = await open([
+      { text: 'Writing the file now, slowly.', toolCalls: [{ name: 'write_file', arguments: { path: 'b.txt', content: 'b\n' } }], chunkDelayMs: 150 },
+      { text: 'Done.' },
+    ]);
+    tmux('set-option', '-g', 'focus-events', 'on');
+    tmux('set-option', '-g', 'monitor-bell', 'on');
+    // tmux reports focus only to an attached client: attach one on a pseudo-terminal (script).
+    const socket = tmux('display-message', '-p', '#{socket_path}').trim();
+    const client = spawn('script', ['-qfc', `tmux -S '${socket}' attach -t ${s.name}`, '/dev/null'], {
+      stdio: 'ignore',
+      env: { ...process.env, TERM: 'xterm-256color' },
+    });
+    try {
+      await s.waitFor('Enter send');
+      s.type('write b.txt');
+      s.keys('Enter');
+      await s.waitFor('Writing');
+      // The user switches to another window: tmux tells the workbench it lost focus (ESC[O).
+      tmux('new-window', '-t', s.name);
+      const bell = () => tmux('display-message', '-p', '-t', `${s.name}:0`, '#{window_bell_flag}').trim();
+      const deadline = Date.now() + 20000;
+      while (Date.now() < deadline && bell() !== '1') await new Promise((r) => setTimeout(r, 100));
+      expect(bell()).toBe('1');
+    } finally {
+      client.kill();
+    }
   });
 });
