@@ -10,10 +10,9 @@ import { parseSlash, wantsContinuation } from './input-editor';
 import { treeRows } from './tree-view';
 import { selectedToolId } from './store';
 import { quitReason } from './status-view';
-import { completeMention, mentionAt, mentionedPaths } from './file-mention';
-import { attachmentAllowance } from './attachments';
 import type { SessionInfo } from '../session/session-summary';
 import type { ExportResult } from '../session/session-export';
+import { createSessionCommands } from './session-commands';
 
 export interface CommandDeps {
   agent: AgentHandle;
@@ -54,6 +53,7 @@ export function createCommands(d: CommandDeps): Commands {
   const notice = (level: 'info' | 'warn' | 'error', text: string) => store.dispatch({ type: 'ui.notice', level, text });
   const later = (p: Promise<unknown>, what: string) => p.catch((err) => notice('error', `${what} failed: ${errText(err)}`));
   const current = () => state().approvals[0];
+  const long = createSessionCommands(d, notice, later);
 
   const scroll = (delta: number, page = false) => {
     const s = state();
@@ -119,19 +119,9 @@ export function createCommands(d: CommandDeps): Commands {
       case '/changes':
         return run('openChanges');
       case '/sessions':
-        store.dispatch({ type: 'ui.sessions.open', open: true });
-        return void later(
-          d.sessions.list().then((list) => store.dispatch({ type: 'ui.sessions.list', list })),
-          '/sessions',
-        );
-      case '/export': {
-        const id = state().sessionId;
-        if (!id) return notice('warn', 'this session has no log yet (send a message first), so there is nothing to export');
-        return void later(
-          d.sessions.export(id, p.arg || undefined).then((r) => notice(r.ok ? 'info' : 'warn', r.ok ? `session exported to ${r.rel}` : `/export: ${r.reason}`)),
-          '/export',
-        );
-      }
+        return long.openSessions();
+      case '/export':
+        return long.exportCurrent(p.arg);
       case '/plan':
         return store.dispatch({ type: 'ui.focus', focus: 'plan' });
       case '/escalate':
@@ -143,73 +133,10 @@ export function createCommands(d: CommandDeps): Commands {
     }
   };
 
-  /** A message typed while a turn runs waits in the queue; each turn's end sends the next one. */
   function submit(text: string) {
     if (text.trim().startsWith('/')) return slash(text);
-    if (agent.busy() || state().queued.length) return store.dispatch({ type: 'ui.queue.add', text });
-    startTurn(text);
+    long.submit(text);
   }
-  /** Files named `@path` go with the message (read when it is sent, so a queued one sees the newest). */
-  function startTurn(text: string) {
-    const withFiles = mentionedPaths(text).length
-      ? d.files.attach(text, attachmentAllowance(state().header.contextWindow)).then((a) => {
-          for (const n of a.notes) notice(n.level, n.text);
-          return a.text;
-        })
-      : Promise.resolve(text);
-    void later(
-      withFiles.then((message) => agent.submit(message)).then((outcome) => afterTurn(outcome.reason)),
-      'the turn',
-    );
-  }
-  const completePath = () => {
-    const input = state().input;
-    const m = mentionAt(input.text, input.cursor);
-    if (!m) return;
-    const candidates = d.files.candidates(m.query);
-    if (!candidates.length) return notice('info', `no workspace path starts with ${m.query || '(nothing yet)'}`);
-    const next = completeMention(input, m, candidates);
-    const grown = next.text !== input.text;
-    store.dispatch({ type: 'ui.input.set', input: next, choices: candidates.length > 1 && !grown ? candidates : [] });
-  };
-  function afterTurn(reason: string) {
-    const queued = state().queued;
-    if (!queued.length || agent.busy()) return;
-    if (reason === 'cancelled') {
-      // Interrupted on purpose: the queued words go back to the input instead of starting a turn.
-      for (let i = 0; i < queued.length; i++) store.dispatch({ type: 'ui.queue.take' });
-      if (!state().input.text) store.dispatch({ type: 'ui.input', edit: { op: 'insert', text: queued.join('\n\n') } });
-      return notice('info', `interrupted — ${queued.length === 1 ? 'the queued message is' : `${queued.length} queued messages are`} back in the input`);
-    }
-    store.dispatch({ type: 'ui.queue.take' });
-    startTurn(queued[0]);
-  }
-  const interrupt = () => {
-    if (!agent.busy()) return;
-    agent.cancel();
-    notice('info', 'interrupting the generation…');
-  };
-
-  const changesRefresh = () =>
-    later(
-      agent.changes().then((list) => store.dispatch({ type: 'ui.changes.list', list })),
-      'the changes view',
-    );
-  const changeAct = (redo: boolean) => {
-    const v = state().changes;
-    const c = v?.list[v.selected];
-    if (!c) return;
-    if (!redo && c.state === 'undone') return notice('info', `change #${c.id} is already undone — r redoes it`);
-    if (redo && c.state === 'applied') return notice('info', `change #${c.id} is applied — u undoes it`);
-    void later(
-      (redo ? agent.redoChange(c.id) : agent.undoChange(c.id)).then((r) => {
-        // The refusal is said in the view itself: the chat with the agent's notice is behind it.
-        if (!r.ok) store.dispatch({ type: 'ui.changes.note', text: r.reason });
-        return changesRefresh();
-      }),
-      redo ? 'redo' : 'undo',
-    );
-  };
 
   function run(action: Action): void {
     const s = state();
@@ -324,50 +251,32 @@ export function createCommands(d: CommandDeps): Commands {
         // With a request pending, leaving the input means "I am answering now": its keys act at once.
         if (s.approvals.length) return store.dispatch({ type: 'ui.dialogFocus', focused: true });
         // While the model works Esc also interrupts it (as Ctrl-C does), and still leaves the input.
-        interrupt();
+        long.interrupt();
         return store.dispatch({ type: 'ui.focus', focus: s.tab });
       case 'interrupt':
         // With a dialog up, Esc keeps its meaning: it moves to the dialog, never cancels the turn.
         if (s.approvals.length) return store.dispatch({ type: 'ui.dialogFocus', focused: true });
-        return interrupt();
+        return long.interrupt();
       case 'completePath':
-        return completePath();
+        return long.completePath();
       case 'closeSessions':
         return store.dispatch({ type: 'ui.sessions.open', open: false });
-      case 'exportSession': {
-        const chosen = s.sessions?.list[s.sessions.selected];
-        if (!chosen) return;
-        return void later(
-          d.sessions
-            .export(chosen.id)
-            .then((r) => store.dispatch({ type: 'ui.sessions.note', text: r.ok ? `exported to ${r.rel} (${r.bytes} bytes)` : `not exported: ${r.reason}` })),
-          'export',
-        );
-      }
-      case 'resumeSession': {
-        const chosen = s.sessions?.list[s.sessions.selected];
-        if (!chosen) return;
-        const note = (text: string) => store.dispatch({ type: 'ui.sessions.note', text });
-        if (chosen.id === s.sessionId) return note('that is the session you are in — Esc goes back to it');
-        if (agent.busy()) return note('a turn is running — let it end or interrupt it (Esc) before switching sessions');
-        if (!d.sessions.resume(chosen.id)) note(`resume it with: smallcode tui --resume ${chosen.id}`);
-        return;
-      }
+      case 'exportSession':
+        return long.exportSelected();
+      case 'resumeSession':
+        return long.resumeSelected();
       case 'openChanges':
-        store.dispatch({ type: 'ui.changes.open', open: true });
-        return void changesRefresh();
+        return long.openChanges();
       case 'closeChanges':
         return store.dispatch({ type: 'ui.changes.open', open: false });
       case 'changeUndo':
-        return changeAct(false);
+        return long.changeAct(false);
       case 'changeRedo':
-        return changeAct(true);
+        return long.changeAct(true);
       case 'changesPageDown':
-      case 'changesPageUp': {
-        const m = d.metrics('changes');
-        const delta = (action === 'changesPageDown' ? 1 : -1) * Math.max(1, m.height - 1);
-        return store.dispatch({ type: 'ui.changes.scroll', delta, max: m.lines - m.height });
-      }
+        return long.changesPage(1);
+      case 'changesPageUp':
+        return long.changesPage(-1);
       case 'focusInput':
         return store.dispatch({ type: 'ui.focus', focus: 'input' });
       case 'undo':
