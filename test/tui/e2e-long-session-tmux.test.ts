@@ -4,7 +4,7 @@
 // and resuming another session from /sessions (the workbench reopens on it).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createSessionLog } from '../../src/session/session-log';
 import { HAS_TMUX, closeAll, openSession as open, tmux, userPause } from './support/tmux';
 
@@ -102,7 +102,9 @@ suite('long sessions in tmux (end to end)', () => {
   });
 });
 
-suite('notifications in tmux (end to end)', () => {
+// Attaching a client needs a pseudo-terminal: util-linux's `script` gives one.
+const HAS_SCRIPT = spawnSync('script', ['--version']).status === 0;
+(HAS_TMUX && HAS_SCRIPT ? describe : describe.skip)('notifications in tmux (end to end)', () => {
   afterAll(closeAll);
 
   it('rings the bell when an approval is needed after the terminal lost focus (focus events from an attached tmux client)', async () => {
