@@ -17,6 +17,7 @@ import { compactToFit } from '../context/compaction';
 import { createReadRecord } from '../context/read-record';
 import { summarizerFor } from './summarizer';
 import { undo as undoJournal } from '../patch/index';
+import { createSessionChanges } from './session-changes';
 import type { ToolModeSetting } from '../types/tool-mode';
 import { toolModeFor } from '../providers/profiles/profile-wire';
 import type { ApprovalPolicy } from './policy';
@@ -205,9 +206,12 @@ export function createAgent(opts: AgentOptions): Agent {
     running?.abort(new Error('cancelled by the user'));
   }
 
+  const sessionChanges = createSessionChanges(opts.root, bus, history);
+
   return {
     subscribe: (fn) => bus.subscribe(fn),
     submit,
+    ...sessionChanges,
     resolve(id, decision, feedback, edited) {
       approvals.resolve(id, { decision, feedback, edited });
     },

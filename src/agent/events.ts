@@ -84,6 +84,9 @@ export type AgentEvent =
   | { type: 'patch.rejected'; id: string; path: string; reason: string }
   | { type: 'patch.stale'; id: string; path: string }
   | { type: 'patch.undone'; paths: string[] }
+  /** One change of this session undone on its own / brought back (the changes view). */
+  | { type: 'change.undone'; journalId: number; path: string }
+  | { type: 'change.redone'; journalId: number; path: string }
   | { type: 'budget'; report: BudgetReport }
   | { type: 'plan'; items: PlanItem[] }
   | { type: 'compaction'; before: number; after: number; method: 'stubs' | 'summary' | 'extractive' }

@@ -1,8 +1,12 @@
 // What a front end (the TUI, the headless printer, tests) may do with an agent: subscribe to
 // its events and call its commands. Nothing else crosses this line.
 import type { AgentEvent, ApprovalDecision, TurnEndReason } from './events';
-import type { UndoResult } from '../patch/types';
+import type { ChangeRecord, UndoResult } from '../patch/types';
 import type { McpServerStatus } from '../mcp/mcp-status';
+import type { ChangeActionResult } from './session-changes';
+
+export type { ChangeRecord } from '../patch/types';
+export type { ChangeActionResult } from './session-changes';
 
 export interface TurnOutcome {
   reason: TurnEndReason;
@@ -37,6 +41,12 @@ export interface AgentHandle {
   cancel(): void;
   /** Reverts the last `n` applied changes (default 1). */
   undo(n?: number): Promise<UndoResult>;
+  /** The changes applied this session, oldest first, with their diffs (the changes view). */
+  changes(): Promise<ChangeRecord[]>;
+  /** Undoes one change of this session, not only the newest; refuses when later edits conflict. */
+  undoChange(journalId: number): Promise<ChangeActionResult>;
+  /** Brings back a change undone with undoChange. */
+  redoChange(journalId: number): Promise<ChangeActionResult>;
   /** Compacts the history now (/compact). */
   compact(): Promise<void>;
   /** Sends the next step to the cloud model, if configured (/escalate). */

@@ -78,7 +78,8 @@ function commonRows(spec: CommandSpec = NO_COMMAND): [string, string][] {
 const SETTINGS = `Settings also come from the environment, a .env file in the workspace, or your config file
 ($XDG_CONFIG_HOME/smallcode/config, default ~/.config/smallcode/config; KEY=VALUE lines):
   SMALLCODE_PROVIDER, SMALLCODE_BASE_URL, SMALLCODE_MODEL, SMALLCODE_API_KEY,
-  SMALLCODE_CONTEXT, SMALLCODE_THEME, SMALLCODE_MAX_STEPS, SMALLCODE_TOOLS (auto|native|text)
+  SMALLCODE_CONTEXT, SMALLCODE_THEME, SMALLCODE_MAX_STEPS, SMALLCODE_TOOLS (auto|native|text),
+  SMALLCODE_NOTIFY (on|off: the workbench's bell and desktop notifications)
 Only flags, the environment and your config file may set what widens permissions:
   SMALLCODE_ALLOW, SMALLCODE_ESCALATE*, the vendor API keys, a non-loopback SMALLCODE_BASE_URL,
   SMALLCODE_SANDBOX_NETWORK, SMALLCODE_SANDBOX (auto|off), SMALLCODE_PASS_ENV, SMALLCODE_MCP_ALLOW

@@ -3,6 +3,8 @@
 export { proposeEdit, applyProposal, revalidate, blocksOf } from './engine';
 export { listJournal } from './journal';
 export { undo } from './undo';
+export { revertChange, redoChange, undoneIds, type RevertResult } from './selective-undo';
+export { listChanges } from './change-list';
 export { recoverInterruptedWrites } from './apply-lock';
 export { unifiedDiff } from './unified-diff';
 export { checkWholeFile } from './whole-file';

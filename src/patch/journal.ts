@@ -12,6 +12,9 @@ import { sha256 } from './text-format';
 export interface StoredEntry extends JournalEntry {
   /** base64 of the file's bytes before the change; null when the change created the file. */
   before: string | null;
+  /** base64 of the bytes written (absent in entries from before it was kept; null: the file was
+   * removed). Lets a middle change be undone on its own and the changes view show its diff. */
+  after?: string | null;
 }
 
 export const JOURNAL_REL = `${STATE_DIR}/journal`;
@@ -31,8 +34,10 @@ function asEntry(v: unknown): StoredEntry | undefined {
     typeof e.path === 'string' &&
     typeof e.time === 'string' &&
     (e.beforeHash === null || isHash(e.beforeHash)) &&
-    isHash(e.afterHash) &&
-    (e.before === null || typeof e.before === 'string');
+    (e.afterHash === null || isHash(e.afterHash)) &&
+    (e.before === null || typeof e.before === 'string') &&
+    (e.after === undefined || e.after === null || typeof e.after === 'string') &&
+    (e.undoes === undefined || Number.isInteger(e.undoes));
   return ok ? (e as unknown as StoredEntry) : undefined;
 }
 
@@ -76,7 +81,14 @@ export async function journaledPaths(root: string, limit = 500): Promise<string[
   return [...paths];
 }
 
-export const publicEntry = ({ id, path: p, time, beforeHash, afterHash }: StoredEntry): JournalEntry => ({ id, path: p, time, beforeHash, afterHash });
+export const publicEntry = ({ id, path: p, time, beforeHash, afterHash, undoes }: StoredEntry): JournalEntry => ({
+  id,
+  path: p,
+  time,
+  beforeHash,
+  afterHash,
+  ...(undoes !== undefined ? { undoes } : {}),
+});
 
 export async function listJournal(root: string): Promise<JournalEntry[]> {
   return (await readStored(root)).map(publicEntry);
@@ -87,12 +99,14 @@ export const removeEntry = (root: string, id: number) => removeFile(entryFile(ro
 /**
  * Records a change about to be written; returns the entry and a function that drops it again.
  * Called under the workspace lock; the exclusive create keeps ids unique even without it.
+ * `after` null: the change removes the file. `undoes`: the id of the change this one reverts.
  */
 export async function recordChange(
   root: string,
   relPath: string,
   before: Buffer | null,
-  after: Buffer,
+  after: Buffer | null,
+  undoes?: number,
 ): Promise<{ entry: JournalEntry; drop: () => Promise<void> }> {
   const dir = await ensureConfinedDir(root, JOURNAL_REL);
   if (!dir.ok) throw new Error(`cannot keep the undo journal: ${dir.reason}`);
@@ -100,13 +114,16 @@ export async function recordChange(
   const names = await fs.promises.readdir(journalDir(root));
   let id = names.reduce((max, n) => (ENTRY.test(n) ? Math.max(max, parseInt(n, 10)) : max), 0) + 1;
   for (;;) {
+    // `id` and `path` first: journaledPaths reads them from the file's first bytes.
     const entry: StoredEntry = {
       id,
       path: relPath,
       time: new Date().toISOString(),
       beforeHash: before ? sha256(before) : null,
-      afterHash: sha256(after),
+      afterHash: after ? sha256(after) : null,
       before: before ? before.toString('base64') : null,
+      after: after ? after.toString('base64') : null,
+      ...(undoes !== undefined ? { undoes } : {}),
     };
     const created = await createConfined(root, `${JOURNAL_REL}/${entryName(id)}`, `${JSON.stringify(entry)}\n`);
     if (created === true) return { entry: publicEntry(entry), drop: () => removeEntry(root, id) };

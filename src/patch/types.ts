@@ -66,7 +66,21 @@ export interface JournalEntry {
   path: string;
   time: string;
   beforeHash: string | null;
-  afterHash: string;
+  /** null: the change removed the file (an undone file creation). */
+  afterHash: string | null;
+  /** Set on the entry that undid change `undoes` on its own (the changes view's undo/redo). */
+  undoes?: number;
+}
+
+/** One applied change as the changes view lists it. `diff` null: an old entry without its text. */
+export interface ChangeRecord {
+  id: number;
+  path: string;
+  time: string;
+  state: 'applied' | 'undone';
+  diff: string | null;
+  added: number;
+  removed: number;
 }
 
 export type ApplyResult = { ok: true; entry: JournalEntry } | { ok: false; refusal: Refusal };

@@ -23,6 +23,7 @@ import { loadPrefs, prefsFile, savePrefs } from './ui-prefs';
 import { editInEditor } from './editor';
 import { appendHistory, historyFileNear, loadHistory } from './input-history';
 import { emptyInput } from './input-editor';
+import { FOCUS_OFF, FOCUS_ON, notificationBytes, notificationFor } from './notify';
 
 export interface WorkbenchOptions {
   agent: AgentHandle;
@@ -42,6 +43,12 @@ export interface WorkbenchOptions {
   historyFile?: string;
   /** The environment $VISUAL/$EDITOR come from (default: process.env). */
   env?: NodeJS.ProcessEnv;
+  /** This session's id (the session list marks it; /export writes it). */
+  sessionId?: string;
+  /** Resume another session: the workbench ends and the caller opens it (undefined: not offered). */
+  onResume?: (id: string) => void;
+  /** Bell + desktop notification when the user looked away (SMALLCODE_NOTIFY=off: false). Default on. */
+  notify?: boolean;
   /** Tests and the benchmark: called once the first frame is drawn, with handles to inspect. */
   onReady?: (probe: WorkbenchProbe) => void;
 }
@@ -82,7 +89,7 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<number> {
   const prefsPath = opts.prefsFile ?? prefsFile(opts.env);
   const prefs = loadPrefs(prefsPath);
   const historyPath = opts.historyFile ?? historyFileNear(prefsPath);
-  let state: UiState = { ...initialState(opts.header, size), diffWrap: prefs.diffWrap, input: emptyInput(loadHistory(historyPath)) };
+  let state: UiState = { ...initialState(opts.header, size), diffWrap: prefs.diffWrap, input: emptyInput(loadHistory(historyPath)), sessionId: opts.sessionId };
   for (const e of opts.initialEvents ?? []) state = reduce(state, e);
   for (const n of opts.notices) state = reduce(state, { type: 'ui.notice', level: 'warn', text: n });
   const store = createStore(state);
@@ -91,6 +98,9 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<number> {
   fixBlessedWidths();
   // Keys of one terminal read are collected, then judged together (see key-intake.ts).
   let read: KeyPress[] | null = null;
+  // Where the user's attention is, for notifications (notify.ts).
+  const clock = opts.clock ?? realClock;
+  const attention = { focusReported: false, focused: true, lastKeyAt: clock.now() };
   const intakeRef: { chunk(keys: KeyPress[]): void; paste(text: string): void } = { chunk: () => undefined, paste: () => undefined };
   const input = new InputProxy((opts.input ?? process.stdin) as NodeJS.ReadableStream, {
     readStart: () => {
@@ -102,6 +112,10 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<number> {
       if (keys.length) intakeRef.chunk(keys);
     },
     paste: (text) => intakeRef.paste(text),
+    focus: (focused) => {
+      attention.focusReported = true;
+      attention.focused = focused;
+    },
   });
   // @types/blessed swaps the stream types of `input` and `output` in IScreenOptions.
   const streams = { input, output } as unknown as Pick<blessed.Widgets.IScreenOptions, 'input' | 'output'>;
@@ -131,6 +145,12 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<number> {
       };
 
     const commandsRef: { quit: (code: number) => void } = { quit: () => undefined };
+    let rules: import('../workspace/ignore-rules').IgnoreRules | undefined;
+    const ignoreRules = () => {
+      const { loadIgnoreRules } = require('../workspace/ignore-rules') as typeof import('../workspace/ignore-rules');
+      rules ??= loadIgnoreRules(opts.root);
+      return rules;
+    };
     const panes = createPanes(
       screen,
       theme,
@@ -167,6 +187,26 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<number> {
         } finally {
           output.write(PASTE_ON);
         }
+      },
+      sessions: {
+        list: () => (require('../session/session-summary') as typeof import('../session/session-summary')).recentSessions(opts.root),
+        export: (id, rel) => (require('../session/session-export') as typeof import('../session/session-export')).exportSession(opts.root, id, rel),
+        resume: (id) => {
+          if (!opts.onResume) return false;
+          opts.onResume(id);
+          commandsRef.quit(0);
+          return true;
+        },
+      },
+      files: {
+        candidates: (query) => {
+          const { pathCandidates } = require('./attachments') as typeof import('./attachments');
+          return pathCandidates(opts.root, ignoreRules(), query);
+        },
+        attach: (message, allowance) => {
+          const { attachMentioned } = require('./attachments') as typeof import('./attachments');
+          return attachMentioned(opts.root, message, allowance);
+        },
       },
       rememberWrap: (wrap) => {
         savePrefs(prefsPath, { ...prefs, diffWrap: wrap }).catch((err) =>
@@ -239,6 +279,7 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<number> {
       }
     };
     screen.on('keypress', (ch: string | undefined, key: { full?: string } | undefined) => {
+      attention.lastKeyAt = clock.now();
       const k = { full: key?.full ?? ch ?? '', ch };
       if (read) read.push(k);
       else intakeRef.chunk([k]);
@@ -248,12 +289,29 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<number> {
       safe(() => store.dispatch({ type: 'ui.resize', cols: Number(screen.width), rows: Number(screen.height) })),
     );
     screen.enableMouse();
-    output.write(PASTE_ON);
+    output.write(PASTE_ON + FOCUS_ON);
 
     releaseConsole = captureConsole((level, text) => store.dispatch({ type: 'ui.notice', level, text }));
+    // The status line's clock (turn time, live tok/s): stamped when a turn or a reply starts,
+    // then ticked once a second while a turn runs.
+    let ticking: (() => void) | null = null;
+    const tick = () => {
+      ticking = null;
+      store.dispatch({ type: 'ui.clock', now: clock.now() });
+      if (store.get().busy) ticking = clock.later(tick, 1000);
+    };
     const unsubscribe = opts.agent.subscribe((e) => {
       try {
         store.dispatch(e);
+        if (opts.notify !== false) {
+          const n = notificationFor(e, { ...attention, idleMs: clock.now() - attention.lastKeyAt });
+          if (n) output.write(notificationBytes(n));
+        }
+        const t = store.get().totals;
+        if (e.type === 'turn.start' || (e.type === 'model.delta' && t.streamStartedAt === undefined)) {
+          ticking?.();
+          tick();
+        }
       } catch (err) {
         report(err);
       }
@@ -265,6 +323,7 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<number> {
       if (quitting) return;
       quitting = true;
       unsubscribe();
+      ticking?.();
       releaseConsole();
       intake.dispose();
       if (opts.agent.busy()) opts.agent.cancel();
@@ -273,7 +332,7 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<number> {
         .catch(() => undefined)
         .finally(() => {
           try {
-            output.write(PASTE_OFF);
+            output.write(PASTE_OFF + FOCUS_OFF);
             screen.destroy();
           } finally {
             input.detach();
@@ -292,7 +351,7 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<number> {
   } catch (err) {
     releaseConsole();
     input.detach();
-    output.write(PASTE_OFF);
+    output.write(PASTE_OFF + FOCUS_OFF);
     screen.destroy(); // never leave the terminal in raw mode / the alternate screen
     throw err;
   }

@@ -75,8 +75,16 @@ const NOTICE_ROLE = { info: 'notice', warn: 'warn', error: 'error', guard: 'guar
 export function itemLines(item: ChatItem, width: number, theme: Theme, details: boolean): string[] {
   const w = Math.max(8, width);
   switch (item.kind) {
-    case 'user':
-      return wrapText(item.text, w - 2).map((l, i) => paint(theme, 'user', (i === 0 ? '› ' : '  ') + esc(l)));
+    case 'user': {
+      // Files attached with @path show as their one-line header (the model got the whole text).
+      const at = item.text.indexOf('\n\n[Attached by the user: ');
+      const said = at < 0 ? item.text : item.text.slice(0, at);
+      const out = wrapText(said, w - 2).map((l, i) => paint(theme, 'user', (i === 0 ? '› ' : '  ') + esc(l)));
+      if (at >= 0)
+        for (const m of item.text.slice(at).matchAll(/^\[Attached by the user: ([^\n]*)\]$/gm))
+          out.push(paint(theme, 'dim', `  ↳ attached ${esc(truncate(m[1], w - 13))}`));
+      return out;
+    }
     case 'assistant': {
       const out: string[] = [];
       if (item.reasoning) {
@@ -153,4 +161,14 @@ export function markSelected(layout: ChatLayout, chat: readonly ChatItem[], id: 
   const at = layout.starts[i];
   lines[at] = `${paint(theme, 'selected', '▶')}${lines[at].replace(/⚙/, '')}`;
   return lines;
+}
+
+/** Messages typed while the model works, shown under the chat until the turn ends and sends them. */
+export function queuedView(queued: readonly string[], width: number, theme: Theme): string[] {
+  const out: string[] = [''];
+  for (const q of queued) {
+    const first = clean(q.split('\n')[0]);
+    out.push(paint(theme, 'dim', esc(truncate(`⧗ queued (sent when this turn ends): ${first}`, Math.max(8, width)))));
+  }
+  return out;
 }

@@ -4,7 +4,7 @@ import { assertNever } from '../util/assert-never';
 import type { AgentHandle } from '../agent/types';
 import type { Action } from './keymap';
 import type { Store } from './store';
-import type { PaneMetrics } from './panes';
+import type { MetricsPane, PaneMetrics } from './panes';
 import type { ScrollPane } from './state';
 import { parseSlash, wantsContinuation } from './input-editor';
 import { treeRows } from './tree-rows';
@@ -12,6 +12,9 @@ import { selectedToolId } from './store';
 import { quitReason } from './status-view';
 import { checksLines, rulesLines } from './project-lines';
 import { mcpLines } from './mcp-view';
+import type { SessionInfo } from '../session/session-summary';
+import type { ExportResult } from '../session/session-export';
+import { createSessionCommands } from './session-commands';
 
 export interface CommandDeps {
   agent: AgentHandle;
@@ -19,9 +22,21 @@ export interface CommandDeps {
   quit(code: number): void;
   /** Opens $EDITOR on the text; resolves with the edited text, or null when cancelled/failed. */
   editText(text: string, path: string): Promise<EditOutcome>;
-  metrics(pane: ScrollPane | 'help' | 'dialog' | 'output'): PaneMetrics;
+  metrics(pane: MetricsPane): PaneMetrics;
   /** Remembers the diff wrap choice across sessions. */
   rememberWrap(wrap: boolean): void;
+  /** Past sessions: the picker's list, /export, and resuming one (the workbench restarts on it). */
+  sessions: {
+    list(): Promise<SessionInfo[]>;
+    export(id: string, rel?: string): Promise<ExportResult>;
+    /** Ends this workbench and opens the session `id` (false: this front end cannot). */
+    resume(id: string): boolean;
+  };
+  /** `@path` in the input: workspace paths to complete with, and the mentioned files attached. */
+  files: {
+    candidates(query: string): string[];
+    attach(message: string, allowance: number): Promise<{ text: string; notes: { level: 'info' | 'warn'; text: string }[] }>;
+  };
 }
 
 /** What came back from $EDITOR: the new text, or why there is none (one line, naming the command). */
@@ -40,6 +55,7 @@ export function createCommands(d: CommandDeps): Commands {
   const notice = (level: 'info' | 'warn' | 'error', text: string) => store.dispatch({ type: 'ui.notice', level, text });
   const later = (p: Promise<unknown>, what: string) => p.catch((err) => notice('error', `${what} failed: ${errText(err)}`));
   const current = () => state().approvals[0];
+  const long = createSessionCommands(d, notice, later);
 
   const scroll = (delta: number, page = false) => {
     const s = state();
@@ -105,6 +121,12 @@ export function createCommands(d: CommandDeps): Commands {
         if (!Number.isFinite(n) || n < 1) return notice('warn', `/undo takes a count, e.g. /undo 2 (got "${p.arg}")`);
         return void later(agent.undo(n), '/undo');
       }
+      case '/changes':
+        return run('openChanges');
+      case '/sessions':
+        return long.openSessions();
+      case '/export':
+        return long.exportCurrent(p.arg);
       case '/plan':
         return store.dispatch({ type: 'ui.focus', focus: 'plan' });
       case '/escalate':
@@ -145,8 +167,7 @@ export function createCommands(d: CommandDeps): Commands {
 
   function submit(text: string) {
     if (text.trim().startsWith('/')) return slash(text);
-    if (agent.busy()) return notice('warn', 'a turn is still running — wait for it, or Ctrl-C to cancel it');
-    void later(agent.submit(text), 'the turn');
+    long.submit(text);
   }
 
   function run(action: Action): void {
@@ -250,7 +271,6 @@ export function createCommands(d: CommandDeps): Commands {
         }
         const text = s.input.text;
         if (!text.trim()) return;
-        if (!text.trim().startsWith('/') && agent.busy()) return submit(text);
         store.dispatch({ type: 'ui.input', edit: { op: 'commit' } });
         return submit(text);
       }
@@ -263,7 +283,33 @@ export function createCommands(d: CommandDeps): Commands {
       case 'leaveInput':
         // With a request pending, leaving the input means "I am answering now": its keys act at once.
         if (s.approvals.length) return store.dispatch({ type: 'ui.dialogFocus', focused: true });
+        // While the model works Esc also interrupts it (as Ctrl-C does), and still leaves the input.
+        long.interrupt();
         return store.dispatch({ type: 'ui.focus', focus: s.tab });
+      case 'interrupt':
+        // With a dialog up, Esc keeps its meaning: it moves to the dialog, never cancels the turn.
+        if (s.approvals.length) return store.dispatch({ type: 'ui.dialogFocus', focused: true });
+        return long.interrupt();
+      case 'completePath':
+        return long.completePath();
+      case 'closeSessions':
+        return store.dispatch({ type: 'ui.sessions.open', open: false });
+      case 'exportSession':
+        return long.exportSelected();
+      case 'resumeSession':
+        return long.resumeSelected();
+      case 'openChanges':
+        return long.openChanges();
+      case 'closeChanges':
+        return store.dispatch({ type: 'ui.changes.open', open: false });
+      case 'changeUndo':
+        return long.changeAct(false);
+      case 'changeRedo':
+        return long.changeAct(true);
+      case 'changesPageDown':
+        return long.changesPage(1);
+      case 'changesPageUp':
+        return long.changesPage(-1);
       case 'focusInput':
         return store.dispatch({ type: 'ui.focus', focus: 'input' });
       case 'undo':
@@ -329,6 +375,8 @@ export function createCommands(d: CommandDeps): Commands {
         // ↑/↓ while a chat search is typed: the newer / older match.
         if (s.search?.typing && s.search.pane === 'chat') return store.dispatch({ type: 'ui.search.step', dir: delta === 1 ? -1 : 1 });
         if (s.search?.typing) return store.dispatch({ type: 'ui.tree.select', delta });
+        if (s.changes) return store.dispatch({ type: 'ui.changes.select', delta });
+        if (s.sessions) return store.dispatch({ type: 'ui.sessions.select', delta });
         if (s.focus === 'chat') return store.dispatch({ type: 'ui.tool.select', delta });
         return store.dispatch(s.focus === 'tree' ? { type: 'ui.tree.select', delta } : { type: 'ui.patch.select', delta });
       }

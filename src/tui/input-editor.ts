@@ -12,7 +12,23 @@ export interface InputState {
   draft: string;
 }
 
-export const SLASH_COMMANDS = ['/help', '/model', '/compact', '/clear', '/undo', '/plan', '/escalate', '/rules', '/checks', '/check', '/mcp', '/quit'] as const;
+export const SLASH_COMMANDS = [
+  '/help',
+  '/model',
+  '/compact',
+  '/clear',
+  '/undo',
+  '/changes',
+  '/sessions',
+  '/export',
+  '/plan',
+  '/escalate',
+  '/rules',
+  '/checks',
+  '/check',
+  '/mcp',
+  '/quit',
+] as const;
 export type SlashCommand = (typeof SLASH_COMMANDS)[number];
 
 export type InputOp =

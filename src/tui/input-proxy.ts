@@ -5,6 +5,7 @@
 import { EventEmitter } from 'node:events';
 import { StringDecoder } from 'node:string_decoder';
 import { createPasteFilter } from './paste-filter';
+import { takeFocusReports } from './notify';
 
 type TtyLike = NodeJS.ReadableStream & { isTTY?: boolean; isRaw?: boolean; setRawMode?(mode: boolean): unknown; destroyed?: boolean };
 
@@ -14,6 +15,8 @@ export interface InputHandlers {
   /** That read's keypresses have all been emitted. */
   readEnd(): void;
   paste(text: string): void;
+  /** The terminal reported gaining (true) or losing focus (ESC[I / ESC[O, after ESC[?1004h). */
+  focus?(focused: boolean): void;
 }
 
 export class InputProxy extends EventEmitter {
@@ -24,9 +27,12 @@ export class InputProxy extends EventEmitter {
     for (const piece of this.filter.feed(text)) {
       if (piece.kind === 'paste') this.handlers.paste(piece.text);
       else {
+        const { data, focus } = takeFocusReports(piece.data);
+        for (const f of focus) this.handlers.focus?.(f);
+        if (!data) continue;
         this.handlers.readStart();
         try {
-          this.emit('data', Buffer.from(piece.data, 'utf8'));
+          this.emit('data', Buffer.from(data, 'utf8'));
         } finally {
           this.handlers.readEnd();
         }

@@ -44,8 +44,13 @@ export function inputView(state: Pick<UiState, 'input' | 'reason' | 'focus'>, wi
   return rendered.slice(Math.max(0, first), Math.max(0, first) + height);
 }
 
-export function inputTitle(state: Pick<UiState, 'input' | 'reason' | 'focus' | 'approvals'>): string {
+export function inputTitle(state: Pick<UiState, 'input' | 'reason' | 'focus' | 'approvals' | 'pathChoices' | 'queued'>): string {
   if (state.reason) return ' Reject — tell the model why (Enter sends, Esc goes back) ';
+  if (state.focus === 'input' && state.pathChoices.length) {
+    const shown = state.pathChoices.slice(0, 8).join(' ');
+    return ` ${shown}${state.pathChoices.length > 8 ? ` … ${state.pathChoices.length - 8} more` : ''}  (type more, Tab completes) `;
+  }
+  if (state.queued.length) return ` Message (${state.queued.length} queued: sent when this turn ends · Esc interrupts) `;
   const c = completions(state.input.text);
   if (state.focus === 'input' && c.length && state.input.text.length > 0) return ` ${c.join(' ')}  (Tab completes) `;
   if (state.focus !== 'input') return ' Message (i or Enter to type) ';

@@ -57,7 +57,7 @@ export const STREAM_MS = 60;
 
 const ANSWER_SCOPES = new Set(['approval', 'change', 'command']);
 const ANSWER_ACTIONS = new Set<Action>(KEYMAP.filter((b) => ANSWER_SCOPES.has(b.when)).map((b) => b.action));
-const DESTRUCTIVE = new Set<Action>(['quit', 'undo']);
+const DESTRUCTIVE = new Set<Action>(['quit', 'undo', 'changeUndo', 'changeRedo', 'resumeSession']);
 
 const printable = (k: KeyPress) => k.ch !== undefined && k.ch.length >= 1 && k.ch >= ' ' && k.ch !== '\x7f' && !/^[CM]-/.test(k.full);
 
@@ -86,7 +86,7 @@ export function createKeyIntake(d: IntakeDeps): KeyIntake {
     lastKeyAt = d.now();
     const scope = d.scope();
     const textual = scope.focus === 'input' || scope.reason || scope.search === true || scope.requestId !== null;
-    if (burst && textual && !scope.help && !scope.output) {
+    if (burst && textual && !scope.help && !scope.output && !scope.changes && !scope.sessions) {
       if (printable(k)) return typed(k.ch as string);
       if (k.full === 'tab') return typed('\t');
       if ((k.full === 'enter' || k.full === 'linefeed') && !last) return typed('\n');

@@ -10,7 +10,11 @@ export function routeKey(full: string, ch: string | undefined, scope: KeyScope):
   if (full === 'return') return null;
   const action = actionFor(full, scope);
   if (action) return { action };
-  const typing = scope.reason || (scope.search === true && !scope.help && !scope.output) || (scope.focus === 'input' && !scope.help);
+  // An overlay opened from the input (/changes, /sessions) keeps the keys: nothing types behind it.
+  const typing =
+    scope.reason ||
+    (scope.search === true && !scope.help && !scope.output) ||
+    (scope.focus === 'input' && !scope.help && !scope.output && !scope.changes && !scope.sessions);
   if (!typing) return null;
   if (ch && ch.length >= 1 && ch >= ' ' && !full.startsWith('C-') && !full.startsWith('M-')) return { edit: { op: 'insert', text: ch } };
   return null;

@@ -66,7 +66,19 @@ export type Action =
   | 'searchDone'
   | 'searchCancel'
   | 'searchNext'
-  | 'searchPrev';
+  | 'searchPrev'
+  // tui-b: the changes view, interrupting with Esc
+  | 'openChanges'
+  | 'closeChanges'
+  | 'changeUndo'
+  | 'changeRedo'
+  | 'changesPageDown'
+  | 'changesPageUp'
+  | 'interrupt'
+  | 'completePath'
+  | 'closeSessions'
+  | 'resumeSession'
+  | 'exportSession';
 
 /** Where a binding applies. Checked in the order of WHEN_ORDER; the first match wins.
  * 'approval' applies to every request; 'change' only to a file change, 'command' only to a command. */
@@ -75,10 +87,13 @@ export type When =
   | 'search'
   | 'help'
   | 'output'
+  | 'changes'
+  | 'sessions'
   | 'approval'
   | 'change'
   | 'command'
   | 'slash'
+  | 'mention'
   | 'always'
   | 'typing'
   | 'input'
@@ -140,7 +155,36 @@ export const KEYMAP: readonly KeyBinding[] = [
   { action: 'outputPageUp', keys: ['pageup'], when: 'output', label: 'scroll the output up a page' },
   { action: 'outputTop', keys: ['home', 'g'], when: 'output', label: 'top of the output' },
   { action: 'outputBottom', keys: ['end', 'S-g'], when: 'output', label: 'end of the output' },
+  // The changes view (c): every change of this session, undo / redo any one of them.
+  { action: 'closeChanges', keys: ['escape', 'q', 'c'], when: 'changes', label: 'close the changes view', hint: true, short: 'close' },
+  { action: 'selectPrev', keys: ['up', 'k'], when: 'changes', label: 'previous change' },
+  { action: 'selectNext', keys: ['down', 'j'], when: 'changes', label: 'next change' },
+  { action: 'changeUndo', keys: ['u'], when: 'changes', label: 'undo the selected change (later changes are kept)', hint: true, short: 'undo' },
+  { action: 'changeRedo', keys: ['r'], when: 'changes', label: 'redo the selected change (after u)', hint: true, short: 'redo' },
+  {
+    action: 'changesPageDown',
+    keys: ['pagedown', 'space'],
+    when: 'changes',
+    label: "scroll the selected change's diff down a page",
+    hint: true,
+    short: 'scroll diff',
+  },
+  { action: 'changesPageUp', keys: ['pageup'], when: 'changes', label: "scroll the selected change's diff up a page" },
+  // The session picker (/sessions): resume a past session of this workspace, or export one.
+  { action: 'closeSessions', keys: ['escape', 'q'], when: 'sessions', label: 'close the session list', hint: true, short: 'close' },
+  { action: 'selectPrev', keys: ['up', 'k'], when: 'sessions', label: 'previous session' },
+  { action: 'selectNext', keys: ['down', 'j'], when: 'sessions', label: 'next session' },
+  { action: 'resumeSession', keys: ['enter'], when: 'sessions', label: 'resume the selected session here', hint: true, short: 'resume' },
+  { action: 'exportSession', keys: ['e'], when: 'sessions', label: 'export the selected session to Markdown', hint: true, short: 'export' },
   { action: 'complete', keys: ['tab'], when: 'slash', label: 'complete the slash command' },
+  {
+    action: 'completePath',
+    keys: ['tab'],
+    when: 'mention',
+    label: 'complete the @file path (the file goes with the message, within the budget)',
+    hint: true,
+    short: 'complete path',
+  },
   { action: 'cancel', keys: ['C-c'], when: 'always', label: 'cancel the generation (twice: quit)', hint: true, short: 'cancel/quit' },
   { action: 'focusNext', keys: ['tab'], when: 'always', label: 'next pane', hint: true },
   { action: 'focusPrev', keys: ['S-tab'], when: 'always', label: 'previous pane' },
@@ -152,9 +196,9 @@ export const KEYMAP: readonly KeyBinding[] = [
     action: 'leaveInput',
     keys: ['escape'],
     when: 'input',
-    label: 'leave the input (with a request pending: answer it)',
+    label: 'leave the input (request pending: answer it; model working: interrupt it too)',
     hint: true,
-    short: 'leave input',
+    short: 'leave input / interrupt',
   },
   { action: 'cursorLeft', keys: ['left'], when: 'typing', label: 'cursor left' },
   { action: 'cursorRight', keys: ['right'], when: 'typing', label: 'cursor right' },
@@ -188,6 +232,15 @@ export const KEYMAP: readonly KeyBinding[] = [
   { action: 'diffLeft', keys: ['left'], when: 'patches', label: 'scroll the diff left' },
   { action: 'focusInput', keys: ['i', 'enter'], when: 'panes', label: 'type a message', hint: true },
   { action: 'undo', keys: ['u'], when: 'panes', label: 'undo the last applied change', hint: true, short: 'undo' },
+  {
+    action: 'openChanges',
+    keys: ['c'],
+    when: 'panes',
+    label: 'all changes of this session, with their diffs (undo / redo any one)',
+    hint: true,
+    short: 'changes',
+  },
+  { action: 'interrupt', keys: ['escape'], when: 'panes', label: 'interrupt the generation (as Ctrl-C does)' },
   { action: 'help', keys: ['?'], when: 'panes', label: 'help', hint: true },
   { action: 'quit', keys: ['q'], when: 'panes', label: 'quit (asks first while a turn runs or a change is pending)', hint: true, short: 'quit' },
   { action: 'scrollUp', keys: ['up', 'k'], when: 'panes', label: 'scroll up' },
@@ -204,11 +257,14 @@ export const WHEN_LABEL: Record<When, string> = {
   change: 'While a file change awaits approval',
   command: 'While a command awaits approval',
   output: 'In the tool output view',
+  changes: 'In the changes view',
+  sessions: 'In the session list (/sessions)',
   reason: 'While typing a rejection reason',
   search: 'While typing a search (after / in the chat or the file tree)',
   found: 'After a search, in its pane',
   help: 'In this help',
   slash: 'In the input, after /',
+  mention: 'In the input, in an @file word',
   always: 'Anywhere',
   typing: 'Editing text (the input or a rejection reason)',
   input: 'In the input',
@@ -223,10 +279,13 @@ const WHEN_ORDER: When[] = [
   'search',
   'help',
   'output',
+  'changes',
+  'sessions',
   'approval',
   'change',
   'command',
   'slash',
+  'mention',
   'always',
   'typing',
   'input',
@@ -248,6 +307,10 @@ export interface KeyScope {
   request?: 'change' | 'command';
   /** The tool output view is open. */
   output?: boolean;
+  /** The changes view is open. */
+  changes?: boolean;
+  /** The session list is open. */
+  sessions?: boolean;
   reason: boolean;
   /** A search query is being typed. */
   search?: boolean;
@@ -256,6 +319,8 @@ export interface KeyScope {
   help: boolean;
   /** The input starts with '/' (completion applies). */
   slash: boolean;
+  /** The cursor ends an `@path` word (Tab completes the path). */
+  mention?: boolean;
 }
 
 export function activeScopes(s: KeyScope): When[] {
@@ -263,9 +328,12 @@ export function activeScopes(s: KeyScope): When[] {
   if (s.search && !s.help && !s.output) return ['search', 'always', 'typing'];
   if (s.help) return ['help', 'always'];
   if (s.output) return ['output', 'always'];
+  if (s.changes) return ['changes', 'always'];
+  if (s.sessions) return ['sessions', 'always'];
   const out: When[] = [];
   if (s.approval) out.push('approval', s.request === 'command' ? 'command' : 'change');
   if (s.focus === 'input' && s.slash) out.push('slash');
+  if (s.focus === 'input' && s.mention) out.push('mention');
   out.push('always');
   if (s.focus === 'input') out.push('typing', 'input');
   else {
@@ -327,7 +395,7 @@ export function keysLabel(b: KeyBinding): string {
 const hintMemo = new Map<string, { key: string; label: string }[]>();
 
 export function hintsFor(scope: KeyScope, table: readonly KeyBinding[] = KEYMAP): { key: string; label: string }[] {
-  const memoKey = `${scope.focus}|${scope.approval}|${scope.request}|${scope.output}|${scope.reason}|${scope.help}|${scope.slash}|${scope.search}|${scope.found}`;
+  const memoKey = `${scope.focus}|${scope.approval}|${scope.request}|${scope.output}|${scope.changes}|${scope.sessions}|${scope.reason}|${scope.help}|${scope.slash}|${scope.mention}|${scope.search}|${scope.found}`;
   if (table === KEYMAP) {
     const hit = hintMemo.get(memoKey);
     if (hit) return hit;

@@ -14,6 +14,9 @@ import { paneSearch } from './search';
 import { patchesView } from './patches-view';
 import { approvalLayout } from './approval-view';
 import { toolOutputView } from './tool-output-view';
+import { changesView } from './changes-view';
+import { sessionsView } from './sessions-view';
+import { queuedView } from './chat-view';
 import { diffMaxCol } from './diff-view';
 import { selectedToolId } from './store';
 import { statusView } from './status-view';
@@ -32,7 +35,7 @@ export interface PaneMetrics {
   offset?: number;
 }
 
-export type MetricsPane = ScrollPane | 'help' | 'dialog' | 'output';
+export type MetricsPane = ScrollPane | 'help' | 'dialog' | 'output' | 'changes';
 
 export interface Panes {
   sync(state: UiState): void;
@@ -62,10 +65,13 @@ export function createPanes(screen: blessed.Widgets.Screen, theme: Theme, events
     dialog: mk(true),
     help: mk(true),
     output: mk(true),
+    changes: mk(true),
+    sessions: mk(true),
   };
   const metrics: Record<MetricsPane, PaneMetrics> = {
     dialog: { lines: 0, height: 1 },
     output: { lines: 0, height: 1 },
+    changes: { lines: 0, height: 1 },
     chat: { lines: 0, height: 1 },
     patches: { lines: 0, height: 1 },
     tree: { lines: 0, height: 1 },
@@ -106,7 +112,8 @@ export function createPanes(screen: blessed.Widgets.Screen, theme: Theme, events
       const lines = s.focus === 'chat' ? markSelected(layout, s.chat, selectedToolId(s), theme) : layout.lines;
       const query = paneSearch(s, 'chat');
       found = chatMatches(layout.lines, query, s.search?.match ?? 0);
-      return found.lines.length ? highlightChat(lines, query, found) : lines;
+      const shown = found.lines.length ? highlightChat(lines, query, found) : lines;
+      return s.queued.length ? [...shown, ...queuedView(s.queued, w, theme)] : shown;
     },
     plan: (s, w) => planView(s, w, theme),
     tree: (s, w) => treeView(s, w, theme),
@@ -244,6 +251,21 @@ export function createPanes(screen: blessed.Widgets.Screen, theme: Theme, events
         panes.output.show(r.output, all.slice(off, off + o.height).join('\n'), { label: ` Tool output:${more}(Esc closes) `, borderRole: 'borderFocus' });
         panes.output.box.setFront();
       } else panes.output.hide();
+      if (s.changes && r.output) {
+        const o = inner(r.output);
+        const view = changesView(s.changes, o.width, o.height, theme, s.diffWrap);
+        metrics.changes = { lines: view.diffLines, height: view.diffRoom };
+        panes.changes.show(r.output, view.lines.join('\n'), { label: ' Changes this session (Esc closes) ', borderRole: 'borderFocus' });
+        panes.changes.box.setFront();
+      } else panes.changes.hide();
+      if (s.sessions && r.output) {
+        const o = inner(r.output);
+        panes.sessions.show(r.output, sessionsView(s.sessions, s.sessionId, o.width, o.height, theme).join('\n'), {
+          label: ' Sessions (Esc closes) ',
+          borderRole: 'borderFocus',
+        });
+        panes.sessions.box.setFront();
+      } else panes.sessions.hide();
       if (s.help && r.help) {
         const h = inner(r.help);
         const all = helpView(h.width, theme);

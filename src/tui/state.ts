@@ -1,6 +1,8 @@
 // The shape of the TUI store: everything every pane shows, as plain immutable data. Changed only
 // by `reduce` (store.ts); panes and views only read it.
 import type { ApprovalRequest } from '../agent/events';
+import type { ChangeRecord } from '../agent/types';
+import type { SessionInfo } from '../session/session-summary';
 import type { BudgetReport } from '../types/budget';
 import type { PlanItem } from '../types/plan';
 import type { ToolDetails, Risk } from '../tools/types';
@@ -42,6 +44,41 @@ export interface PatchEntry {
   /** The agent re-diffed it against a changed file (after `patch.stale`): the diff shown is new. */
   revalidated?: boolean;
   reason?: string;
+  /** The undo journal's id once applied (the changes view's undo/redo names it). */
+  journalId?: number;
+}
+
+/** The changes view (all changes of this session, `c`): the list, the selected row, the diff's scroll. */
+export interface ChangesView {
+  list: readonly ChangeRecord[];
+  selected: number;
+  scroll: number;
+  /** The list is being fetched (first open) — shown as "loading…". */
+  loading: boolean;
+  /** Why the last undo / redo was refused (shown in the view; cleared by moving). */
+  note?: string;
+}
+
+/** The session picker (/sessions): past sessions of this workspace, newest first. */
+export interface SessionsView {
+  list: readonly SessionInfo[];
+  selected: number;
+  loading: boolean;
+  /** The outcome of the last action (an export's path, a refusal). */
+  note?: string;
+}
+
+/** Session totals for the status line: tokens this session, and the clock of the running turn. */
+export interface Totals {
+  tokensIn: number;
+  tokensOut: number;
+  /** When the running turn started / the current reply began streaming (ms, the UI clock). */
+  turnStartedAt?: number;
+  streamStartedAt?: number;
+  /** streamChars when the reply began streaming (its live tok/s counts from there). */
+  streamBase: number;
+  /** The UI clock's last tick (ms). */
+  now: number;
 }
 
 export type Phase = 'idle' | 'thinking' | 'streaming' | 'approval' | 'command' | 'tool';
@@ -126,6 +163,16 @@ export interface UiState {
   search: SearchState | null;
   /** /clear during a turn: what that turn still streams is dropped until it ends. */
   dropStream: boolean;
+  /** The changes view, when open. */
+  changes: ChangesView | null;
+  /** Messages typed while a turn ran: sent, in order, when it ends. */
+  queued: readonly string[];
+  totals: Totals;
+  sessions: SessionsView | null;
+  /** This session's id (the picker marks it; /export writes it). */
+  sessionId?: string;
+  /** Paths an @file Tab could not decide between (shown in the input's title until the next edit). */
+  pathChoices: readonly string[];
 }
 
 export function initialState(header: UiState['header'], size = { cols: 80, rows: 24 }): UiState {
@@ -162,5 +209,10 @@ export function initialState(header: UiState['header'], size = { cols: 80, rows:
     checkResults: [],
     search: null,
     dropStream: false,
+    changes: null,
+    queued: [],
+    totals: { tokensIn: 0, tokensOut: 0, streamBase: 0, now: 0 },
+    pathChoices: [],
+    sessions: null,
   };
 }

@@ -10,6 +10,7 @@ import { editQuery, reduceSearch, treeFilter } from './search';
 import type { ChatItem, PatchEntry, UiState, NoticeLevel } from './state';
 import type { BudgetReport } from '../types/budget';
 import type { UiAction } from './ui-actions';
+import { reduceLongSession } from './long-session-reduce';
 
 export type StoreInput = AgentEvent | UiAction;
 
@@ -122,6 +123,7 @@ function reduceAgent(s: UiState, e: AgentEvent): UiState {
     case 'session.start': {
       const next = {
         ...s,
+        sessionId: e.sessionId !== 'none' ? e.sessionId : s.sessionId,
         header: { server: `${e.info.kind} ${e.info.baseUrl}`, model: e.info.model, contextWindow: e.info.contextWindow, profile: e.info.profile?.name },
       };
       // Found by the background probing after the chat said none was there: say so there too.
@@ -138,6 +140,7 @@ function reduceAgent(s: UiState, e: AgentEvent): UiState {
         step: 0,
         streamChars: 0,
         scroll: { ...s.scroll, chat: null },
+        totals: { ...s.totals, turnStartedAt: undefined, streamStartedAt: undefined },
       };
     case 'step.start':
       return { ...s, step: e.step, phase: 'thinking' };
@@ -161,6 +164,12 @@ function reduceAgent(s: UiState, e: AgentEvent): UiState {
         tokensPerSecond: e.usage.tokensPerSecond ?? s.tokensPerSecond,
         phase: s.busy ? 'thinking' : 'idle',
         waitingSeconds: undefined,
+        totals: {
+          ...s.totals,
+          tokensIn: s.totals.tokensIn + (e.usage.promptTokens || 0),
+          tokensOut: s.totals.tokensOut + (e.usage.completionTokens || 0),
+          streamStartedAt: undefined,
+        },
       };
       if (last && last.kind === 'assistant' && last.streaming) {
         const chat = s.chat.slice();
@@ -210,7 +219,11 @@ function reduceAgent(s: UiState, e: AgentEvent): UiState {
       const i = patchIndex(s, e.id, e.path);
       if (i < 0) return s;
       const status = e.type === 'patch.applied' ? 'applied' : e.type === 'patch.rejected' ? 'rejected' : 'stale';
-      const next = setPatch(s, i, { status, reason: e.type === 'patch.rejected' ? e.reason : undefined });
+      const next = setPatch(s, i, {
+        status,
+        reason: e.type === 'patch.rejected' ? e.reason : undefined,
+        ...(e.type === 'patch.applied' ? { journalId: e.journalId } : {}),
+      });
       return e.type === 'patch.stale'
         ? notice(next, 'warn', `${e.path} changed on disk since the change was proposed — re-checking it against the new content`)
         : next;
@@ -222,6 +235,17 @@ function reduceAgent(s: UiState, e: AgentEvent): UiState {
         if (i >= 0) next = setPatch(next, i, { status: 'undone' });
       }
       return notice(next, 'info', `undone: ${e.paths.join(', ')}`);
+    }
+    case 'change.undone':
+    case 'change.redone': {
+      const undone = e.type === 'change.undone';
+      const i = findLastIndex(s.patches, (p) => p.journalId === e.journalId);
+      let next = i < 0 ? s : setPatch(s, i, { status: undone ? 'undone' : 'applied' });
+      if (next.changes) {
+        const list = next.changes.list.map((c) => (c.id === e.journalId ? { ...c, state: undone ? ('undone' as const) : ('applied' as const) } : c));
+        next = { ...next, changes: { ...next.changes, list } };
+      }
+      return notice(next, 'info', `${undone ? 'undone' : 'redone'}: change #${e.journalId} to ${e.path}`);
     }
     case 'budget':
       return { ...s, budget: e.report, streamChars: 0, header: { ...s.header, contextWindow: e.report.window } };
@@ -266,6 +290,7 @@ function reduceAgent(s: UiState, e: AgentEvent): UiState {
         dialogFocus: false,
         focus: s.dialogFocus ? 'input' : s.focus,
         waitingSeconds: undefined,
+        totals: { ...s.totals, turnStartedAt: undefined, streamStartedAt: undefined },
       };
       if (e.reason === 'done' || e.reason === 'refused') return next;
       const prev = s.chat[s.chat.length - 1];
@@ -301,7 +326,9 @@ function reduceUi(s: UiState, a: UiAction): UiState {
       return { ...s, helpScroll: clamp(s.helpScroll + a.delta, 0, Math.max(0, a.max)) };
     case 'ui.input':
       if (!s.reason && s.search?.typing) return editQuery(s, a.edit);
-      return s.reason ? { ...s, reason: applyInput(s.reason, a.edit) } : { ...s, input: applyInput(s.input, a.edit), quitArmed: false };
+      return s.reason
+        ? { ...s, reason: applyInput(s.reason, a.edit) }
+        : { ...s, input: applyInput(s.input, a.edit), quitArmed: false, pathChoices: s.pathChoices.length ? [] : s.pathChoices };
     case 'ui.reason':
       return { ...s, reason: a.open && s.approvals.length ? emptyInput() : null };
     case 'ui.scroll': {
@@ -375,6 +402,20 @@ function reduceUi(s: UiState, a: UiAction): UiState {
     case 'ui.search.cancel':
     case 'ui.search.step':
       return reduceSearch(s, a);
+    case 'ui.changes.open':
+    case 'ui.changes.list':
+    case 'ui.changes.select':
+    case 'ui.changes.scroll':
+    case 'ui.changes.note':
+    case 'ui.queue.add':
+    case 'ui.queue.take':
+    case 'ui.clock':
+    case 'ui.sessions.open':
+    case 'ui.sessions.list':
+    case 'ui.sessions.select':
+    case 'ui.sessions.note':
+    case 'ui.input.set':
+      return reduceLongSession(s, a);
     default:
       return assertNever(a);
   }

@@ -3,7 +3,9 @@
 import type { TreeEntry } from '../workspace/file-tree';
 import type { PlanItem } from '../types/plan';
 import type { FocusId } from './keymap';
-import type { InputOp } from './input-editor';
+import type { InputOp, InputState } from './input-editor';
+import type { ChangeRecord } from '../agent/types';
+import type { SessionInfo } from '../session/session-summary';
 import type { NoticeLevel, ScrollPane } from './state';
 
 export type UiAction =
@@ -47,4 +49,18 @@ export type UiAction =
   | { type: 'ui.search.open'; pane: 'chat' | 'tree' }
   | { type: 'ui.search.done' }
   | { type: 'ui.search.cancel' }
-  | { type: 'ui.search.step'; dir: 1 | -1 };
+  | { type: 'ui.search.step'; dir: 1 | -1 }
+  // The changes view, the message queue and the clock (session totals).
+  | { type: 'ui.changes.open'; open: boolean }
+  | { type: 'ui.changes.list'; list: readonly ChangeRecord[] }
+  | { type: 'ui.changes.select'; delta: number }
+  | { type: 'ui.changes.scroll'; delta: number; max: number }
+  | { type: 'ui.changes.note'; text: string }
+  | { type: 'ui.queue.add'; text: string }
+  | { type: 'ui.queue.take' }
+  | { type: 'ui.clock'; now: number }
+  | { type: 'ui.input.set'; input: InputState; choices: readonly string[] }
+  | { type: 'ui.sessions.open'; open: boolean }
+  | { type: 'ui.sessions.list'; list: readonly SessionInfo[] }
+  | { type: 'ui.sessions.select'; delta: number }
+  | { type: 'ui.sessions.note'; text: string };

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { Terminal } from '@xterm/headless';
 import type { AgentEvent, ApprovalDecision } from '../../src/agent/events';
-import type { AgentHandle, ChecksInfo, RulesInfo, TurnOutcome } from '../../src/agent/types';
+import type { AgentHandle, ChangeActionResult, ChangeRecord, ChecksInfo, RulesInfo, TurnOutcome } from '../../src/agent/types';
 import type { Proposal, UndoResult } from '../../src/patch/types';
 import { startWorkbench, type Clock, type WorkbenchProbe } from '../../src/tui/app';
 import { QUIET_MS } from '../../src/tui/key-intake';
@@ -74,6 +74,26 @@ export class TestAgent implements AgentHandle {
     this.undos.push(n);
     this.emit({ type: 'patch.undone', paths: ['a.txt'] });
     return { ok: true, reverted: [] };
+  }
+  /** The changes view's data: set by a test; undo/redo flip a change's state (or refuse with `refuse`). */
+  changeList: ChangeRecord[] = [];
+  refuse: string | undefined;
+  async changes(): Promise<ChangeRecord[]> {
+    return this.changeList;
+  }
+  async undoChange(id: number): Promise<ChangeActionResult> {
+    return this.flip(id, 'undone');
+  }
+  async redoChange(id: number): Promise<ChangeActionResult> {
+    return this.flip(id, 'applied');
+  }
+  private flip(id: number, state: ChangeRecord['state']): ChangeActionResult {
+    if (this.refuse) return { ok: false, reason: this.refuse };
+    const c = this.changeList.find((x) => x.id === id);
+    if (!c) return { ok: false, reason: `no change #${id}` };
+    this.changeList = this.changeList.map((x) => (x.id === id ? { ...x, state } : x));
+    this.emit({ type: state === 'undone' ? 'change.undone' : 'change.redone', journalId: id, path: c.path });
+    return { ok: true, path: c.path };
   }
   async compact(): Promise<void> {
     this.compacts++;
@@ -147,6 +167,8 @@ export async function openBench(opts: {
   env?: NodeJS.ProcessEnv;
   prefsFile?: string;
   historyFile?: string;
+  sessionId?: string;
+  onResume?: (id: string) => void;
 }): Promise<Bench> {
   const clock = new ManualClock();
   const cols = opts.cols ?? 100;
@@ -174,6 +196,8 @@ export async function openBench(opts: {
     prefsFile: opts.prefsFile ?? path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sc-prefs-')), 'tui.json'),
     historyFile: opts.historyFile,
     onReady: (p) => (probe = p),
+    sessionId: opts.sessionId,
+    onResume: opts.onResume,
   });
   if (!probe) throw new Error('workbench did not start');
   const p = probe;

@@ -27,7 +27,7 @@ describe('input editor', () => {
 
   it('completes slash commands: unique → the command, several → the common prefix', () => {
     expect(run([...type('/he'), { op: 'complete' }]).text).toBe('/help ');
-    expect(completions('/c')).toEqual(['/compact', '/clear', '/checks', '/check']);
+    expect(completions('/c')).toEqual(['/compact', '/clear', '/changes', '/checks', '/check']);
     expect(run([...type('/c'), { op: 'complete' }]).text).toBe('/c');
     expect(run([...type('/co'), { op: 'complete' }]).text).toBe('/compact ');
     expect(completions('/undo 2')).toEqual([]);

@@ -242,7 +242,7 @@ describe('approval dialog and status line', () => {
       { type: 'approval.needed', request: { id: 'c', call: call('c', 'write_file', { path: 'a' }), risk: 'write', proposal: proposal() } },
     ]);
     const [first, second] = plain(statusView(s, 120, mono));
-    expect(first).toBe(' ollama http://127.0.0.1:11434 · qwen · 31.2 tok/s · step 2 · waiting for your approval');
+    expect(first).toBe(' ollama http://127.0.0.1:11434 · qwen · 31.2 tok/s · step 2 · 1 in / 1 out · waiting for your approval');
     expect(second).toMatch(/^ y approve · n reject · a approve all changes this turn · e edit · d full diff/);
   });
 

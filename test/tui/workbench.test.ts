@@ -258,7 +258,7 @@ describe('workbench (headless terminal)', () => {
     await b.press(KEYS.esc, '?');
     const first = await b.waitFor('Keys — Esc, ? or q closes this help');
     expect(first).not.toContain('Mouse: the wheel scrolls');
-    for (let i = 0; i < 6 && !(await b.text()).includes('Mouse: the wheel scrolls'); i++) await b.press(KEYS.down);
+    for (let i = 0; i < 40 && !(await b.text()).includes('Mouse: the wheel scrolls'); i++) await b.press(KEYS.down);
     expect(await b.text()).toContain('Mouse: the wheel scrolls');
     await b.press('q');
     expect(await b.text()).not.toContain('Keys — Esc');

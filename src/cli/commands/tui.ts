@@ -13,6 +13,17 @@ import { EXIT } from '../exit-codes';
 const PROBE_EVERY_MS = 2000;
 
 export async function tuiCommand(args: ParsedArgs, config: Config, io: CommandIO): Promise<number> {
+  // Resuming another session from the workbench's session list ends it and opens that one here.
+  let resume: string | undefined = args.values.continue ? 'latest' : undefined;
+  for (;;) {
+    let next: string | undefined;
+    const code = await openWorkbench(config, io, resume, (id) => (next = id));
+    if (next === undefined) return code;
+    resume = next;
+  }
+}
+
+async function openWorkbench(config: Config, io: CommandIO, resume: string | undefined, onResume: (id: string) => void): Promise<number> {
   const lazy = detectingProvider(config);
   const built = await setupAgent({
     config,
@@ -21,7 +32,7 @@ export async function tuiCommand(args: ParsedArgs, config: Config, io: CommandIO
     model: config.model ?? 'auto',
     interactive: true,
     autoApprove: false,
-    resume: args.values.continue ? 'latest' : undefined,
+    resume,
     startHint: 'start one with `smallcode` (without --continue); it is saved as you go',
     mcp: true,
     providerFor: (name) => {
@@ -39,12 +50,17 @@ export async function tuiCommand(args: ParsedArgs, config: Config, io: CommandIO
     return EXIT.usage;
   }
   const { startWorkbench } = require('../../tui/app') as typeof import('../../tui/app');
+  const { notifySetting } = require('../../tui/notify') as typeof import('../../tui/notify');
+  const notify = notifySetting(config.env.SMALLCODE_NOTIFY);
   const running = startWorkbench({
     agent: built.agent,
     root: config.root,
     theme: config.theme,
     header: { server: config.baseUrl ?? 'finding a model server…', model: config.model ?? '', contextWindow: 0 },
-    notices: [...built.notices, ...built.warnings],
+    notices: [...built.notices, ...built.warnings, ...(notify.warning ? [notify.warning] : [])],
+    notify: notify.on,
+    sessionId: built.sessionId,
+    onResume,
     initialEvents: built.replay,
   });
   // After the first frame: discover the server, model and window; the header fills in from the
