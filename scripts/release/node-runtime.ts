@@ -20,13 +20,16 @@ export function releaseCache(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /** Runs npm; a failure throws with npm's own last lines (RegistryUnreachable when offline). */
-export function npm(args: string[], cwd: string): string {
+export function npmRun(args: string[], cwd: string): { stdout: string; stderr: string } {
   const r = spawnSync('npm', args, { cwd, encoding: 'utf8', shell: process.platform === 'win32', maxBuffer: 64 * 1024 * 1024 });
-  if (r.status === 0) return r.stdout;
+  if (r.status === 0) return { stdout: r.stdout, stderr: r.stderr };
   const said = `${r.stderr ?? ''}${r.error ? String(r.error) : ''}`.trim().split('\n').slice(-6).join('\n');
   const message = `npm ${args.join(' ')} failed (exit ${r.status}):\n${said}`;
   throw OFFLINE.test(said) ? new RegistryUnreachable(message) : new Error(message);
 }
+
+/** npm's stdout (see npmRun). */
+export const npm = (args: string[], cwd: string): string => npmRun(args, cwd).stdout;
 
 /** The cached package tarball of `p`'s Node, downloaded once. */
 export function nodePackage(p: Platform, cache = releaseCache()): string {
