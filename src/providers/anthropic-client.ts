@@ -1,6 +1,7 @@
 // A small streaming client for Anthropic's Messages API: one POST, server-sent events read as they
 // arrive. Replaces @anthropic-ai/sdk (29 MB installed) for the one call escalation makes.
 import type { MessageCreateParamsStreaming, RawMessageStreamEvent } from '@anthropic-ai/sdk/resources/messages/messages';
+import { sseEvents } from './sse';
 
 export const ANTHROPIC_VERSION = '2023-06-01';
 
@@ -32,50 +33,16 @@ const parseJson = (text: string): unknown => {
 
 const STREAMED = new Set(['message_start', 'message_delta', 'message_stop', 'content_block_start', 'content_block_delta', 'content_block_stop']);
 
-/** The events of an SSE body (`event:` + `data:` lines, a blank line ends one), pings skipped. */
+/** The Messages API's events, pings and kinds this client has no use for skipped (as the SDK does). */
 async function* events(body: ReadableStream<Uint8Array>): AsyncGenerator<RawMessageStreamEvent> {
-  const decoder = new TextDecoder();
-  let pending = '';
-  let event = '';
-  let data: string[] = [];
-  const dispatch = (): RawMessageStreamEvent | undefined => {
-    const name = event;
-    const text = data.join('\n');
-    event = '';
-    data = [];
-    if (text === '') return undefined;
-    const parsed = parseJson(text) as { type?: string; error?: { message?: unknown } } | undefined;
-    const kind = name || parsed?.type || '';
+  for await (const { event, data } of sseEvents(body)) {
+    const parsed = parseJson(data) as { type?: string; error?: { message?: unknown } } | undefined;
+    const kind = event || parsed?.type || '';
     if (kind === 'error') {
-      const message = typeof parsed?.error?.message === 'string' ? parsed.error.message : text;
-      throw new AnthropicApiError(undefined, parsed ?? text, message);
+      const message = typeof parsed?.error?.message === 'string' ? parsed.error.message : data;
+      throw new AnthropicApiError(undefined, parsed ?? data, message);
     }
-    // ping and event kinds this client has no use for are skipped, as the SDK does.
-    return parsed && STREAMED.has(kind) ? (parsed as RawMessageStreamEvent) : undefined;
-  };
-  const reader = body.getReader();
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      pending += done ? decoder.decode() : decoder.decode(value, { stream: true });
-      const lines = pending.split('\n');
-      pending = done ? '' : (lines.pop() ?? '');
-      for (const raw of lines) {
-        const line = raw.replace(/\r$/, '');
-        if (line === '') {
-          const ev = dispatch();
-          if (ev) yield ev;
-        } else if (line.startsWith('event:')) event = line.slice(6).trim();
-        else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''));
-      }
-      if (done) {
-        const ev = data.length ? dispatch() : undefined;
-        if (ev) yield ev;
-        return;
-      }
-    }
-  } finally {
-    reader.releaseLock();
+    if (parsed && STREAMED.has(kind)) yield parsed as RawMessageStreamEvent;
   }
 }
 
