@@ -66,6 +66,14 @@ test('--version answers with the bundled Node', async () => {
   expect(spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim()).toBe(`v${NODE_VERSION}`);
 });
 
+test('the launcher works through a symlink on PATH, as the README suggests', async () => {
+  if (skipped()) return;
+  const linkDir = tempDir('sc-link-');
+  fs.symlinkSync(launcher, path.join(linkDir, 'smallcode'));
+  const r = await run('smallcode', ['--version'], { cwd: linkDir, env: { ...env, PATH: `${linkDir}${path.delimiter}${env.PATH}` } });
+  expect(r).toEqual({ code: 0, stdout: `smallcode ${VERSION}\n`, stderr: '' });
+});
+
 test('doctor --json against the scripted server', async () => {
   if (skipped()) return;
   const r = await doctorJson(launcher, env);
