@@ -8,7 +8,18 @@ import * as tar from 'tar';
 import { buildRelease, type Artifact } from '../../scripts/release/release';
 import { RegistryUnreachable } from '../../scripts/release/node-runtime';
 import { hostPlatform, NODE_VERSION } from '../../scripts/release/platforms';
-import { closeServers, doctorJson, HAS_TMUX, pathWithoutNode, run, runTask, tempDir, userEnv, workbenchFirstPaint } from './support/installed-checks';
+import {
+  closeServers,
+  doctorJson,
+  escalatedTask,
+  HAS_TMUX,
+  pathWithoutNode,
+  run,
+  runTask,
+  tempDir,
+  userEnv,
+  workbenchFirstPaint,
+} from './support/installed-checks';
 
 jest.setTimeout(120000);
 
@@ -87,6 +98,21 @@ test('a whole run --yes task writes the file', async () => {
   expect(r.code).toBe(0);
   expect(r.written).toBe('hi\n');
   expect(r.stdout).toContain('Created hello.txt.');
+});
+
+test('the same task against an OpenAI-compatible server (llama.cpp)', async () => {
+  if (skipped()) return;
+  const r = await runTask(launcher, env, 'llamacpp');
+  expect(r.code).toBe(0);
+  expect(r.written).toBe('hi\n');
+});
+
+test('escalation to Anthropic works from a fresh install (no SDK needed)', async () => {
+  if (skipped()) return;
+  const r = await escalatedTask(launcher, env);
+  expect(r.cloudRequests).toBe(1);
+  expect(r.content).toBe('const x = 2;\n');
+  expect(r.code).toBe(0);
 });
 
 (HAS_TMUX ? test : test.skip)('the workbench paints its five panes in tmux and quits cleanly', async () => {

@@ -47,7 +47,10 @@ export function run(command: string, argv: string[], opts: { cwd: string; env: R
   });
 }
 
-const target = (s: ScriptedServer) => ['--provider', 'ollama', '--base-url', s.url, '--model', 'test-model'];
+const target = (s: ScriptedServer, kind: 'ollama' | 'llamacpp' = 'ollama') =>
+  kind === 'ollama'
+    ? ['--provider', 'ollama', '--base-url', s.url, '--model', 'test-model']
+    : ['--provider', 'openai', '--base-url', `${s.url}/v1`, '--model', 'test-model'];
 
 /** A home of its own (no user config leaks in), no colour, and the given PATH. */
 export const userEnv = (home: string, PATH: string): Record<string, string> => ({
@@ -64,17 +67,43 @@ export async function doctorJson(command: string, env: Record<string, string>): 
   return { code: r.code, report: JSON.parse(r.stdout) as Record<string, unknown>, stderr: r.stderr };
 }
 
-/** A whole headless task: the model writes hello.txt, then says it is done. */
-export async function runTask(command: string, env: Record<string, string>): Promise<Result & { written: string | undefined; chatRequests: number }> {
+/** A whole headless task: the model (Ollama, or llama.cpp's OpenAI-compatible server) writes
+ * hello.txt, then says it is done. */
+export async function runTask(
+  command: string,
+  env: Record<string, string>,
+  kind: 'ollama' | 'llamacpp' = 'ollama',
+): Promise<Result & { written: string | undefined; chatRequests: number }> {
   const s = await startScriptedServer({
-    kind: 'ollama',
+    kind,
     replies: [{ toolCalls: [{ name: 'write_file', arguments: { path: 'hello.txt', content: 'hi\n' } }] }, { text: 'Created hello.txt.' }],
   });
   servers.push(s);
   const cwd = tempDir('sc-task-');
-  const r = await run(command, ['run', 'create hello.txt containing hi', '--yes', ...target(s)], { cwd, env });
+  const r = await run(command, ['run', 'create hello.txt containing hi', '--yes', ...target(s, kind)], { cwd, env });
   const file = path.join(cwd, 'hello.txt');
   return { ...r, written: fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined, chatRequests: s.chatRequests().length };
+}
+
+/** Three failed local edits, then one step escalated to the (scripted) Anthropic API, which fixes it. */
+export async function escalatedTask(command: string, env: Record<string, string>): Promise<Result & { content: string; cloudRequests: number }> {
+  const bad = (n: number) => ({ toolCalls: [{ name: 'edit_file', arguments: { path: 'a.js', search: `const x = ${n + 10};`, replace: 'const x = 2;' } }] });
+  const local = await startScriptedServer({ kind: 'ollama', replies: [bad(1), bad(2), bad(3), { text: 'All done.' }] });
+  const cloud = await startScriptedServer({
+    kind: 'anthropic',
+    replies: [{ toolCalls: [{ name: 'edit_file', arguments: { path: 'a.js', search: 'const x = 1;', replace: 'const x = 2;' } }] }],
+  });
+  servers.push(local, cloud);
+  const cwd = tempDir('sc-escalate-');
+  fs.writeFileSync(path.join(cwd, 'a.js'), 'const x = 1;\n');
+  const cloudEnv = {
+    SMALLCODE_ESCALATE: 'anthropic',
+    ANTHROPIC_API_KEY: 'test-key',
+    SMALLCODE_ESCALATE_MODEL: 'test-model',
+    SMALLCODE_ESCALATE_BASE_URL: cloud.url,
+  };
+  const r = await run(command, ['run', 'set x to 2', '--yes', ...target(local)], { cwd, env: { ...env, ...cloudEnv } });
+  return { ...r, content: fs.readFileSync(path.join(cwd, 'a.js'), 'utf8'), cloudRequests: cloud.chatRequests().length };
 }
 
 const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
