@@ -1,6 +1,7 @@
-// Anthropic's native Messages API through @anthropic-ai/sdk (its OpenAI-compatible layer is not
-// for production): streams text, thinking, tool_use input_json_delta fragments and usage.
-import type { MessageCreateParamsStreaming, RawMessageStreamEvent } from '@anthropic-ai/sdk/resources/messages/messages';
+// Anthropic's native Messages API (its OpenAI-compatible layer is not for production) through our
+// small streaming client: streams text, thinking, tool_use input_json_delta fragments and usage.
+import type { MessageCreateParamsStreaming } from '@anthropic-ai/sdk/resources/messages/messages';
+import { createAnthropicClient } from './anthropic-client';
 import { toAnthropicPrompt, toAnthropicTools } from './anthropic-messages';
 import { splitBaseUrl } from './base-url';
 import { cachedInfo } from './cached-info';
@@ -44,12 +45,9 @@ export function createAnthropicProvider(o: AnthropicProviderOptions): Provider {
   );
   const context = (): ErrorContext => ({ url: root, kind: 'anthropic', model: o.model });
 
-  // One client per provider: created on first use (lazy SDK load), reused for keep-alive.
-  // The SDK's timeout only covers the wait for headers; our first-byte and idle timeouts apply.
-  const makeClient = () =>
-    Promise.all([import('@anthropic-ai/sdk'), modelFetch()]).then(
-      ([mod, fetch]) => new mod.Anthropic({ baseURL: root, apiKey: o.apiKey ?? null, maxRetries: 0, timeout: 24 * 3600_000, fetch }),
-    );
+  // One client per provider: created on first use (undici loads lazily), reused for keep-alive.
+  // No timeout of its own: our first-byte and idle timeouts apply.
+  const makeClient = () => modelFetch().then((fetch) => createAnthropicClient({ baseUrl: root, apiKey: o.apiKey, fetch }));
   let clientPromise: ReturnType<typeof makeClient> | undefined;
   const getClient = () => (clientPromise ??= makeClient());
 
@@ -70,11 +68,11 @@ export function createAnthropicProvider(o: AnthropicProviderOptions): Provider {
       ...(request.format ? { output_config: { format: { type: 'json_schema', schema: request.format } } } : {}),
     };
     sending();
-    const stream = await client.messages.create(params, { signal });
+    const stream = await client.stream(params, signal);
     const toolBlocks = new Map<number, { id: string; name: string; json: string }>();
     const usage: Usage = { promptTokens: 0, completionTokens: 0 };
     let finish: FinishReason = 'stop';
-    for await (const ev of stream as AsyncIterable<RawMessageStreamEvent>) {
+    for await (const ev of stream) {
       if (ev.type === 'message_start') {
         const u = ev.message.usage;
         usage.promptTokens = u.input_tokens + (u.cache_creation_input_tokens ?? 0) + (u.cache_read_input_tokens ?? 0);

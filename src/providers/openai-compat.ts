@@ -1,5 +1,5 @@
-// OpenAI-compatible servers (llama.cpp, LM Studio, vLLM, DeepSeek, OpenAI) through the `openai`
-// client's raw streaming iterator and our own tolerant accumulator; quirks from server-kinds.ts.
+// OpenAI-compatible servers (llama.cpp, LM Studio, vLLM, DeepSeek, OpenAI) through our small
+// streaming client and our own tolerant accumulator; quirks from server-kinds.ts.
 import type { ChatCompletionCreateParamsStreaming } from 'openai/resources/chat/completions';
 import { splitBaseUrl } from './base-url';
 import { cachedInfo } from './cached-info';
@@ -16,11 +16,8 @@ import { roughPromptTokens, toOpenAiMessages, toWireTools } from './wire-message
 import type { RequestPolicy, ServerTarget } from './server-target';
 import { streamTimeouts } from './stream-timeouts';
 import { modelFetch } from './model-fetch';
+import { createOpenAiClient } from './openai-client';
 import { samplingWire, withSystemSuffix } from './profiles/profile-wire';
-
-/** The SDK's own timeout only covers waiting for the response headers; ours (first-byte, idle)
- * are the ones that apply, so the SDK's is set out of the way. */
-const SDK_TIMEOUT_MS = 24 * 3600_000;
 
 export type OpenAiCompatOptions = ServerTarget & RequestPolicy;
 
@@ -74,11 +71,9 @@ export function createOpenAiCompatProvider(o: OpenAiCompatOptions): Provider {
     availableModels: known?.models,
   });
 
-  // One client per provider: created on first use (lazy SDK load), reused for keep-alive.
-  const makeClient = () =>
-    Promise.all([import('openai'), modelFetch()]).then(
-      ([mod, fetch]) => new mod.OpenAI({ baseURL: urls.v1, apiKey: o.apiKey || 'sk-no-key-required', maxRetries: 0, timeout: SDK_TIMEOUT_MS, fetch }),
-    );
+  // One client per provider: created on first use (undici loads lazily), reused for keep-alive.
+  // No timeout of its own: our first-byte and idle timeouts (stream-guard.ts) apply.
+  const makeClient = () => modelFetch().then((fetch) => createOpenAiClient({ baseUrl: urls.v1, apiKey: o.apiKey || 'sk-no-key-required', fetch }));
   let clientPromise: ReturnType<typeof makeClient> | undefined;
   const getClient = () => (clientPromise ??= makeClient());
 
@@ -87,7 +82,7 @@ export function createOpenAiCompatProvider(o: OpenAiCompatOptions): Provider {
     const client = await getClient();
     const body = buildChatBody(known, request);
     sending();
-    const stream = await client.chat.completions.create(body, { signal });
+    const stream = await client.streamChat(body, signal);
     const acc = new StreamAccumulator(known.kind === 'lmstudio' ? 'lms' : 'call');
     let produced = false;
     for await (const chunk of stream) {

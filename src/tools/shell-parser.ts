@@ -1,7 +1,9 @@
 // Parses a command line with tree-sitter-bash (the grammar Codex and OpenCode judge commands
-// with), loaded once per process from the WebAssembly build the npm package ships.
+// with), loaded once per process from its WebAssembly build, which our build copies into dist/.
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { Node as TreeNode } from 'web-tree-sitter';
+import { packageRoot } from '../util/package-root';
 import { readSimpleCommand, type ParsedCommand } from './simple-command';
 
 export type { ParsedCommand } from './simple-command';
@@ -38,11 +40,19 @@ function toSyntax(node: TreeNode): Parameters<typeof readSimpleCommand>[1] {
   };
 }
 
+/** The grammar: the copy `npm run build` puts in dist/grammars/ (all an installed package has; the
+ * tree-sitter-bash package itself carries 19 MB of C sources and native prebuilds we never load),
+ * else the dev dependency's own file when running from source unbuilt. */
+function grammarPath(): string {
+  const built = path.join(packageRoot(), 'dist', 'grammars', 'tree-sitter-bash.wasm');
+  return fs.existsSync(built) ? built : require.resolve('tree-sitter-bash/tree-sitter-bash.wasm');
+}
+
 async function load(): Promise<ShellParser> {
   const { Parser, Language } = require('web-tree-sitter') as typeof import('web-tree-sitter');
   await Parser.init();
   // Bytes, not a path: loading by path takes a dynamic import() that jest's CommonJS runtime lacks.
-  const bash = await Language.load(fs.readFileSync(require.resolve('tree-sitter-bash/tree-sitter-bash.wasm')));
+  const bash = await Language.load(fs.readFileSync(grammarPath()));
   const parser = new Parser();
   parser.setLanguage(bash);
   return {
