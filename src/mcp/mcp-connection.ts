@@ -8,6 +8,7 @@ import type { JsonSchema } from '../types/tool-spec';
 import type { McpServerConfig } from './mcp-config';
 import type { McpCallResult } from './mcp-result';
 import { launchSpec } from './server-launch';
+import { mcpSdk } from './mcp-sdk';
 
 export interface McpToolInfo {
   name: string;
@@ -46,12 +47,11 @@ function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
 
 async function transportFor(server: McpServerConfig, opts: ConnectOptions, stderrTail: string[]): Promise<{ transport: Transport; sandbox: SandboxKind }> {
   if (server.transport.kind === 'http') {
-    const { StreamableHTTPClientTransport } =
-      require('@modelcontextprotocol/sdk/client/streamableHttp.js') as typeof import('@modelcontextprotocol/sdk/client/streamableHttp.js');
+    const { StreamableHTTPClientTransport } = mcpSdk();
     const transport = new StreamableHTTPClientTransport(new URL(server.transport.url), { requestInit: { headers: server.transport.headers } });
     return { transport, sandbox: 'none' };
   }
-  const { StdioClientTransport } = require('@modelcontextprotocol/sdk/client/stdio.js') as typeof import('@modelcontextprotocol/sdk/client/stdio.js');
+  const { StdioClientTransport } = mcpSdk();
   const spec = await launchSpec(server, opts.root, opts.hostEnv, opts.passEnv);
   // stderr is kept (its last lines explain a crash), never inherited: it would draw over the workbench.
   const transport = new StdioClientTransport({ command: spec.command, args: spec.args, env: spec.env, cwd: spec.cwd, stderr: 'pipe' });
@@ -67,7 +67,7 @@ function toolInfo(t: { name: string; title?: string; description?: string; input
 }
 
 export async function connectMcp(server: McpServerConfig, opts: ConnectOptions): Promise<McpConnection> {
-  const { Client: ClientClass } = require('@modelcontextprotocol/sdk/client/index.js') as typeof import('@modelcontextprotocol/sdk/client/index.js');
+  const { Client: ClientClass } = mcpSdk();
   const stderrTail: string[] = [];
   const { transport, sandbox } = await transportFor(server, opts, stderrTail);
   const listChanged = {
