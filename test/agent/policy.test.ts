@@ -82,7 +82,7 @@ describe('approval queue', () => {
     expect(q.resolve('a', { decision: 'once' })).toBe(true);
     await expect(first).resolves.toEqual({ decision: 'once' });
     q.cancelAll('cancelled');
-    await expect(second).resolves.toEqual({ decision: 'reject', feedback: 'cancelled' });
+    await expect(second).resolves.toEqual({ decision: 'reject', feedback: 'cancelled', cancelled: true });
     expect(q.pending()).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { ScriptedReply } from '../support/scripted-server';
-import { HAS_TMUX, closeAll, openSession as open, tmux } from './support/tmux';
+import { HAS_TMUX, closeAll, openSession as open, tmux, userPause } from './support/tmux';
 
 if (!HAS_TMUX) console.warn('e2e-tmux: skipped — tmux is not installed (apt-get install tmux)');
 const suite = HAS_TMUX ? describe : describe.skip;
@@ -31,6 +31,9 @@ suite('workbench in tmux (end to end)', () => {
 
     s.keys('Escape');
     await s.waitFor('u undo');
+    // A person's pause: Esc and u sent back to back reach the terminal as one Alt-u, and a key
+    // inside a machine-fast burst never undoes.
+    await userPause();
     s.keys('u');
     await s.waitFor('undone: hello.txt');
     expect(fs.existsSync(path.join(s.root, 'hello.txt'))).toBe(false);
@@ -87,6 +90,7 @@ suite('workbench in tmux (end to end)', () => {
     await s.waitFor('› hello');
     s.keys('Escape');
     await s.waitFor('q quit');
+    await userPause(); // q right after Esc is a machine-fast burst, which never quits
     s.keys('q');
     await s.waitFor('EXIT=0');
   });

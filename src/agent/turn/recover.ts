@@ -10,6 +10,7 @@ import type { Escalation } from './escalation';
 import type { TurnState } from './turn-state';
 import type { LocalModel } from './turn-context';
 import { recoverCut } from './recover-cut';
+import { defaultReserve } from '../../context/budget';
 
 export type Recovery =
   /** A reply to settle: calls to run or a final answer. */
@@ -61,6 +62,14 @@ function recoverError(input: RecoverInput, reply: ModelCallResult): Recovery {
     // Our estimate was too low for this server's tokenizer: learn from its count, compact and
     // try the step once more instead of failing the task.
     if (error.promptTokens) input.model.counter.calibrate(input.rawEstimate, error.promptTokens);
+    // The server named a smaller window than we were told (a stale SMALLCODE_CONTEXT, a model
+    // reloaded with less): the server is right, and every later request must fit its window.
+    const named = error.contextWindow;
+    if (named && named < input.model.info.contextWindow) {
+      bus.emit({ type: 'notice', level: 'warn', message: `the server's window is ${named} tokens, not ${input.model.info.contextWindow}: using ${named} from now on` });
+      input.model.info.contextWindow = named;
+      input.model.reserve = Math.min(input.model.reserve, defaultReserve(named));
+    }
     turn.forceCompact = true;
     bus.emit({
       type: 'notice',
