@@ -1,6 +1,8 @@
 // Reads JSON the way small models write it: strict JSON.parse first, then our own named fixes
-// (doubled braces, literal \n between tokens, Windows backslashes), then jsonrepair (loaded lazily).
+// (doubled braces, literal \n between tokens, Windows backslashes, then the string-aware pre-pass:
+// quotes, trailing commas, raw newlines), then jsonrepair (loaded lazily) with the strings masked.
 import { findExtent } from './json-extent';
+import { toStrictJson, unmaskStrings } from './strict-json';
 
 export interface LooseJson {
   value: unknown;
@@ -47,6 +49,22 @@ export function parseLooseJson(text: string): LooseJson | undefined {
     return { value: JSON.parse(t), repairs };
   } catch {
     // still broken
+  }
+  const strict = toStrictJson(t);
+  try {
+    return { value: JSON.parse(strict.text), repairs: [...repairs, ...strict.repairs] };
+  } catch {
+    // damage the pre-pass does not fix (bare keys, missing commas …)
+  }
+  // jsonrepair sees placeholders instead of the strings: code in a value (`f() {`) makes it throw
+  // or rewrite the code (jsonrepair 3.15: `{"a": "f() {"}` throws).
+  if (strict.masked !== undefined) {
+    try {
+      const value = unmaskStrings(JSON.parse(jsonrepair(strict.masked)), strict.strings);
+      return { value, repairs: [...repairs, ...strict.repairs, 'json repaired'] };
+    } catch {
+      // fall back to jsonrepair's own reading of the strings
+    }
   }
   try {
     const fixed = jsonrepair(t);
