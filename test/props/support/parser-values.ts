@@ -1,0 +1,83 @@
+// Calls generated from the tool registry's own schemas, with the argument values that break
+// parsers: code with braces, quotes, backslashes, regexes, unicode, very long and empty strings.
+import fc from 'fast-check';
+import { allTools } from '../../../src/tools/registry';
+import type { JsonSchema } from '../../../src/types/tool-spec';
+
+export interface GenCall {
+  name: string;
+  arguments: Record<string, unknown>;
+}
+
+const CODE = [
+  'function f() {',
+  '}',
+  'if (a) {\n  return b;\n}',
+  'const re = /\\{\\d+\\}/g;',
+  'const s = `hi ${name}`;',
+  "print('it\\'s')",
+  'say "hello" to \'you\'',
+  'C:\\Users\\dev\\new',
+  'a\\nb',
+  '{"name": "read_file", "arguments": {"path": "x"}}',
+  '<tool_call>',
+  '</tool_call>',
+  '[1, 2,]',
+  "{'a': True, 'b': None}",
+  '\\',
+  '"',
+  "'",
+  '\t\tindented',
+  'line\r\nwindows',
+  'déjà vu — “quoted” 中文 😀',
+  '$(rm -rf /) && echo `x`',
+  '/* comment */ // line',
+  'x = {',
+  '  ',
+  '',
+];
+
+/** One adversarial string: code pieces glued together, random unicode, or a very long run. */
+export const adversarialString: fc.Arbitrary<string> = fc.oneof(
+  { weight: 5, arbitrary: fc.array(fc.constantFrom(...CODE), { minLength: 1, maxLength: 6 }).map((parts) => parts.join('\n')) },
+  { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 40 }) },
+  { weight: 2, arbitrary: fc.string({ unit: fc.constantFrom('{', '}', '[', ']', '"', "'", '\\', ':', ',', '\n', ' ', 'a', '`', '<', '>', '/'), maxLength: 30 }) },
+  { weight: 1, arbitrary: fc.constantFrom(...CODE).map((c) => c.repeat(400)) },
+  { weight: 1, arbitrary: fc.constant('') },
+);
+
+const PATH = fc.oneof(
+  fc.stringMatching(/^[a-z][\w-]{0,10}(\/[\w.-]{1,10}){0,3}\.(ts|js|py|md|json)$/),
+  fc.constantFrom('src/app.ts', 'My Documents/notes.md', 'C:\\Users\\dev\\a.py', 'dir with spaces/ünïcode.txt', "it's.md", 'a"b.txt', '.'),
+);
+
+/** Values shaped by what the parameter means, so each tool's call is one a model could write. */
+function valueFor(key: string, schema: JsonSchema): fc.Arbitrary<unknown> {
+  if (schema.type === 'integer') return fc.integer({ min: 1, max: 100000 });
+  if (schema.type === 'number') return fc.integer({ min: 1, max: 600 });
+  if (schema.type === 'boolean') return fc.boolean();
+  if (schema.type === 'array') {
+    const item = schema.items as JsonSchema;
+    return fc.array(fc.record({ text: fc.oneof(fc.string({ minLength: 1, maxLength: 30 }), adversarialString.filter((s) => s.trim() !== '')), done: fc.boolean() }), {
+      minLength: item ? 1 : 0,
+      maxLength: 4,
+    });
+  }
+  if (key === 'path') return PATH;
+  if (key === 'glob') return fc.constantFrom('*.ts', '**/*.{js,ts}', 'src/**', '*.md');
+  if (key === 'pattern') return fc.oneof(fc.constantFrom('function \\w+\\(', '\\{\\s*$', 'TODO|FIXME', "it's", '"[^"]*"', '^import .* from'), adversarialString);
+  return adversarialString;
+}
+
+/** A call of one of the registry's tools: required arguments always, optional ones sometimes. */
+export const genCall: fc.Arbitrary<GenCall> = fc.constantFrom(...allTools()).chain((tool) => {
+  const props = (tool.parameters.properties ?? {}) as Record<string, JsonSchema>;
+  const required = new Set((tool.parameters.required as string[] | undefined) ?? []);
+  const entries: Record<string, fc.Arbitrary<unknown>> = {};
+  for (const [k, s] of Object.entries(props)) entries[k] = valueFor(k, s);
+  const optional = Object.keys(props).filter((k) => !required.has(k));
+  return fc.record(entries, { requiredKeys: [...required] as never[] }).map((args) => {
+    for (const k of optional) if (args[k as keyof typeof args] === undefined) delete args[k as keyof typeof args];
+    return { name: tool.name, arguments: args as Record<string, unknown> };
+  });
+});
