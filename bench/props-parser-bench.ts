@@ -14,12 +14,15 @@ export interface DialectScore {
   counts: Record<Outcome, number>;
   /** The first few wrong or missed cases, described. */
   failures: string[];
+  /** The first few unreadable cases, described (to tell a fair refusal from a lost repair). */
+  refusals: string[];
 }
 
 export function scoreDialects(perDialect = PER_DIALECT, seed = SEED): DialectScore[] {
   return [...DIALECTS, EDIT_BLOCK].map((d, i) => {
     const counts: Record<Outcome, number> = { exact: 0, unreadable: 0, missed: 0, wrong: 0 };
     const failures: string[] = [];
+    const refusals: string[] = [];
     let cases = 0;
     for (const c of fc.sample(genCase([d]), { numRuns: perDialect, seed: seed + i }) as GenCase[]) {
       const r = renderCase(c);
@@ -29,8 +32,9 @@ export function scoreDialects(perDialect = PER_DIALECT, seed = SEED): DialectSco
       const o = outcomeOf(c.call, res);
       counts[o]++;
       if ((o === 'wrong' || o === 'missed') && failures.length < 3) failures.push(`${o}: ${describeCase(c, r, res)}`);
+      if (o === 'unreadable' && refusals.length < 3) refusals.push(`${o}: ${describeCase(c, r, res)}`);
     }
-    return { dialect: d.name, cases, counts, failures };
+    return { dialect: d.name, cases, counts, failures, refusals };
   });
 }
 
@@ -42,19 +46,35 @@ export async function bench(): Promise<BenchRow[]> {
     total.cases += s.cases;
     for (const k of ['exact', 'unreadable', 'missed', 'wrong'] as const) total[k] += s.counts[k];
     const info = `${s.counts.exact} exact, ${s.counts.unreadable} unreadable, ${s.counts.missed} missed`;
-    rows.push({ area: 'toolcall-props', metric: `${s.dialect}: wrong calls of ${s.cases} (${info})`, value: s.counts.wrong, unit: 'calls', target: '= 0', pass: s.counts.wrong === 0 });
+    rows.push({
+      area: 'toolcall-props',
+      metric: `${s.dialect}: wrong calls of ${s.cases} (${info})`,
+      value: s.counts.wrong,
+      unit: 'calls',
+      target: '= 0',
+      pass: s.counts.wrong === 0,
+    });
   }
   rows.push({ area: 'toolcall-props', metric: `all dialects: cases generated`, value: total.cases, unit: 'cases', target: '', pass: null });
   rows.push({ area: 'toolcall-props', metric: 'all dialects: read exactly', value: total.exact / total.cases, unit: 'share', target: '', pass: null });
   rows.push({ area: 'toolcall-props', metric: 'all dialects: reported unreadable', value: total.unreadable, unit: 'cases', target: '', pass: null });
-  rows.push({ area: 'toolcall-props', metric: 'all dialects: missed (no call, no flag)', value: total.missed, unit: 'cases', target: '= 0', pass: total.missed === 0 });
+  rows.push({
+    area: 'toolcall-props',
+    metric: 'all dialects: missed (no call, no flag)',
+    value: total.missed,
+    unit: 'cases',
+    target: '= 0',
+    pass: total.missed === 0,
+  });
   rows.push({ area: 'toolcall-props', metric: 'all dialects: wrong call', value: total.wrong, unit: 'calls', target: '= 0', pass: total.wrong === 0 });
   return rows;
 }
 
+// `node dist/bench/props-parser-bench.js [dialect…] [--refusals]`: the per-dialect table with examples.
 if (require.main === module) {
-  for (const s of scoreDialects()) {
+  const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+  for (const s of scoreDialects().filter((x) => only.length === 0 || only.includes(x.dialect))) {
     process.stdout.write(`${s.dialect.padEnd(28)} ${String(s.cases).padStart(5)} ${JSON.stringify(s.counts)}\n`);
-    for (const f of s.failures) process.stdout.write(`  ${f.replace(/\n/g, '\n    ')}\n`);
+    for (const f of process.argv.includes('--refusals') ? s.refusals : s.failures) process.stdout.write(`  ${f.replace(/\n/g, '\n    ')}\n`);
   }
 }

@@ -43,7 +43,15 @@ export function toStrictJson(t: string): StrictJson {
       i = s.end;
       continue;
     }
-    if (c === ',' && /^\s*[}\]]/.test(t.slice(i + 1, i + 200))) {
+    if (c === '\\' && (t[i + 1] === 'n' || t[i + 1] === 't' || t[i + 1] === 'r')) {
+      // `"view_range": \n[1, 2]` (Qwen3.5, OpenHands software-agent-sdk#2488): whitespace.
+      repairs.add('literal \\n between tokens');
+      text += ' ';
+      masked += ' ';
+      i += 2;
+      continue;
+    }
+    if (c === ',' && /^(?:\s|\\[ntr])*[}\]]/.test(t.slice(i + 1, i + 200))) {
       repairs.add('trailing comma');
       i++;
       continue;
@@ -87,42 +95,52 @@ function opensString(t: string, i: number): boolean {
   return true;
 }
 
-/** Reads the string whose opening quote is at `start`; `end` is just past its closing quote. */
+/** Reads the string whose opening quote is at `start`; `end` is just past its closing quote. A
+ * string with an escape JSON does not know (`C:\Users`) takes every lone backslash literally. */
 function readString(t: string, start: number, repairs: Set<string>): { value: string; end: number; closed: boolean } {
   const q = t[start];
-  let value = '';
+  let end = t.length;
+  let invalid = false;
   for (let i = start + 1; i < t.length; i++) {
+    if (t[i] === '\\') {
+      const n = t[i + 1] ?? '';
+      if (!(n in ESCAPES) && !(n === 'u' && /^[0-9a-fA-F]{4}$/.test(t.slice(i + 2, i + 6)))) invalid = true;
+      i++;
+    } else if (t[i] === q && closesString(t, i + 1)) {
+      end = i;
+      break;
+    }
+  }
+  if (invalid) repairs.add('raw backslashes');
+  let value = '';
+  for (let i = start + 1; i < end; i++) {
     const c = t[i];
-    if (c === '\\') {
+    if (c === '\\' && i + 1 < end) {
       const n = t[i + 1];
-      if (n === undefined) break;
-      if (n === 'u' && /^[0-9a-fA-F]{4}$/.test(t.slice(i + 2, i + 6))) {
+      if (invalid) value += n === '\\' || n === q ? n : c + n;
+      else if (n === 'u' && /^[0-9a-fA-F]{4}$/.test(t.slice(i + 2, i + 6))) {
         value += String.fromCharCode(Number.parseInt(t.slice(i + 2, i + 6), 16));
-        i += 5;
-      } else if (n in ESCAPES) {
-        value += ESCAPES[n];
-        i++;
-      } else {
-        // Not an escape JSON knows (`\d` in a regex): the backslash is literal.
-        value += c;
-        repairs.add('raw backslashes');
-      }
+        i += 4;
+      } else value += ESCAPES[n];
+      i++;
       continue;
     }
-    if (c === q && closesString(t, i + 1)) return { value, end: i + 1, closed: true };
     if (c === q) repairs.add('unescaped quote in a string');
     else if (c < ' ') repairs.add('raw newlines in a string');
     value += c;
   }
-  return { value, end: t.length, closed: false };
+  return end < t.length ? { value, end: end + 1, closed: true } : { value, end: t.length, closed: false };
 }
 
-/** What follows a closing quote: a delimiter, the end, or (after a line break) the next key. */
+/** What follows a closing quote: a delimiter, the end, or (after a line break) the next key.
+ * Whitespace includes the two characters `\n` (literal escapes between tokens). */
 function closesString(t: string, from: number): boolean {
   let i = from;
   let newline = false;
-  while (i < t.length && /\s/.test(t[i])) {
-    if (t[i] === '\n') newline = true;
+  for (;;) {
+    if (i < t.length && /\s/.test(t[i])) newline ||= t[i] === '\n';
+    else if (t[i] === '\\' && (t[i + 1] === 'n' || t[i + 1] === 'r' || t[i + 1] === 't')) newline ||= t[++i] === 'n';
+    else break;
     i++;
   }
   if (i >= t.length) return true;

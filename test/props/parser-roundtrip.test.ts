@@ -29,7 +29,10 @@ describe('parser properties: round trip', () => {
     () => {
       fc.assert(
         fc.property(genCase(), (c) => {
-          const r = renderCase({ ...c, damage: { ...c.damage, singleQuotes: false, trailingCommas: false, rawNewlines: false, pythonLiterals: false, literalNewlines: false } });
+          const r = renderCase({
+            ...c,
+            damage: { ...c.damage, singleQuotes: false, trailingCommas: false, rawNewlines: false, pythonLiterals: false, literalNewlines: false },
+          });
           fc.pre(r !== undefined);
           const res = parseRendered(r);
           if (outcomeOf(c.call, res) !== 'exact') throw new Error(`not exact: ${describeCase(c, r, res)}`);

@@ -90,7 +90,12 @@ export const DIALECTS: Dialect[] = [
   {
     name: 'pythonic',
     json: false,
-    render: (c) => text(`${c.name}(${Object.entries(c.arguments).map(([k, v]) => `${k}=${serialize(v, { ...NO_DAMAGE, pythonLiterals: true })}`).join(', ')})`),
+    render: (c) =>
+      text(
+        `${c.name}(${Object.entries(c.arguments)
+          .map(([k, v]) => `${k}=${serialize(v, { ...NO_DAMAGE, pythonLiterals: true })}`)
+          .join(', ')})`,
+      ),
   },
   {
     name: 'gemma',
@@ -103,7 +108,9 @@ export const DIALECTS: Dialect[] = [
           : Array.isArray(v)
             ? `[${v.map(val).join(',')}]`
             : v && typeof v === 'object'
-              ? `{${Object.entries(v).map(([k, x]) => `${k}:${val(x)}`).join(',')}}`
+              ? `{${Object.entries(v)
+                  .map(([k, x]) => `${k}:${val(x)}`)
+                  .join(',')}}`
               : String(v);
       return text(`<start_function_call>call:${c.name}${val(c.arguments)}<end_function_call>`);
     },

@@ -10,7 +10,14 @@ export interface Damage {
   literalNewlines: boolean;
 }
 
-export const NO_DAMAGE: Damage = { singleQuotes: false, trailingCommas: false, rawNewlines: false, pythonLiterals: false, pretty: false, literalNewlines: false };
+export const NO_DAMAGE: Damage = {
+  singleQuotes: false,
+  trailingCommas: false,
+  rawNewlines: false,
+  pythonLiterals: false,
+  pretty: false,
+  literalNewlines: false,
+};
 
 /** The named damages of `d`, for messages and the bench. */
 export function damageNames(d: Damage): string[] {

@@ -14,7 +14,7 @@ const CODE = [
   '}',
   'if (a) {\n  return b;\n}',
   'const re = /\\{\\d+\\}/g;',
-  'const s = `hi ${name}`;',
+  'const s = `hi $' + '{name}`;',
   "print('it\\'s')",
   'say "hello" to \'you\'',
   'C:\\Users\\dev\\new',
@@ -41,7 +41,10 @@ const CODE = [
 export const adversarialString: fc.Arbitrary<string> = fc.oneof(
   { weight: 5, arbitrary: fc.array(fc.constantFrom(...CODE), { minLength: 1, maxLength: 6 }).map((parts) => parts.join('\n')) },
   { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 40 }) },
-  { weight: 2, arbitrary: fc.string({ unit: fc.constantFrom('{', '}', '[', ']', '"', "'", '\\', ':', ',', '\n', ' ', 'a', '`', '<', '>', '/'), maxLength: 30 }) },
+  {
+    weight: 2,
+    arbitrary: fc.string({ unit: fc.constantFrom('{', '}', '[', ']', '"', "'", '\\', ':', ',', '\n', ' ', 'a', '`', '<', '>', '/'), maxLength: 30 }),
+  },
   { weight: 1, arbitrary: fc.constantFrom(...CODE).map((c) => c.repeat(400)) },
   { weight: 1, arbitrary: fc.constant('') },
 );
@@ -58,14 +61,24 @@ function valueFor(key: string, schema: JsonSchema): fc.Arbitrary<unknown> {
   if (schema.type === 'boolean') return fc.boolean();
   if (schema.type === 'array') {
     const item = schema.items as JsonSchema;
-    return fc.array(fc.record({ text: fc.oneof(fc.string({ minLength: 1, maxLength: 30 }), adversarialString.filter((s) => s.trim() !== '')), done: fc.boolean() }), {
-      minLength: item ? 1 : 0,
-      maxLength: 4,
-    });
+    return fc.array(
+      fc.record({
+        text: fc.oneof(
+          fc.string({ minLength: 1, maxLength: 30 }),
+          adversarialString.filter((s) => s.trim() !== ''),
+        ),
+        done: fc.boolean(),
+      }),
+      {
+        minLength: item ? 1 : 0,
+        maxLength: 4,
+      },
+    );
   }
   if (key === 'path') return PATH;
   if (key === 'glob') return fc.constantFrom('*.ts', '**/*.{js,ts}', 'src/**', '*.md');
-  if (key === 'pattern') return fc.oneof(fc.constantFrom('function \\w+\\(', '\\{\\s*$', 'TODO|FIXME', "it's", '"[^"]*"', '^import .* from'), adversarialString);
+  if (key === 'pattern')
+    return fc.oneof(fc.constantFrom('function \\w+\\(', '\\{\\s*$', 'TODO|FIXME', "it's", '"[^"]*"', '^import .* from'), adversarialString);
   return adversarialString;
 }
 
