@@ -2,6 +2,7 @@
 // small models and servers leak: <tools>, <function_call>, [TOOL_REQUEST], Kimi and DeepSeek
 // special tokens, Gemma 4 <|tool_call>. Tags may be unclosed, doubled or mismatched.
 import { readBody, type BodyResult } from '../body';
+import { insideSpan, jsonStringSpans } from '../json-strings';
 import { framingBefore } from '../prose-guard';
 import type { Found, Strategy } from '../types';
 
@@ -12,9 +13,12 @@ const CLOSE =
 
 const CLOSE_HERE = new RegExp(CLOSE.source, 'iy');
 
-function nextMatch(re: RegExp, text: string, from: number): RegExpExecArray | null {
+/** The next tag at or after `from`; tags inside a JSON string (an argument's text) do not count. */
+function nextMatch(re: RegExp, text: string, from: number, strings: [number, number][] = []): RegExpExecArray | null {
   re.lastIndex = from;
-  return re.exec(text);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) && insideSpan(strings, m.index)) re.lastIndex = m.index + 1;
+  return m;
 }
 
 export const tagged: Strategy = {
@@ -22,14 +26,15 @@ export const tagged: Strategy = {
   find(text, ctx) {
     if (!/<(?:tool|function|\||[｜]|start_function|[a-z]+[:_]tool_call)|\[TOOL_REQUEST\]|functools|^>>>/im.test(text)) return [];
     const out: Found[] = [];
+    const strings = jsonStringSpans(text);
     let pos = 0;
     let open: RegExpExecArray | null;
     let close: RegExpExecArray | null | undefined;
-    while ((open = nextMatch(OPEN, text, pos))) {
+    while ((open = nextMatch(OPEN, text, pos, strings))) {
       const bodyStart = open.index + open[0].length;
-      const nextOpen = nextMatch(OPEN, text, bodyStart);
+      const nextOpen = nextMatch(OPEN, text, bodyStart, strings);
       // Searched again only once passed: a text with many openers and no closer stays linear.
-      if (close === undefined || (close && close.index < bodyStart)) close = nextMatch(CLOSE, text, bodyStart);
+      if (close === undefined || (close && close.index < bodyStart)) close = nextMatch(CLOSE, text, bodyStart, strings);
       const boundary = Math.min(nextOpen ? nextOpen.index : text.length, close ? close.index : text.length);
       let body = readBody(text, bodyStart, boundary, ctx);
       // The closing tag may sit inside a JSON string (a file that mentions </tool_call>): read on.
