@@ -4,7 +4,7 @@
 import { readBody, type BodyResult } from '../body';
 import { insideSpan, jsonStringSpans } from '../json-strings';
 import { framingBefore } from '../prose-guard';
-import type { Found, Strategy } from '../types';
+import type { Found, Strategy, StrategyContext } from '../types';
 
 const OPEN =
   /<tool_calls?>|<toolcall>|<tool-call>|<tools>|<function_calls?>|<functioncall>|<function-call>|<function>|<tool_use>|<\|tool_call\|?>|<\|tool_calls?_(?:begin|start)\|>|<\|tools_prefix\|>|^>>>(?=[ \t]*(?!all\b)[A-Za-z_])|<[｜|]tool[▁_]call[▁_]begin[｜|]>|\[TOOL_REQUEST\]|<\|action_start\|>\s*<\|plugin\|>|<start_function_call>|<[a-z]+[:_]tool_call>|<\|START_ACTION\|>|\bfunctools(?=\s*\[)/gim;
@@ -32,11 +32,21 @@ export const tagged: Strategy = {
     let close: RegExpExecArray | null | undefined;
     while ((open = nextMatch(OPEN, text, pos, strings))) {
       const bodyStart = open.index + open[0].length;
-      const nextOpen = nextMatch(OPEN, text, bodyStart, strings);
+      let nextOpen = nextMatch(OPEN, text, bodyStart, strings);
       // Searched again only once passed: a text with many openers and no closer stays linear.
       if (close === undefined || (close && close.index < bodyStart)) close = nextMatch(CLOSE, text, bodyStart, strings);
-      const boundary = Math.min(nextOpen ? nextOpen.index : text.length, close ? close.index : text.length);
+      let boundary = Math.min(nextOpen ? nextOpen.index : text.length, close ? close.index : text.length);
       let body = readBody(text, bodyStart, boundary, ctx);
+      // A parameter value may hold the tags themselves (a file about tool calls): when the body
+      // reads only with unclosed parts, a later closing tag (or none) that reads cleanly wins.
+      if (!clean(body) && /<(?:function|(?:[a-z]+:)?invoke|parameter)\b/.test(text.slice(bodyStart, boundary))) {
+        const later = cleanerClose(text, bodyStart, boundary, strings, ctx);
+        if (later) {
+          ({ body, boundary } = later);
+          close = later.close;
+          if (nextOpen && nextOpen.index < boundary) nextOpen = nextMatch(OPEN, text, boundary, strings);
+        }
+      }
       // The closing tag may sit inside a JSON string (a file that mentions </tool_call>): read on.
       if (body.unreadable && /^\s*(?:```\w*\s*)?[{[]/.test(text.slice(bodyStart, bodyStart + 20))) {
         const wider = readBody(text, bodyStart, text.length, ctx);
@@ -57,6 +67,26 @@ export const tagged: Strategy = {
     return out;
   },
 };
+
+function clean(body: BodyResult): boolean {
+  return !body.unreadable && body.calls.length > 0 && !body.repairs.some((r) => r.startsWith('unclosed'));
+}
+
+/** The first of the next few closing tags after `boundary` (or the end of the text) up to which the
+ * body reads cleanly. */
+function cleanerClose(text: string, bodyStart: number, boundary: number, strings: [number, number][], ctx: StrategyContext) {
+  let from = boundary + 1;
+  for (let tries = 0; tries < 8; tries++) {
+    const c = nextMatch(CLOSE, text, from, strings);
+    const at = c ? c.index : text.length;
+    const body = readBody(text, bodyStart, at, ctx);
+    if (clean(body)) return { body, boundary: at, close: c };
+    if (!c) return undefined;
+    from = c.index + 1;
+  }
+  const body = readBody(text, bodyStart, text.length, ctx);
+  return clean(body) ? { body, boundary: text.length, close: null } : undefined;
+}
 
 /** After the body: swallow a closing fence and the closing tag(s) that follow. */
 function regionEnd(text: string, body: BodyResult, boundary: number): number {
