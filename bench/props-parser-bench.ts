@@ -2,6 +2,7 @@
 // the parser claims to repair → exact, unreadable, missed, wrong call (goal 0), per dialect.
 import fc from 'fast-check';
 import { DIALECTS, EDIT_BLOCK } from '../test/props/support/parser-dialects';
+import { callSyntaxString } from '../test/props/support/parser-values';
 import { type GenCase, type Outcome, describeCase, genCase, outcomeOf, parseRendered, renderCase } from '../test/props/support/parser-outcome';
 import type { BenchRow } from './types';
 
@@ -18,13 +19,14 @@ export interface DialectScore {
   refusals: string[];
 }
 
-export function scoreDialects(perDialect = PER_DIALECT, seed = SEED): DialectScore[] {
+/** `text` draws the string values: code (default) or code with other calls' syntax in it. */
+export function scoreDialects(perDialect = PER_DIALECT, seed = SEED, text?: fc.Arbitrary<string>): DialectScore[] {
   return [...DIALECTS, EDIT_BLOCK].map((d, i) => {
     const counts: Record<Outcome, number> = { exact: 0, unreadable: 0, missed: 0, wrong: 0 };
     const failures: string[] = [];
     const refusals: string[] = [];
     let cases = 0;
-    for (const c of fc.sample(genCase([d]), { numRuns: perDialect, seed: seed + i }) as GenCase[]) {
+    for (const c of fc.sample(genCase([d], text), { numRuns: perDialect, seed: seed + i }) as GenCase[]) {
       const r = renderCase(c);
       if (!r) continue;
       cases++;
@@ -67,13 +69,28 @@ export async function bench(): Promise<BenchRow[]> {
     pass: total.missed === 0,
   });
   rows.push({ area: 'toolcall-props', metric: 'all dialects: wrong call', value: total.wrong, unit: 'calls', target: '= 0', pass: total.wrong === 0 });
+  // Values that hold another call's syntax (a file about tool calls): the hardest case.
+  const nested = scoreDialects(PER_DIALECT, SEED + 1000, callSyntaxString);
+  const bad = nested.filter((s) => s.counts.wrong > 0);
+  const wrong = bad.reduce((n, s) => n + s.counts.wrong, 0);
+  const cases = nested.reduce((n, s) => n + s.cases, 0);
+  const where = bad.map((s) => `${s.dialect} ${s.counts.wrong}`).join(', ');
+  rows.push({
+    area: 'toolcall-props',
+    metric: `values holding call syntax: wrong calls of ${cases}${where ? ` (${where})` : ''}`,
+    value: wrong,
+    unit: 'calls',
+    target: '= 0',
+    pass: wrong === 0,
+  });
   return rows;
 }
 
 // `node dist/bench/props-parser-bench.js [dialect…] [--refusals]`: the per-dialect table with examples.
 if (require.main === module) {
   const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
-  for (const s of scoreDialects().filter((x) => only.length === 0 || only.includes(x.dialect))) {
+  const text = process.argv.includes('--call-syntax') ? callSyntaxString : undefined;
+  for (const s of scoreDialects(PER_DIALECT, SEED, text).filter((x) => only.length === 0 || only.includes(x.dialect))) {
     process.stdout.write(`${s.dialect.padEnd(28)} ${String(s.cases).padStart(5)} ${JSON.stringify(s.counts)}\n`);
     for (const f of process.argv.includes('--refusals') ? s.refusals : s.failures) process.stdout.write(`  ${f.replace(/\n/g, '\n    ')}\n`);
   }

@@ -59,10 +59,10 @@ export function dialectNamed(name: string): Dialect {
   return ALL.find((d) => d.name === name) as Dialect;
 }
 
-/** A call, a dialect and (for JSON dialects) a damage. */
-export function genCase(dialects: Dialect[] = DIALECTS): fc.Arbitrary<GenCase> {
+/** A call, a dialect and (for JSON dialects) a damage; `text` draws the string values. */
+export function genCase(dialects: Dialect[] = DIALECTS, text?: fc.Arbitrary<string>): fc.Arbitrary<GenCase> {
   return fc
-    .record({ call: genCall, dialect: fc.constantFrom(...dialects.map((d) => d.name)), damage: genDamage })
+    .record({ call: genCall(text), dialect: fc.constantFrom(...dialects.map((d) => d.name)), damage: genDamage })
     .map((c) => (dialectNamed(c.dialect).json ? c : { ...c, damage: { ...NONE } }));
 }
 

@@ -19,9 +19,6 @@ const CODE = [
   'say "hello" to \'you\'',
   'C:\\Users\\dev\\new',
   'a\\nb',
-  '{"name": "read_file", "arguments": {"path": "x"}}',
-  '<tool_call>',
-  '</tool_call>',
   '[1, 2,]',
   "{'a': True, 'b': None}",
   '\\',
@@ -37,17 +34,33 @@ const CODE = [
   '',
 ];
 
+/** Another call's syntax inside a value: a file about tool calls (SmallCode editing its own parser). */
+const CALL_SYNTAX = [
+  '{"name": "read_file", "arguments": {"path": "x"}}',
+  '<tool_call>',
+  '</tool_call>',
+  '<function=read_file>',
+  '<read_file>\n<path>x</path>\n</read_file>',
+];
+
 /** One adversarial string: code pieces glued together, random unicode, or a very long run. */
-export const adversarialString: fc.Arbitrary<string> = fc.oneof(
-  { weight: 5, arbitrary: fc.array(fc.constantFrom(...CODE), { minLength: 1, maxLength: 6 }).map((parts) => parts.join('\n')) },
-  { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 40 }) },
-  {
-    weight: 2,
-    arbitrary: fc.string({ unit: fc.constantFrom('{', '}', '[', ']', '"', "'", '\\', ':', ',', '\n', ' ', 'a', '`', '<', '>', '/'), maxLength: 30 }),
-  },
-  { weight: 1, arbitrary: fc.constantFrom(...CODE).map((c) => c.repeat(400)) },
-  { weight: 1, arbitrary: fc.constant('') },
-);
+export const adversarialString: fc.Arbitrary<string> = codeString(CODE);
+
+/** The same, with other calls' syntax mixed into the code. */
+export const callSyntaxString: fc.Arbitrary<string> = codeString([...CODE, ...CALL_SYNTAX]);
+
+function codeString(pieces: string[]): fc.Arbitrary<string> {
+  return fc.oneof(
+    { weight: 5, arbitrary: fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 6 }).map((parts) => parts.join('\n')) },
+    { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 40 }) },
+    {
+      weight: 2,
+      arbitrary: fc.string({ unit: fc.constantFrom('{', '}', '[', ']', '"', "'", '\\', ':', ',', '\n', ' ', 'a', '`', '<', '>', '/'), maxLength: 30 }),
+    },
+    { weight: 1, arbitrary: fc.constantFrom(...pieces).map((c) => c.repeat(400)) },
+    { weight: 1, arbitrary: fc.constant('') },
+  );
+}
 
 const PATH = fc.oneof(
   fc.stringMatching(/^[a-z][\w-]{0,10}(\/[\w.-]{1,10}){0,3}\.(ts|js|py|md|json)$/),
@@ -55,7 +68,7 @@ const PATH = fc.oneof(
 );
 
 /** Values shaped by what the parameter means, so each tool's call is one a model could write. */
-function valueFor(key: string, schema: JsonSchema): fc.Arbitrary<unknown> {
+function valueFor(key: string, schema: JsonSchema, text: fc.Arbitrary<string>): fc.Arbitrary<unknown> {
   if (schema.type === 'integer') return fc.integer({ min: 1, max: 100000 });
   if (schema.type === 'number') return fc.integer({ min: 1, max: 600 });
   if (schema.type === 'boolean') return fc.boolean();
@@ -65,7 +78,7 @@ function valueFor(key: string, schema: JsonSchema): fc.Arbitrary<unknown> {
       fc.record({
         text: fc.oneof(
           fc.string({ minLength: 1, maxLength: 30 }),
-          adversarialString.filter((s) => s.trim() !== ''),
+          text.filter((s) => s.trim() !== ''),
         ),
         done: fc.boolean(),
       }),
@@ -77,20 +90,22 @@ function valueFor(key: string, schema: JsonSchema): fc.Arbitrary<unknown> {
   }
   if (key === 'path') return PATH;
   if (key === 'glob') return fc.constantFrom('*.ts', '**/*.{js,ts}', 'src/**', '*.md');
-  if (key === 'pattern')
-    return fc.oneof(fc.constantFrom('function \\w+\\(', '\\{\\s*$', 'TODO|FIXME', "it's", '"[^"]*"', '^import .* from'), adversarialString);
-  return adversarialString;
+  if (key === 'pattern') return fc.oneof(fc.constantFrom('function \\w+\\(', '\\{\\s*$', 'TODO|FIXME', "it's", '"[^"]*"', '^import .* from'), text);
+  return text;
 }
 
-/** A call of one of the registry's tools: required arguments always, optional ones sometimes. */
-export const genCall: fc.Arbitrary<GenCall> = fc.constantFrom(...allTools()).chain((tool) => {
-  const props = (tool.parameters.properties ?? {}) as Record<string, JsonSchema>;
-  const required = new Set((tool.parameters.required as string[] | undefined) ?? []);
-  const entries: Record<string, fc.Arbitrary<unknown>> = {};
-  for (const [k, s] of Object.entries(props)) entries[k] = valueFor(k, s);
-  const optional = Object.keys(props).filter((k) => !required.has(k));
-  return fc.record(entries, { requiredKeys: [...required] as never[] }).map((args) => {
-    for (const k of optional) if (args[k as keyof typeof args] === undefined) delete args[k as keyof typeof args];
-    return { name: tool.name, arguments: args as Record<string, unknown> };
+/** A call of one of the registry's tools: required arguments always, optional ones sometimes;
+ * string values from `text`. */
+export function genCall(text: fc.Arbitrary<string> = adversarialString): fc.Arbitrary<GenCall> {
+  return fc.constantFrom(...allTools()).chain((tool) => {
+    const props = (tool.parameters.properties ?? {}) as Record<string, JsonSchema>;
+    const required = new Set((tool.parameters.required as string[] | undefined) ?? []);
+    const entries: Record<string, fc.Arbitrary<unknown>> = {};
+    for (const [k, s] of Object.entries(props)) entries[k] = valueFor(k, s, text);
+    const optional = Object.keys(props).filter((k) => !required.has(k));
+    return fc.record(entries, { requiredKeys: [...required] as never[] }).map((args) => {
+      for (const k of optional) if (args[k as keyof typeof args] === undefined) delete args[k as keyof typeof args];
+      return { name: tool.name, arguments: args as Record<string, unknown> };
+    });
   });
-});
+}
