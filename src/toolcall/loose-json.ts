@@ -2,7 +2,7 @@
 // (doubled braces; the string-aware pre-pass: quotes, trailing commas, raw newlines, literal \n
 // between tokens, Windows backslashes), then jsonrepair (loaded lazily) with the strings masked.
 import { findExtent } from './json-extent';
-import { toStrictJson, unmaskStrings } from './strict-json';
+import { hasBareValue, toStrictJson, unmaskStrings } from './strict-json';
 
 export interface LooseJson {
   value: unknown;
@@ -48,12 +48,14 @@ export function parseLooseJson(text: string): LooseJson | undefined {
   }
   // jsonrepair sees placeholders instead of the strings: code in a value (`f() {`) makes it throw
   // or rewrite the code (jsonrepair 3.15: `{"a": "f() {"}` throws).
+  // A value jsonrepair had to quote itself (`{"path": config.path}`) is a code expression, not an
+  // argument: the call is unreadable rather than a guess.
   if (strict.masked !== undefined) {
     try {
-      const value = unmaskStrings(JSON.parse(jsonrepair(strict.masked)), strict.strings);
-      return { value, repairs: [...repairs, ...strict.repairs, 'json repaired'] };
+      const repaired: unknown = JSON.parse(jsonrepair(strict.masked));
+      return hasBareValue(repaired) ? undefined : { value: unmaskStrings(repaired, strict.strings), repairs: [...repairs, ...strict.repairs, 'json repaired'] };
     } catch {
-      // fall back to jsonrepair's own reading of the strings
+      return undefined;
     }
   }
   try {

@@ -85,6 +85,17 @@ export function unmaskStrings(value: unknown, strings: string[]): unknown {
   return walk(value);
 }
 
+/** True when a string value in `value` (parsed from `masked`) is not one placeholder: jsonrepair
+ * made it from unquoted text or glued strings together (`"ls " + dir`). */
+export function hasBareValue(value: unknown): boolean {
+  if (typeof value === 'string') return !PLACEHOLDER.test(value);
+  if (Array.isArray(value)) return value.some(hasBareValue);
+  if (value && typeof value === 'object') return Object.values(value).some(hasBareValue);
+  return false;
+}
+
+const PLACEHOLDER = new RegExp(`^${PH_OPEN}\\d+${PH_CLOSE}$`);
+
 /** A single quote opens a string only where a key or value may start (not an apostrophe in a word). */
 function opensString(t: string, i: number): boolean {
   for (let j = i - 1; j >= 0; j--) {

@@ -81,8 +81,9 @@ export const DIALECTS: Dialect[] = [
     json: false,
     render: (c) => {
       const values = Object.entries(c.arguments).map(([k, v]) => [k, raw(v)] as const);
-      if (values.some(([, v]) => /[\n\r]/.test(v) || v.length > 1500)) return undefined;
       const esc = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+      // The reader's stated bounds: one line, at most 2,000 characters per value.
+      if (values.some(([, v]) => /[\n\r]/.test(v) || esc(v).length > 2000)) return undefined;
       return text(`<${c.name} ${values.map(([k, v]) => `${k}="${esc(v)}"`).join(' ')} />`);
     },
   },
