@@ -65,8 +65,19 @@ const tools = allTools();
 
 /** Our own tools, listed the ways documentation lists tools. */
 const SCHEMA_LISTINGS: ((i: number) => string)[] = [
-  () => '```json\n' + JSON.stringify(tools.map((t) => ({ name: t.name, description: t.description, parameters: t.parameters })), null, 2) + '\n```',
-  (i) => JSON.stringify({ type: 'function', function: { name: tools[i % tools.length].name, description: tools[i % tools.length].description, parameters: tools[i % tools.length].parameters } }),
+  () =>
+    '```json\n' +
+    JSON.stringify(
+      tools.map((t) => ({ name: t.name, description: t.description, parameters: t.parameters })),
+      null,
+      2,
+    ) +
+    '\n```',
+  (i) =>
+    JSON.stringify({
+      type: 'function',
+      function: { name: tools[i % tools.length].name, description: tools[i % tools.length].description, parameters: tools[i % tools.length].parameters },
+    }),
   () => tools.map((t) => `- \`${t.name}(${Object.keys(t.parameters.properties ?? {}).join(', ')})\`: ${t.description.split('\n')[0]}`).join('\n'),
   (i) => `Tool: ${tools[i % tools.length].name}\nArguments: ${Object.keys(tools[i % tools.length].parameters.properties ?? {}).join(', ')}`,
   (i) => '```yaml\n' + yamlStringify({ tools: [{ name: tools[i % tools.length].name, parameters: tools[i % tools.length].parameters }] }) + '```',
