@@ -57,12 +57,21 @@ export function findFunctionBlocks(text: string, from = 0, limit = text.length):
   return out;
 }
 
+/** The next block opener; one inside a parameter value that is closed later (a file that mentions
+ * `<function=…>`) is the value's text, not a new block. */
 function nextOpenAt(text: string, from: number, limit: number): number {
   const re = new RegExp(OPEN.source, 'g');
   re.lastIndex = from;
-  const m = re.exec(text);
-  return m && m.index < limit ? m.index : limit;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) && m.index < limit) {
+    const seg = text.slice(from, m.index);
+    const open = (seg.match(/<(?:[a-z]+:)?param(?:eter)?[\s=]/g) ?? []).length > (seg.match(PARAM_CLOSE) ?? []).length;
+    if (!open || !new RegExp(PARAM_CLOSE.source).test(text.slice(m.index, limit))) return m.index;
+  }
+  return limit;
 }
+
+const PARAM_CLOSE = /<\/(?:[a-z]+:)?param(?:eter)?>/g;
 
 function lastCloseBefore(text: string, first: number, limit: number): { index: number; end: number } {
   const re = new RegExp(CLOSE.source, 'g');
