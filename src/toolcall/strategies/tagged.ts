@@ -2,7 +2,6 @@
 // small models and servers leak: <tools>, <function_call>, [TOOL_REQUEST], Kimi and DeepSeek
 // special tokens, Gemma 4 <|tool_call>. Tags may be unclosed, doubled or mismatched.
 import { readBody, type BodyResult } from '../body';
-import { insideSpan, jsonStringSpans } from '../json-strings';
 import { framingBefore } from '../prose-guard';
 import type { Found, Strategy, StrategyContext } from '../types';
 
@@ -13,11 +12,12 @@ const CLOSE =
 
 const CLOSE_HERE = new RegExp(CLOSE.source, 'iy');
 
-/** The next tag at or after `from`; tags inside a JSON string (an argument's text) do not count. */
-function nextMatch(re: RegExp, text: string, from: number, strings: [number, number][] = []): RegExpExecArray | null {
+/** The next tag at or after `from`; tags inside an argument value (a JSON string, an XML value …)
+ * do not count. */
+function nextMatch(re: RegExp, text: string, from: number, inValue: (pos: number) => boolean = () => false): RegExpExecArray | null {
   re.lastIndex = from;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) && insideSpan(strings, m.index)) re.lastIndex = m.index + 1;
+  while ((m = re.exec(text)) && inValue(m.index)) re.lastIndex = m.index + 1;
   return m;
 }
 
@@ -26,7 +26,7 @@ export const tagged: Strategy = {
   find(text, ctx) {
     if (!/<(?:tool|function|\||[｜]|start_function|[a-z]+[:_]tool_call)|\[TOOL_REQUEST\]|functools|^>>>/im.test(text)) return [];
     const out: Found[] = [];
-    const strings = jsonStringSpans(text);
+    const strings = ctx.inValue;
     let pos = 0;
     let open: RegExpExecArray | null;
     let close: RegExpExecArray | null | undefined;
@@ -74,7 +74,7 @@ function clean(body: BodyResult): boolean {
 
 /** The first of the next few closing tags after `boundary` (or the end of the text) up to which the
  * body reads cleanly. */
-function cleanerClose(text: string, bodyStart: number, boundary: number, strings: [number, number][], ctx: StrategyContext) {
+function cleanerClose(text: string, bodyStart: number, boundary: number, strings: (pos: number) => boolean, ctx: StrategyContext) {
   let from = boundary + 1;
   for (let tries = 0; tries < 8; tries++) {
     const c = nextMatch(CLOSE, text, from, strings);
