@@ -2,7 +2,8 @@
 // reads and with any damage it claims to repair, parses back to exactly that call or is reported
 // unreadable — never a different call, never silently dropped (issue 16 item 2).
 import fc from 'fast-check';
-import { EDIT_BLOCK } from './support/parser-dialects';
+import { DIALECTS, EDIT_BLOCK } from './support/parser-dialects';
+import { callSyntaxString } from './support/parser-values';
 import { describeCase, genCase, outcomeOf, parseRendered, renderCase } from './support/parser-outcome';
 import { parserParams, parserTimeout } from './support/parser-params';
 
@@ -36,6 +37,23 @@ describe('parser properties: round trip', () => {
           fc.pre(r !== undefined);
           const res = parseRendered(r);
           if (outcomeOf(c.call, res) !== 'exact') throw new Error(`not exact: ${describeCase(c, r, res)}`);
+        }),
+        parserParams(),
+      );
+    },
+    parserTimeout(),
+  );
+
+  it(
+    "never reads a different call when values hold other calls' syntax (a file about tool calls)",
+    () => {
+      fc.assert(
+        fc.property(genCase([...DIALECTS, EDIT_BLOCK], callSyntaxString), (c) => {
+          const r = renderCase(c);
+          fc.pre(r !== undefined);
+          const res = parseRendered(r);
+          const outcome = outcomeOf(c.call, res);
+          if (outcome === 'wrong' || outcome === 'missed') throw new Error(`${outcome}: ${describeCase(c, r, res)}`);
         }),
         parserParams(),
       );
