@@ -8,7 +8,7 @@ import { parsePyCall } from './python-call';
 import type { StrategyContext } from './types';
 import { readXmlElementCall } from './xml-element-call';
 
-const YAML_CALL = /```[ \t]*ya?ml[ \t]*\r?\n(?=[ \t]*(?:-\s+)?(?:name|tool|tool_name|function|action)\s*:\s*[A-Za-z_])([\s\S]*?)```/gi;
+const YAML_CALL = /```[ \t]*ya?ml[ \t]*\r?\n(?=[ \t]*(?:-\s+)?(?:name|tool|tool_name|function|action)\s*:\s*[A-Za-z_])([\s\S]*?)^[ \t]*```/gim;
 
 /** The text between a SEARCH/REPLACE block's markers (any marker dialect). */
 const SEARCH_REPLACE = /^[ \t]*(?:<{5,9}|-{3,9})[ \t]*SEARCH[^\n]*\n[\s\S]*?^[ \t]*(?:>{5,9}|\+{3,9})[ \t]*REPLACE/gm;
