@@ -9,10 +9,15 @@ const META_KEYS = new Set(['id', 'type', 'call_id', 'tool_call_id', 'index']);
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** How deep call lists and envelopes may nest: real replies use two or three levels; data nested
+ * thousands deep must not exhaust the stack. */
+const MAX_DEPTH = 8;
+
 /** The calls a parsed JSON value stands for, or [] when it is not call-shaped. */
-export function callsFromJson(value: unknown, ctx: StrategyContext): RawCall[] {
+export function callsFromJson(value: unknown, ctx: StrategyContext, depth = 0): RawCall[] {
+  if (depth > MAX_DEPTH) return [];
   if (Array.isArray(value)) {
-    const calls = value.map((v) => callsFromJson(v, ctx));
+    const calls = value.map((v) => callsFromJson(v, ctx, depth + 1));
     // An array is a call list only when every element is a call: [1, {"name": …}] is data, and
     // [{"name": "read_file", "arguments": "path"}, …] lists tools with their parameter names.
     const flat = calls.every((c) => c.length > 0) ? calls.flat() : [];
@@ -21,10 +26,10 @@ export function callsFromJson(value: unknown, ctx: StrategyContext): RawCall[] {
   }
   if (!isObj(value)) return [];
   for (const k of ['tool_calls', 'toolcalls', 'toolCalls', 'function_calls', 'calls']) {
-    if (Array.isArray(value[k])) return callsFromJson(value[k], ctx);
+    if (Array.isArray(value[k])) return callsFromJson(value[k], ctx, depth + 1);
   }
   for (const k of ['function_call', 'tool_call', 'tool_use', 'call']) {
-    if (isObj(value[k])) return callsFromJson(value[k], ctx);
+    if (isObj(value[k])) return callsFromJson(value[k], ctx, depth + 1);
   }
   if (isObj(value.function) && typeof value.function.name === 'string') {
     if (looksLikeSchema(argsOf(value.function))) return [];

@@ -22,7 +22,16 @@ export function leftoverText(text: string, cut: [number, number][]): string {
     .replace(STRAY, '')
     .replace(/```[\w-]*[ \t]*\n(?:[ \t]*\n)*[ \t]*```/g, '')
     .replace(/^[ \t]*(?:[;,]|`+)[ \t]*$/gm, '')
-    .replace(/[ \t]+\n/g, '\n')
+    .split('\n')
+    .map(trimTrailingBlanks)
+    .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
+}
+
+/** Spaces and tabs off a line's end, by hand: `/[ \t]+\n/` backtracks quadratically on a long blank run. */
+function trimTrailingBlanks(line: string): string {
+  let end = line.length;
+  while (end > 0 && (line.charCodeAt(end - 1) === 32 || line.charCodeAt(end - 1) === 9)) end--;
+  return end === line.length ? line : line.slice(0, end);
 }

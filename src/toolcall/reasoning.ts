@@ -8,8 +8,7 @@ export interface Blanked {
   hallucinatedResults: number;
 }
 
-const THINK =
-  /<(think|thinking|reasoning|seed:think)>[\s\S]*?<\/\1>|\[THINK\][\s\S]*?\[\/THINK\]|<\|channel\|>\s*analysis\s*<\|message\|>[\s\S]*?(?:<\|end\|>|(?=<\|start\|>)|$)/gi;
+const THINK_OPEN = /<(think|thinking|reasoning|seed:think)>|\[THINK\]|<\|channel\|>\s*analysis\s*<\|message\|>/gi;
 const RESULTS =
   /<(tool_response|tool_result|tool_output|function_results|function_result|observation)>[\s\S]*?(?:<\/\1>|$)|<\|start_header_id\|>ipython<\|end_header_id\|>[\s\S]*?(?:<\|eot_id\|>|$)/gi;
 
@@ -30,7 +29,7 @@ export function blankReasoning(text: string): Blanked {
     if (orphanClose && !new RegExp(`<${orphanClose[1]}>`, 'i').test(text.slice(0, orphanClose.index))) {
       regions.push([0, orphanClose.index + orphanClose[0].length]);
     }
-    for (const m of text.matchAll(THINK)) regions.push([m.index, m.index + m[0].length]);
+    regions.push(...thinkBlocks(text));
     for (const m of text.matchAll(/<(?:think|thinking)>/gi)) regions.push([m.index, m.index + m[0].length]); // unclosed openers
     for (const m of text.matchAll(RESULTS)) {
       regions.push([m.index, m.index + m[0].length]);
@@ -38,6 +37,44 @@ export function blankReasoning(text: string): Blanked {
     }
   }
   return { text: blank(text, regions), regions, hallucinatedResults };
+}
+
+/** Reasoning blocks, opener to closer. Found by hand rather than with a lazy `[\s\S]*?` regex, which
+ * rescans to the end for every unclosed opener (quadratic on a reply of repeated `<think>`): once
+ * a kind of block has no closer after some opener, no later opener of that kind has one either. */
+function thinkBlocks(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  const unclosed = new Set<string>();
+  const opener = new RegExp(THINK_OPEN.source, 'gi');
+  let m: RegExpExecArray | null;
+  while ((m = opener.exec(text))) {
+    const kind = m[1] ? m[1].toLowerCase() : m[0].startsWith('[') ? '[think]' : 'harmony';
+    if (unclosed.has(kind)) continue;
+    const from = m.index + m[0].length;
+    const end = kind === 'harmony' ? harmonyEnd(text, from) : closerEnd(text, from, kind === '[think]' ? '\\[\\/THINK\\]' : `<\\/${kind}>`);
+    if (end < 0) {
+      unclosed.add(kind);
+      continue;
+    }
+    out.push([m.index, end]);
+    opener.lastIndex = Math.max(end, from);
+  }
+  return out;
+}
+
+function closerEnd(text: string, from: number, closer: string): number {
+  const re = new RegExp(closer, 'gi');
+  re.lastIndex = from;
+  const c = re.exec(text);
+  return c ? c.index + c[0].length : -1;
+}
+
+/** Harmony's analysis channel ends at `<|end|>` (included), before the next `<|start|>`, or at the end. */
+function harmonyEnd(text: string, from: number): number {
+  const end = text.indexOf('<|end|>', from);
+  const start = text.indexOf('<|start|>', from);
+  if (end >= 0 && (start < 0 || end < start)) return end + '<|end|>'.length;
+  return start >= 0 ? start : text.length;
 }
 
 /** Replaces each region by spaces (newlines kept, so line-based strategies still see lines). */

@@ -2,7 +2,7 @@
 // patch engine's matcher ladder); the agent applies the proposal after the user approves it.
 import { proposeEdit } from '../patch/index';
 import type { EditInput, ProposeResult } from '../patch/types';
-import { resolveInWorkspace } from '../workspace/jail';
+import { resolveWritable } from '../workspace/jail';
 import { toolError } from './result';
 import type { Tool, ToolContext, ToolResult } from './types';
 
@@ -33,7 +33,7 @@ async function propose(args: Record<string, unknown>, ctx: ToolContext): Promise
   if (typeof args.path !== 'string' || args.path.trim() === '') {
     return refuse('missing argument "path"', 'edit_file(path, search, replace): path is the file to change, relative to the workspace root');
   }
-  const jailed = resolveInWorkspace(ctx.root, args.path);
+  const jailed = resolveWritable(ctx.root, args.path);
   if (!jailed.ok) return refuse(jailed.message, 'edit only files inside the workspace');
   const edit = editInputFrom(args);
   if ('error' in edit) return refuse(edit.error, 'edit_file(path, search, replace)');

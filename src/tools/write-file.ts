@@ -2,7 +2,7 @@
 // edit_file it only proposes; the engine refuses risky whole-file rewrites of existing files.
 import { proposeEdit } from '../patch/index';
 import type { ProposeResult } from '../patch/types';
-import { resolveInWorkspace } from '../workspace/jail';
+import { resolveWritable } from '../workspace/jail';
 import { refuse } from './edit-file';
 import { toolError } from './result';
 import type { Tool, ToolContext, ToolResult } from './types';
@@ -13,7 +13,7 @@ async function propose(args: Record<string, unknown>, ctx: ToolContext): Promise
   }
   const content = [args.content, args.text, args.contents, args.file_text].find((v) => typeof v === 'string');
   if (typeof content !== 'string') return refuse('missing argument "content"', 'write_file(path, content): content is the whole file text');
-  const jailed = resolveInWorkspace(ctx.root, args.path);
+  const jailed = resolveWritable(ctx.root, args.path);
   if (!jailed.ok) return refuse(jailed.message, 'write only files inside the workspace');
   if (jailed.rel === '.' || jailed.rel.endsWith('/')) return refuse(`"${args.path}" is a folder`, 'give a file path, e.g. "src/new-file.ts"');
   return proposeEdit(ctx.root, jailed.rel, { kind: 'write', content });

@@ -47,3 +47,27 @@ export function resolveInWorkspace(root: string, requested: string): JailResult 
   const rel = path.relative(root, real).split(path.sep).join('/');
   return { ok: true, abs: real, rel: rel === '' ? '.' : rel };
 }
+
+/** Folders whose files act outside the sandbox or steer SmallCode itself: a git hook or
+ * `core.fsmonitor` in any `.git/` (nested repositories too) runs code the next time the user runs
+ * git; our own folder holds the undo journal and the workspace's settings. */
+function protectedDir(rel: string): string | undefined {
+  const parts = rel.toLowerCase().split('/');
+  if (parts.includes('.git')) return '.git';
+  if (parts[0] === '.smallcode') return '.smallcode';
+  return undefined;
+}
+
+/** As resolveInWorkspace, and refuses paths the model may read but never write. */
+export function resolveWritable(root: string, requested: string): JailResult {
+  const jailed = resolveInWorkspace(root, requested);
+  if (!jailed.ok) return jailed;
+  const dir = protectedDir(jailed.rel);
+  if (dir) {
+    return {
+      ok: false,
+      message: `path "${requested}" is inside ${dir}/, which the model may not change (files there run code outside the sandbox or steer undo): change another file${dir === '.smallcode' ? ' (the plan is changed with update_plan)' : ''}, or ask the user to make this change`,
+    };
+  }
+  return jailed;
+}

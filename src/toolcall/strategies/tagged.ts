@@ -30,6 +30,9 @@ export const tagged: Strategy = {
     let pos = 0;
     let open: RegExpExecArray | null;
     let close: RegExpExecArray | null | undefined;
+    // Reading past a boundary scans the rest of the text; a text of many openers would make that
+    // quadratic, so all such reads together may scan at most twice the text.
+    const wider = { budget: 2 * text.length };
     while ((open = nextMatch(OPEN, text, pos, strings))) {
       const bodyStart = open.index + open[0].length;
       let nextOpen = nextMatch(OPEN, text, bodyStart, strings);
@@ -39,8 +42,8 @@ export const tagged: Strategy = {
       let body = readBody(text, bodyStart, boundary, ctx);
       // A parameter value may hold the tags themselves (a file about tool calls): when the body
       // reads only with unclosed parts, a later closing tag (or none) that reads cleanly wins.
-      if (!clean(body) && /<(?:function|(?:[a-z]+:)?invoke|parameter)\b/.test(text.slice(bodyStart, boundary))) {
-        const later = cleanerClose(text, bodyStart, boundary, strings, ctx);
+      if (!clean(body) && wider.budget > 0 && /<(?:function|(?:[a-z]+:)?invoke|parameter)\b/.test(text.slice(bodyStart, boundary))) {
+        const later = cleanerClose(text, bodyStart, boundary, strings, ctx, wider);
         if (later) {
           ({ body, boundary } = later);
           close = later.close;
@@ -48,9 +51,10 @@ export const tagged: Strategy = {
         }
       }
       // The closing tag may sit inside a JSON string (a file that mentions </tool_call>): read on.
-      if (body.unreadable && /^\s*(?:```\w*\s*)?[{[]/.test(text.slice(bodyStart, bodyStart + 20))) {
-        const wider = readBody(text, bodyStart, text.length, ctx);
-        if (!wider.unreadable && wider.calls.length > 0) body = wider;
+      if (body.unreadable && wider.budget > 0 && /^\s*(?:```\w*\s*)?[{[]/.test(text.slice(bodyStart, bodyStart + 20))) {
+        wider.budget -= text.length - bodyStart;
+        const all = readBody(text, bodyStart, text.length, ctx);
+        if (!all.unreadable && all.calls.length > 0) body = all;
       }
       const end = regionEnd(text, body, boundary);
       const repairs = [...body.repairs];
@@ -73,17 +77,20 @@ function clean(body: BodyResult): boolean {
 }
 
 /** The first of the next few closing tags after `boundary` (or the end of the text) up to which the
- * body reads cleanly. */
-function cleanerClose(text: string, bodyStart: number, boundary: number, strings: (pos: number) => boolean, ctx: StrategyContext) {
+ * body reads cleanly. Each read is charged to `wider.budget` (see find). */
+function cleanerClose(text: string, bodyStart: number, boundary: number, strings: (pos: number) => boolean, ctx: StrategyContext, wider: { budget: number }) {
   let from = boundary + 1;
-  for (let tries = 0; tries < 8; tries++) {
+  for (let tries = 0; tries < 8 && wider.budget > 0; tries++) {
     const c = nextMatch(CLOSE, text, from, strings);
     const at = c ? c.index : text.length;
+    wider.budget -= at - bodyStart;
     const body = readBody(text, bodyStart, at, ctx);
     if (clean(body)) return { body, boundary: at, close: c };
     if (!c) return undefined;
     from = c.index + 1;
   }
+  if (wider.budget <= 0) return undefined;
+  wider.budget -= text.length - bodyStart;
   const body = readBody(text, bodyStart, text.length, ctx);
   return clean(body) ? { body, boundary: text.length, close: null } : undefined;
 }
