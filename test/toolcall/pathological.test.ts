@@ -20,6 +20,8 @@ const CASES: [string, string][] = [
   ['repeated [TOOL_CALLS]', repeat('[TOOL_CALLS]')],
   ['repeated SEARCH markers', repeat('<<<<<<< SEARCH\n')],
   ['repeated pythonic openers', repeat('read_file(')],
+  ['repeated Gemma call openers (argument-value spans)', repeat('call:read_file{')],
+  ['repeated tool elements (argument-value spans)', repeat('<read_file><path>')],
   ['a string of backslashes', `<tool_call>{"name":"read_file","arguments":{"path":"${'\\'.repeat(SIZE)}`],
 ];
 
