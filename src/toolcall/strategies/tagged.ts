@@ -33,6 +33,9 @@ export const tagged: Strategy = {
     // Reading past a boundary scans the rest of the text; a text of many openers would make that
     // quadratic, so all such reads together may scan at most twice the text.
     const wider = { budget: 2 * text.length };
+    // A later, cleaner closing tag costs up to nine reads of one body: plenty for a reply of normal
+    // size, twice the text for a huge one.
+    const cleaner = { budget: 2 * text.length + 100_000 };
     while ((open = nextMatch(OPEN, text, pos, strings))) {
       const bodyStart = open.index + open[0].length;
       let nextOpen = nextMatch(OPEN, text, bodyStart, strings);
@@ -42,8 +45,8 @@ export const tagged: Strategy = {
       let body = readBody(text, bodyStart, boundary, ctx);
       // A parameter value may hold the tags themselves (a file about tool calls): when the body
       // reads only with unclosed parts, a later closing tag (or none) that reads cleanly wins.
-      if (!clean(body) && wider.budget > 0 && /<(?:function|(?:[a-z]+:)?invoke|parameter)\b/.test(text.slice(bodyStart, boundary))) {
-        const later = cleanerClose(text, bodyStart, boundary, strings, ctx, wider);
+      if (!clean(body) && cleaner.budget > 0 && /<(?:function|(?:[a-z]+:)?invoke|parameter)\b/.test(text.slice(bodyStart, boundary))) {
+        const later = cleanerClose(text, bodyStart, boundary, strings, ctx, cleaner);
         if (later) {
           ({ body, boundary } = later);
           close = later.close;
@@ -77,7 +80,7 @@ function clean(body: BodyResult): boolean {
 }
 
 /** The first of the next few closing tags after `boundary` (or the end of the text) up to which the
- * body reads cleanly. Each read is charged to `wider.budget` (see find). */
+ * body reads cleanly. Each read is charged to `wider.budget` (see find's `cleaner`). */
 function cleanerClose(text: string, bodyStart: number, boundary: number, strings: (pos: number) => boolean, ctx: StrategyContext, wider: { budget: number }) {
   let from = boundary + 1;
   for (let tries = 0; tries < 8 && wider.budget > 0; tries++) {
