@@ -5,6 +5,7 @@ import type { BenchRow, BenchModule } from './types';
 const AREAS: [string, () => BenchModule][] = [
   ['providers', () => (require('./providers-bench') as { bench: BenchModule }).bench],
   ['toolcall', () => (require('./toolcall-bench') as { bench: BenchModule }).bench],
+  ['toolcall-props', () => (require('./props-parser-bench') as { bench: BenchModule }).bench],
   ['patch', () => (require('./patch-bench') as { bench: BenchModule }).bench],
   ['router', () => (require('./router-bench') as { bench: BenchModule }).bench],
   ['context', () => (require('./context-bench') as { bench: BenchModule }).bench],

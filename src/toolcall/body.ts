@@ -70,7 +70,8 @@ export function readJsonSequence(text: string, p: number, limit: number, ctx: St
 
 function readOtherBody(body: string, ctx: StrategyContext): Omit<BodyResult, 'end'> | undefined {
   const trimmed = body.trim();
-  const blocks = findFunctionBlocks(body);
+  // A Gemma call first: its <escape> strings may hold `<function=…>` text.
+  const blocks = trimmed.startsWith('call:') ? [] : findFunctionBlocks(body);
   if (blocks.length > 0) {
     const repairs = blocks.flatMap((b) => b.repairs);
     const calls = blocks.map((b) => (b.jsonBody ? { ...b.call, args: parseLooseJson(b.jsonBody)?.value ?? {} } : b.call));

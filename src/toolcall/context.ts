@@ -11,6 +11,7 @@ export function createContext(tools: ToolSpec[] | undefined): StrategyContext {
   const cache = new Map<string, boolean>();
   const ctx: StrategyContext = {
     tools,
+    inValue: () => false,
     knowsStrongly(name) {
       return ctx.knows(name) && (/[_-]|[a-z][A-Z]/.test(name) || (tools ?? []).some((t) => t.name === name));
     },

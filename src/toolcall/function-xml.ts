@@ -57,12 +57,34 @@ export function findFunctionBlocks(text: string, from = 0, limit = text.length):
   return out;
 }
 
+/** The next block opener; one inside a parameter value that is closed later (a file that mentions
+ * `<function=…>`) is the value's text, not a new block. Parameter tags are counted once, between
+ * candidates and the next closing parameter tag looked up once per passing, so a scan stays linear. */
 function nextOpenAt(text: string, from: number, limit: number): number {
   const re = new RegExp(OPEN.source, 'g');
   re.lastIndex = from;
-  const m = re.exec(text);
-  return m && m.index < limit ? m.index : limit;
+  let depth = 0;
+  let counted = from;
+  let nextClose = -2;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) && m.index < limit) {
+    const seg = text.slice(counted, m.index);
+    depth += (seg.match(PARAM_OPEN) ?? []).length - (seg.match(PARAM_CLOSE) ?? []).length;
+    counted = m.index;
+    if (depth <= 0) return m.index;
+    if (nextClose !== -1 && nextClose < m.index) {
+      const c = new RegExp(PARAM_CLOSE.source, 'g');
+      c.lastIndex = m.index;
+      const hit = c.exec(text);
+      nextClose = hit && hit.index < limit ? hit.index : -1;
+    }
+    if (nextClose === -1) return m.index;
+  }
+  return limit;
 }
+
+const PARAM_OPEN = /<(?:[a-z]+:)?param(?:eter)?[\s=]/g;
+const PARAM_CLOSE = /<\/(?:[a-z]+:)?param(?:eter)?>/g;
 
 function lastCloseBefore(text: string, first: number, limit: number): { index: number; end: number } {
   const re = new RegExp(CLOSE.source, 'g');

@@ -48,7 +48,7 @@ export function findExtent(text: string, start: number, limit = text.length): Ex
 }
 
 /** A single quote opens a string only where a value or key may start (not an apostrophe in a word). */
-function opensSingleQuote(text: string, i: number): boolean {
+export function opensSingleQuote(text: string, i: number): boolean {
   for (let j = i - 1; j >= 0; j--) {
     const ch = text[j];
     if (ch === ' ' || ch === '\n' || ch === '\t' || ch === '\r') continue;

@@ -4,12 +4,14 @@ import type { ToolCallRef } from '../types/messages';
 import type { ToolSpec } from '../types/tool-spec';
 import { createContext } from './context';
 import { finalizeCall } from './finalize';
+import { insideSpan } from './json-strings';
 import { leftoverText } from './leftover';
 import { parseLooseJson } from './loose-json';
 import { blank, blankReasoning } from './reasoning';
 import { unreadableMessage } from './repair-message';
 import { STRATEGIES } from './strategies';
 import type { Diagnostic, ParseOptions, ParseResult, ParsedCall, RawCall } from './types';
+import { valueSpans } from './value-spans';
 
 const INTENT = /"(?:name|function)"\s*:\s*"[\w.-]+"\s*,\s*"(?:arguments|parameters)"\s*:|<tool_call>|<function=|\[TOOL_CALLS\]|<\|python_tag\|>/;
 
@@ -37,9 +39,12 @@ export function parseToolCalls(text: string, native: ToolCallRef[] | undefined, 
   const cut: [number, number][] = [...pre.regions];
   let work = pre.text;
   const ctx = createContext(tools);
+  const values = valueSpans(work, ctx);
+  ctx.inValue = (pos) => insideSpan(values, pos);
   const textCalls: { at: number; raw: RawCall; strategy: string }[] = [];
   for (const s of STRATEGIES) {
-    const found = s.find(work, ctx);
+    // A region that starts inside another call's argument value is that value's text.
+    const found = s.find(work, ctx).filter((f) => !ctx.inValue(f.start));
     if (found.length === 0) continue;
     for (const f of found) {
       for (const r of f.repairs) diagnostics.push({ strategy: s.name, kind: 'repaired', detail: r });

@@ -60,7 +60,11 @@ function value(r: Reader, depth: number): Val {
   if (c === '"' || c === "'") return str(r);
   if ((c === 'r' || c === 'f' || c === 'b') && (r.s[r.i + 1] === '"' || r.s[r.i + 1] === "'")) {
     r.i++;
-    return str(r, c === 'r');
+    const v = str(r, c === 'r');
+    if (c !== 'f' || typeof v !== 'string') return v;
+    // An f-string that interpolates (`f"{root}/a.ts"`) is a code expression, not a literal.
+    const plain = v.replace(/\{\{|\}\}/g, '');
+    return /[{}]/.test(plain) ? FAIL : v.replace(/\{\{/g, '{').replace(/\}\}/g, '}');
   }
   if (c === '[' || c === '(') return list(r, c === '[' ? ']' : ')', depth);
   if (c === '{') return dict(r, depth);

@@ -65,6 +65,9 @@ export interface StrategyContext {
   /** knows(), and the name cannot be an ordinary word: it has a separator or camel case, or it is
    * exactly an offered tool. `<edit>`, `view(…)` or {"search": …} alone are not taken as calls. */
   knowsStrongly(name: string): boolean;
+  /** True when `pos` lies inside an argument value of a call in a dialect that delimits its values
+   * (see value-spans.ts): a tag or call written there is the value's text. */
+  inValue(pos: number): boolean;
 }
 
 export interface Strategy {

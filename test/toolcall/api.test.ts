@@ -55,7 +55,7 @@ describe('parseToolCalls', () => {
     const r = parseToolCalls("{'name': 'read_file', 'arguments': {'file_path': 'a', 'start_line': '2'}}", undefined, { tools });
     expect(r.calls[0]).toEqual({ name: 'read_file', arguments: { path: 'a', start_line: 2 }, strategy: 'json' });
     const details = r.diagnostics.map((d) => `${d.kind}:${d.detail}`);
-    expect(details).toEqual(expect.arrayContaining(['repaired:json repaired', 'repaired:argument file_path → path', 'repaired:start_line: string → integer']));
+    expect(details).toEqual(expect.arrayContaining(['repaired:single quotes', 'repaired:argument file_path → path', 'repaired:start_line: string → integer']));
   });
 
   it('applies argument aliases only when the target tool is offered', () => {

@@ -20,6 +20,9 @@ const CASES: [string, string][] = [
   ['repeated [TOOL_CALLS]', repeat('[TOOL_CALLS]')],
   ['repeated SEARCH markers', repeat('<<<<<<< SEARCH\n')],
   ['repeated pythonic openers', repeat('read_file(')],
+  ['repeated Gemma call openers (argument-value spans)', repeat('call:read_file{')],
+  ['repeated tool elements (argument-value spans)', repeat('<read_file><path>')],
+  ['repeated tagged function calls with unclosed parameters', repeat('<tool_call><function=x><parameter=a>\n</tool_call>')],
   ['a string of backslashes', `<tool_call>{"name":"read_file","arguments":{"path":"${'\\'.repeat(SIZE)}`],
 ];
 

@@ -6,8 +6,9 @@ import { readJsonAt } from '../json-at';
 import { framingBefore, standsAlone } from '../prose-guard';
 import type { Found, Strategy } from '../types';
 
-const START = /\{\s*\{?\s*["']?[A-Za-z_][\w.-]*["']?\s*:|\[\s*\{/g;
-const CALL_START = /^[[{]\s*\{?\s*["']?(?:name|function|tool|tool_name|type|tool_calls|action)["']?\s*:/;
+// Whitespace here includes the two characters `\n` (a damage the JSON reader repairs).
+const START = /\{(?:\s|\\[ntr])*\{?(?:\s|\\[ntr])*["']?[A-Za-z_][\w.-]*["']?\s*:|\[(?:\s|\\[ntr])*\{/g;
+const CALL_START = /^[[{](?:\s|\\[ntr])*\{?(?:\s|\\[ntr])*["']?(?:name|function|tool|tool_name|type|tool_calls|action)["']?\s*:/;
 
 export const jsonText: Strategy = {
   name: 'json',

@@ -3,7 +3,7 @@
 // special tokens, Gemma 4 <|tool_call>. Tags may be unclosed, doubled or mismatched.
 import { readBody, type BodyResult } from '../body';
 import { framingBefore } from '../prose-guard';
-import type { Found, Strategy } from '../types';
+import type { Found, Strategy, StrategyContext } from '../types';
 
 const OPEN =
   /<tool_calls?>|<toolcall>|<tool-call>|<tools>|<function_calls?>|<functioncall>|<function-call>|<function>|<tool_use>|<\|tool_call\|?>|<\|tool_calls?_(?:begin|start)\|>|<\|tools_prefix\|>|^>>>(?=[ \t]*(?!all\b)[A-Za-z_])|<[｜|]tool[▁_]call[▁_]begin[｜|]>|\[TOOL_REQUEST\]|<\|action_start\|>\s*<\|plugin\|>|<start_function_call>|<[a-z]+[:_]tool_call>|<\|START_ACTION\|>|\bfunctools(?=\s*\[)/gim;
@@ -12,9 +12,13 @@ const CLOSE =
 
 const CLOSE_HERE = new RegExp(CLOSE.source, 'iy');
 
-function nextMatch(re: RegExp, text: string, from: number): RegExpExecArray | null {
+/** The next tag at or after `from`; tags inside an argument value (a JSON string, an XML value …)
+ * do not count. */
+function nextMatch(re: RegExp, text: string, from: number, inValue: (pos: number) => boolean = () => false): RegExpExecArray | null {
   re.lastIndex = from;
-  return re.exec(text);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) && inValue(m.index)) re.lastIndex = m.index + 1;
+  return m;
 }
 
 export const tagged: Strategy = {
@@ -22,24 +26,38 @@ export const tagged: Strategy = {
   find(text, ctx) {
     if (!/<(?:tool|function|\||[｜]|start_function|[a-z]+[:_]tool_call)|\[TOOL_REQUEST\]|functools|^>>>/im.test(text)) return [];
     const out: Found[] = [];
+    const strings = ctx.inValue;
     let pos = 0;
     let open: RegExpExecArray | null;
     let close: RegExpExecArray | null | undefined;
     // Reading past a boundary scans the rest of the text; a text of many openers would make that
     // quadratic, so all such reads together may scan at most twice the text.
-    let widerBudget = 2 * text.length;
-    while ((open = nextMatch(OPEN, text, pos))) {
+    const wider = { budget: 2 * text.length };
+    // A later, cleaner closing tag costs up to nine reads of one body: plenty for a reply of normal
+    // size, twice the text for a huge one.
+    const cleaner = { budget: 2 * text.length + 100_000 };
+    while ((open = nextMatch(OPEN, text, pos, strings))) {
       const bodyStart = open.index + open[0].length;
-      const nextOpen = nextMatch(OPEN, text, bodyStart);
+      let nextOpen = nextMatch(OPEN, text, bodyStart, strings);
       // Searched again only once passed: a text with many openers and no closer stays linear.
-      if (close === undefined || (close && close.index < bodyStart)) close = nextMatch(CLOSE, text, bodyStart);
-      const boundary = Math.min(nextOpen ? nextOpen.index : text.length, close ? close.index : text.length);
+      if (close === undefined || (close && close.index < bodyStart)) close = nextMatch(CLOSE, text, bodyStart, strings);
+      let boundary = Math.min(nextOpen ? nextOpen.index : text.length, close ? close.index : text.length);
       let body = readBody(text, bodyStart, boundary, ctx);
+      // A parameter value may hold the tags themselves (a file about tool calls): when the body
+      // reads only with unclosed parts, a later closing tag (or none) that reads cleanly wins.
+      if (!clean(body) && cleaner.budget > 0 && /<(?:function|(?:[a-z]+:)?invoke|parameter)\b/.test(text.slice(bodyStart, boundary))) {
+        const later = cleanerClose(text, bodyStart, boundary, strings, ctx, cleaner);
+        if (later) {
+          ({ body, boundary } = later);
+          close = later.close;
+          if (nextOpen && nextOpen.index < boundary) nextOpen = nextMatch(OPEN, text, boundary, strings);
+        }
+      }
       // The closing tag may sit inside a JSON string (a file that mentions </tool_call>): read on.
-      if (body.unreadable && widerBudget > 0 && /^\s*(?:```\w*\s*)?[{[]/.test(text.slice(bodyStart, bodyStart + 20))) {
-        widerBudget -= text.length - bodyStart;
-        const wider = readBody(text, bodyStart, text.length, ctx);
-        if (!wider.unreadable && wider.calls.length > 0) body = wider;
+      if (body.unreadable && wider.budget > 0 && /^\s*(?:```\w*\s*)?[{[]/.test(text.slice(bodyStart, bodyStart + 20))) {
+        wider.budget -= text.length - bodyStart;
+        const all = readBody(text, bodyStart, text.length, ctx);
+        if (!all.unreadable && all.calls.length > 0) body = all;
       }
       const end = regionEnd(text, body, boundary);
       const repairs = [...body.repairs];
@@ -56,6 +74,29 @@ export const tagged: Strategy = {
     return out;
   },
 };
+
+function clean(body: BodyResult): boolean {
+  return !body.unreadable && body.calls.length > 0 && !body.repairs.some((r) => r.startsWith('unclosed'));
+}
+
+/** The first of the next few closing tags after `boundary` (or the end of the text) up to which the
+ * body reads cleanly. Each read is charged to `wider.budget` (see find's `cleaner`). */
+function cleanerClose(text: string, bodyStart: number, boundary: number, strings: (pos: number) => boolean, ctx: StrategyContext, wider: { budget: number }) {
+  let from = boundary + 1;
+  for (let tries = 0; tries < 8 && wider.budget > 0; tries++) {
+    const c = nextMatch(CLOSE, text, from, strings);
+    const at = c ? c.index : text.length;
+    wider.budget -= at - bodyStart;
+    const body = readBody(text, bodyStart, at, ctx);
+    if (clean(body)) return { body, boundary: at, close: c };
+    if (!c) return undefined;
+    from = c.index + 1;
+  }
+  if (wider.budget <= 0) return undefined;
+  wider.budget -= text.length - bodyStart;
+  const body = readBody(text, bodyStart, text.length, ctx);
+  return clean(body) ? { body, boundary: text.length, close: null } : undefined;
+}
 
 /** After the body: swallow a closing fence and the closing tag(s) that follow. */
 function regionEnd(text: string, body: BodyResult, boundary: number): number {

@@ -15,7 +15,8 @@ function parseYaml(src: string): unknown {
   }
 }
 
-const FENCED = /```[ \t]*ya?ml[ \t]*\r?\n([\s\S]*?)(?:```|$)/gi;
+// A fence closes only with ``` at the start of a line (a value may hold ``` inside it).
+const FENCED = /```[ \t]*ya?ml[ \t]*\r?\n([\s\S]*?)(?:^[ \t]*```|$(?![\s\S]))/gim;
 const WHOLE = /^\s*(?:-\s+)?(?:name|tool|tool_name|function|action)\s*:\s*[A-Za-z_][\w.-]*\s*\r?\n\s*(?:arguments|parameters|args|input|action_input)\s*:/;
 
 export const yamlBlock: Strategy = {
