@@ -59,6 +59,9 @@ function find(text: string, getIndex: () => FileIndex, search: string, replace: 
     const out = text.slice(0, h.index) + replace + text.slice(h.index + search.length);
     return { kind: 'one', text: out, strategy: 'exact', cursor: h.start + toLines(replace).length };
   }
+  // Line rungs read text as whole lines. A str_replace pair whose halves differ in their final
+  // line break means "glue to the next line" (or "split it"), which no line edit expresses.
+  if (block.substring && replace !== '' && search.endsWith('\n') !== replace.endsWith('\n')) return { kind: 'none' };
   const index = getIndex();
   const base: Prepared = { search: toLines(search), replace: toLines(replace) };
   for (const rung of LINE_RUNGS) {
