@@ -3,8 +3,8 @@
 import type { EditBlock, Refusal } from '../types';
 import { alreadyApplied, ambiguous, noMatch, refusal, unanchored } from '../refusals';
 import { joinLines, normalizeModelText, splitLines } from '../text-format';
-import { exactHits } from './exact';
-import { findCandidates } from './line-match';
+import { anyOccurrences, exactHits } from './exact';
+import { findCandidates, normalizedOccurrences } from './line-match';
 import { FileIndex } from './file-index';
 import { narrow, type NarrowHints } from './narrow';
 import { isElision, isElisionMarker } from './normalize';
@@ -39,6 +39,17 @@ type Found =
   | { kind: 'one'; text: string; strategy: string; cursor: number }
   | { kind: 'error'; reason: string };
 
+/** Several places hold the search text (inside longer lines too) and the edit's own hints do not pick one. */
+function repeated(starts: number[], length: number, lines: string[], hints: NarrowHints): Found | undefined {
+  if (starts.length < 2) return undefined;
+  const left = narrow(
+    starts.map((start) => ({ start, end: start + Math.max(1, length) })),
+    lines,
+    hints,
+  );
+  return left.length > 1 ? { kind: 'ambiguous', starts: left.map((s) => s.start) } : undefined;
+}
+
 function find(text: string, getIndex: () => FileIndex, search: string, replace: string, block: EditBlock, hints: NarrowHints): Found {
   const lines = splitLines(text).lines;
   const finalNewline = text.endsWith('\n');
@@ -56,6 +67,8 @@ function find(text: string, getIndex: () => FileIndex, search: string, replace: 
   if (hits.length > 1) return { kind: 'ambiguous', starts: hits.map((h) => h.start) };
   if (hits.length === 1) {
     const h = hits[0];
+    const repeats = repeated(anyOccurrences(text, search), toLines(search).length, lines, hints);
+    if (repeats) return repeats;
     const out = text.slice(0, h.index) + replace + text.slice(h.index + search.length);
     return { kind: 'one', text: out, strategy: 'exact', cursor: h.start + toLines(replace).length };
   }
@@ -71,6 +84,10 @@ function find(text: string, getIndex: () => FileIndex, search: string, replace: 
     if (cands.length > 1) return { kind: 'ambiguous', starts: cands.map((c) => c.start) };
     if (cands.length === 0) continue;
     const c = cands[0];
+    if (!rung.elision) {
+      const repeats = repeated(normalizedOccurrences(index, p.search, rung), c.end - c.start, lines, hints);
+      if (repeats) return repeats;
+    }
     const built = rebuild(lines, p.search, p.replace, c, rung);
     if (!built.ok) return { kind: 'error', reason: built.reason };
     const next = [...lines.slice(0, c.start), ...built.lines, ...lines.slice(c.end)];

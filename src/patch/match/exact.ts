@@ -2,6 +2,7 @@
 // arguments may cover part of a line, but never split an identifier or cut a line short.
 
 const WORD = /[A-Za-z0-9_$]/;
+const SPACE = /[ \t]/;
 
 export interface ExactHit {
   index: number;
@@ -33,8 +34,14 @@ function validAt(text: string, search: string, index: number, substring: boolean
   const multiLine = search.slice(0, -1).includes('\n');
   if (!substring && before !== '\n') return false;
   if (WORD.test(search[0]) && WORD.test(before)) return false;
+  // Nor split a run of spaces: "\t};" is not a part of "\t\t};".
+  if (SPACE.test(search[0]) && SPACE.test(before)) return false;
+  // A search running to a line end that starts inside a line's indentation is a whole-line edit
+  // whose first line lost its indentation: the line rungs re-indent it; here it would stay half-indented.
+  if (substring && (multiLine || search.endsWith('\n')) && before !== '\n' && /^[ \t]+$/.test(text.slice(text.lastIndexOf('\n', index - 1) + 1, index))) return false;
   if (search.endsWith('\n')) return true;
   if (!substring || multiLine) return after === '\n';
+  if (SPACE.test(search[search.length - 1]) && SPACE.test(after)) return false;
   return !(WORD.test(search[search.length - 1]) && WORD.test(after));
 }
 
@@ -51,4 +58,20 @@ export function exactHits(text: string, search: string, substring: boolean): Exa
     hits.push({ index: i, startLine, endLine });
   }
   return hits;
+}
+
+/**
+ * Lines (0-based) where `search` occurs anywhere: inside longer lines and words too, overlapping
+ * ones included. Any repeat of the text makes a match ambiguous, whatever the rung accepted.
+ */
+export function anyOccurrences(text: string, search: string): number[] {
+  const core = search.endsWith('\n') ? search.slice(0, -1) : search;
+  if (core.trim() === '') return [];
+  const starts = lineStartsOf(text);
+  const lines: number[] = [];
+  for (let i = text.indexOf(core); i >= 0; i = text.indexOf(core, i + 1)) {
+    const line = lineOf(i, starts);
+    if (lines[lines.length - 1] !== line) lines.push(line);
+  }
+  return lines;
 }

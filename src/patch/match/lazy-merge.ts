@@ -22,9 +22,12 @@ function chunksOf(snippet: string[]): Chunk[] {
   const chunks: Chunk[] = [];
   let cur: string[] = [];
   let before = false;
+  // Blank lines next to an elision line are written by the model like any other line (a blank
+  // line before the elided code is one it wants); only those at the snippet's two ends go.
   const push = (elision: string | null) => {
-    while (cur.length && isBlank(cur[0])) cur.shift();
-    while (cur.length && isBlank(cur[cur.length - 1])) cur.pop();
+    if (!before) while (cur.length && isBlank(cur[0])) cur.shift();
+    if (elision === null) while (cur.length && isBlank(cur[cur.length - 1])) cur.pop();
+    if (cur.every(isBlank)) cur = [];
     if (cur.length) chunks.push({ lines: cur, elidedBefore: before, elidedAfter: elision !== null, tail: elision === null ? null : indentWidth(elision) });
     cur = [];
   };
@@ -318,10 +321,6 @@ export function lazyMerge(file: string[], snippet: string[]): LazyResult {
         hint: 'Include the unchanged line just before and just after each changed line, or send a SEARCH/REPLACE block instead.',
       };
     }
-    // New lines appended after a blank context line keep a blank line before the elided code.
-    const lastStep = steps.filter((st) => st.kind !== 'file').pop();
-    if (!toEnd && lastStep?.kind === 'body' && b === lastCommon && lastCommon > a && isBlank(file[lastCommon - 1]) && b < file.length && !isBlank(file[b]))
-      region.push('');
     out.push(...c.lines.slice(0, headJ).map(reindent), ...region);
     cursor = b;
   }

@@ -152,3 +152,29 @@ export function findCandidates(index: FileIndex, search: string[], rung: Rung): 
   }
   return out;
 }
+
+/**
+ * Lines where the search, in the rung's normal form, occurs anywhere in the file in that form —
+ * inside longer lines too (`foo();` in `bar(foo());` once trimmed). Not for elision rungs.
+ */
+export function normalizedOccurrences(index: FileIndex, search: string[], rung: Rung): number[] {
+  const keep = (l: string) => !(rung.skipBlank && isBlank(l));
+  const needle = search.filter(keep).map(rung.norm).join('\n');
+  if (needle.trim() === '') return [];
+  const at = rung.skipBlank ? index.nonBlank : index.lines.map((_, i) => i);
+  const hay = at.map((i) => index.norm(rung.norm, i));
+  const joined = hay.join('\n');
+  const starts: number[] = [];
+  let offset = 0;
+  for (const l of hay) {
+    starts.push(offset);
+    offset += l.length + 1;
+  }
+  const out: number[] = [];
+  let p = 0;
+  for (let i = joined.indexOf(needle); i >= 0; i = joined.indexOf(needle, i + 1)) {
+    while (p + 1 < starts.length && starts[p + 1] <= i) p++;
+    if (out[out.length - 1] !== at[p]) out.push(at[p]);
+  }
+  return out;
+}

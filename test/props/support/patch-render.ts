@@ -181,11 +181,15 @@ function render(c: PatchCase, s: Sides, dialect: Dialect): { text: string; ancho
 }
 
 /** Every rendering of the case (dialect × drift) that fits it. */
+/** Drifts the engine undoes on new lines too; it can only learn them from a search they changed. */
+const TRANSLATED: ReadonlySet<Drift> = new Set(['indent_more', 'indent_less', 'tabs_spaces', 'smart_quotes', 'line_numbers']);
+
 export function renderings(c: PatchCase, drifts: readonly Drift[] = DRIFTS, dialects: readonly Dialect[] = DIALECTS): Rendered[] {
   const out: Rendered[] = [];
   for (const drift of drifts) {
     const s = drifted(c, sides(c), drift);
     if (!s) continue;
+    if (TRANSLATED.has(drift) && s.search.join('\n') === search(c).join('\n')) continue;
     for (const dialect of dialects) {
       const r = render(c, s, dialect);
       if (!r) continue;
