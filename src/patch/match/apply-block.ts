@@ -54,7 +54,7 @@ function find(text: string, getIndex: () => FileIndex, search: string, replace: 
   const lines = splitLines(text).lines;
   const finalNewline = text.endsWith('\n');
   const hits = narrow(
-    exactHits(text, search, block.substring === true).map((h) => ({ ...h, start: h.startLine, end: h.endLine })),
+    exactHits(text, search, block.substring === true, replace.includes('\n')).map((h) => ({ ...h, start: h.startLine, end: h.endLine })),
     lines,
     hints,
   );

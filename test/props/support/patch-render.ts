@@ -84,6 +84,7 @@ function drifted(c: PatchCase, s: Sides, drift: Drift): Sides | null {
       if (!lines.some((l) => /^ {2}/.test(l))) return null;
       // Only a file indented in one consistent unit can be translated back.
       const unit = lines.some((l) => /^ +/.test(l) && indentOf(l).length % 4 !== 0) ? 2 : 4;
+      if (lines.some((l) => indentOf(l).length % unit !== 0)) return null;
       return all((l) => l.replace(/^ +/, (sp) => '\t'.repeat(Math.floor(sp.length / unit)) + ' '.repeat(sp.length % unit)));
     }
     case 'whitespace_runs':
@@ -167,6 +168,11 @@ function render(c: PatchCase, s: Sides, dialect: Dialect): { text: string; ancho
       return { text: `*** Begin Patch\n*** Update File: ${c.name}\n@@${anchor ? ` ${anchor}` : ''}\n${block(body)}${eof}*** End Patch\n`, anchored: anchor !== undefined };
     }
     case 'lazy_snippet': {
+      // Without an unchanged line between the elision and the changed lines, a snippet says
+      // "insert here", not "replace": only an insertion can be written that way.
+      const head0 = c.start > 0 && c.ctxBefore === 0 && c.kind !== 'insert';
+      const tail0 = c.end < c.lines.length && c.ctxAfter === 0 && c.kind !== 'insert';
+      if (head0 || tail0) return null;
       const head = c.start > 0 ? [`${indentOf(s.replace[0] ?? '')}${ELISION}`] : [];
       const tail = c.end < c.lines.length ? [`${indentOf(s.replace[s.replace.length - 1] ?? '')}${ELISION}`] : [];
       return { text: `${c.name}\n\`\`\`\n${block([...head, ...s.replace, ...tail])}\`\`\`\n` };
