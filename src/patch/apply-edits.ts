@@ -57,6 +57,8 @@ export function applyBlocks(before: string | null, blocks: ParsedBlock[], path: 
       const partial = block.fromSnippet ? partialSnippet(text, normalizeModelText(block.content), path) : undefined;
       if (partial) return { ok: false, refusal: partial };
       text = normalizeModelText(block.content);
+      // A fenced block cannot say whether the file ends with a line break: it keeps the file's.
+      if (block.fromSnippet && before && !before.endsWith('\n') && text.endsWith('\n')) text = text.slice(0, -1);
       strategies.push('write');
       changed++;
       continue;

@@ -3,7 +3,7 @@
 // a block the chunk shows whole replaces the file's block; unshown lines are never dropped silently.
 import { diffArrays } from 'diff';
 import { delimitBlock, indentWidth } from './blocks';
-import { collapseWhitespace, isBlank, isElision, leadingWhitespace, typographicToAscii } from './normalize';
+import { collapseWhitespace, hasTypographic, isBlank, isElision, leadingWhitespace, typographicToAscii } from './normalize';
 import { makeReindent } from './reindent';
 
 export type LazyResult = { ok: true; lines: string[] } | { ok: false; reason: string; hint: string };
@@ -279,7 +279,11 @@ export function lazyMerge(file: string[], snippet: string[]): LazyResult {
     const b = toEnd ? file.length : Math.max(lastCommon, blocksEnd);
     const pairs: [string, string][] = [];
     for (const st of steps) if (st.kind === 'common' && !isBlank(body[st.k])) pairs.push([leadingWhitespace(body[st.k]), leadingWhitespace(file[st.f])]);
-    const reindent = makeReindent(pairs);
+    // Context shown with smart quotes where the file has ASCII ones: the model's new lines have
+    // them too, and are written in the file's ASCII (as the typographic rung does).
+    const smart = steps.some((st) => st.kind === 'common' && hasTypographic(body[st.k]) && !hasTypographic(file[st.f]));
+    const shift = makeReindent(pairs);
+    const reindent = (line: string) => (smart ? typographicToAscii(shift(line)) : shift(line));
     const region: string[] = [];
     let groupDeleted = 0;
     let groupInserted = 0;

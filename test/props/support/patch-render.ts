@@ -137,7 +137,7 @@ function anchorOf(c: PatchCase): string | undefined {
   return undefined;
 }
 
-function render(c: PatchCase, s: Sides, dialect: Dialect): { text: string; anchored?: boolean } | { edit: EditInput } | null {
+function render(c: PatchCase, s: Sides, dialect: Dialect, drift: Drift): { text: string; anchored?: boolean } | { edit: EditInput } | null {
   switch (dialect) {
     case 'search_replace':
       return { text: `${c.name}\n<<<<<<< SEARCH\n${block(s.search)}=======\n${block(s.replace)}>>>>>>> REPLACE\n` };
@@ -173,6 +173,8 @@ function render(c: PatchCase, s: Sides, dialect: Dialect): { text: string; ancho
       const head0 = c.start > 0 && c.ctxBefore === 0 && c.kind !== 'insert';
       const tail0 = c.end < c.lines.length && c.ctxAfter === 0 && c.kind !== 'insert';
       if (head0 || tail0) return null;
+      // A snippet of the whole file is a rewrite, taken as written: only layout drifts are undone.
+      if (c.start === 0 && c.end === c.lines.length && drift !== 'none' && drift !== 'crlf') return null;
       const head = c.start > 0 ? [`${indentOf(s.replace[0] ?? '')}${ELISION}`] : [];
       const tail = c.end < c.lines.length ? [`${indentOf(s.replace[s.replace.length - 1] ?? '')}${ELISION}`] : [];
       return { text: `${c.name}\n\`\`\`\n${block([...head, ...s.replace, ...tail])}\`\`\`\n` };
@@ -197,7 +199,7 @@ export function renderings(c: PatchCase, drifts: readonly Drift[] = DRIFTS, dial
     if (!s) continue;
     if (TRANSLATED.has(drift) && s.search.join('\n') === search(c).join('\n')) continue;
     for (const dialect of dialects) {
-      const r = render(c, s, dialect);
+      const r = render(c, s, dialect, drift);
       if (!r) continue;
       const crlf = (t: string) => (drift === 'crlf' ? t.replace(/\n/g, '\r\n') : t);
       if ('edit' in r) {
