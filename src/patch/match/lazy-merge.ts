@@ -275,6 +275,13 @@ export function lazyMerge(file: string[], snippet: string[]): LazyResult {
       };
     }
     const { steps, pinEnd, blocksEnd } = aligned;
+    if (!steps.some((st) => st.kind === 'common')) {
+      return {
+        ok: false,
+        reason: `part ${ci + 1} of the snippet shares no line with the file, so whether it replaces lines or adds them is unclear`,
+        hint: 'Include the unchanged lines just before and after the change (copied exactly, without line numbers), or send a SEARCH/REPLACE block instead.',
+      };
+    }
     const lastCommon = steps.reduce((m, st) => (st.kind === 'common' ? st.f + 1 : m), a);
     const b = toEnd ? file.length : Math.max(lastCommon, blocksEnd);
     const pairs: [string, string][] = [];

@@ -172,12 +172,17 @@ function render(c: PatchCase, s: Sides, dialect: Dialect, drift: Drift): { text:
       // "insert here", not "replace": only an insertion can be written that way.
       const head0 = c.start > 0 && c.ctxBefore === 0 && c.kind !== 'insert';
       const tail0 = c.end < c.lines.length && c.ctxAfter === 0 && c.kind !== 'insert';
+      // Nor can it delete or change lines next to an elision when only blank lines stand between.
+      const shown = (from: number, n: number) => c.lines.slice(from, from + n).some((l) => l.trim() !== '');
+      if (c.kind !== 'insert' && ((c.start > 0 && !shown(c.start, c.ctxBefore)) || (c.end < c.lines.length && !shown(c.end - c.ctxAfter, c.ctxAfter)))) return null;
       if (head0 || tail0) return null;
       // A snippet of the whole file is a rewrite, taken as written: only layout drifts are undone.
       if (c.start === 0 && c.end === c.lines.length && drift !== 'none' && drift !== 'crlf') return null;
       const head = c.start > 0 ? [`${indentOf(s.replace[0] ?? '')}${ELISION}`] : [];
       const tail = c.end < c.lines.length ? [`${indentOf(s.replace[s.replace.length - 1] ?? '')}${ELISION}`] : [];
-      return { text: `${c.name}\n\`\`\`\n${block([...head, ...s.replace, ...tail])}\`\`\`\n` };
+      const body = [...head, ...s.replace, ...tail];
+      const fence = '`'.repeat(Math.max(3, ...body.map((l) => (/^\s*(`+)/.exec(l)?.[1].length ?? 0) + 1)));
+      return { text: `${c.name}\n${fence}\n${block(body)}${fence}\n` };
     }
     case 'search_replace_elided': {
       // Context lines 1..ctxBefore-2 stand elided in both halves.
