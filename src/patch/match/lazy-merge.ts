@@ -184,7 +184,7 @@ function pinnedSteps(
  * class, say) match the file's last lines and the new lines go before them. Closing lines that
  * directly follow new lines belong to the new code, so a matched suffix never starts with one.
  */
-function appendAtEnd(file: string[], keys: string[], cursor: number, chunk: string[]): string[] {
+function appendAtEnd(file: string[], keys: string[], cursor: number, chunk: string[]): string[] | null {
   let end = file.length;
   while (end > cursor && isBlank(file[end - 1])) end--;
   let n = 0;
@@ -192,6 +192,9 @@ function appendAtEnd(file: string[], keys: string[], cursor: number, chunk: stri
   while (n > 1 && trivial(key(chunk[chunk.length - n]))) n--;
   const at = end - n;
   const fresh = chunk.slice(0, chunk.length - n);
+  // Appended code is new: a line the file already has (more than once, or it would have pinned
+  // the part) is context, and where it stands cannot be told.
+  if (fresh.some((l) => !trivial(key(l)) && keys.slice(cursor).includes(key(l)))) return null;
   const pairs: [string, string][] = [];
   for (let j = 0; j < n; j++) pairs.push([leadingWhitespace(chunk[chunk.length - n + j]), leadingWhitespace(file[at + j])]);
   return [...file.slice(cursor, at), ...fresh.map(makeReindent(pairs)), ...file.slice(at)];
@@ -247,7 +250,15 @@ export function lazyMerge(file: string[], snippet: string[]): LazyResult {
         }
       }
       if (headJ < 0) {
-        if (last && !c.elidedAfter) return { ok: true, lines: [...out, ...appendAtEnd(file, keys, cursor, c.lines)] };
+        if (last && !c.elidedAfter) {
+          const appended = appendAtEnd(file, keys, cursor, c.lines);
+          if (appended) return { ok: true, lines: [...out, ...appended] };
+          return {
+            ok: false,
+            reason: `part ${ci + 1} of the snippet has no line that occurs once in the file, yet it shows lines the file already has, so it is unclear where they stand`,
+            hint: 'Include an unchanged line that is unique in the file (copied exactly, without line numbers) in each part, or send a SEARCH/REPLACE block instead.',
+          };
+        }
         return {
           ok: false,
           reason: `part ${ci + 1} of the snippet cannot be placed: none of its lines occurs exactly once in the file after the previous part`,
@@ -257,6 +268,16 @@ export function lazyMerge(file: string[], snippet: string[]): LazyResult {
       while (headJ > 0 && a - 1 >= cursor && keys[a - 1] === key(c.lines[headJ - 1])) {
         headJ--;
         a--;
+      }
+      // Lines shown above the pinned one that the file has higher up are context from there:
+      // the lines between would be kept or dropped by guess.
+      const above = c.lines.slice(0, headJ).find((l) => !isBlank(l) && keys.slice(cursor, a).includes(key(l)));
+      if (above !== undefined) {
+        return {
+          ok: false,
+          reason: `part ${ci + 1} of the snippet shows "${above.trim()}" above its first unique line, but in the file other lines stand between them`,
+          hint: 'Show the lines between too (or mark them with "... existing code ..."), or send a SEARCH/REPLACE block instead.',
+        };
       }
     }
     out.push(...file.slice(cursor, a));
