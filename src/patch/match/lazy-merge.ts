@@ -344,7 +344,13 @@ export function lazyMerge(file: string[], snippet: string[]): LazyResult {
     // as "replace" but would be applied as "insert": refuse rather than duplicate.
     const lastCommonStep = steps.reduce((m, st, i) => (st.kind === 'common' ? Math.max(i, m) : m), pinEnd);
     const tailNew = steps.slice(lastCommonStep + 1).flatMap((st) => (st.kind === 'body' ? [key(body[st.k])] : []));
-    const tailClash = !toEnd && tailNew.length > 0 && looksLike(tailNew[0], keys[b]);
+    // New closing lines (`}`) at the end of a part, where the elided code starts with the same
+    // ones: the file's closers or new ones? Either reading is a guess (one of them doubles a brace).
+    let next = b;
+    while (next < file.length && isBlank(file[next])) next++;
+    const tailClosers = tailNew.filter((k) => k !== '');
+    const closerClash = !toEnd && tailClosers.length > 0 && trivial(tailClosers[tailClosers.length - 1]) && next < file.length && keys[next] === tailClosers[tailClosers.length - 1];
+    const tailClash = !toEnd && tailNew.length > 0 && (looksLike(tailNew[0], keys[b]) || closerClash);
     const headClash = headJ > 0 && a > cursor && looksLike(key(c.lines[headJ - 1]), keys[a - 1]);
     if (tailClash || headClash) {
       return {

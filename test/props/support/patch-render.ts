@@ -176,6 +176,9 @@ function render(c: PatchCase, s: Sides, dialect: Dialect, drift: Drift): { text:
       const shown = (from: number, n: number) => c.lines.slice(from, from + n).some((l) => l.trim() !== '');
       if (c.kind !== 'insert' && ((c.start > 0 && !shown(c.start, c.ctxBefore)) || (c.end < c.lines.length && !shown(c.end - c.ctxAfter, c.ctxAfter)))) return null;
       if (head0 || tail0) return null;
+      // Only unchanged lines teach a snippet's indentation: tabs for spaces need an indented one.
+      const context = [...c.lines.slice(c.start, c.start + c.ctxBefore), ...c.lines.slice(c.end - c.ctxAfter, c.end)];
+      if (drift === 'tabs_spaces' && !context.some((l) => /^[ \t]+\S/.test(l))) return null;
       // A snippet of the whole file is a rewrite, taken as written: only layout drifts are undone.
       if (c.start === 0 && c.end === c.lines.length && drift !== 'none' && drift !== 'crlf') return null;
       const head = c.start > 0 ? [`${indentOf(s.replace[0] ?? '')}${ELISION}`] : [];
