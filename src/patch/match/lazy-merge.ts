@@ -41,7 +41,8 @@ function chunksOf(snippet: string[]): Chunk[] {
   return chunks;
 }
 
-type Step = { kind: 'common'; k: number; f: number } | { kind: 'body'; k: number } | { kind: 'file'; f: number };
+/** `twin`: a body line first matched to this file line, then not trusted as context (alignSteps). */
+type Step = { kind: 'common'; k: number; f: number } | { kind: 'body'; k: number; twin?: number } | { kind: 'file'; f: number };
 
 const trivial = (k: string) => k.replace(/[^A-Za-z0-9_]/g, '').length < 2;
 
@@ -72,7 +73,7 @@ function alignSteps(body: string[], window: string[], base: number, kBase = 0): 
     while (j < steps.length && steps[j].kind === 'common') j++;
     const run = steps.slice(i, j) as { kind: 'common'; k: number; f: number }[];
     if (changed && run.every((st) => trivial(body[st.k - kBase]))) {
-      const replaced: Step[] = [...run.map((st): Step => ({ kind: 'body', k: st.k })), ...run.map((st): Step => ({ kind: 'file', f: st.f }))];
+      const replaced: Step[] = [...run.map((st): Step => ({ kind: 'body', k: st.k, twin: st.f })), ...run.map((st): Step => ({ kind: 'file', f: st.f }))];
       steps.splice(i, run.length, ...replaced);
       i += replaced.length;
     } else i = j;
@@ -324,7 +325,8 @@ export function lazyMerge(file: string[], snippet: string[]): LazyResult {
         groupDeleted = groupInserted = 0;
         region.push(file[st.f]);
       } else if (st.kind === 'body') {
-        region.push(reindent(body[st.k]));
+        // A line written where its equal is removed keeps the file's bytes (its whitespace).
+        region.push(st.twin !== undefined && st.twin < b ? file[st.twin] : reindent(body[st.k]));
         groupInserted++;
         inserted++;
       } else if (st.f < b && !isBlank(file[st.f])) {
