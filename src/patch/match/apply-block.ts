@@ -39,6 +39,9 @@ type Found =
   | { kind: 'one'; text: string; strategy: string; cursor: number }
   | { kind: 'error'; reason: string };
 
+/** The candidate lines named in a refusal: every place the text occurs, in file order. */
+const union = (a: number[], b: number[]) => [...new Set([...a, ...b])].sort((x, y) => x - y);
+
 /** Several places hold the search text (inside longer lines too) and the edit's own hints do not pick one. */
 function repeated(starts: number[], length: number, lines: string[], hints: NarrowHints): Found | undefined {
   if (starts.length < 2) return undefined;
@@ -64,7 +67,14 @@ function find(text: string, getIndex: () => FileIndex, search: string, replace: 
     for (const h of apart.reverse()) out = out.slice(0, h.index) + replace + out.slice(h.index + search.length);
     return { kind: 'one', text: out, strategy: 'exact_all', cursor: 0 };
   }
-  if (hits.length > 1) return { kind: 'ambiguous', starts: hits.map((h) => h.start) };
+  if (hits.length > 1)
+    return {
+      kind: 'ambiguous',
+      starts: union(
+        hits.map((h) => h.start),
+        anyOccurrences(text, search),
+      ),
+    };
   if (hits.length === 1) {
     const h = hits[0];
     const repeats = repeated(anyOccurrences(text, search), toLines(search).length, lines, hints);
@@ -81,7 +91,16 @@ function find(text: string, getIndex: () => FileIndex, search: string, replace: 
     const p = rung.prep(rung.elision ? trimOuterElisions(base) : base);
     if (!p || p.search.every((l) => l.trim() === '')) continue;
     const cands = narrow(findCandidates(index, p.search, rung), lines, hints);
-    if (cands.length > 1) return { kind: 'ambiguous', starts: cands.map((c) => c.start) };
+    if (cands.length > 1) {
+      const all = rung.elision ? [] : normalizedOccurrences(index, p.search, rung);
+      return {
+        kind: 'ambiguous',
+        starts: union(
+          cands.map((c) => c.start),
+          all,
+        ),
+      };
+    }
     if (cands.length === 0) continue;
     const c = cands[0];
     if (!rung.elision) {

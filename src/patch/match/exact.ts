@@ -40,7 +40,13 @@ function validAt(text: string, search: string, index: number, substring: boolean
   // A search that starts inside a line's indentation and runs to a line end (or is replaced by
   // several lines) is a whole-line edit whose indentation the model dropped: the line rungs
   // re-indent it; here its new lines would stay unindented.
-  if (substring && (multiLine || lineEdit || search.endsWith('\n')) && before !== '\n' && /^[ \t]+$/.test(text.slice(text.lastIndexOf('\n', index - 1) + 1, index))) return false;
+  if (
+    substring &&
+    (multiLine || lineEdit || search.endsWith('\n')) &&
+    before !== '\n' &&
+    /^[ \t]+$/.test(text.slice(text.lastIndexOf('\n', index - 1) + 1, index))
+  )
+    return false;
   if (search.endsWith('\n')) return true;
   if (!substring || multiLine) return after === '\n';
   if (SPACE.test(search[search.length - 1]) && SPACE.test(after)) return false;

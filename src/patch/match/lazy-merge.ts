@@ -351,7 +351,12 @@ export function lazyMerge(file: string[], snippet: string[]): LazyResult {
     let next = b;
     while (next < file.length && isBlank(file[next])) next++;
     const tailClosers = tailNew.filter((k) => k !== '');
-    const closerClash = !toEnd && tailClosers.length > 0 && trivial(tailClosers[tailClosers.length - 1]) && next < file.length && keys[next] === tailClosers[tailClosers.length - 1];
+    const closerClash =
+      !toEnd &&
+      tailClosers.length > 0 &&
+      trivial(tailClosers[tailClosers.length - 1]) &&
+      next < file.length &&
+      keys[next] === tailClosers[tailClosers.length - 1];
     const tailClash = !toEnd && tailNew.length > 0 && (looksLike(tailNew[0], keys[b]) || closerClash);
     const headClash = headJ > 0 && a > cursor && looksLike(key(c.lines[headJ - 1]), keys[a - 1]);
     if (tailClash || headClash) {

@@ -151,3 +151,22 @@ export function buildCase(c: CaseChoices, maxLines = 80): PatchCase | null {
 export const search = (c: PatchCase) => c.lines.slice(c.start, c.end);
 export const old = (c: PatchCase) => c.lines.slice(c.start + c.ctxBefore, c.end - c.ctxAfter);
 export const replacement = (c: PatchCase) => [...c.lines.slice(c.start, c.start + c.ctxBefore), ...c.fresh, ...c.lines.slice(c.end - c.ctxAfter, c.end)];
+
+/**
+ * The case with a repeat of its search text added at line `at` (outside the region): as lines of
+ * their own, one level deeper, or (one-line searches) inside a longer line.
+ */
+export function withRepeat(c: PatchCase, at: number, inside: boolean): PatchCase {
+  const text = search(c);
+  const q = at % (c.lines.length + 1);
+  const pos = q >= c.start && q <= c.end ? c.end : q;
+  const copy = inside && text.length === 1 ? [`const again = [${text[0]}];`] : text.map((l) => (l === '' ? l : `  ${l}`));
+  const lines = [...c.lines.slice(0, pos), ...copy, ...c.lines.slice(pos)];
+  const shift = pos <= c.start ? copy.length : 0;
+  const start = c.start + shift;
+  const end = c.end + shift;
+  const oldStart = start + c.ctxBefore;
+  const oldEnd = end - c.ctxAfter;
+  const afterLines = [...lines.slice(0, oldStart), ...c.fresh, ...lines.slice(oldEnd)];
+  return { ...c, lines, start, end, before: diskText(lines, c.layout), after: diskText(afterLines, c.layout) };
+}

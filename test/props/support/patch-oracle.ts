@@ -8,7 +8,10 @@ import { type ProposeResult, proposeEdit } from '../../../src/patch';
 import type { PatchCase } from './patch-case';
 import type { Rendered } from './patch-render';
 
-export type Verdict = { kind: 'exact'; strategies: string[] } | { kind: 'refused'; code: string; hint: string } | { kind: 'wrong'; got: string; strategies: string[] };
+export type Verdict =
+  | { kind: 'exact'; strategies: string[] }
+  | { kind: 'refused'; code: string; hint: string }
+  | { kind: 'wrong'; got: string; strategies: string[] };
 
 export function makeWorkspace(): string {
   return fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'sc-props-')));
@@ -45,7 +48,11 @@ export function lineNumbers(text: string, offsets: number[]): number[] {
 /** A readable account of a failing case, for the assertion message. */
 export function describeCase(c: PatchCase, r: Rendered, v: Verdict): string {
   const edit = r.edit.kind === 'text' ? r.edit.text : JSON.stringify(r.edit);
-  const shown = (t: string) => t.replace(/\r/g, '\u240d').replace(/\t/g, '\u2192').replace(/\ufeff/g, '\u2060BOM');
+  const shown = (t: string) =>
+    t
+      .replace(/\r/g, '\u240d')
+      .replace(/\t/g, '\u2192')
+      .replace(/\ufeff/g, '\u2060BOM');
   const got =
     v.kind === 'wrong'
       ? `\n--- want → got (${v.strategies.join(',')}):\n${createTwoFilesPatch('want', 'got', shown(c.after), shown(v.got), '', '', { context: 2 })}`

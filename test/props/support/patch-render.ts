@@ -101,16 +101,14 @@ function drifted(c: PatchCase, s: Sides, drift: Drift): Sides | null {
       const text = [...s.search, ...s.replace].join('\n');
       if (/[^\x00-\x7f]/.test(text) || !/['"]/.test(s.search.join('\n'))) return null;
       let open = true;
-      return all((l) =>
-        l.replace(/"/g, () => ((open = !open) ? '\u201D' : '\u201C')).replace(/'/g, '\u2019'),
-      );
+      return all((l) => l.replace(/"/g, () => ((open = !open) ? '\u201D' : '\u201C')).replace(/'/g, '\u2019'));
     }
   }
 }
 
 function sides(c: PatchCase): Sides {
   const freshAt = new Set<number>();
-  c.fresh.forEach((_, i) => freshAt.add(c.ctxBefore + i));
+  for (let i = 0; i < c.fresh.length; i++) freshAt.add(c.ctxBefore + i);
   return { search: search(c), replace: replacement(c), freshAt };
 }
 
@@ -165,7 +163,10 @@ function render(c: PatchCase, s: Sides, dialect: Dialect, drift: Drift): { text:
       if (dialect === 'apply_patch_anchor' && anchor === undefined) return null;
       const eof = c.end === c.lines.length ? '*** End of File\n' : '';
       const body = hunkBody(c, s);
-      return { text: `*** Begin Patch\n*** Update File: ${c.name}\n@@${anchor ? ` ${anchor}` : ''}\n${block(body)}${eof}*** End Patch\n`, anchored: anchor !== undefined };
+      return {
+        text: `*** Begin Patch\n*** Update File: ${c.name}\n@@${anchor ? ` ${anchor}` : ''}\n${block(body)}${eof}*** End Patch\n`,
+        anchored: anchor !== undefined,
+      };
     }
     case 'lazy_snippet': {
       // Without an unchanged line between the elision and the changed lines, a snippet says
@@ -174,7 +175,8 @@ function render(c: PatchCase, s: Sides, dialect: Dialect, drift: Drift): { text:
       const tail0 = c.end < c.lines.length && c.ctxAfter === 0 && c.kind !== 'insert';
       // Nor can it delete or change lines next to an elision when only blank lines stand between.
       const shown = (from: number, n: number) => c.lines.slice(from, from + n).some((l) => l.trim() !== '');
-      if (c.kind !== 'insert' && ((c.start > 0 && !shown(c.start, c.ctxBefore)) || (c.end < c.lines.length && !shown(c.end - c.ctxAfter, c.ctxAfter)))) return null;
+      if (c.kind !== 'insert' && ((c.start > 0 && !shown(c.start, c.ctxBefore)) || (c.end < c.lines.length && !shown(c.end - c.ctxAfter, c.ctxAfter))))
+        return null;
       if (head0 || tail0) return null;
       // Only unchanged lines teach a snippet's indentation: tabs for spaces need an indented one.
       const context = [...c.lines.slice(c.start, c.start + c.ctxBefore), ...c.lines.slice(c.end - c.ctxAfter, c.end)];
