@@ -128,6 +128,11 @@ export function applyBlock(text: string, block: EditBlock, path: string, cursor:
   const replace = normalizeModelText(block.replace);
   const hints: NarrowHints = { anchor: block.anchor, atEnd: block.atEnd, ordered: block.ordered, cursor };
   if (search.trim() === '') {
+    if (block.atEnd && text !== '') {
+      // Codex: added lines with no context under `*** End of File` go at the end of the file.
+      const { lines, finalNewline } = splitLines(text);
+      return { ok: true, text: joinLines([...lines, ...toLines(replace)], finalNewline), strategy: 'end_of_file', cursor: lines.length, noop: false };
+    }
     if (text.trim() !== '') return { ok: false, refusal: unanchored(path) };
     return { ok: true, text: replace, strategy: 'empty_file', cursor: toLines(replace).length, noop: false };
   }
