@@ -14,6 +14,8 @@ interface Chunk {
   elidedAfter: boolean;
   /** Indentation width of the elision line after the chunk; null when the snippet ends. */
   tail: number | null;
+  /** Blank lines written between the chunk and the elision after it (not aligned: placed). */
+  blankTail: number;
 }
 
 const key = (l: string) => collapseWhitespace(typographicToAscii(l));
@@ -26,9 +28,14 @@ function chunksOf(snippet: string[]): Chunk[] {
   // line before the elided code is one it wants); only those at the snippet's two ends go.
   const push = (elision: string | null) => {
     if (!before) while (cur.length && isBlank(cur[0])) cur.shift();
-    if (elision === null) while (cur.length && isBlank(cur[cur.length - 1])) cur.pop();
+    let blankTail = 0;
+    while (cur.length && isBlank(cur[cur.length - 1])) {
+      cur.pop();
+      blankTail++;
+    }
+    if (elision === null) blankTail = 0;
     if (cur.every(isBlank)) cur = [];
-    if (cur.length) chunks.push({ lines: cur, elidedBefore: before, elidedAfter: elision !== null, tail: elision === null ? null : indentWidth(elision) });
+    if (cur.length) chunks.push({ lines: cur, elidedBefore: before, elidedAfter: elision !== null, tail: elision === null ? null : indentWidth(elision), blankTail });
     cur = [];
   };
   for (const line of snippet) {
@@ -325,8 +332,10 @@ export function lazyMerge(file: string[], snippet: string[]): LazyResult {
         groupDeleted = groupInserted = 0;
         region.push(file[st.f]);
       } else if (st.kind === 'body') {
-        // A line written where its equal is removed keeps the file's bytes (its whitespace).
-        region.push(st.twin !== undefined && st.twin < b ? file[st.twin] : reindent(body[st.k]));
+        // A line written where its equal is removed keeps the file's bytes (trailing whitespace).
+        const mine = reindent(body[st.k]);
+        const twin = st.twin !== undefined && st.twin < b ? file[st.twin] : undefined;
+        region.push(twin !== undefined && twin.trimEnd() === mine.trimEnd() ? twin : mine);
         groupInserted++;
         inserted++;
       } else if (st.f < b && !isBlank(file[st.f])) {
@@ -366,6 +375,10 @@ export function lazyMerge(file: string[], snippet: string[]): LazyResult {
         hint: 'Include the unchanged line just before and just after each changed line, or send a SEARCH/REPLACE block instead.',
       };
     }
+    // Blank lines written before the elided code: the file's own where it has them there.
+    let fileBlanks = 0;
+    while (b + fileBlanks < file.length && isBlank(file[b + fileBlanks])) fileBlanks++;
+    for (let k = fileBlanks; k < c.blankTail && !toEnd; k++) region.push('');
     out.push(...c.lines.slice(0, headJ).map(reindent), ...region);
     cursor = b;
   }

@@ -109,7 +109,9 @@ function freshLines(kind: ChangeKind, old: string[], around: string, salt: numbe
 /** Builds the case the choices describe, or null when they describe no usable change. */
 export function buildCase(c: CaseChoices, maxLines = 80): PatchCase | null {
   const win = corpusWindow(c.file, c.window, maxLines);
-  let lines = win.lines;
+  // A last blank line without a final line break is the same text as a final line break.
+  let lines = win.lines.slice();
+  while (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
   const unit = spaceUnit(lines);
   const tabs = c.tabs && unit > 0;
   if (tabs) lines = toTabs(lines, unit);
