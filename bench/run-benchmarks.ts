@@ -6,6 +6,7 @@ const AREAS: [string, () => BenchModule][] = [
   ['providers', () => (require('./providers-bench') as { bench: BenchModule }).bench],
   ['toolcall', () => (require('./toolcall-bench') as { bench: BenchModule }).bench],
   ['patch', () => (require('./patch-bench') as { bench: BenchModule }).bench],
+  ['props-patch', () => (require('./props-patch-bench') as { bench: BenchModule }).bench],
   ['router', () => (require('./router-bench') as { bench: BenchModule }).bench],
   ['context', () => (require('./context-bench') as { bench: BenchModule }).bench],
   ['checks', () => (require('./checks-bench') as { bench: BenchModule }).bench],

@@ -35,7 +35,8 @@ function chunksOf(snippet: string[]): Chunk[] {
     }
     if (elision === null) blankTail = 0;
     if (cur.every(isBlank)) cur = [];
-    if (cur.length) chunks.push({ lines: cur, elidedBefore: before, elidedAfter: elision !== null, tail: elision === null ? null : indentWidth(elision), blankTail });
+    if (cur.length)
+      chunks.push({ lines: cur, elidedBefore: before, elidedAfter: elision !== null, tail: elision === null ? null : indentWidth(elision), blankTail });
     cur = [];
   };
   for (const line of snippet) {
@@ -117,6 +118,11 @@ function pinBlocks(body: string[], tail: number | null, file: string[], keys: st
     const f0 = uniqueFrom(keys, cursor, key(body[k]));
     if (f0 < 0) continue;
     const inFile = f0 >= minF ? delimitBlock(file, f0, true) : { kind: 'open' as const };
+    // An indentation block the snippet ends with a line the file's block does not end with (a new
+    // line written at the opener's depth, say) is not shown whole: it is not pinned as one.
+    const endsElsewhere =
+      inFile.kind === 'block' && !shown.closer && shown.end < body.length && (inFile.end >= file.length || key(body[shown.end]) !== keys[inFile.end]);
+    if (endsElsewhere) continue;
     if (inFile.kind !== 'block' || inFile.closer !== shown.closer) {
       return {
         ok: false,
@@ -246,7 +252,8 @@ export function lazyMerge(file: string[], snippet: string[]): LazyResult {
     // model shows without a leading "..." line) cannot mean "delete everything above": treat the
     // elision as implied.
     const firstAt = ci === 0 && !c.elidedBefore && c.elidedAfter ? uniqueFrom(keys, 0, key(c.lines[0])) : -1;
-    const impliedBefore = firstAt > 0 && keys.slice(0, firstAt).some((k) => k !== '');
+    // Blank lines above count too: a snippet never deletes lines it does not show.
+    const impliedBefore = firstAt > 0;
     if (c.elidedBefore || ci > 0 || impliedBefore) {
       headJ = -1;
       for (let j = 0; j < c.lines.length && headJ < 0; j++) {
