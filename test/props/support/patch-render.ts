@@ -183,8 +183,10 @@ function render(c: PatchCase, s: Sides, dialect: Dialect, drift: Drift): { text:
       if (drift === 'tabs_spaces' && !context.some((l) => /^[ \t]+\S/.test(l))) return null;
       // A snippet of the whole file is a rewrite, taken as written: only layout drifts are undone.
       if (c.start === 0 && c.end === c.lines.length && drift !== 'none' && drift !== 'crlf') return null;
-      const head = c.start > 0 ? [`${indentOf(s.replace[0] ?? '')}${ELISION}`] : [];
-      const tail = c.end < c.lines.length ? [`${indentOf(s.replace[s.replace.length - 1] ?? '')}${ELISION}`] : [];
+      // The elision line sits at the code's depth (a line-number prefix is not depth).
+      const depth = (l: string | undefined) => indentOf((l ?? '').replace(/^\s*\d+ \| /, ''));
+      const head = c.start > 0 ? [`${depth(s.replace[0])}${ELISION}`] : [];
+      const tail = c.end < c.lines.length ? [`${depth(s.replace[s.replace.length - 1])}${ELISION}`] : [];
       const body = [...head, ...s.replace, ...tail];
       const fence = '`'.repeat(Math.max(3, ...body.map((l) => (/^\s*(`+)/.exec(l)?.[1].length ?? 0) + 1)));
       return { text: `${c.name}\n${fence}\n${block(body)}${fence}\n` };
