@@ -117,7 +117,8 @@ describe('lazy snippets', () => {
 
   it('inserts a new function after a pinned one', () => {
     // The blank line before the elided code is written out: lines are placed as shown, never guessed.
-    const snippet = '```ts\n// ... existing code ...\nfunction one() {\n  return 1;\n}\n\nfunction half() {\n  return 0.5;\n}\n\n// ... existing code ...\n```\n';
+    const snippet =
+      '```ts\n// ... existing code ...\nfunction one() {\n  return 1;\n}\n\nfunction half() {\n  return 0.5;\n}\n\n// ... existing code ...\n```\n';
     expect(apply(code, snippet).after).toBe(code.replace('}\n\nfunction two', '}\n\nfunction half() {\n  return 0.5;\n}\n\nfunction two'));
     const tight = snippet.replace('}\n\n// ...', '}\n// ...');
     expect(apply(code, tight).after).toBe(code.replace('}\n\nfunction two', '}\n\nfunction half() {\n  return 0.5;\n}\nfunction two'));
