@@ -3,7 +3,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-const ROOT = path.join(__dirname, '..', '..', '..', 'node_modules');
+// Found through a package we depend on, so it works from test/ and from the built dist/ alike.
+const ROOT = path.dirname(path.dirname(require.resolve('fast-check/package.json')));
 const EXT = /\.(js|cjs|mjs|ts|json|md)$/;
 const MAX_BYTES = 256 * 1024;
 
