@@ -42,15 +42,20 @@ type Found =
 /** The candidate lines named in a refusal: every place the text occurs, in file order. */
 const union = (a: number[], b: number[]) => [...new Set([...a, ...b])].sort((x, y) => x - y);
 
-/** Several places hold the search text (inside longer lines too) and the edit's own hints do not pick one. */
-function repeated(starts: number[], length: number, lines: string[], hints: NarrowHints): Found | undefined {
+/**
+ * Several places hold the search text (inside longer lines too): ambiguous unless the edit's own
+ * hints pick one; 'elsewhere' when they pick another place than this rung's match (a later rung,
+ * which matches that place, decides).
+ */
+function repeated(starts: number[], length: number, lines: string[], hints: NarrowHints, at: number): Found | 'elsewhere' | undefined {
   if (starts.length < 2) return undefined;
   const left = narrow(
     starts.map((start) => ({ start, end: start + Math.max(1, length) })),
     lines,
     hints,
   );
-  return left.length > 1 ? { kind: 'ambiguous', starts: left.map((s) => s.start) } : undefined;
+  if (left.length > 1) return { kind: 'ambiguous', starts: left.map((s) => s.start) };
+  return left.length === 1 && left[0].start !== at ? 'elsewhere' : undefined;
 }
 
 function find(text: string, getIndex: () => FileIndex, search: string, replace: string, block: EditBlock, hints: NarrowHints): Found {
@@ -75,16 +80,18 @@ function find(text: string, getIndex: () => FileIndex, search: string, replace: 
         anyOccurrences(text, search),
       ),
     };
-  if (hits.length === 1) {
+  const exact = hits.length === 1 ? repeated(anyOccurrences(text, search), toLines(search).length, lines, hints, hits[0].start) : undefined;
+  if (hits.length === 1 && exact !== 'elsewhere') {
+    if (exact) return exact;
     const h = hits[0];
-    const repeats = repeated(anyOccurrences(text, search), toLines(search).length, lines, hints);
-    if (repeats) return repeats;
     const out = text.slice(0, h.index) + replace + text.slice(h.index + search.length);
     return { kind: 'one', text: out, strategy: 'exact', cursor: h.start + toLines(replace).length };
   }
   // Line rungs read text as whole lines. A str_replace pair whose halves differ in their final
   // line break means "glue to the next line" (or "split it"), which no line edit expresses.
   if (block.substring && replace !== '' && search.endsWith('\n') !== replace.endsWith('\n')) return { kind: 'none' };
+  // Likewise a search that starts with the line break before its text: its lines are not whole.
+  if (block.substring && search.startsWith('\n') && !search.endsWith('\n')) return { kind: 'none' };
   const index = getIndex();
   const base: Prepared = { search: toLines(search), replace: toLines(replace) };
   for (const rung of LINE_RUNGS) {
@@ -104,7 +111,8 @@ function find(text: string, getIndex: () => FileIndex, search: string, replace: 
     if (cands.length === 0) continue;
     const c = cands[0];
     if (!rung.elision) {
-      const repeats = repeated(normalizedOccurrences(index, p.search, rung), c.end - c.start, lines, hints);
+      const repeats = repeated(normalizedOccurrences(index, p.search, rung), c.end - c.start, lines, hints, c.start);
+      if (repeats === 'elsewhere') continue;
       if (repeats) return repeats;
     }
     const built = rebuild(lines, p.search, p.replace, c, rung);
