@@ -194,6 +194,8 @@ function render(c: PatchCase, s: Sides, dialect: Dialect, drift: Drift): { text:
     case 'search_replace_elided': {
       // Context lines 1..ctxBefore-2 stand elided in both halves.
       if (c.ctxBefore < 3) return null;
+      // Tabs for spaces are learned from indented lines the search shows; elided ones teach nothing.
+      if (drift === 'tabs_spaces' && ![s.search[0], ...s.search.slice(c.ctxBefore - 1)].some((l) => /^[ \t]+\S/.test(l))) return null;
       const cut = (lines: string[]) => [lines[0], `${indentOf(lines[1])}${ELISION}`, ...lines.slice(c.ctxBefore - 1)];
       return { text: `<<<<<<< SEARCH\n${block(cut(s.search))}=======\n${block(cut(s.replace))}>>>>>>> REPLACE\n` };
     }
