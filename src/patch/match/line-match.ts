@@ -103,6 +103,8 @@ export function findCandidates(index: FileIndex, search: string[], rung: Rung): 
   const { segments, gaps } = segmentsOf(search, rung);
   if (segments.some((s) => s.length === 0)) return [];
   if (rung.elision && gaps.length === 0) return [];
+  // An elision must stand between shown lines: followed by blank lines only, nothing pins its end.
+  if (gaps.length >= segments.length) return [];
 
   const matchAt = (seg: number[], p: number): boolean => {
     if (p + seg.length > seqLen) return false;
