@@ -20,7 +20,10 @@ export function rebuild(file: string[], search: string[], replace: string[], can
     const f = cand.map[k];
     if (f !== undefined && !isBlank(line)) pairs.push([leadingWhitespace(line), leadingWhitespace(file[f])]);
   });
-  const reindent = makeReindent(pairs);
+  // Trailing whitespace the model added to lines it copied is noise; its new lines carry the same.
+  const noisyTail = s.some((line, k) => cand.map[k] !== undefined && /\S[ \t]+$/.test(line) && !/[ \t]$/.test(file[cand.map[k]!]));
+  const shift = makeReindent(pairs);
+  const reindent = (line: string) => (noisyTail ? shift(line).replace(/(\S)[ \t]+$/, '$1') : shift(line));
   const ops = diffArrays(s, r, { comparator: (a: string, b: string) => a.trimEnd() === b.trimEnd() });
 
   const out: string[] = [];
