@@ -7,6 +7,7 @@ const AREAS: [string, () => BenchModule][] = [
   ['toolcall', () => (require('./toolcall-bench') as { bench: BenchModule }).bench],
   ['toolcall-props', () => (require('./props-parser-bench') as { bench: BenchModule }).bench],
   ['patch', () => (require('./patch-bench') as { bench: BenchModule }).bench],
+  ['props-patch', () => (require('./props-patch-bench') as { bench: BenchModule }).bench],
   ['router', () => (require('./router-bench') as { bench: BenchModule }).bench],
   ['context', () => (require('./context-bench') as { bench: BenchModule }).bench],
   ['read', () => (require('./read-bench') as { bench: BenchModule }).bench],

@@ -3,8 +3,18 @@
 import type { ParsedBlock, Refusal } from './types';
 import { applyBlock } from './match/apply-block';
 import { lazyMerge } from './match/lazy-merge';
+import { isElision, stripLineNumbers } from './match/normalize';
 import { alreadyApplied, refusal } from './refusals';
 import { joinLines, normalizeModelText, splitLines } from './text-format';
+
+/** Line-number prefixes copied from read output, when every shown line (not the elisions) has one. */
+function withoutLineNumbers(snippet: string[]): string[] {
+  const shown = snippet.filter((l) => !isElision(l));
+  const stripped = stripLineNumbers(shown);
+  if (!stripped) return snippet;
+  let i = 0;
+  return snippet.map((l) => (isElision(l) ? l : stripped.lines[i++]));
+}
 
 export type EditsResult = { ok: true; after: string; strategies: string[] } | { ok: false; refusal: Refusal };
 
@@ -20,7 +30,7 @@ function lazy(text: string, snippet: string, path: string): EditsResult {
       ),
     };
   }
-  const merged = lazyMerge(lines, splitLines(normalizeModelText(snippet)).lines);
+  const merged = lazyMerge(lines, withoutLineNumbers(splitLines(normalizeModelText(snippet)).lines));
   if (!merged.ok) return { ok: false, refusal: refusal('no_match', merged.reason, merged.hint) };
   return { ok: true, after: joinLines(merged.lines, finalNewline), strategies: ['lazy_snippet'] };
 }
@@ -57,6 +67,8 @@ export function applyBlocks(before: string | null, blocks: ParsedBlock[], path: 
       const partial = block.fromSnippet ? partialSnippet(text, normalizeModelText(block.content), path) : undefined;
       if (partial) return { ok: false, refusal: partial };
       text = normalizeModelText(block.content);
+      // A fenced block cannot say whether the file ends with a line break: it keeps the file's.
+      if (block.fromSnippet && before && !before.endsWith('\n') && text.endsWith('\n')) text = text.slice(0, -1);
       strategies.push('write');
       changed++;
       continue;

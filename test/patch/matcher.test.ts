@@ -59,8 +59,14 @@ describe('matcher ladder', () => {
   });
 
   it('prefers the exact rung over looser ones', () => {
-    const r = apply('x = 1\n  x = 1\n', sr('x = 1\n', 'x = 2\n'));
-    expect(r.after).toBe('x = 2\n  x = 1\n');
+    const r = apply('x = 1\n  y = 1\n', sr('x = 1\n', 'x = 2\n'));
+    expect(r.after).toBe('x = 2\n  y = 1\n');
+  });
+
+  it('refuses a search that repeats inside a longer line, though only one whole line matches (issue 16)', () => {
+    const r = apply('x = 1\n  x = 1\nif (x = 10) {}\n', sr('x = 1\n', 'x = 2\n'));
+    expect(r.refusal?.code).toBe('ambiguous');
+    expect(r.refusal?.hint).toContain('lines 1, 2, 3');
   });
 
   it('writes ASCII punctuation when the file uses it and the model sent typographic', () => {
@@ -110,8 +116,12 @@ describe('lazy snippets', () => {
   const code = 'import a from "a";\n\nfunction one() {\n  return 1;\n}\n\nfunction two() {\n  return 2;\n}\n';
 
   it('inserts a new function after a pinned one', () => {
-    const snippet = '```ts\n// ... existing code ...\nfunction one() {\n  return 1;\n}\n\nfunction half() {\n  return 0.5;\n}\n// ... existing code ...\n```\n';
+    // The blank line before the elided code is written out: lines are placed as shown, never guessed.
+    const snippet =
+      '```ts\n// ... existing code ...\nfunction one() {\n  return 1;\n}\n\nfunction half() {\n  return 0.5;\n}\n\n// ... existing code ...\n```\n';
     expect(apply(code, snippet).after).toBe(code.replace('}\n\nfunction two', '}\n\nfunction half() {\n  return 0.5;\n}\n\nfunction two'));
+    const tight = snippet.replace('}\n\n// ...', '}\n// ...');
+    expect(apply(code, tight).after).toBe(code.replace('}\n\nfunction two', '}\n\nfunction half() {\n  return 0.5;\n}\nfunction two'));
   });
 
   it('refuses a snippet that would silently delete lines it does not show', () => {

@@ -26,11 +26,12 @@ async function edit(rel: string, search: string, replace: string): Promise<numbe
 describe('undo any one change', () => {
   it('takes a middle change out and keeps the later change to the same file; redo brings it back', async () => {
     fs.writeFileSync(path.join(root, 'a.txt'), lines(20));
-    const first = await edit('a.txt', 'line 2\n', 'LINE TWO\n');
+    // line 3, not line 2: "line 2" also sits inside "line 20", and any repeat is refused as ambiguous.
+    const first = await edit('a.txt', 'line 3\n', 'LINE TWO\n');
     const second = await edit('a.txt', 'line 18\n', 'LINE EIGHTEEN\n');
     const undone = await revertChange(root, first);
     expect(undone.ok).toBe(true);
-    expect(read('a.txt')).toContain('line 2\n');
+    expect(read('a.txt')).toContain('line 3\n');
     expect(read('a.txt')).toContain('LINE EIGHTEEN');
     const list = await listChanges(root);
     expect(list.map((c) => [c.id, c.state])).toEqual([

@@ -66,7 +66,11 @@ function recoverError(input: RecoverInput, reply: ModelCallResult): Recovery {
     // reloaded with less): the server is right, and every later request must fit its window.
     const named = error.contextWindow;
     if (named && named < input.model.info.contextWindow) {
-      bus.emit({ type: 'notice', level: 'warn', message: `the server's window is ${named} tokens, not ${input.model.info.contextWindow}: using ${named} from now on` });
+      bus.emit({
+        type: 'notice',
+        level: 'warn',
+        message: `the server's window is ${named} tokens, not ${input.model.info.contextWindow}: using ${named} from now on`,
+      });
       input.model.info.contextWindow = named;
       input.model.reserve = Math.min(input.model.reserve, defaultReserve(named));
     }

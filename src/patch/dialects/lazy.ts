@@ -9,14 +9,18 @@ export function unfence(text: string): { body: string; path?: string } {
   const lines = text.split('\n');
   const open = lines.findIndex((l) => /^\s*```/.test(l));
   if (open < 0) return { body: text };
+  // CommonMark: the closer is a run of at least as many backticks as the opener, so a snippet
+  // of a Markdown file can hold ``` lines inside a ```` fence.
+  const fence = /^\s*(`+)/.exec(lines[open])![1].length;
   let close = lines.length;
   for (let i = open + 1; i < lines.length; i++) {
-    if (/^\s*```\s*$/.test(lines[i])) {
+    const m = /^\s*(`+)\s*$/.exec(lines[i]);
+    if (m && m[1].length >= fence) {
       close = i;
       break;
     }
   }
-  const info = lines[open].trim().replace(/^```+/, '').trim();
+  const info = lines[open].trim().replace(/^`+/, '').trim();
   const infoPath = info
     .split(/\s+/)
     .map((w) => w.replace(/^(?:path|file)=/, ''))

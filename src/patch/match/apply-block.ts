@@ -3,8 +3,8 @@
 import type { EditBlock, Refusal } from '../types';
 import { alreadyApplied, ambiguous, noMatch, refusal, unanchored } from '../refusals';
 import { joinLines, normalizeModelText, splitLines } from '../text-format';
-import { exactHits } from './exact';
-import { findCandidates } from './line-match';
+import { anyOccurrences, exactHits } from './exact';
+import { findCandidates, normalizedOccurrences } from './line-match';
 import { FileIndex } from './file-index';
 import { narrow, type NarrowHints } from './narrow';
 import { isElision, isElisionMarker } from './normalize';
@@ -39,11 +39,30 @@ type Found =
   | { kind: 'one'; text: string; strategy: string; cursor: number }
   | { kind: 'error'; reason: string };
 
+/** The candidate lines named in a refusal: every place the text occurs, in file order. */
+const union = (a: number[], b: number[]) => [...new Set([...a, ...b])].sort((x, y) => x - y);
+
+/**
+ * Several places hold the search text (inside longer lines too): ambiguous unless the edit's own
+ * hints pick one; 'elsewhere' when they pick another place than this rung's match (a later rung,
+ * which matches that place, decides).
+ */
+function repeated(starts: number[], length: number, lines: string[], hints: NarrowHints, at: number): Found | 'elsewhere' | undefined {
+  if (starts.length < 2) return undefined;
+  const left = narrow(
+    starts.map((start) => ({ start, end: start + Math.max(1, length) })),
+    lines,
+    hints,
+  );
+  if (left.length > 1) return { kind: 'ambiguous', starts: left.map((s) => s.start) };
+  return left.length === 1 && left[0].start !== at ? 'elsewhere' : undefined;
+}
+
 function find(text: string, getIndex: () => FileIndex, search: string, replace: string, block: EditBlock, hints: NarrowHints): Found {
   const lines = splitLines(text).lines;
   const finalNewline = text.endsWith('\n');
   const hits = narrow(
-    exactHits(text, search, block.substring === true).map((h) => ({ ...h, start: h.startLine, end: h.endLine })),
+    exactHits(text, search, block.substring === true, replace.includes('\n')).map((h) => ({ ...h, start: h.startLine, end: h.endLine })),
     lines,
     hints,
   );
@@ -53,21 +72,49 @@ function find(text: string, getIndex: () => FileIndex, search: string, replace: 
     for (const h of apart.reverse()) out = out.slice(0, h.index) + replace + out.slice(h.index + search.length);
     return { kind: 'one', text: out, strategy: 'exact_all', cursor: 0 };
   }
-  if (hits.length > 1) return { kind: 'ambiguous', starts: hits.map((h) => h.start) };
-  if (hits.length === 1) {
+  if (hits.length > 1)
+    return {
+      kind: 'ambiguous',
+      starts: union(
+        hits.map((h) => h.start),
+        anyOccurrences(text, search),
+      ),
+    };
+  const exact = hits.length === 1 ? repeated(anyOccurrences(text, search), toLines(search).length, lines, hints, hits[0].start) : undefined;
+  if (hits.length === 1 && exact !== 'elsewhere') {
+    if (exact) return exact;
     const h = hits[0];
     const out = text.slice(0, h.index) + replace + text.slice(h.index + search.length);
     return { kind: 'one', text: out, strategy: 'exact', cursor: h.start + toLines(replace).length };
   }
+  // Line rungs read text as whole lines. A str_replace pair whose halves differ in their final
+  // line break means "glue to the next line" (or "split it"), which no line edit expresses.
+  if (block.substring && replace !== '' && search.endsWith('\n') !== replace.endsWith('\n')) return { kind: 'none' };
+  // Likewise a search that starts with the line break before its text: its lines are not whole.
+  if (block.substring && search.startsWith('\n') && !search.endsWith('\n')) return { kind: 'none' };
   const index = getIndex();
   const base: Prepared = { search: toLines(search), replace: toLines(replace) };
   for (const rung of LINE_RUNGS) {
     const p = rung.prep(rung.elision ? trimOuterElisions(base) : base);
     if (!p || p.search.every((l) => l.trim() === '')) continue;
     const cands = narrow(findCandidates(index, p.search, rung), lines, hints);
-    if (cands.length > 1) return { kind: 'ambiguous', starts: cands.map((c) => c.start) };
+    if (cands.length > 1) {
+      const all = rung.elision ? [] : normalizedOccurrences(index, p.search, rung);
+      return {
+        kind: 'ambiguous',
+        starts: union(
+          cands.map((c) => c.start),
+          all,
+        ),
+      };
+    }
     if (cands.length === 0) continue;
     const c = cands[0];
+    if (!rung.elision) {
+      const repeats = repeated(normalizedOccurrences(index, p.search, rung), c.end - c.start, lines, hints, c.start);
+      if (repeats === 'elsewhere') continue;
+      if (repeats) return repeats;
+    }
     const built = rebuild(lines, p.search, p.replace, c, rung);
     if (!built.ok) return { kind: 'error', reason: built.reason };
     const next = [...lines.slice(0, c.start), ...built.lines, ...lines.slice(c.end)];
@@ -89,6 +136,11 @@ export function applyBlock(text: string, block: EditBlock, path: string, cursor:
   const replace = normalizeModelText(block.replace);
   const hints: NarrowHints = { anchor: block.anchor, atEnd: block.atEnd, ordered: block.ordered, cursor };
   if (search.trim() === '') {
+    if (block.atEnd && text !== '') {
+      // Codex: added lines with no context under `*** End of File` go at the end of the file.
+      const { lines, finalNewline } = splitLines(text);
+      return { ok: true, text: joinLines([...lines, ...toLines(replace)], finalNewline), strategy: 'end_of_file', cursor: lines.length, noop: false };
+    }
     if (text.trim() !== '') return { ok: false, refusal: unanchored(path) };
     return { ok: true, text: replace, strategy: 'empty_file', cursor: toLines(replace).length, noop: false };
   }

@@ -3,7 +3,7 @@
 // a block the chunk shows whole replaces the file's block; unshown lines are never dropped silently.
 import { diffArrays } from 'diff';
 import { delimitBlock, indentWidth } from './blocks';
-import { collapseWhitespace, isBlank, isElision, leadingWhitespace, typographicToAscii } from './normalize';
+import { collapseWhitespace, hasTypographic, isBlank, isElision, leadingWhitespace, typographicToAscii } from './normalize';
 import { makeReindent } from './reindent';
 
 export type LazyResult = { ok: true; lines: string[] } | { ok: false; reason: string; hint: string };
@@ -14,6 +14,8 @@ interface Chunk {
   elidedAfter: boolean;
   /** Indentation width of the elision line after the chunk; null when the snippet ends. */
   tail: number | null;
+  /** Blank lines written between the chunk and the elision after it (not aligned: placed). */
+  blankTail: number;
 }
 
 const key = (l: string) => collapseWhitespace(typographicToAscii(l));
@@ -22,10 +24,19 @@ function chunksOf(snippet: string[]): Chunk[] {
   const chunks: Chunk[] = [];
   let cur: string[] = [];
   let before = false;
+  // Blank lines next to an elision line are written by the model like any other line (a blank
+  // line before the elided code is one it wants); only those at the snippet's two ends go.
   const push = (elision: string | null) => {
-    while (cur.length && isBlank(cur[0])) cur.shift();
-    while (cur.length && isBlank(cur[cur.length - 1])) cur.pop();
-    if (cur.length) chunks.push({ lines: cur, elidedBefore: before, elidedAfter: elision !== null, tail: elision === null ? null : indentWidth(elision) });
+    if (!before) while (cur.length && isBlank(cur[0])) cur.shift();
+    let blankTail = 0;
+    while (cur.length && isBlank(cur[cur.length - 1])) {
+      cur.pop();
+      blankTail++;
+    }
+    if (elision === null) blankTail = 0;
+    if (cur.every(isBlank)) cur = [];
+    if (cur.length)
+      chunks.push({ lines: cur, elidedBefore: before, elidedAfter: elision !== null, tail: elision === null ? null : indentWidth(elision), blankTail });
     cur = [];
   };
   for (const line of snippet) {
@@ -38,7 +49,8 @@ function chunksOf(snippet: string[]): Chunk[] {
   return chunks;
 }
 
-type Step = { kind: 'common'; k: number; f: number } | { kind: 'body'; k: number } | { kind: 'file'; f: number };
+/** `twin`: a body line first matched to this file line, then not trusted as context (alignSteps). */
+type Step = { kind: 'common'; k: number; f: number } | { kind: 'body'; k: number; twin?: number } | { kind: 'file'; f: number };
 
 const trivial = (k: string) => k.replace(/[^A-Za-z0-9_]/g, '').length < 2;
 
@@ -69,7 +81,7 @@ function alignSteps(body: string[], window: string[], base: number, kBase = 0): 
     while (j < steps.length && steps[j].kind === 'common') j++;
     const run = steps.slice(i, j) as { kind: 'common'; k: number; f: number }[];
     if (changed && run.every((st) => trivial(body[st.k - kBase]))) {
-      const replaced: Step[] = [...run.map((st): Step => ({ kind: 'body', k: st.k })), ...run.map((st): Step => ({ kind: 'file', f: st.f }))];
+      const replaced: Step[] = [...run.map((st): Step => ({ kind: 'body', k: st.k, twin: st.f })), ...run.map((st): Step => ({ kind: 'file', f: st.f }))];
       steps.splice(i, run.length, ...replaced);
       i += replaced.length;
     } else i = j;
@@ -106,6 +118,11 @@ function pinBlocks(body: string[], tail: number | null, file: string[], keys: st
     const f0 = uniqueFrom(keys, cursor, key(body[k]));
     if (f0 < 0) continue;
     const inFile = f0 >= minF ? delimitBlock(file, f0, true) : { kind: 'open' as const };
+    // An indentation block the snippet ends with a line the file's block does not end with (a new
+    // line written at the opener's depth, say) is not shown whole: it is not pinned as one.
+    const endsElsewhere =
+      inFile.kind === 'block' && !shown.closer && shown.end < body.length && (inFile.end >= file.length || key(body[shown.end]) !== keys[inFile.end]);
+    if (endsElsewhere) continue;
     if (inFile.kind !== 'block' || inFile.closer !== shown.closer) {
       return {
         ok: false,
@@ -181,7 +198,7 @@ function pinnedSteps(
  * class, say) match the file's last lines and the new lines go before them. Closing lines that
  * directly follow new lines belong to the new code, so a matched suffix never starts with one.
  */
-function appendAtEnd(file: string[], keys: string[], cursor: number, chunk: string[]): string[] {
+function appendAtEnd(file: string[], keys: string[], cursor: number, chunk: string[]): string[] | null {
   let end = file.length;
   while (end > cursor && isBlank(file[end - 1])) end--;
   let n = 0;
@@ -189,6 +206,9 @@ function appendAtEnd(file: string[], keys: string[], cursor: number, chunk: stri
   while (n > 1 && trivial(key(chunk[chunk.length - n]))) n--;
   const at = end - n;
   const fresh = chunk.slice(0, chunk.length - n);
+  // Appended code is new: a line the file already has (more than once, or it would have pinned
+  // the part) is context, and where it stands cannot be told.
+  if (fresh.some((l) => !trivial(key(l)) && keys.slice(cursor).includes(key(l)))) return null;
   const pairs: [string, string][] = [];
   for (let j = 0; j < n; j++) pairs.push([leadingWhitespace(chunk[chunk.length - n + j]), leadingWhitespace(file[at + j])]);
   return [...file.slice(cursor, at), ...fresh.map(makeReindent(pairs)), ...file.slice(at)];
@@ -232,7 +252,8 @@ export function lazyMerge(file: string[], snippet: string[]): LazyResult {
     // model shows without a leading "..." line) cannot mean "delete everything above": treat the
     // elision as implied.
     const firstAt = ci === 0 && !c.elidedBefore && c.elidedAfter ? uniqueFrom(keys, 0, key(c.lines[0])) : -1;
-    const impliedBefore = firstAt > 0 && keys.slice(0, firstAt).some((k) => k !== '');
+    // Blank lines above count too: a snippet never deletes lines it does not show.
+    const impliedBefore = firstAt > 0;
     if (c.elidedBefore || ci > 0 || impliedBefore) {
       headJ = -1;
       for (let j = 0; j < c.lines.length && headJ < 0; j++) {
@@ -244,7 +265,15 @@ export function lazyMerge(file: string[], snippet: string[]): LazyResult {
         }
       }
       if (headJ < 0) {
-        if (last && !c.elidedAfter) return { ok: true, lines: [...out, ...appendAtEnd(file, keys, cursor, c.lines)] };
+        if (last && !c.elidedAfter) {
+          const appended = appendAtEnd(file, keys, cursor, c.lines);
+          if (appended) return { ok: true, lines: [...out, ...appended] };
+          return {
+            ok: false,
+            reason: `part ${ci + 1} of the snippet has no line that occurs once in the file, yet it shows lines the file already has, so it is unclear where they stand`,
+            hint: 'Include an unchanged line that is unique in the file (copied exactly, without line numbers) in each part, or send a SEARCH/REPLACE block instead.',
+          };
+        }
         return {
           ok: false,
           reason: `part ${ci + 1} of the snippet cannot be placed: none of its lines occurs exactly once in the file after the previous part`,
@@ -254,6 +283,16 @@ export function lazyMerge(file: string[], snippet: string[]): LazyResult {
       while (headJ > 0 && a - 1 >= cursor && keys[a - 1] === key(c.lines[headJ - 1])) {
         headJ--;
         a--;
+      }
+      // Lines shown above the pinned one that the file has higher up are context from there:
+      // the lines between would be kept or dropped by guess.
+      const above = c.lines.slice(0, headJ).find((l) => !isBlank(l) && keys.slice(cursor, a).includes(key(l)));
+      if (above !== undefined) {
+        return {
+          ok: false,
+          reason: `part ${ci + 1} of the snippet shows "${above.trim()}" above its first unique line, but in the file other lines stand between them`,
+          hint: 'Show the lines between too (or mark them with "... existing code ..."), or send a SEARCH/REPLACE block instead.',
+        };
       }
     }
     out.push(...file.slice(cursor, a));
@@ -272,11 +311,22 @@ export function lazyMerge(file: string[], snippet: string[]): LazyResult {
       };
     }
     const { steps, pinEnd, blocksEnd } = aligned;
+    if (!steps.some((st) => st.kind === 'common')) {
+      return {
+        ok: false,
+        reason: `part ${ci + 1} of the snippet shares no line with the file, so whether it replaces lines or adds them is unclear`,
+        hint: 'Include the unchanged lines just before and after the change (copied exactly, without line numbers), or send a SEARCH/REPLACE block instead.',
+      };
+    }
     const lastCommon = steps.reduce((m, st) => (st.kind === 'common' ? st.f + 1 : m), a);
     const b = toEnd ? file.length : Math.max(lastCommon, blocksEnd);
     const pairs: [string, string][] = [];
     for (const st of steps) if (st.kind === 'common' && !isBlank(body[st.k])) pairs.push([leadingWhitespace(body[st.k]), leadingWhitespace(file[st.f])]);
-    const reindent = makeReindent(pairs);
+    // Context shown with smart quotes where the file has ASCII ones: the model's new lines have
+    // them too, and are written in the file's ASCII (as the typographic rung does).
+    const smart = steps.some((st) => st.kind === 'common' && hasTypographic(body[st.k]) && !hasTypographic(file[st.f]));
+    const shift = makeReindent(pairs);
+    const reindent = (line: string) => (smart ? typographicToAscii(shift(line)) : shift(line));
     const region: string[] = [];
     let groupDeleted = 0;
     let groupInserted = 0;
@@ -289,7 +339,10 @@ export function lazyMerge(file: string[], snippet: string[]): LazyResult {
         groupDeleted = groupInserted = 0;
         region.push(file[st.f]);
       } else if (st.kind === 'body') {
-        region.push(reindent(body[st.k]));
+        // A line written where its equal is removed keeps the file's bytes (trailing whitespace).
+        const mine = reindent(body[st.k]);
+        const twin = st.twin !== undefined && st.twin < b ? file[st.twin] : undefined;
+        region.push(twin !== undefined && twin.trimEnd() === mine.trimEnd() ? twin : mine);
         groupInserted++;
         inserted++;
       } else if (st.f < b && !isBlank(file[st.f])) {
@@ -309,7 +362,18 @@ export function lazyMerge(file: string[], snippet: string[]): LazyResult {
     // as "replace" but would be applied as "insert": refuse rather than duplicate.
     const lastCommonStep = steps.reduce((m, st, i) => (st.kind === 'common' ? Math.max(i, m) : m), pinEnd);
     const tailNew = steps.slice(lastCommonStep + 1).flatMap((st) => (st.kind === 'body' ? [key(body[st.k])] : []));
-    const tailClash = !toEnd && tailNew.length > 0 && looksLike(tailNew[0], keys[b]);
+    // New closing lines (`}`) at the end of a part, where the elided code starts with the same
+    // ones: the file's closers or new ones? Either reading is a guess (one of them doubles a brace).
+    let next = b;
+    while (next < file.length && isBlank(file[next])) next++;
+    const tailClosers = tailNew.filter((k) => k !== '');
+    const closerClash =
+      !toEnd &&
+      tailClosers.length > 0 &&
+      trivial(tailClosers[tailClosers.length - 1]) &&
+      next < file.length &&
+      keys[next] === tailClosers[tailClosers.length - 1];
+    const tailClash = !toEnd && tailNew.length > 0 && (looksLike(tailNew[0], keys[b]) || closerClash);
     const headClash = headJ > 0 && a > cursor && looksLike(key(c.lines[headJ - 1]), keys[a - 1]);
     if (tailClash || headClash) {
       return {
@@ -318,10 +382,10 @@ export function lazyMerge(file: string[], snippet: string[]): LazyResult {
         hint: 'Include the unchanged line just before and just after each changed line, or send a SEARCH/REPLACE block instead.',
       };
     }
-    // New lines appended after a blank context line keep a blank line before the elided code.
-    const lastStep = steps.filter((st) => st.kind !== 'file').pop();
-    if (!toEnd && lastStep?.kind === 'body' && b === lastCommon && lastCommon > a && isBlank(file[lastCommon - 1]) && b < file.length && !isBlank(file[b]))
-      region.push('');
+    // Blank lines written before the elided code: the file's own where it has them there.
+    let fileBlanks = 0;
+    while (b + fileBlanks < file.length && isBlank(file[b + fileBlanks])) fileBlanks++;
+    for (let k = fileBlanks; k < c.blankTail && !toEnd; k++) region.push('');
     out.push(...c.lines.slice(0, headJ).map(reindent), ...region);
     cursor = b;
   }

@@ -53,6 +53,47 @@ function uniformIndent(search: string[], file: string[], map: (number | undefine
   return true;
 }
 
+/**
+ * On blank-skipping rungs, pairs the search's blank lines with the file's blank lines where both
+ * have them (between two matched lines, or just before / after the window), so that a blank line
+ * the edit keeps or removes is that blank line of the file, not one next to it. Runs next to an
+ * elision line stay unpaired (the elision stands for whatever is there).
+ */
+function withBlanks(search: string[], file: string[], cand: Candidate): Candidate {
+  const map = [...cand.map];
+  let { start, end } = cand;
+  const mapped = (k: number) => map[k] !== undefined && !isBlank(search[k]);
+  for (let k0 = 0; k0 < search.length; ) {
+    if (!isBlank(search[k0])) {
+      k0++;
+      continue;
+    }
+    let k1 = k0;
+    while (k1 < search.length && isBlank(search[k1])) k1++;
+    const before = k0 > 0 ? k0 - 1 : -1;
+    const after = k1 < search.length ? k1 : -1;
+    const edgeOk = (k: number) => k === -1 || mapped(k);
+    if (edgeOk(before) && edgeOk(after) && (before >= 0 || after >= 0)) {
+      if (before >= 0) {
+        // Downwards from the line above: inside the window, or past its end for a trailing run.
+        const limit = after >= 0 ? map[after]! : file.length;
+        for (let k = k0, f = map[before]! + 1; k < k1 && f < limit && isBlank(file[f]); k++, f++) {
+          map[k] = f;
+          end = Math.max(end, f + 1);
+        }
+      } else {
+        // A leading run: upwards from the first matched line.
+        for (let k = k1 - 1, f = map[after]! - 1; k >= k0 && f >= 0 && isBlank(file[f]); k--, f--) {
+          map[k] = f;
+          start = Math.min(start, f);
+        }
+      }
+    }
+    k0 = k1;
+  }
+  return { ...cand, start, end, map };
+}
+
 export function findCandidates(index: FileIndex, search: string[], rung: Rung): Candidate[] {
   const file = index.lines;
   const ns = search.map(rung.norm);
@@ -62,6 +103,8 @@ export function findCandidates(index: FileIndex, search: string[], rung: Rung): 
   const { segments, gaps } = segmentsOf(search, rung);
   if (segments.some((s) => s.length === 0)) return [];
   if (rung.elision && gaps.length === 0) return [];
+  // An elision must stand between shown lines: followed by blank lines only, nothing pins its end.
+  if (gaps.length >= segments.length) return [];
 
   const matchAt = (seg: number[], p: number): boolean => {
     if (p + seg.length > seqLen) return false;
@@ -106,7 +149,34 @@ export function findCandidates(index: FileIndex, search: string[], rung: Rung): 
     }
     if (!ok) break; // later starts cannot complete either once a segment is missing
     if (rung.uniformIndent && !uniformIndent(search, file, map)) continue;
-    out.push({ start: seqAt(p0), end: seqAt(cursor - 1) + 1, map, spans });
+    const cand = { start: seqAt(p0), end: seqAt(cursor - 1) + 1, map, spans };
+    out.push(rung.skipBlank ? withBlanks(search, file, cand) : cand);
+  }
+  return out;
+}
+
+/**
+ * Lines where the search, in the rung's normal form, occurs anywhere in the file in that form —
+ * inside longer lines too (`foo();` in `bar(foo());` once trimmed). Not for elision rungs.
+ */
+export function normalizedOccurrences(index: FileIndex, search: string[], rung: Rung): number[] {
+  const keep = (l: string) => !(rung.skipBlank && isBlank(l));
+  const needle = search.filter(keep).map(rung.norm).join('\n');
+  if (needle.trim() === '') return [];
+  const at = rung.skipBlank ? index.nonBlank : index.lines.map((_, i) => i);
+  const hay = at.map((i) => index.norm(rung.norm, i));
+  const joined = hay.join('\n');
+  const starts: number[] = [];
+  let offset = 0;
+  for (const l of hay) {
+    starts.push(offset);
+    offset += l.length + 1;
+  }
+  const out: number[] = [];
+  let p = 0;
+  for (let i = joined.indexOf(needle); i >= 0; i = joined.indexOf(needle, i + 1)) {
+    while (p + 1 < starts.length && starts[p + 1] <= i) p++;
+    if (out[out.length - 1] !== at[p]) out.push(at[p]);
   }
   return out;
 }

@@ -1,5 +1,5 @@
 // Tie-breaks the edit itself provides when a search matches more than once: an `@@` context
-// line (apply-patch), "at end of file", or the order of hunks in one diff. Never a guess.
+// line (apply-patch), "at end of file" (a filter: nothing else matches), or the order of hunks in one diff. Never a guess.
 import { collapseWhitespace, typographicToAscii } from './normalize';
 
 export interface Span {
@@ -19,11 +19,12 @@ const key = (l: string) => collapseWhitespace(typographicToAscii(l));
 
 export function narrow<T extends Span>(cands: T[], lines: string[], hints: NarrowHints): T[] {
   let out = cands;
-  if (out.length > 1 && hints.atEnd) {
+  if (hints.atEnd) {
+    // Codex's `*** End of File`: the hunk matches only where it ends the file (trailing blank
+    // lines aside), never at a unique place elsewhere.
     let last = lines.length;
     while (last > 0 && lines[last - 1].trim() === '') last--;
-    const atEnd = out.filter((c) => c.end >= last);
-    if (atEnd.length > 0) out = atEnd;
+    out = out.filter((c) => c.end >= last);
   }
   if (out.length > 1 && hints.anchor && hints.anchor.trim() !== '') {
     const want = key(hints.anchor);

@@ -20,8 +20,13 @@ export function rebuild(file: string[], search: string[], replace: string[], can
     const f = cand.map[k];
     if (f !== undefined && !isBlank(line)) pairs.push([leadingWhitespace(line), leadingWhitespace(file[f])]);
   });
-  const reindent = makeReindent(pairs);
-  const ops = diffArrays(s, r, { comparator: (a: string, b: string) => a.trimEnd() === b.trimEnd() });
+  // Trailing whitespace the model added to lines it copied is noise; its new lines carry the same.
+  const noisyTail = s.some((line, k) => cand.map[k] !== undefined && /\S[ \t]+$/.test(line) && !/[ \t]$/.test(file[cand.map[k]!]));
+  const shift = makeReindent(pairs);
+  const reindent = (line: string) => (noisyTail ? shift(line).replace(/(\S)[ \t]+$/, '$1') : shift(line));
+  // Both sides are the model's: whitespace-only lines pair only with their exact twin, so a
+  // blank line cannot stand in for an indented empty one.
+  const ops = diffArrays(s, r, { comparator: (a: string, b: string) => a === b || (a.trim() !== '' && a.trimEnd() === b.trimEnd()) });
 
   const out: string[] = [];
   let f = cand.start;

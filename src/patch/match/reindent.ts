@@ -43,9 +43,14 @@ export function makeReindent(pairs: [string, string][]): (line: string) => strin
     sign = here;
   }
 
+  // A tab stands for as many spaces as the pairs show (two tabs for four spaces: two each).
+  const perTab = (tabs: string, spaces: string) =>
+    /^\t+$/.test(tabs) && /^ +$/.test(spaces) && spaces.length % tabs.length === 0 ? spaces.length / tabs.length : 0;
+  const modelTab = pairs.map(([s, f]) => perTab(s, f)).find((n) => n > 0) ?? fileUnit;
+  const modelSpaces = pairs.map(([s, f]) => perTab(f, s)).find((n) => n > 0) ?? modelUnit;
   const convert = (extra: string): string => {
-    if (fileTabs && !extra.includes('\t')) return '\t'.repeat(Math.round(extra.length / modelUnit));
-    if (!fileTabs && extra.includes('\t')) return extra.replace(/\t/g, ' '.repeat(fileUnit));
+    if (fileTabs && !extra.includes('\t')) return '\t'.repeat(Math.round(extra.length / modelSpaces));
+    if (!fileTabs && extra.includes('\t')) return extra.replace(/\t/g, ' '.repeat(modelTab));
     if (!fileTabs && modelUnit !== fileUnit) return ' '.repeat(Math.round((extra.length / modelUnit) * fileUnit));
     return extra;
   };
