@@ -35,7 +35,9 @@ export function parseApplyPatch(text: string): ParsedEdit[] | Refusal {
     added = [];
   };
   for (const raw of lines) {
-    const line = raw.replace(/\s+$/, (m) => (raw.trim() === '' ? '' : m));
+    // A blank line is an empty context line, but a context marker followed by spaces stands for a
+    // whitespace-only line of the file: flattening it to '' would rewrite that line's bytes.
+    const line = raw.trim() === '' && !raw.startsWith(' ') ? '' : raw;
     const header = /^\s*\*\*\* (Begin Patch|End Patch|Update File:|Add File:|Delete File:|Move to:|End of File)\s*(.*)$/.exec(line);
     if (header) {
       const [, kind, rest] = header;
