@@ -9,6 +9,7 @@ import { POSIX_LAUNCHER, WINDOWS_LAUNCHER } from './launchers';
 import { extractNode, releaseCache } from './node-runtime';
 import { archiveName, hostPlatform, NODE_VERSION, PLATFORMS, type Platform } from './platforms';
 import { stageApp } from './stage-app';
+import { stripNode } from './strip-node';
 
 export interface ReleaseOptions {
   root: string;
@@ -50,6 +51,7 @@ export async function buildRelease(o: ReleaseOptions): Promise<Artifact[]> {
       const dir = path.join(work, name);
       fs.cpSync(app, path.join(dir, 'app'), { recursive: true });
       await extractNode(p, path.join(dir, 'node'), o.cache ?? releaseCache());
+      log(`${p.name}: node ${stripNode(p, path.join(dir, 'node', path.basename(p.nodeBinary)))}`);
       fs.mkdirSync(path.join(dir, 'bin'));
       fs.writeFileSync(path.join(dir, 'bin', 'smallcode'), POSIX_LAUNCHER, { mode: 0o755 });
       fs.writeFileSync(path.join(dir, 'bin', 'smallcode.cmd'), WINDOWS_LAUNCHER);
