@@ -111,12 +111,19 @@ export function findCandidates(index: FileIndex, search: string[], rung: Rung): 
     for (let j = 0; j < seg.length; j++) if (nf(seqAt(p + j)) !== ns[seg[j]]) return false;
     return true;
   };
-  const firstFrom = (seg: number[], from: number): number => {
+  const indent = (line: string) => line.length - line.trimStart().length;
+  /** The segment's first place from `from` on; after an elision, the first whose indentation sits
+   * where the head's does (`}` closing the elided block, not an inner `    }` before it), else the
+   * first at all. */
+  const firstFrom = (seg: number[], from: number, offset?: number): number => {
+    let first = -1;
     for (const i of index.linesLike(search[seg[0]])) {
       const p = rung.skipBlank ? index.nonBlankPos[i] : i;
-      if (p >= from && matchAt(seg, p)) return p;
+      if (p < from || !matchAt(seg, p)) continue;
+      if (offset === undefined || indent(file[seqAt(p)]) - indent(search[seg[0]]) === offset) return p;
+      if (first < 0) first = p;
     }
-    return -1;
+    return first;
   };
 
   const out: Candidate[] = [];
@@ -132,8 +139,9 @@ export function findCandidates(index: FileIndex, search: string[], rung: Rung): 
     });
     let cursor = p0 + head.length;
     let ok = true;
+    const offset = indent(file[seqAt(p0)]) - indent(search[head[0]]);
     for (let s = 1; s < segments.length && ok; s++) {
-      const p = firstFrom(segments[s], cursor);
+      const p = firstFrom(segments[s], cursor, offset);
       if (p < 0) {
         ok = false;
         break;
