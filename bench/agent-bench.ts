@@ -104,7 +104,9 @@ function sessionScript(promptTokens: (req: RecordedRequest) => number): (req: Re
         toolCalls: [
           {
             name: 'edit_file',
-            arguments: { path: 'src/big11.ts', search: `  return y + 11; // step ${i}`, replace: `  return y + 11; // step ${i} (checked)` },
+            // With the closing brace: "// step 3" alone also sits inside "// step 30", which the
+            // patch engine refuses as ambiguous.
+            arguments: { path: 'src/big11.ts', search: `  return y + 11; // step ${i}\n}`, replace: `  return y + 11; // step ${i} (checked)\n}` },
           },
         ],
       },
