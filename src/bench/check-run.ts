@@ -40,7 +40,9 @@ export async function runCheck(task: BenchTask, opts: CheckOptions): Promise<Che
   try {
     // The check runs the model's code: in the sandbox, like every command SmallCode runs for it.
     const extra = { PYTHONDONTWRITEBYTECODE: '1', ...opts.env };
-    const runner = createCommandRunner({ root: opts.checkDir, hostEnv: { ...process.env, ...extra }, passEnv: Object.keys(extra) });
+    // Paths the check is handed (SMALLCODE_TYPESCRIPT) stay visible when they sit under /tmp.
+    const visible = Object.values(extra).filter((v) => v.startsWith('/'));
+    const runner = createCommandRunner({ root: opts.checkDir, hostEnv: { ...process.env, ...extra }, passEnv: Object.keys(extra), visible });
     const run = await runner.run(task.check, {
       timeoutMs: task.checkTimeoutS * 1000,
       outputCap: OUTPUT_CAP,

@@ -11,6 +11,7 @@ import { bwrapArgs } from '../sandbox/bwrap-args';
 import { credentialPaths } from '../sandbox/credential-paths';
 import { findOnPath, probeSandbox } from '../sandbox/probe';
 import { seatbeltProfile } from '../sandbox/seatbelt-profile';
+import { tmpBindsFor } from '../sandbox/tmp-binds';
 import type { McpServerConfig } from './mcp-config';
 
 export interface LaunchSpec {
@@ -50,7 +51,12 @@ export async function launchSpec(
   // confined: the disk read-only except the workspace, credentials hidden. Servers often fetch
   // things, so the network stays open.
   const status = user ? undefined : (sandbox ?? (await probeSandbox(host.PATH ?? process.env.PATH)));
-  const plan = { root, network: true, hidden: status && status.kind !== 'none' ? credentialPaths(host.HOME) : [], readOnly: [] };
+  const plan = {
+    root,
+    network: true,
+    hidden: status && status.kind !== 'none' ? credentialPaths(host.HOME) : [],
+    readOnly: tmpBindsFor([t.command, ...args], root),
+  };
   if (status?.kind === 'bwrap') {
     const bwrap = findOnPath('bwrap', host.PATH ?? process.env.PATH) ?? 'bwrap';
     // npx and uvx write their caches: a private, throw-away one (a workspace server must not be

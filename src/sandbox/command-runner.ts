@@ -6,6 +6,7 @@ import { runSandboxed, type SandboxedOutcome } from './run-sandboxed';
 import { findSecrets } from './secrets';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { tmpBindsFor } from './tmp-binds';
 import type { SandboxStatus } from './types';
 
 export interface CommandRunnerSettings {
@@ -20,6 +21,8 @@ export interface CommandRunnerSettings {
   secretSources?: Record<string, string | undefined>[];
   /** SMALLCODE_SANDBOX=off: run commands without a sandbox (then `--yes` no longer covers them). */
   disabled?: boolean;
+  /** Paths outside the workspace commands must see even under /tmp (e.g. the TypeScript a bench check uses). */
+  visible?: readonly string[];
 }
 
 export interface CommandRunOptions {
@@ -55,7 +58,7 @@ export function createCommandRunner(settings: CommandRunnerSettings): CommandRun
         root: settings.root,
         network: settings.network ?? false,
         hidden: credentialPaths(settings.hostEnv.HOME),
-        readOnly: protectedPaths(settings.root),
+        readOnly: [...protectedPaths(settings.root), ...tmpBindsFor(settings.visible ?? [], settings.root)],
       };
       return runSandboxed(command, { ...opts, root: settings.root, status, plan, hostEnv: settings.hostEnv, passEnv, secrets });
     },

@@ -8,18 +8,7 @@ import * as tar from 'tar';
 import { buildRelease, type Artifact } from '../../scripts/release/release';
 import { RegistryUnreachable } from '../../scripts/release/node-runtime';
 import { hostPlatform, NODE_VERSION } from '../../scripts/release/platforms';
-import {
-  closeServers,
-  doctorJson,
-  escalatedTask,
-  HAS_TMUX,
-  pathWithoutNode,
-  run,
-  runTask,
-  tempDir,
-  userEnv,
-  workbenchFirstPaint,
-} from './support/installed-checks';
+import { closeServers, describeInstalledChecks, pathWithoutNode, run, tempDir, userEnv } from './support/installed-checks';
 
 jest.setTimeout(120000);
 
@@ -85,40 +74,4 @@ test('the launcher works through a symlink on PATH, as the README suggests', asy
   expect(r).toEqual({ code: 0, stdout: `smallcode ${VERSION}\n`, stderr: '' });
 });
 
-test('doctor --json against the scripted server', async () => {
-  if (skipped()) return;
-  const r = await doctorJson(launcher, env);
-  expect(r.code).toBe(0);
-  expect(r.report).toMatchObject({ ok: true, provider: 'ollama', model: 'test-model' });
-});
-
-test('a whole run --yes task writes the file', async () => {
-  if (skipped()) return;
-  const r = await runTask(launcher, env);
-  expect(r.code).toBe(0);
-  expect(r.written).toBe('hi\n');
-  expect(r.stdout).toContain('Created hello.txt.');
-});
-
-test('the same task against an OpenAI-compatible server (llama.cpp)', async () => {
-  if (skipped()) return;
-  const r = await runTask(launcher, env, 'llamacpp');
-  expect(r.code).toBe(0);
-  expect(r.written).toBe('hi\n');
-});
-
-test('escalation to Anthropic works from a fresh install (no SDK needed)', async () => {
-  if (skipped()) return;
-  const r = await escalatedTask(launcher, env);
-  expect(r.cloudRequests).toBe(1);
-  expect(r.content).toBe('const x = 2;\n');
-  expect(r.code).toBe(0);
-});
-
-(HAS_TMUX ? test : test.skip)('the workbench paints its five panes in tmux and quits cleanly', async () => {
-  if (skipped()) return;
-  const { screen, exited } = await workbenchFirstPaint(launcher, env);
-  for (const pane of ['Chat', 'Context', 'Plan', 'Files', 'Patches']) expect(screen).toContain(` ${pane} `);
-  expect(screen).toContain('a.txt');
-  expect(exited).toContain('EXIT=0');
-});
+describeInstalledChecks(() => (skipped() ? undefined : { launcher, env }));

@@ -166,10 +166,15 @@ suite('workbench trust and long-session fixes in tmux', () => {
       .join('');
     expect(all).toContain(cjk.slice(-10));
     s.keys('Escape');
+    await userPause(); // Esc and k sent back to back would reach the workbench as one Alt-k
     for (let i = 0; i < 12; i++) s.keys('k');
     await s.waitFor((t) => t.includes('row 10'));
     check(s.screen());
-    for (let i = 0; i < 12; i++) s.keys('j');
+    // Down again, a key at a time as a person scrolls, until the last line shows.
+    for (let i = 0; i < 30 && !s.screen().includes('是尾。'); i++) {
+      s.keys('j');
+      await new Promise((r) => setTimeout(r, 30));
+    }
     await s.waitFor('是尾。');
     check(s.screen());
     s.close();

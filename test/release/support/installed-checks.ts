@@ -143,3 +143,51 @@ export async function workbenchFirstPaint(command: string, env: Record<string, s
     tmux('kill-server');
   }
 }
+
+/** The checks every installed form passes (npm prefix, unpacked archive): doctor, whole tasks on
+ * two server kinds, escalation, the workbench's first paint. `installed()` is undefined when the
+ * install was skipped (its test file says why). */
+export function describeInstalledChecks(installed: () => { launcher: string; env: Record<string, string> } | undefined): void {
+  test('doctor --json against the scripted server', async () => {
+    const i = installed();
+    if (!i) return;
+    const r = await doctorJson(i.launcher, i.env);
+    expect(r.code).toBe(0);
+    expect(r.report).toMatchObject({ ok: true, provider: 'ollama', model: 'test-model' });
+  });
+
+  test('a whole run --yes task writes the file', async () => {
+    const i = installed();
+    if (!i) return;
+    const r = await runTask(i.launcher, i.env);
+    expect(r.code).toBe(0);
+    expect(r.written).toBe('hi\n');
+    expect(r.stdout).toContain('Created hello.txt.');
+  });
+
+  test('the same task against an OpenAI-compatible server (llama.cpp)', async () => {
+    const i = installed();
+    if (!i) return;
+    const r = await runTask(i.launcher, i.env, 'llamacpp');
+    expect(r.code).toBe(0);
+    expect(r.written).toBe('hi\n');
+  });
+
+  test('escalation to Anthropic works from a fresh install (no SDK needed)', async () => {
+    const i = installed();
+    if (!i) return;
+    const r = await escalatedTask(i.launcher, i.env);
+    expect(r.cloudRequests).toBe(1);
+    expect(r.content).toBe('const x = 2;\n');
+    expect(r.code).toBe(0);
+  });
+
+  (HAS_TMUX ? test : test.skip)('the workbench paints its five panes in tmux and quits cleanly', async () => {
+    const i = installed();
+    if (!i) return;
+    const { screen, exited } = await workbenchFirstPaint(i.launcher, i.env);
+    for (const pane of ['Chat', 'Context', 'Plan', 'Files', 'Patches']) expect(screen).toContain(` ${pane} `);
+    expect(screen).toContain('a.txt');
+    expect(exited).toContain('EXIT=0');
+  });
+}
