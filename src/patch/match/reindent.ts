@@ -55,6 +55,8 @@ export function makeReindent(pairs: [string, string][]): (line: string) => strin
     return extra;
   };
 
+  const pureConversion = pairs.some(([sp]) => sp !== '') && pairs.every(([sp, f]) => convert(sp) === f);
+
   return (line) => {
     if (line === '') return line;
     const indent = leadingWhitespace(line);
@@ -66,6 +68,9 @@ export function makeReindent(pairs: [string, string][]): (line: string) => strin
     let best: string | null = null;
     for (const k of map.keys()) if (indent.startsWith(k) && (best === null || k.length > best.length)) best = k;
     if (best !== null) return map.get(best)! + convert(indent.slice(best.length)) + rest;
+    // Shallower than every pair (a closing line written with tabs where the file has spaces):
+    // when every pair is the same style conversion, that conversion applies here too.
+    if (pureConversion) return convert(indent) + rest;
     return line;
   };
 }
