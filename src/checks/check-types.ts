@@ -49,7 +49,10 @@ export function nameOf(command: string): string {
   if (/^(npm|pnpm|yarn|bun|cargo|go|make)$/.test(words[0]) && words[1]) return `${words[0] === 'go' || words[0] === 'cargo' ? `${words[0]} ` : ''}${words[1]}`;
   // An interpreter names nothing: the script it runs does ("sh scripts/check.sh" → "check.sh").
   if (/^(sh|bash|node|python3?|deno|ruby)$/.test(words[0])) {
-    const script = words.slice(1).find((w) => !w.startsWith('-'));
+    const at = words.findIndex((w, i) => i > 0 && !w.startsWith('-'));
+    // Inline code (`node -e 0`, `python -c …`) is no script name.
+    const inline = at > 0 && /^(-e|-c|-p|--eval|--print)$/.test(words[at - 1]);
+    const script = at > 0 && !inline ? words[at] : undefined;
     return script ? (script.split('/').pop() ?? script) : words.slice(0, 2).join(' ');
   }
   const tool = words.find((w) => !w.includes('=') && w !== 'npx') ?? words[0];
