@@ -8,9 +8,14 @@ const TARGETS: ['check' | 'test', 'check' | 'test'][] = [
 ];
 
 export function discoverMakefile(root: string): Check[] {
-  const file = ['Makefile', 'makefile', 'GNUmakefile'].find((f) => readProjectFile(root, f) !== undefined);
-  if (!file) return [];
-  const text = readProjectFile(root, file) ?? '';
+  for (const file of ['Makefile', 'makefile', 'GNUmakefile']) {
+    const text = readProjectFile(root, file);
+    if (text !== undefined) return targetsIn(file, text);
+  }
+  return [];
+}
+
+function targetsIn(file: string, text: string): Check[] {
   return TARGETS.filter(([target]) => new RegExp(`^${target}\\s*:(?!=)`, 'm').test(text)).map(([target, kind]) => ({
     name: `make ${target}`,
     command: `make ${target}`,

@@ -233,7 +233,6 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<number> {
         });
     });
 
-    const clock = opts.clock ?? realClock;
     let shown: { id: string | null; at: number } = { id: null, at: 0 };
     store.subscribe((st) => {
       const id = st.approvals[0]?.id ?? null;
@@ -345,8 +344,8 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<number> {
     scheduler.flush();
     // The file tree, its watcher (chokidar) and the plan reader load after the first frame.
     const { createTreeSource } = require('./tree-source') as typeof import('./tree-source');
-    const { loadIgnoreRules } = require('../workspace/ignore-rules') as typeof import('../workspace/ignore-rules');
-    tree = createTreeSource(opts.root, loadIgnoreRules(opts.root), store, report);
+    // One set of ignore rules for the tree and @file completion: a .gitignore the tree reloads counts for both.
+    tree = createTreeSource(opts.root, ignoreRules(), store, report);
     opts.onReady?.({ store, scheduler, tree, screen, quit: (code = 0) => commandsRef.quit(code) });
   } catch (err) {
     releaseConsole();

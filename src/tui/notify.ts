@@ -7,8 +7,6 @@ import type { AgentEvent } from '../agent/events';
 
 export const FOCUS_ON = '\x1b[?1004h';
 export const FOCUS_OFF = '\x1b[?1004l';
-export const FOCUS_IN = '\x1b[I';
-export const FOCUS_OUT = '\x1b[O';
 
 /** Without focus reports, this long without a key counts as looking away. */
 export const IDLE_MS = 30_000;

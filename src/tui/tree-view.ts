@@ -8,8 +8,6 @@ import { esc, truncate } from './text';
 import { rowMatches, shownTreeRows } from './tree-rows';
 import { paneSearch, treeFilter } from './search';
 
-export { treeRows } from './tree-rows';
-
 export function changeMarks(patches: UiState['patches']): Map<string, 'pending' | 'applied'> {
   const marks = new Map<string, 'pending' | 'applied'>();
   for (const p of patches) {

@@ -3,7 +3,7 @@
 // changed failures go back to the model as a digest and the turn continues, up to the fix
 // rounds; unchanged (pre-existing) ones are reported once and never trap the model.
 import type { CheckRun } from '../../checks/check-types';
-import { blocks, failureKey, verdictFor, type CheckVerdict } from '../../checks/verdicts';
+import { blocks, compareRuns, failureKey, verdictFor, type CheckVerdict } from '../../checks/verdicts';
 import { checkFeedback } from '../../checks/feedback';
 import type { TurnEndReason } from '../events';
 import type { EventBus } from '../event-bus';
@@ -43,7 +43,6 @@ export interface VerifyInput {
 /** Before the first change of the turn is applied. */
 export async function takeBaseline(input: VerifyInput, state: TurnChecks, signal: AbortSignal): Promise<void> {
   if (!input.checks || state.baseline) return;
-  input.checks.discover();
   state.baseline = await input.checks.baseline(input.window, signal);
 }
 
@@ -58,7 +57,7 @@ export async function verify(input: VerifyInput, state: TurnChecks, wrote: numbe
     const before = (r: CheckRun) => baseline.find((b) => b.check.command === r.check.command);
     const runs = await checks.run('verify', input.window, signal, (r) => verdictFor(r, before(r)));
     if (signal.aborted) return { kind: 'end', reason: 'cancelled', text: 'Cancelled.' };
-    verdicts = runs.map((run) => ({ run, verdict: verdictFor(run, before(run)) }));
+    verdicts = compareRuns(runs, baseline);
     state.last = verdicts;
     state.verifiedAt = wrote;
   }
@@ -110,7 +109,7 @@ export async function checkNow(input: VerifyInput, state: TurnChecks, wrote: num
   const baseline = state.baseline ?? [];
   const before = (r: CheckRun) => baseline.find((b) => b.check.command === r.check.command);
   const runs = await checks.run('manual', input.window, signal, (r) => (state.baseline ? verdictFor(r, before(r)) : undefined), only);
-  const verdicts: CheckVerdict[] = runs.map((run) => ({ run, verdict: verdictFor(run, before(run)) }));
+  const verdicts = compareRuns(runs, baseline);
   // Before any change this run is the baseline; after the changes it stands as the verify run.
   if (!only && !state.baseline && wrote === 0 && runs.every((r) => r.status !== 'skipped')) state.baseline = runs;
   else if (!only && state.baseline && wrote > 0) {
