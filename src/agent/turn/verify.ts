@@ -110,6 +110,8 @@ export async function checkNow(input: VerifyInput, state: TurnChecks, wrote: num
   const before = (r: CheckRun) => baseline.find((b) => b.check.command === r.check.command);
   const runs = await checks.run('manual', input.window, signal, (r) => (state.baseline ? verdictFor(r, before(r)) : undefined), only);
   const verdicts = compareRuns(runs, baseline);
+  // Judged only against a baseline that existed before this run (this run may become it).
+  const judged = state.baseline !== undefined;
   // Before any change this run is the baseline; after the changes it stands as the verify run.
   if (!only && !state.baseline && wrote === 0 && runs.every((r) => r.status !== 'skipped')) state.baseline = runs;
   else if (!only && state.baseline && wrote > 0) {
@@ -117,8 +119,8 @@ export async function checkNow(input: VerifyInput, state: TurnChecks, wrote: num
     state.verifiedAt = wrote;
   }
   const failing = runs.filter((r) => r.status === 'failed' || r.status === 'timed_out');
-  const lines = runs.map((r) => {
-    const v = state.baseline ? verdictFor(r, before(r)) : undefined;
+  const lines = verdicts.map(({ run: r, verdict }) => {
+    const v = judged ? verdict : undefined;
     if (r.status === 'skipped') return `- ${r.check.name}: not run (${r.skipped ?? 'skipped'})`;
     if (r.status === 'passed') return `- ${r.check.name}: passed`;
     const label = v === 'unchanged' ? ' (pre-existing: the same before your changes)' : v === 'changed' || v === 'new' ? ` (${v})` : '';
