@@ -1,11 +1,11 @@
 // The changes of a session as one list for the changes view: each journaled change with its
 // diff and whether it stands or was undone on its own. Revert entries are bookkeeping, not rows.
 import type { ChangeRecord } from './types';
-import { readStored } from './journal';
+import { readStored, storedBytes } from './journal';
 import { undoneIds } from './selective-undo';
 import { unifiedDiff } from './unified-diff';
 
-const text = (b64: string | null | undefined) => (b64 === null || b64 === undefined ? null : Buffer.from(b64, 'base64').toString('utf8'));
+const text = (b64: string | null | undefined) => storedBytes(b64)?.toString('utf8') ?? null;
 
 /** Changes whose id is in `ids` (all when undefined), oldest first. */
 export async function listChanges(root: string, ids?: ReadonlySet<number>): Promise<ChangeRecord[]> {

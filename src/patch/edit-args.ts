@@ -1,7 +1,7 @@
 // Every name a model (or another agent's tool set) gives the parts of an edit in tool arguments,
 // read in this one place: old_str/new_str and kin, an `edits` list, replace_all, and an edit text
 // in any dialect under `diff`, `patch` or any edit argument. The parser leaves them untouched.
-import type { EditInput, SearchReplacePair } from './types';
+import type { EditInput, ParsedEdit, SearchReplacePair } from './types';
 import { LIST_KEYS, PATH_KEYS, REPLACE_KEYS, SEARCH_KEYS, TEXT_KEYS, firstKey, isObj, pairOf, text, type Obj } from './edit-arg-names';
 import { parseEditText } from './parse-edit-text';
 import { looksLikeApplyPatch } from './dialects/apply-patch';
@@ -26,9 +26,7 @@ function pathIn(o: Obj): string | undefined {
 }
 
 /** The file an edit text names, when it names exactly one (`*** Update File: a.py`, `+++ b/a.py`). */
-function pathInText(t: string): string | undefined {
-  const parsed = parseEditText(t);
-  if ('code' in parsed) return undefined;
+function pathInText(parsed: ParsedEdit[]): string | undefined {
   const named = [...new Set(parsed.map((e) => e.path).filter((p): p is string => !!p))];
   return named.length === 1 ? named[0] : undefined;
 }
@@ -36,7 +34,7 @@ function pathInText(t: string): string | undefined {
 function fromText(t: string, key: string, path: string | undefined, repairs: string[]): EditArgs {
   const parsed = parseEditText(t);
   if ('code' in parsed) return { ok: false, problem: `the edit in "${key}" could not be read: ${parsed.reason}. ${parsed.hint}`, repairs };
-  const p = path ?? pathInText(t);
+  const p = path ?? pathInText(parsed);
   if (key !== 'diff') repairs.push(`${key} → diff`);
   return { ok: true, path: p, edit: { kind: 'text', text: t }, args: { ...(p ? { path: p } : {}), diff: t }, repairs };
 }

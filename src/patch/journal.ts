@@ -81,6 +81,9 @@ export async function journaledPaths(root: string, limit = 500): Promise<string[
   return [...paths];
 }
 
+/** The bytes an entry stored as base64 (`before`, `after`); null where the file did not exist. */
+export const storedBytes = (b64: string | null | undefined): Buffer | null => (b64 === null || b64 === undefined ? null : Buffer.from(b64, 'base64'));
+
 export const publicEntry = ({ id, path: p, time, beforeHash, afterHash, undoes }: StoredEntry): JournalEntry => ({
   id,
   path: p,

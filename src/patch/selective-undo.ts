@@ -6,14 +6,13 @@ import { applyPatch, structuredPatch } from 'diff';
 import type { JournalEntry } from './types';
 import { readConfined, removeConfined, replaceConfined } from '../workspace/confined-file';
 import { type LockWait, withApplyLock } from './apply-lock';
-import { readStored, recordChange, type StoredEntry } from './journal';
+import { publicEntry, readStored, recordChange, storedBytes, type StoredEntry } from './journal';
 import { sha256 } from './text-format';
 
 /** `by`: the revert's own journal entry (undoing it is the redo). */
 export type RevertResult = { ok: true; reverted: JournalEntry; by: JournalEntry } | { ok: false; reason: string };
 
 const hashOf = (bytes: Buffer | null) => (bytes ? sha256(bytes) : null);
-const bytesOf = (b64: string | null | undefined) => (b64 === null || b64 === undefined ? null : Buffer.from(b64, 'base64'));
 
 /** Ids of the changes undone on their own: those a still-standing revert entry names. */
 export function undoneIds(entries: readonly Pick<JournalEntry, 'id' | 'undoes'>[]): Set<number> {
@@ -35,14 +34,14 @@ type Target = { ok: true; bytes: Buffer | null } | { ok: false; reason: string }
 
 /** What the file becomes without change `e`, given what it holds now. Reads nothing, writes nothing. */
 function withoutChange(e: StoredEntry, now: Buffer | null, later: StoredEntry[]): Target {
-  const before = bytesOf(e.before);
+  const before = storedBytes(e.before);
   if (hashOf(now) === e.afterHash) return { ok: true, bytes: before };
   const touched = later.map((l) => `#${l.id}`).join(', ');
   const conflict = (why: string): Target => ({
     ok: false,
     reason: `change #${e.id} to ${e.path} cannot be undone on its own: ${why}${touched ? ` (later change ${touched} touched it)` : ''}; undo the later change first — nothing was written`,
   });
-  const after = bytesOf(e.after);
+  const after = storedBytes(e.after);
   if (e.after === undefined) return conflict('the file changed since, and this older journal entry does not keep the text it wrote');
   if (now === null) return conflict('the file was removed since');
   if (before === null || after === null) return conflict('the change created or removed the whole file, and the file changed since');
@@ -81,7 +80,7 @@ async function revertLocked(root: string, id: number): Promise<RevertResult> {
     await drop();
     throw err;
   }
-  return { ok: true, reverted: { id: e.id, path: e.path, time: e.time, beforeHash: e.beforeHash, afterHash: e.afterHash }, by: entry };
+  return { ok: true, reverted: publicEntry(e), by: entry };
 }
 
 /** Undoes change `id` on its own (see the header). */

@@ -48,11 +48,12 @@ export function findExtent(text: string, start: number, limit = text.length): Ex
 }
 
 /** A single quote opens a string only where a value or key may start (not an apostrophe in a word). */
-export function opensSingleQuote(text: string, i: number): boolean {
+/** `atStart`: what a quote with nothing before it does (a whole value may start with one). */
+export function opensSingleQuote(text: string, i: number, atStart = false): boolean {
   for (let j = i - 1; j >= 0; j--) {
     const ch = text[j];
     if (ch === ' ' || ch === '\n' || ch === '\t' || ch === '\r') continue;
     return ch === '{' || ch === '[' || ch === ',' || ch === ':';
   }
-  return false;
+  return atStart;
 }

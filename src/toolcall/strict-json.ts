@@ -1,5 +1,6 @@
 // The string-aware pre-pass before jsonrepair: one scan that knows where every string starts and
 // ends, so code inside a value (`f() {`, backticks, regexes, quotes) is never read as structure.
+import { opensSingleQuote } from './json-extent';
 
 export interface StrictJson {
   /** The text with every string re-written as a JSON string literal and the damage outside
@@ -32,7 +33,7 @@ export function toStrictJson(t: string): StrictJson {
   let i = 0;
   while (i < t.length) {
     const c = t[i];
-    if (c === '"' || (c === "'" && opensString(t, i))) {
+    if (c === '"' || (c === "'" && opensSingleQuote(t, i, true))) {
       const s = readString(t, i, repairs);
       if (c === "'") repairs.add('single quotes');
       if (!s.closed) closed = false;
@@ -95,16 +96,6 @@ export function hasBareValue(value: unknown): boolean {
 }
 
 const PLACEHOLDER = new RegExp(`^${PH_OPEN}\\d+${PH_CLOSE}$`);
-
-/** A single quote opens a string only where a key or value may start (not an apostrophe in a word). */
-function opensString(t: string, i: number): boolean {
-  for (let j = i - 1; j >= 0; j--) {
-    const ch = t[j];
-    if (ch === ' ' || ch === '\n' || ch === '\t' || ch === '\r') continue;
-    return ch === '{' || ch === '[' || ch === ',' || ch === ':';
-  }
-  return true;
-}
 
 /** Reads the string whose opening quote is at `start`; `end` is just past its closing quote. A
  * string with an escape JSON does not know (`C:\Users`) takes every lone backslash literally. */
