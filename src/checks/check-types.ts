@@ -5,7 +5,7 @@ import type { CheckDigest } from './digest';
 /** Cheap kinds run first: a type error is found in seconds, a test suite may take minutes. */
 export type CheckKind = 'typecheck' | 'lint' | 'check' | 'test';
 
-export const KIND_ORDER: readonly CheckKind[] = ['typecheck', 'lint', 'check', 'test'];
+const KIND_ORDER: readonly CheckKind[] = ['typecheck', 'lint', 'check', 'test'];
 
 export interface Check {
   /** Short name shown everywhere, e.g. "test" or "typecheck". */

@@ -22,7 +22,7 @@ const LOCKFILES: [string, string][] = [
   ['package-lock.json', 'npm'],
 ];
 
-export function packageManager(root: string): { pm: string; lockfile?: string } {
+function packageManager(root: string): { pm: string; lockfile?: string } {
   for (const [file, pm] of LOCKFILES) if (projectFileExists(root, file)) return { pm, lockfile: file };
   return { pm: 'npm' };
 }

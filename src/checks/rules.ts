@@ -10,7 +10,7 @@ export interface RuleFile {
   text: string;
 }
 
-export const ROOT_RULE_FILES = ['AGENTS.md', 'CLAUDE.md', '.smallcode/rules.md'];
+const ROOT_RULE_FILES = ['AGENTS.md', 'CLAUDE.md', '.smallcode/rules.md'];
 const NESTED_RULE_FILES = ['AGENTS.md', 'CLAUDE.md'];
 
 /** `userRulesFile`: an absolute path (rules.md next to the user config file), if there is one. */

@@ -19,13 +19,13 @@ export interface RunChecksInput {
 }
 
 /** Type-checks and linters get two minutes, test suites five. */
-export function timeoutFor(check: Check): number {
+function timeoutFor(check: Check): number {
   return (check.kind === 'test' || check.kind === 'check' ? 300 : 120) * 1000;
 }
 
 const OUTPUT_CAP = 1_000_000;
 
-export async function runOneCheck(check: Check, input: Omit<RunChecksInput, 'checks'>): Promise<CheckRun> {
+async function runOneCheck(check: Check, input: Omit<RunChecksInput, 'checks'>): Promise<CheckRun> {
   const started = Date.now();
   const approved = await input.approve(check);
   if (approved !== true) return { check, status: 'skipped', exitCode: null, ms: 0, digest: undefined, output: '', skipped: approved };

@@ -10,7 +10,7 @@ import { createMcpHub } from '../mcp/mcp-hub';
 import type { McpServerStatus } from '../mcp/mcp-status';
 
 /** The user config dir (where mcp.json and the approvals live), or undefined without HOME. */
-export function userConfigDir(config: Config): string | undefined {
+function userConfigDir(config: Config): string | undefined {
   return config.userConfigPath ? path.dirname(config.userConfigPath) : undefined;
 }
 

@@ -30,8 +30,8 @@ export interface McpConfigs {
   problems: string[];
 }
 
-export const WORKSPACE_MCP_FILE = '.mcp.json';
-export const USER_MCP_FILE = 'mcp.json';
+const WORKSPACE_MCP_FILE = '.mcp.json';
+const USER_MCP_FILE = 'mcp.json';
 const DEFAULT_TIMEOUT_MS = 60_000;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

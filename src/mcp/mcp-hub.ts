@@ -67,11 +67,16 @@ export function createMcpHub(opts: McpHubOptions): McpHub {
   };
 
   /** A call failed because the server is gone or stopped answering: out of the router until restarted. */
-  const fail = (e: Entry, why: string) => {
-    if (e.state !== 'ready') return;
+  /** Takes the entry's connection (and with it its tools) off the router; the caller closes it. */
+  const detach = (e: Entry) => {
     const conn = e.connection;
     e.connection = undefined;
     e.tools = [];
+    return conn;
+  };
+  const fail = (e: Entry, why: string) => {
+    if (e.state !== 'ready') return;
+    const conn = detach(e);
     set(e, 'failed', why);
     void conn?.close();
   };
@@ -155,9 +160,7 @@ export function createMcpHub(opts: McpHubOptions): McpHub {
       if (!e) return `no MCP server named ${name} — /mcp lists them`;
       const g = gate(e);
       if (g !== 'go') return `${name} is ${g}: ${why[g] ?? ''}`;
-      const conn = e.connection;
-      e.connection = undefined;
-      e.tools = [];
+      const conn = detach(e);
       e.state = 'stopped';
       await conn?.close();
       await startOne(e);
@@ -166,9 +169,7 @@ export function createMcpHub(opts: McpHubOptions): McpHub {
     async close() {
       await Promise.all(
         entries.map(async (e) => {
-          const conn = e.connection;
-          e.connection = undefined;
-          e.tools = [];
+          const conn = detach(e);
           e.state = 'stopped';
           await conn?.close();
         }),

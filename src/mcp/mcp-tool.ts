@@ -12,7 +12,7 @@ export type McpCaller = (server: string, tool: string, args: Record<string, unkn
 
 const MAX_DESCRIPTION = 110;
 
-export function mcpToolName(server: string, tool: string): string {
+function mcpToolName(server: string, tool: string): string {
   return `${server}__${tool.replace(/[^A-Za-z0-9_-]/g, '_')}`.slice(0, 64);
 }
 

@@ -7,12 +7,12 @@ import { createHash } from 'node:crypto';
 import { writeFileAtomic } from '../workspace/atomic-write';
 import type { McpServerConfig } from './mcp-config';
 
-export const TRUST_FILE = 'mcp-approved.json';
+const TRUST_FILE = 'mcp-approved.json';
 
 type TrustFile = { workspaces: Record<string, Record<string, string>> };
 
 /** What is approved: the transport (command, args, env, or URL and headers), nothing else. */
-export function fingerprint(server: McpServerConfig): string {
+function fingerprint(server: McpServerConfig): string {
   return createHash('sha256').update(JSON.stringify(server.transport)).digest('hex').slice(0, 16);
 }
 

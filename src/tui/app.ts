@@ -302,7 +302,8 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<number> {
     const unsubscribe = opts.agent.subscribe((e) => {
       try {
         store.dispatch(e);
-        if (opts.notify !== false) {
+        // Only an approval or a turn's end may notify: nothing to work out for each streamed token.
+        if (opts.notify !== false && (e.type === 'approval.needed' || e.type === 'turn.end')) {
           const n = notificationFor(e, { ...attention, idleMs: clock.now() - attention.lastKeyAt });
           if (n) output.write(notificationBytes(n));
         }

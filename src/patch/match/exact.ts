@@ -1,6 +1,7 @@
 // The first rung: the search text occurs verbatim. Block dialects must cover whole lines; tool
 // arguments may cover part of a line, but never split an identifier or cut a line short.
 
+import { lineStartsOf } from '../../util/line-starts';
 const WORD = /[A-Za-z0-9_$]/;
 const SPACE = /[ \t]/;
 
@@ -19,12 +20,6 @@ function lineOf(index: number, lineStarts: number[]): number {
     else hi = mid - 1;
   }
   return lo;
-}
-
-export function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
 }
 
 /** `lineEdit`: the replacement spans lines, so the search stands for whole lines even as a substring. */

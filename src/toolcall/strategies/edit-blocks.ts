@@ -2,6 +2,7 @@
 // name on a line before, often inside a fence) → one edit_file call per file with the blocks as
 // its `diff`, untouched: the patch engine reads them. Only when edit_file is offered, or no tools.
 import { BLOCK_END, BLOCK_START, pathFromLine } from '../../util/edit-markers';
+import { lineStartsOf } from '../../util/line-starts';
 import { framingBefore } from '../prose-guard';
 import type { Found, Strategy } from '../types';
 
@@ -14,19 +15,12 @@ interface Block {
   closed: boolean;
 }
 
-/** Line start offsets of `text`. */
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
 const FENCE = /^\s*```/;
 
 /** The blocks in order: each from its start marker to its end marker (or the text's end). */
 function findBlocks(text: string): Block[] {
   const lines = text.split('\n');
-  const at = lineStarts(text);
+  const at = lineStartsOf(text);
   const endOf = (i: number) => at[i] + lines[i].length;
   const blocks: Block[] = [];
   let floor = 0;
