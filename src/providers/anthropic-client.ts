@@ -1,7 +1,7 @@
 // A small streaming client for Anthropic's Messages API: one POST, server-sent events read as they
 // arrive. Replaces @anthropic-ai/sdk (29 MB installed) for the one call escalation makes.
 import type { MessageCreateParamsStreaming, RawMessageStreamEvent } from '@anthropic-ai/sdk/resources/messages/messages';
-import { sseEvents } from './sse';
+import { parseJson, sseEvents } from './sse';
 
 export const ANTHROPIC_VERSION = '2023-06-01';
 
@@ -22,14 +22,6 @@ export interface AnthropicClient {
   /** Sends one streaming request; resolves once the headers say yes, then yields its events. */
   stream(params: MessageCreateParamsStreaming, signal: AbortSignal): Promise<AsyncIterable<RawMessageStreamEvent>>;
 }
-
-const parseJson = (text: string): unknown => {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-};
 
 const STREAMED = new Set(['message_start', 'message_delta', 'message_stop', 'content_block_start', 'content_block_delta', 'content_block_stop']);
 

@@ -3,7 +3,7 @@
 // call; the chunks go to our own tolerant accumulator as before.
 import type { ChatCompletionChunk, ChatCompletionCreateParamsStreaming } from 'openai/resources/chat/completions';
 import { isAbortError } from '../util/abort';
-import { sseEvents } from './sse';
+import { parseJson, sseEvents } from './sse';
 
 /** A refused request or an error sent inside the stream, shaped like the SDK's APIError (status,
  * the body's `error`, the same message) so errors.ts classifies it as before. */
@@ -28,14 +28,6 @@ export interface OpenAiClient {
   /** Sends one streaming request; resolves once the headers say yes, then yields its chunks. */
   streamChat(body: ChatCompletionCreateParamsStreaming, signal: AbortSignal): Promise<AsyncIterable<ChatCompletionChunk>>;
 }
-
-const parseJson = (text: string): unknown => {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-};
 
 async function* chunks(body: ReadableStream<Uint8Array>): AsyncGenerator<ChatCompletionChunk> {
   try {

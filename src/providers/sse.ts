@@ -44,3 +44,12 @@ export async function* sseEvents(body: ReadableStream<Uint8Array>): AsyncGenerat
     reader.releaseLock();
   }
 }
+
+/** A body or event as JSON, or undefined when it is not (an error page, a bare message). */
+export function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
