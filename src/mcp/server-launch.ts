@@ -4,13 +4,11 @@
 // sandbox-exec) where there is one.
 import type { SandboxKind, SandboxStatus } from '../sandbox/types';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { commandEnv } from '../sandbox/command-env';
-import { bwrapArgs } from '../sandbox/bwrap-args';
 import { credentialPaths } from '../sandbox/credential-paths';
-import { findOnPath, probeSandbox } from '../sandbox/probe';
-import { seatbeltProfile } from '../sandbox/seatbelt-profile';
+import { probeSandbox } from '../sandbox/probe';
+import { sandboxedArgv } from '../sandbox/sandbox-argv';
 import { tmpBindsFor } from '../sandbox/tmp-binds';
 import type { McpServerConfig } from './mcp-config';
 
@@ -57,17 +55,13 @@ export async function launchSpec(
     hidden: status && status.kind !== 'none' ? credentialPaths(host.HOME) : [],
     readOnly: tmpBindsFor([t.command, ...args], root),
   };
-  if (status?.kind === 'bwrap') {
-    const bwrap = findOnPath('bwrap', host.PATH ?? process.env.PATH) ?? 'bwrap';
+  if (status && status.kind !== 'none') {
     // npx and uvx write their caches: a private, throw-away one (a workspace server must not be
     // able to plant packages in the user's real cache).
     const caches = host.HOME ? PRIVATE_CACHES.map((c) => path.join(host.HOME!, c)).filter((c) => fs.existsSync(c)) : [];
-    const scratch = caches.flatMap((c) => ['--tmpfs', c]);
-    return { command: bwrap, args: [...bwrapArgs(plan), ...scratch, '--chdir', cwd, '--', t.command, ...args], env, cwd, sandbox: 'bwrap' };
-  }
-  if (status?.kind === 'sandbox-exec') {
-    const tmp = [os.tmpdir(), '/private/tmp', '/private/var/folders'].map((p) => path.resolve(p));
-    return { command: '/usr/bin/sandbox-exec', args: ['-p', seatbeltProfile(plan, tmp), t.command, ...args], env, cwd, sandbox: 'sandbox-exec' };
+    const extra = [...caches.flatMap((c) => ['--tmpfs', c]), '--chdir', cwd];
+    const [command, ...wrapped] = sandboxedArgv(status.kind, plan, [t.command, ...args], host.PATH, extra);
+    return { command, args: wrapped, env, cwd, sandbox: status.kind };
   }
   return { command: t.command, args, env, cwd, sandbox: 'none' };
 }

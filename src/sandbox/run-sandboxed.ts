@@ -1,14 +1,10 @@
 // Runs one shell command the way every command SmallCode runs for the model must run: inside the
 // sandbox the probe found (or plainly when there is none), with an allow-listed environment, a
 // timeout, an abort signal, capped output and known secret values scrubbed from that output.
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { bwrapArgs } from './bwrap-args';
 import { commandEnv } from './command-env';
-import { findOnPath } from './probe';
+import { sandboxedArgv } from './sandbox-argv';
 import { spawnCapped, type ProcessOutcome } from './run-process';
 import { scrubSecrets, type Secret } from './secrets';
-import { seatbeltProfile } from './seatbelt-profile';
 import type { SandboxPlan, SandboxStatus } from './types';
 
 export interface SandboxedRun {
@@ -34,20 +30,10 @@ export interface SandboxedOutcome extends ProcessOutcome {
 }
 
 function argvFor(command: string, run: SandboxedRun): { argv: string[]; env: Record<string, string> } {
-  const shell = ['/bin/sh', '-c', command];
-  switch (run.status.kind) {
-    case 'bwrap': {
-      const bwrap = findOnPath('bwrap', run.hostEnv.PATH ?? process.env.PATH) ?? 'bwrap';
-      // bwrap itself gets the clean environment too: inside, /proc/1/environ is bwrap's.
-      return { argv: [bwrap, ...bwrapArgs(run.plan), '--', ...shell], env: commandEnv(run.hostEnv, run.passEnv, { TMPDIR: '/tmp' }) };
-    }
-    case 'sandbox-exec': {
-      const tmp = [os.tmpdir(), '/private/tmp', '/private/var/folders'].map((p) => path.resolve(p));
-      return { argv: ['/usr/bin/sandbox-exec', '-p', seatbeltProfile(run.plan, tmp), ...shell], env: commandEnv(run.hostEnv, run.passEnv) };
-    }
-    case 'none':
-      return { argv: shell, env: commandEnv(run.hostEnv, run.passEnv) };
-  }
+  const argv = sandboxedArgv(run.status.kind, run.plan, ['/bin/sh', '-c', command], run.hostEnv.PATH);
+  // bwrap itself gets the clean environment too: inside, /proc/1/environ is bwrap's.
+  const env = commandEnv(run.hostEnv, run.passEnv, run.status.kind === 'bwrap' ? { TMPDIR: '/tmp' } : {});
+  return { argv, env };
 }
 
 export async function runSandboxed(command: string, run: SandboxedRun): Promise<SandboxedOutcome> {
