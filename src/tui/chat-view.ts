@@ -5,6 +5,7 @@ import { assertNever } from '../util/assert-never';
 import type { ChatItem, UiState } from './state';
 import { paint, type Theme } from './theme';
 import { esc, wrapText, truncate, clean } from './text';
+import { ATTACHED_HEAD } from './file-mention';
 
 type ToolItem = Extract<ChatItem, { kind: 'tool' }>;
 
@@ -77,7 +78,7 @@ export function itemLines(item: ChatItem, width: number, theme: Theme, details: 
   switch (item.kind) {
     case 'user': {
       // Files attached with @path show as their one-line header (the model got the whole text).
-      const at = item.text.indexOf('\n\n[Attached by the user: ');
+      const at = item.text.indexOf(`\n\n${ATTACHED_HEAD}`);
       const said = at < 0 ? item.text : item.text.slice(0, at);
       const out = wrapText(said, w - 2).map((l, i) => paint(theme, 'user', (i === 0 ? '› ' : '  ') + esc(l)));
       if (at >= 0)

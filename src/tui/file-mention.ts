@@ -3,6 +3,9 @@
 // a character allowance (said in the block and to the caller when cut).
 import type { InputState } from './input-editor';
 
+/** How an attached file's header starts; the chat view finds attachments by it. */
+export const ATTACHED_HEAD = '[Attached by the user: ';
+
 export interface Mention {
   /** Index of the `@`. */
   start: number;
@@ -64,8 +67,8 @@ export function attachmentBlock(rel: string, text: string, allowance: number): A
   const fence = text.includes('```') ? '````' : '```';
   const head =
     shown === total
-      ? `[Attached by the user: ${rel} (${total} line${total === 1 ? '' : 's'})]`
-      : `[Attached by the user: ${rel}, lines 1–${shown} of ${total} — cut to fit the context budget; read_file shows the rest]`;
+      ? `${ATTACHED_HEAD}${rel} (${total} line${total === 1 ? '' : 's'})]`
+      : `${ATTACHED_HEAD}${rel}, lines 1–${shown} of ${total} — cut to fit the context budget; read_file shows the rest]`;
   const block = `${head}\n${fence}\n${lines.slice(0, shown).join('\n')}\n${fence}`;
   return shown === total ? { block } : { block, cut: { shown, total } };
 }

@@ -3,7 +3,7 @@
 // opened yet included once the workspace index is walked), Enter opens the chosen entry's folders
 // and selects it in the whole tree, n / N go to the next / previous match, Esc goes back.
 import { applyInput, emptyInput, type InputOp } from './input-editor';
-import { matchingRows, revealIn, shownTreeRows, treeRows } from './tree-rows';
+import { matchingRows, revealIn, shownTreeRows, treeOrderKey, treeRows } from './tree-rows';
 import type { UiState } from './state';
 import type { UiAction } from './ui-actions';
 
@@ -25,22 +25,6 @@ export function editQuery(s: UiState, edit: InputOp): UiState {
   const query = applyInput(s.search.query, edit);
   const search = { ...s.search, query, match: 0 };
   return search.pane === 'tree' ? { ...s, search, tree: { ...s.tree, selected: 0 } } : { ...s, search };
-}
-
-type Entry = { rel: string; dir: boolean };
-
-/** Is `a` before `b` in the tree (depth-first, folders before files, by name)? */
-function inTreeOrderBefore(a: Entry, b: Entry): boolean {
-  const pa = a.rel ? a.rel.split('/') : [];
-  const pb = b.rel.split('/');
-  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
-    if (pa[i] === pb[i]) continue;
-    const aDir = i < pa.length - 1 || a.dir;
-    const bDir = i < pb.length - 1 || b.dir;
-    if (aDir !== bDir) return aDir;
-    return pa[i] < pb[i];
-  }
-  return pa.length < pb.length;
 }
 
 export function reduceSearch(s: UiState, a: SearchAction): UiState {
@@ -74,7 +58,8 @@ export function reduceSearch(s: UiState, a: SearchAction): UiState {
       let i: number;
       if (at >= 0) i = at + a.dir;
       else {
-        const after = matches.findIndex((m) => inTreeOrderBefore(current, m));
+        const k = treeOrderKey(current);
+        const after = matches.findIndex((m) => treeOrderKey(m) > k);
         // The first match after the selection (n), or the one just before it (N).
         const first = after < 0 ? matches.length : after;
         i = a.dir > 0 ? first : first - 1;

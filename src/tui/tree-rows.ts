@@ -39,15 +39,17 @@ export function shownTreeRows(tree: Pick<TreeState, 'listings' | 'expanded' | 'i
   return filter ? matchingRows(tree, filter) : treeRows(tree);
 }
 
-/** Sorts walked entries the way the tree shows them: depth-first, folders before files, by name. */
+/** A key whose string order is the tree's order: depth-first, folders before files, by name. */
+export const treeOrderKey = (e: { rel: string; dir: boolean }): string =>
+  e.rel
+    .split('/')
+    .map((seg, i, all) => (i < all.length - 1 || e.dir ? '0' : '1') + seg)
+    .join('\0');
+
+/** Sorts walked entries the way the tree shows them. */
 export function inTreeOrder(entries: readonly TreeEntry[]): TreeEntry[] {
-  const key = (e: TreeEntry) =>
-    e.rel
-      .split('/')
-      .map((seg, i, all) => (i < all.length - 1 || e.dir ? '0' : '1') + seg)
-      .join('\0');
   return entries
-    .map((e) => ({ e, k: key(e) }))
+    .map((e) => ({ e, k: treeOrderKey(e) }))
     .sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0))
     .map((x) => x.e);
 }
