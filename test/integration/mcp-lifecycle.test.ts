@@ -1,16 +1,13 @@
 // An MCP server's life in a session: one that stops answering or crashes fails the call as a value
 // the model reads, the chat gets one line, its tools leave the router on the very next step and
 // /mcp restart brings them back; one that changes its tool list hands the router the new list.
+import { mcpAgent } from '../support/mcp-agent';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { startScriptedServer, type ScriptedServer } from '../support/scripted-server';
 import { startWeatherServer, type WeatherServer } from '../support/mcp-http-server';
-import { createAgent } from '../../src/agent/controller';
-import { createProvider } from '../../src/providers/index';
 import type { AgentEvent } from '../../src/agent/events';
-import { loadMcpConfigs } from '../../src/mcp/mcp-config';
-import { createMcpTrust } from '../../src/mcp/mcp-trust';
 
 const tmp = (prefix: string) => fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), prefix)));
 
@@ -32,23 +29,7 @@ describe('an MCP server that times out', () => {
     const dir = path.join(tmp('sc-xdg-'), 'smallcode');
     fs.mkdirSync(dir);
     fs.writeFileSync(path.join(dir, 'mcp.json'), JSON.stringify({ mcpServers: { weather: { url: weather.url, timeout: 400 } } }));
-    const agent = createAgent({
-      root,
-      provider: createProvider({ provider: 'ollama', baseUrl: server.url, model: 'test-model' }),
-      toolMode: 'auto',
-      maxSteps: 5,
-      interactive: true,
-      autoApprove: false,
-      allowlist: [],
-      mcp: {
-        servers: loadMcpConfigs(root, dir).servers,
-        hostEnv: process.env,
-        passEnv: [],
-        trust: createMcpTrust(root, dir),
-        mayStartWorkspace: true,
-        allow: [],
-      },
-    });
+    const agent = mcpAgent({ root, dir, url: server.url, maxSteps: 5, interactive: true, autoApprove: false });
     const events: AgentEvent[] = [];
     agent.subscribe((e) => {
       events.push(e);
@@ -104,23 +85,7 @@ describe('an MCP server that crashes', () => {
     const dir = path.join(tmp('sc-xdg-'), 'smallcode');
     fs.mkdirSync(dir);
     fs.writeFileSync(path.join(dir, 'mcp.json'), JSON.stringify({ mcpServers: { crashy: { command: process.execPath, args: [crashingServerScript(dir)] } } }));
-    const agent = createAgent({
-      root,
-      provider: createProvider({ provider: 'ollama', baseUrl: server.url, model: 'test-model' }),
-      toolMode: 'auto',
-      maxSteps: 5,
-      interactive: false,
-      autoApprove: true,
-      allowlist: [],
-      mcp: {
-        servers: loadMcpConfigs(root, dir).servers,
-        hostEnv: process.env,
-        passEnv: [],
-        trust: createMcpTrust(root, dir),
-        mayStartWorkspace: true,
-        allow: [],
-      },
-    });
+    const agent = mcpAgent({ root, dir, url: server.url, maxSteps: 5, interactive: false, autoApprove: true });
     const events: AgentEvent[] = [];
     agent.subscribe((e) => events.push(e));
     try {
@@ -167,23 +132,7 @@ server.connect(new StdioServerTransport());
     fs.writeFileSync(path.join(dir, 'mcp.json'), JSON.stringify({ mcpServers: { locker: { command: process.execPath, args: [file] } } }));
     server = await startScriptedServer({ kind: 'ollama', replies: [{ toolCalls: [{ name: 'locker__unlock', arguments: {} }] }, { text: 'Unlocked.' }] });
     const root = tmp('sc-mcp-list-');
-    const agent = createAgent({
-      root,
-      provider: createProvider({ provider: 'ollama', baseUrl: server.url, model: 'test-model' }),
-      toolMode: 'auto',
-      maxSteps: 5,
-      interactive: false,
-      autoApprove: true,
-      allowlist: [],
-      mcp: {
-        servers: loadMcpConfigs(root, dir).servers,
-        hostEnv: process.env,
-        passEnv: [],
-        trust: createMcpTrust(root, dir),
-        mayStartWorkspace: true,
-        allow: [],
-      },
-    });
+    const agent = mcpAgent({ root, dir, url: server.url, maxSteps: 5, interactive: false, autoApprove: true });
     const grown = new Promise<void>((resolve) =>
       agent.subscribe((e) => {
         if (e.type === 'mcp.server' && e.server.tools.length === 2) resolve();

@@ -3,6 +3,7 @@
 // MCP tool is routed in on the step that points to it, approved, run, and its result reaches the
 // next request; a step that does not need it carries none of its text; an unapproved workspace
 // .mcp.json server is never started headless.
+import { mcpAgent } from '../support/mcp-agent';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -128,23 +129,7 @@ describe('MCP tools over streamable HTTP (an SDK server in the test)', () => {
     const root = tmp('sc-mcp-http-');
     const xdg = userConfig({ weather: { url: weather.url } });
     const dir = path.join(xdg, 'smallcode');
-    const agent = createAgent({
-      root,
-      provider: createProvider({ provider: 'ollama', baseUrl: server.url, model: 'test-model' }),
-      toolMode: 'auto',
-      maxSteps: 5,
-      interactive: true,
-      autoApprove: false,
-      allowlist: [],
-      mcp: {
-        servers: loadMcpConfigs(root, dir).servers,
-        hostEnv: process.env,
-        passEnv: [],
-        trust: createMcpTrust(root, dir),
-        mayStartWorkspace: true,
-        allow: [],
-      },
-    });
+    const agent = mcpAgent({ root, dir, url: server.url, maxSteps: 5, interactive: true, autoApprove: false });
     const events: AgentEvent[] = [];
     agent.subscribe((e) => {
       events.push(e);
