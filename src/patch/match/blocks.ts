@@ -17,12 +17,38 @@ export function indentWidth(line: string): number {
   return w;
 }
 
+const STRINGS = /"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`(?:[^`\\]|\\.)*`/g;
+
 /** The line without string literals and comments, good enough to count brackets. */
 function codeOf(line: string): string {
   return line
-    .replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`(?:[^`\\]|\\.)*`/g, '""')
+    .replace(STRINGS, '""')
     .replace(/\/\*.*?\*\//g, '')
     .replace(/\/\/.*$/, '');
+}
+
+/**
+ * The net count of each bracket kind and of block-comment openers over the lines, and whether a
+ * Markdown fence is left open. An edit that
+ * keeps the code's structure leaves it unchanged: two readings of one edit are told apart by it.
+ */
+export function structureOf(lines: string[]): string {
+  const net = { curly: 0, round: 0, square: 0, comment: 0, fences: 0 };
+  for (const line of lines) {
+    // A Markdown fence opens or closes a code block: only whether one is left open counts.
+    if (/^\s*(```|~~~)/.test(line)) net.fences ^= 1;
+    const bare = line.replace(STRINGS, '""');
+    net.comment += (bare.match(/\/\*/g)?.length ?? 0) - (bare.match(/\*\//g)?.length ?? 0);
+    for (const ch of codeOf(line)) {
+      if (ch === '{') net.curly++;
+      else if (ch === '}') net.curly--;
+      else if (ch === '(') net.round++;
+      else if (ch === ')') net.round--;
+      else if (ch === '[') net.square++;
+      else if (ch === ']') net.square--;
+    }
+  }
+  return `${net.curly} ${net.round} ${net.square} ${net.comment} ${net.fences}`;
 }
 
 /** Running bracket depth over a line: its lowest point and where it ends, relative to `from`. */

@@ -1,8 +1,10 @@
-// Merges a lazy snippet (code with `// ... existing code ...` lines) into a file. Each chunk
-// between elisions must be pinned by a line that occurs exactly once after the previous chunk;
-// a block the chunk shows whole replaces the file's block; unshown lines are never dropped silently.
+// Merges a lazy snippet (code with `// ... existing code ...` lines) into a file, or refuses it.
+// Each part between elisions is pinned by a line with words that occurs once after the previous
+// part; a block the part shows whole replaces the file's block; unshown lines are never dropped
+// silently. Lines like `}` place nothing by their text: where a reading hangs on one, the two
+// readings (the file's closer, or a new one) are both merged and the brackets must decide.
 import { diffArrays } from 'diff';
-import { delimitBlock, indentWidth } from './blocks';
+import { delimitBlock, indentWidth, structureOf } from './blocks';
 import { collapseWhitespace, hasTypographic, isBlank, isElision, leadingWhitespace, typographicToAscii } from './normalize';
 import { makeReindent } from './reindent';
 
@@ -14,29 +16,45 @@ interface Chunk {
   elidedAfter: boolean;
   /** Indentation width of the elision line after the chunk; null when the snippet ends. */
   tail: number | null;
-  /** Blank lines written between the chunk and the elision after it (not aligned: placed). */
+  /** Blank lines written after the chunk, before the elision or the snippet's end (not aligned: placed). */
   blankTail: number;
+  /** Blank lines the snippet starts with (first chunk only): the file's where it starts with them. */
+  blankHead: number;
 }
 
 const key = (l: string) => collapseWhitespace(typographicToAscii(l));
+/** A line's key with its indentation: a `}` one level deeper closes another block. */
+const indentedKey = (l: string) => (isBlank(l) ? '' : leadingWhitespace(l) + key(l));
 
 function chunksOf(snippet: string[]): Chunk[] {
   const chunks: Chunk[] = [];
   let cur: string[] = [];
   let before = false;
   // Blank lines next to an elision line are written by the model like any other line (a blank
-  // line before the elided code is one it wants); only those at the snippet's two ends go.
+  // line before the elided code is one it wants); those at the snippet's two ends are layout,
+  // kept only where the file has blank lines there too.
   const push = (elision: string | null) => {
-    if (!before) while (cur.length && isBlank(cur[0])) cur.shift();
+    let blankHead = 0;
+    if (!before)
+      while (cur.length && isBlank(cur[0])) {
+        cur.shift();
+        blankHead++;
+      }
     let blankTail = 0;
     while (cur.length && isBlank(cur[cur.length - 1])) {
       cur.pop();
       blankTail++;
     }
-    if (elision === null) blankTail = 0;
     if (cur.every(isBlank)) cur = [];
     if (cur.length)
-      chunks.push({ lines: cur, elidedBefore: before, elidedAfter: elision !== null, tail: elision === null ? null : indentWidth(elision), blankTail });
+      chunks.push({
+        lines: cur,
+        elidedBefore: before,
+        elidedAfter: elision !== null,
+        tail: elision === null ? null : indentWidth(elision),
+        blankTail,
+        blankHead,
+      });
     cur = [];
   };
   for (const line of snippet) {
@@ -50,16 +68,20 @@ function chunksOf(snippet: string[]): Chunk[] {
 }
 
 /** `twin`: a body line first matched to this file line, then not trusted as context (alignSteps). */
-type Step = { kind: 'common'; k: number; f: number } | { kind: 'body'; k: number; twin?: number } | { kind: 'file'; f: number };
+type Step = { kind: 'common'; k: number; f: number; pinned?: true } | { kind: 'body'; k: number; twin?: number } | { kind: 'file'; f: number };
 
 const trivial = (k: string) => k.replace(/[^A-Za-z0-9_]/g, '').length < 2;
+/** A line with a word or number in it: `c();` can pin a part, `}` and `*\/` cannot. */
+const worded = (l: string) => /[A-Za-z0-9_]/.test(l);
+
+const BALANCED = structureOf([]);
 
 /**
- * Aligns chunk lines with file lines (from file index `base`). A run of matches made only of
- * trivial lines (`}`, blank) after the first real change is not trusted as context: it is far
- * more often a new block's closing brace than the file's.
+ * Aligns chunk lines with file lines (from file index `base`). With `ownClosers`, a run of matches
+ * made only of trivial lines (`}`, blank) right after new lines that leave a bracket open is
+ * read as those lines' own closer, not the file's: as many of its lines as close them are new.
  */
-function alignSteps(body: string[], window: string[], base: number, kBase = 0): Step[] {
+function alignSteps(body: string[], window: string[], base: number, kBase: number, ownClosers: boolean): Step[] {
   const steps: Step[] = [];
   let k = kBase;
   let f = base;
@@ -70,24 +92,36 @@ function alignSteps(body: string[], window: string[], base: number, kBase = 0): 
       else steps.push({ kind: 'common', k: k++, f: f++ });
     }
   }
-  let changed = false;
+  let written: string[] = [];
   for (let i = 0; i < steps.length; ) {
-    if (steps[i].kind !== 'common') {
-      changed = true;
+    const st = steps[i];
+    if (st.kind !== 'common') {
+      if (st.kind === 'body') written.push(body[st.k - kBase]);
       i++;
       continue;
     }
     let j = i;
     while (j < steps.length && steps[j].kind === 'common') j++;
     const run = steps.slice(i, j) as { kind: 'common'; k: number; f: number }[];
-    if (changed && run.every((st) => trivial(body[st.k - kBase]))) {
-      const replaced: Step[] = [...run.map((st): Step => ({ kind: 'body', k: st.k, twin: st.f })), ...run.map((st): Step => ({ kind: 'file', f: st.f }))];
-      steps.splice(i, run.length, ...replaced);
-      i += replaced.length;
-    } else i = j;
+    let closing = 0;
+    if (ownClosers && written.length > 0 && structureOf(written) !== BALANCED) {
+      for (let q = 1; q <= run.length && trivial(body[run[q - 1].k - kBase]); q++) {
+        if (structureOf([...written, ...run.slice(0, q).map((r) => body[r.k - kBase])]) === BALANCED) {
+          closing = q;
+          break;
+        }
+      }
+    }
+    const own = run.slice(0, closing);
+    steps.splice(i, closing, ...own.map((r): Step => ({ kind: 'body', k: r.k, twin: r.f })), ...own.map((r): Step => ({ kind: 'file', f: r.f })));
+    i = j + closing;
+    written = [];
   }
   return steps;
 }
+
+/** The closing punctuation a closer line starts with (`});` of `}); // done`). */
+const closingOf = (line: string) => /^\s*([}\])>;,]*)/.exec(line)![1];
 
 /** A block the snippet shows whole (opener to closer or dedent), pinned to the file's block. */
 interface Pin {
@@ -123,7 +157,10 @@ function pinBlocks(body: string[], tail: number | null, file: string[], keys: st
     const endsElsewhere =
       inFile.kind === 'block' && !shown.closer && shown.end < body.length && (inFile.end >= file.length || key(body[shown.end]) !== keys[inFile.end]);
     if (endsElsewhere) continue;
-    if (inFile.kind !== 'block' || inFile.closer !== shown.closer) {
+    // A closer written differently may be the file's, changed (`}); // done`), only when it
+    // closes with the same brackets; else it is another line, and the block's end a guess.
+    const closesAlike = !shown.closer || inFile.kind !== 'block' || closingOf(body[shown.end - 1]) === closingOf(file[inFile.end - 1]);
+    if (inFile.kind !== 'block' || inFile.closer !== shown.closer || !closesAlike) {
       return {
         ok: false,
         reason: `part ${part} of the snippet replaces the block opened by "${body[k].trim()}", but its end in the file cannot be found unambiguously`,
@@ -167,15 +204,24 @@ function pinnedSteps(
   a: number,
   end: number,
   pins: Pin[],
+  ownClosers: boolean,
 ): { steps: Step[]; pinEnd: number; blocksEnd: number } | null {
   const steps: Step[] = [];
+  // A pinned block's opener and closer are the file's lines only when written the same way.
+  const pair = (k: number, f: number): Step[] =>
+    body[k] === keys[f]
+      ? [{ kind: 'common', k, f, pinned: true }]
+      : [
+          { kind: 'body', k },
+          { kind: 'file', f },
+        ];
   let k = 0;
   let f = a;
   let pinEnd = -1;
   for (const p of pins) {
-    steps.push(...alignSteps(body.slice(k, p.k0), keys.slice(f, p.f0), f, k));
+    steps.push(...alignSteps(body.slice(k, p.k0), keys.slice(f, p.f0), f, k, ownClosers));
     const c = p.closer ? 1 : 0;
-    let inner = alignSteps(body.slice(p.k0 + 1, p.k1 - c), keys.slice(p.f0 + 1, p.f1 - c), p.f0 + 1, p.k0 + 1);
+    let inner = alignSteps(body.slice(p.k0 + 1, p.k1 - c), keys.slice(p.f0 + 1, p.f1 - c), p.f0 + 1, p.k0 + 1, ownClosers);
     let f1 = p.f1;
     if (p.elided) {
       const trimmed = elidedEnd(inner, file, f1);
@@ -183,13 +229,13 @@ function pinnedSteps(
       inner = trimmed.steps;
       f1 = trimmed.f1;
     }
-    steps.push({ kind: 'common', k: p.k0, f: p.f0 }, ...inner);
-    if (p.closer) steps.push({ kind: 'common', k: p.k1 - 1, f: f1 - 1 });
+    steps.push(...pair(p.k0, p.f0), ...inner);
+    if (p.closer) steps.push(...pair(p.k1 - 1, f1 - 1));
     pinEnd = steps.length - 1;
     k = p.k1;
     f = f1;
   }
-  steps.push(...alignSteps(body.slice(k), keys.slice(f, Math.max(f, end)), f, k));
+  steps.push(...alignSteps(body.slice(k), keys.slice(f, Math.max(f, end)), f, k, ownClosers));
   return { steps, pinEnd, blocksEnd: f };
 }
 
@@ -208,22 +254,124 @@ function appendAtEnd(file: string[], keys: string[], cursor: number, chunk: stri
   const fresh = chunk.slice(0, chunk.length - n);
   // Appended code is new: a line the file already has (more than once, or it would have pinned
   // the part) is context, and where it stands cannot be told.
-  if (fresh.some((l) => !trivial(key(l)) && keys.slice(cursor).includes(key(l)))) return null;
+  // With no closing line matched, even a `}` the file has is context from somewhere.
+  if (fresh.some((l) => !isBlank(l) && (n > 0 ? !trivial(key(l)) : true) && keys.slice(cursor).includes(key(l)))) return null;
   const pairs: [string, string][] = [];
   for (let j = 0; j < n; j++) pairs.push([leadingWhitespace(chunk[chunk.length - n + j]), leadingWhitespace(file[at + j])]);
-  return [...file.slice(cursor, at), ...fresh.map(makeReindent(pairs)), ...file.slice(at)];
+  const shift = makeReindent(pairs);
+  const layout = trailingLayoutOf(file);
+  const reindent = (line: string) => layout(shift(line));
+  // New lines that start like the file's line just above them (a `}` at its indentation): that
+  // line shown as context, or written again? Either reading is a guess.
+  if (fresh.length > 0 && at - 1 >= cursor && indentedKey(reindent(fresh[0])) === indentedKey(file[at - 1])) return null;
+  const style = indentStyleOf(file);
+  if (fresh.some((l) => !fitsIndentStyle(reindent(l), style))) return null;
+  return [...file.slice(cursor, at), ...fresh.map(reindent), ...file.slice(at)];
 }
 
 const wordsOf = (l: string) => new Set(l.match(/[A-Za-z_$][A-Za-z0-9_$]*|\d+/g) ?? []);
 
-/** A new line that reads as an edited version of `old`: it keeps old's words (or most of them). */
-function looksLike(line: string, old: string | undefined): boolean {
+/**
+ * Where only closing lines (`}`) follow a change as context, the lines the change removes must be
+ * ones its new lines edit (they keep their words, or extend a closer): otherwise a `}` would be
+ * all that says code the snippet never shows is to go.
+ */
+function closersAnchorEdits(steps: Step[], body: string[], file: string[]): boolean {
+  let group: Step[] = [];
+  for (let i = 0; i < steps.length; i++) {
+    const st = steps[i];
+    if (st.kind !== 'common') {
+      group.push(st);
+      continue;
+    }
+    let j = i;
+    while (j < steps.length && steps[j].kind === 'common') j++;
+    // A pinned block's own closer is placed by the block, not by its text.
+    const byClosers = steps.slice(i, j).every((c) => c.kind === 'common' && !c.pinned && trivial(key(body[c.k])));
+    if (byClosers && group.length > 0) {
+      const written = group.flatMap((g) => (g.kind === 'body' ? [key(body[g.k])] : []));
+      const removed = group.flatMap((g) => (g.kind === 'file' && !isBlank(file[g.f]) ? [key(file[g.f])] : []));
+      const edited = (old: string) => written.some((w) => looksLike(w, old) || (trivial(old) && w.startsWith(old)));
+      if (!removed.every(edited)) return false;
+    }
+    group = [];
+    i = j - 1;
+  }
+  return true;
+}
+
+/** File lines from `from` a change writing `written` lines could replace (one more than it writes). */
+function reachable(file: string[], from: number, written: number): number[] {
+  const out: number[] = [];
+  for (let f = from, deleted = 0; f < file.length && deleted <= written; f++) {
+    if (isBlank(file[f])) continue;
+    out.push(f);
+    deleted++;
+  }
+  return out;
+}
+
+/** A new line that reads as an edited version of `old` (or, `orSame`, is it): it keeps old's words (or most of them). */
+function looksLike(line: string, old: string | undefined, orSame = false): boolean {
   if (old === undefined || trivial(old)) return false;
+  if (orSame && line === old) return true;
+  // Old text kept whole with more after it (a comment, an argument): an edit of it.
+  if (line.length > old.length && line.startsWith(old)) return true;
   const a = wordsOf(line);
   const b = wordsOf(old);
   if (b.size === 0) return false;
   const shared = [...b].filter((w) => a.has(w)).length;
   return (shared === b.size && b.size >= 2) || shared / (a.size + b.size - shared) >= 0.6;
+}
+
+/**
+ * Where no line of the file ends in whitespace, no written line does either: trailing blanks on
+ * a snippet's lines are copying drift, and which of two equal lines (`}`) was the copied one
+ * cannot be told.
+ */
+function trailingLayoutOf(file: string[]): (line: string) => string {
+  return file.some((l) => /\s$/.test(l)) ? (line) => line : (line) => line.trimEnd();
+}
+
+type IndentStyle = 'tabs' | 'spaces' | 'mixed';
+
+function indentStyleOf(file: string[]): IndentStyle {
+  const tabs = file.some((l) => /^\t+\S/.test(l));
+  const spaces = file.some((l) => /^ {2,}\S/.test(l));
+  return tabs === spaces ? 'mixed' : tabs ? 'tabs' : 'spaces';
+}
+
+/** A new line indented in the file's style (a single space, as in ` *` comment lines, fits both). */
+function fitsIndentStyle(line: string, style: IndentStyle): boolean {
+  if (style === 'spaces') return !leadingWhitespace(line).includes('\t');
+  if (style === 'tabs') return !/^ {2,}/.test(line);
+  return true;
+}
+
+/**
+ * The unchanged lines that end a part after its last change: when the same lines also stand at
+ * another place the change could reach (deleting no more lines than it writes, plus one), which
+ * old lines the change replaces is a guess. Returns the two places, or null.
+ */
+function tailElsewhere(steps: Step[], keys: string[], file: string[], a: number): { shown: number; other: number } | null {
+  let end = steps.length;
+  while (end > 0 && steps[end - 1].kind === 'file') end--; // the file after the part
+  let last = end - 1;
+  while (last >= 0 && steps[last].kind === 'common') last--;
+  if (last < 0 || last === end - 1) return null;
+  const run = steps.slice(last + 1, end) as { kind: 'common'; k: number; f: number }[];
+  if (run.every((st) => isBlank(file[st.f]))) return null;
+  let before = last;
+  while (before >= 0 && steps[before].kind !== 'common') before--;
+  const from = before >= 0 ? (steps[before] as { f: number }).f + 1 : a;
+  const written = steps.slice(before + 1, last + 1).filter((st) => st.kind === 'body').length;
+  const at = run[0].f;
+  let deleted = 0;
+  for (let q = from; q + run.length <= keys.length && deleted <= written + 1; q++) {
+    if (q !== at && run.every((st, i) => keys[q + i] === keys[st.f])) return { shown: at, other: q };
+    if (!isBlank(file[q])) deleted++;
+  }
+  return null;
 }
 
 function uniqueFrom(keys: string[], from: number, want: string): number {
@@ -236,13 +384,58 @@ function uniqueFrom(keys: string[], from: number, want: string): number {
   return at;
 }
 
+/**
+ * A reading of the snippet. `placedByCloser`: a part stands where it does because of a line like
+ * `}` or `*\/` at its edge, text the file has in many places.
+ */
+type Reading = { ok: true; lines: string[]; placedByCloser: boolean } | { ok: false; reason: string; hint: string };
+
+/**
+ * A closing line (`}`) after a change is the file's, or the new lines' own: the snippet is read
+ * both ways, and each reading is held to every rule. A result is taken only when the readings that
+ * hold agree on it or exactly one of them keeps the file's bracket and comment structure; a part
+ * placed by such a line must keep that structure too. Anything else would be a guess.
+ */
 export function lazyMerge(file: string[], snippet: string[]): LazyResult {
+  const readings = [readSnippet(file, snippet, true), readSnippet(file, snippet, false)];
+  const merged = readings.filter((r) => r.ok);
+  if (merged.length === 0) return readings[0];
+  const distinct = [...new Set(merged.map((r) => r.lines.join('\n')))];
+  const structure = structureOf(file);
+  const kept = distinct.filter((text) => structureOf(text.split('\n')) === structure);
+  if (distinct.length === 1 && (kept.length === 1 || !merged.some((r) => r.placedByCloser))) return { ok: true, lines: merged[0].lines };
+  if (distinct.length > 1 && kept.length === 1) return { ok: true, lines: kept[0].split('\n') };
+  if (distinct.length > 1) {
+    return {
+      ok: false,
+      reason: "the snippet's closing lines can be read as the file's or as new ones, and the two readings give different files",
+      hint: 'Include the unchanged line just before and just after each changed line, or send a SEARCH/REPLACE block instead.',
+    };
+  }
+  return {
+    ok: false,
+    reason:
+      'the snippet is placed by closing lines such as "}" that the file has in many places, and merged there it leaves the file\'s brackets or comments unbalanced',
+    hint: 'Include an unchanged line with words in it just before and just after each change, or send a SEARCH/REPLACE block instead.',
+  };
+}
+
+function readSnippet(file: string[], snippet: string[], ownClosers: boolean): Reading {
   const chunks = chunksOf(snippet);
   if (chunks.length === 0)
     return { ok: false, reason: 'the snippet contains only elision lines', hint: 'Show the lines to change with a few unchanged lines around them.' };
   const keys = file.map(key);
+  const indentedKeys = file.map(indentedKey);
+  const style = indentStyleOf(file);
+  const layout = trailingLayoutOf(file);
   const out: string[] = [];
   let cursor = 0;
+  let placedByCloser = false;
+  const closerAt = (lines: string[], from: 'first' | 'last') => {
+    const shown = lines.filter((l) => !isBlank(l));
+    const edge = from === 'first' ? shown[0] : shown[shown.length - 1];
+    return edge !== undefined && trivial(key(edge));
+  };
   for (let ci = 0; ci < chunks.length; ci++) {
     const c = chunks[ci];
     const last = ci === chunks.length - 1;
@@ -257,7 +450,8 @@ export function lazyMerge(file: string[], snippet: string[]): LazyResult {
     if (c.elidedBefore || ci > 0 || impliedBefore) {
       headJ = -1;
       for (let j = 0; j < c.lines.length && headJ < 0; j++) {
-        if (isBlank(c.lines[j])) continue;
+        // A pin is a line with words: a `}` unique by text may still be a new one.
+        if (!worded(c.lines[j])) continue;
         const p = uniqueFrom(keys, cursor, key(c.lines[j]));
         if (p >= 0) {
           headJ = j;
@@ -267,7 +461,7 @@ export function lazyMerge(file: string[], snippet: string[]): LazyResult {
       if (headJ < 0) {
         if (last && !c.elidedAfter) {
           const appended = appendAtEnd(file, keys, cursor, c.lines);
-          if (appended) return { ok: true, lines: [...out, ...appended] };
+          if (appended) return { ok: true, lines: [...out, ...appended], placedByCloser: true };
           return {
             ok: false,
             reason: `part ${ci + 1} of the snippet has no line that occurs once in the file, yet it shows lines the file already has, so it is unclear where they stand`,
@@ -280,7 +474,11 @@ export function lazyMerge(file: string[], snippet: string[]): LazyResult {
           hint: 'Include at least one unchanged line that is unique in the file (a function signature, for instance) in each part between "... existing code ..." lines.',
         };
       }
-      while (headJ > 0 && a - 1 >= cursor && keys[a - 1] === key(c.lines[headJ - 1])) {
+      // Lines above it that the file has just above are context; a `}` only at the same indentation.
+      // (indented as the pinned line shows the snippet's indentation maps to the file's).
+      const pinShift = makeReindent([[leadingWhitespace(c.lines[headJ]), leadingWhitespace(file[a])]]);
+      const sameLine = (l: string, f: number) => (trivial(key(l)) ? indentedKeys[f] === indentedKey(pinShift(l)) : keys[f] === key(l));
+      while (headJ > 0 && a - 1 >= cursor && sameLine(c.lines[headJ - 1], a - 1)) {
         headJ--;
         a--;
       }
@@ -296,13 +494,43 @@ export function lazyMerge(file: string[], snippet: string[]): LazyResult {
       }
     }
     out.push(...file.slice(cursor, a));
+    // New lines shown above the pinned one, after blank lines: those blanks are the file's where
+    // it has blank lines just above the pinned line (the mirror of `blankTail`).
+    let above = c.lines.slice(0, Math.max(0, headJ));
+    const leadBlanks = above.findIndex((l) => !isBlank(l));
+    if (leadBlanks > 0) {
+      let fileBlanks = 0;
+      while (a - fileBlanks - 1 >= cursor && isBlank(file[a - fileBlanks - 1])) fileBlanks++;
+      above = above.slice(Math.min(leadBlanks, fileBlanks));
+    }
     const body = c.lines.slice(headJ);
+    placedByCloser ||=
+      (headJ >= 0 && (c.elidedBefore || ci > 0 || impliedBefore) && closerAt(c.lines, 'first')) || (c.elidedAfter && closerAt(c.lines, 'last'));
     const toEnd = last && !c.elidedAfter;
     const pinned = pinBlocks(body, c.tail, file, keys, cursor, a, ci + 1);
     if (!pinned.ok) return pinned;
     const pinsEnd = pinned.pins.reduce((m, p) => Math.max(m, p.f1), a);
     const end = toEnd ? file.length : Math.min(file.length, Math.max(pinsEnd, a + body.length * 2 + 20));
-    const aligned = pinnedSteps(body.map(key), keys, file, a, end, pinned.pins);
+    // Matched on words first, to learn how the snippet's indentation maps to the file's; then
+    // again with that indentation as part of each line.
+    const byWords = pinnedSteps(body.map(key), keys, file, a, end, pinned.pins, ownClosers);
+    // Only lines with words teach it: a `}` matched by text alone may be another block's.
+    const learned = makeReindent(
+      (byWords?.steps ?? []).flatMap((st): [string, string][] =>
+        st.kind === 'common' && !trivial(key(body[st.k])) ? [[leadingWhitespace(body[st.k]), leadingWhitespace(file[st.f])]] : [],
+      ),
+    );
+    const aligned =
+      byWords &&
+      pinnedSteps(
+        body.map((l) => indentedKey(learned(l))),
+        indentedKeys,
+        file,
+        a,
+        end,
+        pinned.pins,
+        ownClosers,
+      );
     if (!aligned) {
       return {
         ok: false,
@@ -311,10 +539,17 @@ export function lazyMerge(file: string[], snippet: string[]): LazyResult {
       };
     }
     const { steps, pinEnd, blocksEnd } = aligned;
-    if (!steps.some((st) => st.kind === 'common')) {
+    if (!closersAnchorEdits(steps, body, file)) {
       return {
         ok: false,
-        reason: `part ${ci + 1} of the snippet shares no line with the file, so whether it replaces lines or adds them is unclear`,
+        reason: `part ${ci + 1} of the snippet is anchored after its change only by closing lines such as "}", and would replace lines it does not resemble`,
+        hint: 'Include the unchanged line just after each change, or send a SEARCH/REPLACE block instead.',
+      };
+    }
+    if (!steps.some((st) => st.kind === 'common' && worded(body[st.k]))) {
+      return {
+        ok: false,
+        reason: `part ${ci + 1} of the snippet shares no line with words with the file (a "}" could be any block's), so whether it replaces lines or adds them is unclear`,
         hint: 'Include the unchanged lines just before and after the change (copied exactly, without line numbers), or send a SEARCH/REPLACE block instead.',
       };
     }
@@ -326,23 +561,37 @@ export function lazyMerge(file: string[], snippet: string[]): LazyResult {
     // them too, and are written in the file's ASCII (as the typographic rung does).
     const smart = steps.some((st) => st.kind === 'common' && hasTypographic(body[st.k]) && !hasTypographic(file[st.f]));
     const shift = makeReindent(pairs);
-    const reindent = (line: string) => (smart ? typographicToAscii(shift(line)) : shift(line));
+    const reindent = (line: string) => layout(smart ? typographicToAscii(shift(line)) : shift(line));
     const region: string[] = [];
+    /** Which region lines the snippet wrote (not kept from the file). */
+    const regionNew: boolean[] = [];
     let groupDeleted = 0;
     let groupInserted = 0;
     let deleted = 0;
     let inserted = 0;
     let tooMuch = false;
+    // Blank lines the snippet starts with are the file's first lines where those are blank (and
+    // not matched otherwise).
+    let headBlanks = 0;
+    const unmatched = new Set(steps.flatMap((st) => (st.kind === 'file' ? [st.f] : [])));
+    if (ci === 0 && a === 0) while (headBlanks < c.blankHead && unmatched.has(headBlanks) && isBlank(file[headBlanks])) headBlanks++;
+    for (const line of file.slice(0, headBlanks)) {
+      region.push(line);
+      regionNew.push(false);
+    }
     for (const st of steps) {
+      if (st.kind === 'file' && st.f < headBlanks) continue;
       if (st.kind === 'common') {
         tooMuch ||= groupDeleted > groupInserted + 1;
         groupDeleted = groupInserted = 0;
         region.push(file[st.f]);
+        regionNew.push(false);
       } else if (st.kind === 'body') {
         // A line written where its equal is removed keeps the file's bytes (trailing whitespace).
         const mine = reindent(body[st.k]);
         const twin = st.twin !== undefined && st.twin < b ? file[st.twin] : undefined;
         region.push(twin !== undefined && twin.trimEnd() === mine.trimEnd() ? twin : mine);
+        regionNew.push(true);
         groupInserted++;
         inserted++;
       } else if (st.f < b && !isBlank(file[st.f])) {
@@ -358,21 +607,38 @@ export function lazyMerge(file: string[], snippet: string[]): LazyResult {
         hint: 'Mark unchanged code you leave out with a "// ... existing code ..." line, or send a SEARCH/REPLACE block instead.',
       };
     }
+    // A written line like one the elided code holds within the change's reach: that line shown as
+    // context (the change replacing the lines up to it), or a new one? Either reading is a guess.
+    const lookalike = toEnd
+      ? undefined
+      : reachable(file, b, inserted).find((f) =>
+          steps.some((st) => st.kind === 'body' && !trivial(key(body[st.k])) && looksLike(key(body[st.k]), keys[f], true)),
+        );
+    if (lookalike !== undefined) {
+      return {
+        ok: false,
+        reason: `part ${ci + 1} of the snippet writes a line like "${file[lookalike].trim()}" (line ${lookalike + 1}), which it leaves out as existing code, so which lines the change replaces is unclear`,
+        hint: 'Show the unchanged lines up to that one, or send a SEARCH/REPLACE block instead.',
+      };
+    }
+    const elsewhere = toEnd ? null : tailElsewhere(steps, keys, file, a);
+    if (elsewhere !== null) {
+      return {
+        ok: false,
+        reason: `part ${ci + 1} of the snippet ends with "${file[elsewhere.shown].trim()}", which stands both at line ${elsewhere.shown + 1} and at line ${elsewhere.other + 1}, so which lines the change replaces is unclear`,
+        hint: 'Include one more unchanged line after the change, one that occurs once in the file, or send a SEARCH/REPLACE block instead.',
+      };
+    }
     // A changed line at the edge of a part, next to elided code that holds a similar line, reads
     // as "replace" but would be applied as "insert": refuse rather than duplicate.
     const lastCommonStep = steps.reduce((m, st, i) => (st.kind === 'common' ? Math.max(i, m) : m), pinEnd);
-    const tailNew = steps.slice(lastCommonStep + 1).flatMap((st) => (st.kind === 'body' ? [key(body[st.k])] : []));
-    // New closing lines (`}`) at the end of a part, where the elided code starts with the same
-    // ones: the file's closers or new ones? Either reading is a guess (one of them doubles a brace).
-    let next = b;
-    while (next < file.length && isBlank(file[next])) next++;
+    const tailLines = steps.slice(lastCommonStep + 1).flatMap((st) => (st.kind === 'body' ? [body[st.k]] : []));
+    const tailNew = tailLines.map(key);
+    // A new closing line (`}`) ending a part next to elided code, closing no block the new lines
+    // open: the file's closer or a new one? Either reading is a guess (one of them doubles a brace).
     const tailClosers = tailNew.filter((k) => k !== '');
-    const closerClash =
-      !toEnd &&
-      tailClosers.length > 0 &&
-      trivial(tailClosers[tailClosers.length - 1]) &&
-      next < file.length &&
-      keys[next] === tailClosers[tailClosers.length - 1];
+    const closesOwn = structureOf(tailLines) === structureOf([]) && /[{[(]/.test(tailLines.join('\n'));
+    const closerClash = tailClosers.length > 0 && trivial(tailClosers[tailClosers.length - 1]) && !closesOwn;
     const tailClash = !toEnd && tailNew.length > 0 && (looksLike(tailNew[0], keys[b]) || closerClash);
     const headClash = headJ > 0 && a > cursor && looksLike(key(c.lines[headJ - 1]), keys[a - 1]);
     if (tailClash || headClash) {
@@ -385,10 +651,33 @@ export function lazyMerge(file: string[], snippet: string[]): LazyResult {
     // Blank lines written before the elided code: the file's own where it has them there.
     let fileBlanks = 0;
     while (b + fileBlanks < file.length && isBlank(file[b + fileBlanks])) fileBlanks++;
-    for (let k = fileBlanks; k < c.blankTail && !toEnd; k++) region.push('');
-    out.push(...c.lines.slice(0, headJ).map(reindent), ...region);
+    for (let k = fileBlanks; k < c.blankTail && !toEnd; k++) {
+      region.push('');
+      regionNew.push(true);
+    }
+    // Blank lines the snippet ends with, where the file has them after the part's last line,
+    // are the file's: the snippet ends the file after them.
+    const lastStep = steps.filter((st) => st.kind !== 'file').pop();
+    if (toEnd && lastStep?.kind === 'common') {
+      let kept = 0;
+      while (kept < c.blankTail && lastStep.f + 1 + kept < file.length && isBlank(file[lastStep.f + 1 + kept])) kept++;
+      for (const line of file.slice(lastStep.f + 1, lastStep.f + 1 + kept)) {
+        region.push(line);
+        regionNew.push(false);
+      }
+    }
+    const written = [...above.map(reindent), ...region.filter((_, i) => regionNew[i])];
+    const misfit = written.find((l) => !fitsIndentStyle(l, style));
+    if (misfit !== undefined) {
+      return {
+        ok: false,
+        reason: `part ${ci + 1} of the snippet indents "${misfit.trim()}" with ${style === 'spaces' ? 'tabs' : 'spaces'} where the file uses ${style}, and no unchanged line shows how they map`,
+        hint: 'Copy the unchanged lines around the change with their indentation, or send a SEARCH/REPLACE block instead.',
+      };
+    }
+    out.push(...above.map(reindent), ...region);
     cursor = b;
   }
   out.push(...file.slice(cursor));
-  return { ok: true, lines: out };
+  return { ok: true, lines: out, placedByCloser };
 }

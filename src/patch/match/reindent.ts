@@ -32,9 +32,11 @@ export function makeReindent(pairs: [string, string][]): (line: string) => strin
 
   let delta: string | null = null;
   let sign = 0;
+  // The shift is a prefix, as it is applied: added or removed in front of the indentation (in a
+  // file that mixes tabs and spaces, `\t` + `  ` is not `  ` + `\t`).
   for (const [s, f] of pairs) {
-    const here = f.startsWith(s) ? 1 : s.startsWith(f) ? -1 : 0;
-    const d = here === 1 ? f.slice(s.length) : here === -1 ? s.slice(f.length) : null;
+    const here = f.endsWith(s) ? 1 : s.endsWith(f) ? -1 : 0;
+    const d = here === 1 ? f.slice(0, f.length - s.length) : here === -1 ? s.slice(0, s.length - f.length) : null;
     if (d === null || (delta !== null && (d !== delta || here !== sign))) {
       sign = 0;
       break;

@@ -181,6 +181,8 @@ function render(c: PatchCase, s: Sides, dialect: Dialect, drift: Drift): { text:
       // Only unchanged lines teach a snippet's indentation: tabs for spaces need an indented one.
       const context = [...c.lines.slice(c.start, c.start + c.ctxBefore), ...c.lines.slice(c.end - c.ctxAfter, c.end)];
       if (drift === 'tabs_spaces' && !context.some((l) => /^[ \t]+\S/.test(l))) return null;
+      // Likewise smart quotes: only a context line with quotes shows the model changed them.
+      if (drift === 'smart_quotes' && !context.some((l) => /['"]/.test(l))) return null;
       // A snippet of the whole file is a rewrite, taken as written: only layout drifts are undone.
       if (c.start === 0 && c.end === c.lines.length && drift !== 'none' && drift !== 'crlf') return null;
       // The elision line sits at the code's depth (a line-number prefix is not depth).
