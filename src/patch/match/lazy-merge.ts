@@ -3,9 +3,11 @@
 // part; a block the part shows whole replaces the file's block; unshown lines are never dropped
 // silently. Lines like `}` place nothing by their text: where a reading hangs on one, the two
 // readings (the file's closer, or a new one) are both merged and the brackets must decide.
-import { diffArrays } from 'diff';
-import { delimitBlock, indentWidth, structureOf } from './blocks';
-import { collapseWhitespace, hasTypographic, isBlank, isElision, leadingWhitespace, typographicToAscii } from './normalize';
+import { indentWidth, structureOf } from './blocks';
+import { pinBlocks, pinnedSteps } from './lazy-align';
+import { closersAnchorEdits, reachable, tailElsewhere } from './lazy-guards';
+import { fitsIndentStyle, indentedKey, indentStyleOf, key, looksLike, trailingLayoutOf, trivial, uniqueFrom, worded } from './lazy-lines';
+import { hasTypographic, isBlank, isElision, leadingWhitespace, typographicToAscii } from './normalize';
 import { makeReindent } from './reindent';
 
 export type LazyResult = { ok: true; lines: string[] } | { ok: false; reason: string; hint: string };
@@ -21,10 +23,6 @@ interface Chunk {
   /** Blank lines the snippet starts with (first chunk only): the file's where it starts with them. */
   blankHead: number;
 }
-
-const key = (l: string) => collapseWhitespace(typographicToAscii(l));
-/** A line's key with its indentation: a `}` one level deeper closes another block. */
-const indentedKey = (l: string) => (isBlank(l) ? '' : leadingWhitespace(l) + key(l));
 
 function chunksOf(snippet: string[]): Chunk[] {
   const chunks: Chunk[] = [];
@@ -67,178 +65,6 @@ function chunksOf(snippet: string[]): Chunk[] {
   return chunks;
 }
 
-/** `twin`: a body line first matched to this file line, then not trusted as context (alignSteps). */
-type Step = { kind: 'common'; k: number; f: number; pinned?: true } | { kind: 'body'; k: number; twin?: number } | { kind: 'file'; f: number };
-
-const trivial = (k: string) => k.replace(/[^A-Za-z0-9_]/g, '').length < 2;
-/** A line with a word or number in it: `c();` can pin a part, `}` and `*\/` cannot. */
-const worded = (l: string) => /[A-Za-z0-9_]/.test(l);
-
-const BALANCED = structureOf([]);
-
-/**
- * Aligns chunk lines with file lines (from file index `base`). With `ownClosers`, a run of matches
- * made only of trivial lines (`}`, blank) right after new lines that leave a bracket open is
- * read as those lines' own closer, not the file's: as many of its lines as close them are new.
- */
-function alignSteps(body: string[], window: string[], base: number, kBase: number, ownClosers: boolean): Step[] {
-  const steps: Step[] = [];
-  let k = kBase;
-  let f = base;
-  for (const op of diffArrays(body, window, { comparator: (x: string, y: string) => x === y })) {
-    for (let j = 0; j < op.count; j++) {
-      if (op.added) steps.push({ kind: 'file', f: f++ });
-      else if (op.removed) steps.push({ kind: 'body', k: k++ });
-      else steps.push({ kind: 'common', k: k++, f: f++ });
-    }
-  }
-  let written: string[] = [];
-  for (let i = 0; i < steps.length; ) {
-    const st = steps[i];
-    if (st.kind !== 'common') {
-      if (st.kind === 'body') written.push(body[st.k - kBase]);
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < steps.length && steps[j].kind === 'common') j++;
-    const run = steps.slice(i, j) as { kind: 'common'; k: number; f: number }[];
-    let closing = 0;
-    if (ownClosers && written.length > 0 && structureOf(written) !== BALANCED) {
-      for (let q = 1; q <= run.length && trivial(body[run[q - 1].k - kBase]); q++) {
-        if (structureOf([...written, ...run.slice(0, q).map((r) => body[r.k - kBase])]) === BALANCED) {
-          closing = q;
-          break;
-        }
-      }
-    }
-    const own = run.slice(0, closing);
-    steps.splice(i, closing, ...own.map((r): Step => ({ kind: 'body', k: r.k, twin: r.f })), ...own.map((r): Step => ({ kind: 'file', f: r.f })));
-    i = j + closing;
-    written = [];
-  }
-  return steps;
-}
-
-/** The closing punctuation a closer line starts with (`});` of `}); // done`). */
-const closingOf = (line: string) => /^\s*([}\])>;,]*)/.exec(line)![1];
-
-/** A block the snippet shows whole (opener to closer or dedent), pinned to the file's block. */
-interface Pin {
-  k0: number;
-  k1: number;
-  f0: number;
-  f1: number;
-  closer: boolean;
-  /** Ended only by the elision after the part (indentation languages), not by a shown line. */
-  elided: boolean;
-}
-
-type Pins = { ok: true; pins: Pin[] } | { ok: false; reason: string; hint: string };
-
-/**
- * Blocks opened on a line unique in the file after `cursor` and closed within the part. Each
- * replaces the whole file block: aligning it line by line instead would trust no closing brace
- * after a change and keep the old body after the new one. A block the file does not delimit
- * the same way is refused.
- */
-function pinBlocks(body: string[], tail: number | null, file: string[], keys: string[], cursor: number, from: number, part: number): Pins {
-  const pins: Pin[] = [];
-  let minF = from;
-  for (let k = 0; k < body.length; k++) {
-    if (isBlank(body[k])) continue;
-    const shown = delimitBlock(body, k, tail === null || tail <= indentWidth(body[k]));
-    if (shown.kind !== 'block') continue;
-    const f0 = uniqueFrom(keys, cursor, key(body[k]));
-    if (f0 < 0) continue;
-    const inFile = f0 >= minF ? delimitBlock(file, f0, true) : { kind: 'open' as const };
-    // An indentation block the snippet ends with a line the file's block does not end with (a new
-    // line written at the opener's depth, say) is not shown whole: it is not pinned as one.
-    const endsElsewhere =
-      inFile.kind === 'block' && !shown.closer && shown.end < body.length && (inFile.end >= file.length || key(body[shown.end]) !== keys[inFile.end]);
-    if (endsElsewhere) continue;
-    // A closer written differently may be the file's, changed (`}); // done`), only when it
-    // closes with the same brackets; else it is another line, and the block's end a guess.
-    const closesAlike = !shown.closer || inFile.kind !== 'block' || closingOf(body[shown.end - 1]) === closingOf(file[inFile.end - 1]);
-    if (inFile.kind !== 'block' || inFile.closer !== shown.closer || !closesAlike) {
-      return {
-        ok: false,
-        reason: `part ${part} of the snippet replaces the block opened by "${body[k].trim()}", but its end in the file cannot be found unambiguously`,
-        hint: 'Send a SEARCH/REPLACE block with the exact lines to change instead.',
-      };
-    }
-    pins.push({ k0: k, k1: shown.end, f0, f1: inFile.end, closer: shown.closer, elided: tail !== null && !shown.closer && shown.end === body.length });
-    minF = inFile.end;
-    k = shown.end - 1;
-  }
-  return { ok: true, pins };
-}
-
-/**
- * A block ended by the elision after the part: old lines after its last shown line stay (the
- * elision stands for them); anywhere else an old line may only go with a new one in its place.
- * Returns the steps kept and the block's new end, or null when lines would be dropped unshown.
- */
-function elidedEnd(inner: Step[], file: string[], f1: number): { steps: Step[]; f1: number } | null {
-  let cut = inner.length;
-  while (cut > 0 && inner[cut - 1].kind === 'file') cut--;
-  const kept = cut > 0 && inner[cut - 1].kind === 'common' && cut < inner.length ? inner.slice(0, cut) : inner;
-  let deleted = 0;
-  let inserted = 0;
-  for (const st of [...kept, null]) {
-    if (st === null || st.kind === 'common') {
-      if (deleted > inserted) return null;
-      deleted = inserted = 0;
-    } else if (st.kind === 'body') inserted++;
-    else if (!isBlank(file[st.f])) deleted++;
-  }
-  const first = inner[kept.length];
-  return { steps: kept, f1: first?.kind === 'file' ? first.f : f1 };
-}
-
-/** Steps for a part: pinned blocks aligned within their bounds, the lines around them as before. */
-function pinnedSteps(
-  body: string[],
-  keys: string[],
-  file: string[],
-  a: number,
-  end: number,
-  pins: Pin[],
-  ownClosers: boolean,
-): { steps: Step[]; pinEnd: number; blocksEnd: number } | null {
-  const steps: Step[] = [];
-  // A pinned block's opener and closer are the file's lines only when written the same way.
-  const pair = (k: number, f: number): Step[] =>
-    body[k] === keys[f]
-      ? [{ kind: 'common', k, f, pinned: true }]
-      : [
-          { kind: 'body', k },
-          { kind: 'file', f },
-        ];
-  let k = 0;
-  let f = a;
-  let pinEnd = -1;
-  for (const p of pins) {
-    steps.push(...alignSteps(body.slice(k, p.k0), keys.slice(f, p.f0), f, k, ownClosers));
-    const c = p.closer ? 1 : 0;
-    let inner = alignSteps(body.slice(p.k0 + 1, p.k1 - c), keys.slice(p.f0 + 1, p.f1 - c), p.f0 + 1, p.k0 + 1, ownClosers);
-    let f1 = p.f1;
-    if (p.elided) {
-      const trimmed = elidedEnd(inner, file, f1);
-      if (!trimmed) return null;
-      inner = trimmed.steps;
-      f1 = trimmed.f1;
-    }
-    steps.push(...pair(p.k0, p.f0), ...inner);
-    if (p.closer) steps.push(...pair(p.k1 - 1, f1 - 1));
-    pinEnd = steps.length - 1;
-    k = p.k1;
-    f = f1;
-  }
-  steps.push(...alignSteps(body.slice(k), keys.slice(f, Math.max(f, end)), f, k, ownClosers));
-  return { steps, pinEnd, blocksEnd: f };
-}
-
 /**
  * The last part of a snippet, with no unique line, ends the file: its closing lines (`}` of a
  * class, say) match the file's last lines and the new lines go before them. Closing lines that
@@ -267,121 +93,6 @@ function appendAtEnd(file: string[], keys: string[], cursor: number, chunk: stri
   const style = indentStyleOf(file);
   if (fresh.some((l) => !fitsIndentStyle(reindent(l), style))) return null;
   return [...file.slice(cursor, at), ...fresh.map(reindent), ...file.slice(at)];
-}
-
-const wordsOf = (l: string) => new Set(l.match(/[A-Za-z_$][A-Za-z0-9_$]*|\d+/g) ?? []);
-
-/**
- * Where only closing lines (`}`) follow a change as context, the lines the change removes must be
- * ones its new lines edit (they keep their words, or extend a closer): otherwise a `}` would be
- * all that says code the snippet never shows is to go.
- */
-function closersAnchorEdits(steps: Step[], body: string[], file: string[]): boolean {
-  let group: Step[] = [];
-  for (let i = 0; i < steps.length; i++) {
-    const st = steps[i];
-    if (st.kind !== 'common') {
-      group.push(st);
-      continue;
-    }
-    let j = i;
-    while (j < steps.length && steps[j].kind === 'common') j++;
-    // A pinned block's own closer is placed by the block, not by its text.
-    const byClosers = steps.slice(i, j).every((c) => c.kind === 'common' && !c.pinned && trivial(key(body[c.k])));
-    if (byClosers && group.length > 0) {
-      const written = group.flatMap((g) => (g.kind === 'body' ? [key(body[g.k])] : []));
-      const removed = group.flatMap((g) => (g.kind === 'file' && !isBlank(file[g.f]) ? [key(file[g.f])] : []));
-      const edited = (old: string) => written.some((w) => looksLike(w, old) || (trivial(old) && w.startsWith(old)));
-      if (!removed.every(edited)) return false;
-    }
-    group = [];
-    i = j - 1;
-  }
-  return true;
-}
-
-/** File lines from `from` a change writing `written` lines could replace (one more than it writes). */
-function reachable(file: string[], from: number, written: number): number[] {
-  const out: number[] = [];
-  for (let f = from, deleted = 0; f < file.length && deleted <= written; f++) {
-    if (isBlank(file[f])) continue;
-    out.push(f);
-    deleted++;
-  }
-  return out;
-}
-
-/** A new line that reads as an edited version of `old` (or, `orSame`, is it): it keeps old's words (or most of them). */
-function looksLike(line: string, old: string | undefined, orSame = false): boolean {
-  if (old === undefined || trivial(old)) return false;
-  if (orSame && line === old) return true;
-  // Old text kept whole with more after it (a comment, an argument): an edit of it.
-  if (line.length > old.length && line.startsWith(old)) return true;
-  const a = wordsOf(line);
-  const b = wordsOf(old);
-  if (b.size === 0) return false;
-  const shared = [...b].filter((w) => a.has(w)).length;
-  return (shared === b.size && b.size >= 2) || shared / (a.size + b.size - shared) >= 0.6;
-}
-
-/**
- * Where no line of the file ends in whitespace, no written line does either: trailing blanks on
- * a snippet's lines are copying drift, and which of two equal lines (`}`) was the copied one
- * cannot be told.
- */
-function trailingLayoutOf(file: string[]): (line: string) => string {
-  return file.some((l) => /\s$/.test(l)) ? (line) => line : (line) => line.trimEnd();
-}
-
-type IndentStyle = 'tabs' | 'spaces' | 'mixed';
-
-function indentStyleOf(file: string[]): IndentStyle {
-  const tabs = file.some((l) => /^\t+\S/.test(l));
-  const spaces = file.some((l) => /^ {2,}\S/.test(l));
-  return tabs === spaces ? 'mixed' : tabs ? 'tabs' : 'spaces';
-}
-
-/** A new line indented in the file's style (a single space, as in ` *` comment lines, fits both). */
-function fitsIndentStyle(line: string, style: IndentStyle): boolean {
-  if (style === 'spaces') return !leadingWhitespace(line).includes('\t');
-  if (style === 'tabs') return !/^ {2,}/.test(line);
-  return true;
-}
-
-/**
- * The unchanged lines that end a part after its last change: when the same lines also stand at
- * another place the change could reach (deleting no more lines than it writes, plus one), which
- * old lines the change replaces is a guess. Returns the two places, or null.
- */
-function tailElsewhere(steps: Step[], keys: string[], file: string[], a: number): { shown: number; other: number } | null {
-  let end = steps.length;
-  while (end > 0 && steps[end - 1].kind === 'file') end--; // the file after the part
-  let last = end - 1;
-  while (last >= 0 && steps[last].kind === 'common') last--;
-  if (last < 0 || last === end - 1) return null;
-  const run = steps.slice(last + 1, end) as { kind: 'common'; k: number; f: number }[];
-  if (run.every((st) => isBlank(file[st.f]))) return null;
-  let before = last;
-  while (before >= 0 && steps[before].kind !== 'common') before--;
-  const from = before >= 0 ? (steps[before] as { f: number }).f + 1 : a;
-  const written = steps.slice(before + 1, last + 1).filter((st) => st.kind === 'body').length;
-  const at = run[0].f;
-  let deleted = 0;
-  for (let q = from; q + run.length <= keys.length && deleted <= written + 1; q++) {
-    if (q !== at && run.every((st, i) => keys[q + i] === keys[st.f])) return { shown: at, other: q };
-    if (!isBlank(file[q])) deleted++;
-  }
-  return null;
-}
-
-function uniqueFrom(keys: string[], from: number, want: string): number {
-  let at = -1;
-  for (let i = from; i < keys.length; i++) {
-    if (keys[i] !== want) continue;
-    if (at >= 0) return -1;
-    at = i;
-  }
-  return at;
 }
 
 /**
