@@ -1,14 +1,12 @@
-// Property: exact or refused. One intended change to a real file, rendered in every dialect with
-// one of the drifts the ladder claims to absorb, gives the intended bytes or a refusal — never
-// other bytes. (Lazy snippets have their own, weaker property: patch-lazy.test.ts.)
+// Property: exact or refused. One intended change to a real file, rendered in every dialect (lazy
+// snippets included) with one of the drifts the ladder claims to absorb, gives the intended bytes
+// or a refusal — never other bytes. (patch-lazy.test.ts adds: a lazy snippet loses no line.)
 import * as fs from 'node:fs';
 import * as fc from 'fast-check';
 import { buildCase, caseChoices } from './support/patch-case';
 import { describeCase, makeWorkspace, runRendered, writeCase } from './support/patch-oracle';
 import { DIALECTS, DRIFTS, renderings } from './support/patch-render';
 import { propsParams, propsTimeout } from './support/props-params';
-
-const dialects = DIALECTS.filter((d) => d !== 'lazy_snippet');
 
 /** The region's lines, trimmed, occur at another place too — whole, or inside longer lines there
  * (a drifted `\t}` is verbatim part of another line's `\t};`). */
@@ -43,7 +41,7 @@ describe('patch engine property: exact or refused', () => {
           // reader could tell which was meant, so such cases say nothing about the engine.
           if (drift !== 'none' && hasWhitespaceTwin(c.lines, c.start, c.end)) return;
           writeCase(root, c);
-          for (const r of renderings(c, [drift], dialects)) {
+          for (const r of renderings(c, [drift], DIALECTS)) {
             const v = await runRendered(root, c, r);
             if (v.kind === 'wrong') throw new Error(describeCase(c, r, v));
           }

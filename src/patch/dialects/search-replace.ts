@@ -24,11 +24,15 @@ function dropRooHeader(lines: string[]): string[] {
   return lines.slice(i);
 }
 
-/** Models sometimes fence the code inside both halves of a block; the fences are not file text. */
+/**
+ * Models sometimes fence the code inside both halves of a block; the fences are not file text.
+ * Only both halves fenced says so: a fenced SEARCH with an empty REPLACE may delete a fenced block
+ * of a Markdown file, fences and all.
+ */
 function unfenceBoth(search: string[], replace: string[]): [string[], string[]] {
   const fenced = (ls: string[]) => ls.length >= 2 && /^\s*```[\w+-]*\s*$/.test(ls[0]) && /^\s*```\s*$/.test(ls[ls.length - 1]);
-  if (!fenced(search) || !(fenced(replace) || replace.length === 0)) return [search, replace];
-  return [search.slice(1, -1), replace.length ? replace.slice(1, -1) : replace];
+  if (!fenced(search) || !fenced(replace)) return [search, replace];
+  return [search.slice(1, -1), replace.slice(1, -1)];
 }
 
 const join = (lines: string[]) => (lines.length ? lines.map((l) => l.replace(ESCAPED, '')).join('\n') + '\n' : '');

@@ -56,8 +56,9 @@ function uniformIndent(search: string[], file: string[], map: (number | undefine
 /**
  * On blank-skipping rungs, pairs the search's blank lines with the file's blank lines where both
  * have them (between two matched lines, or just before / after the window), so that a blank line
- * the edit keeps or removes is that blank line of the file, not one next to it. Runs next to an
- * elision line stay unpaired (the elision stands for whatever is there).
+ * the edit keeps or removes is that blank line of the file, not one next to it. A run between an
+ * elision line and a matched line pairs with the blank lines next to the matched one, and the
+ * elision then stands for the lines before them.
  */
 function withBlanks(search: string[], file: string[], cand: Candidate): Candidate {
   const map = [...cand.map];
@@ -72,11 +73,11 @@ function withBlanks(search: string[], file: string[], cand: Candidate): Candidat
     while (k1 < search.length && isBlank(search[k1])) k1++;
     const before = k0 > 0 ? k0 - 1 : -1;
     const after = k1 < search.length ? k1 : -1;
-    const edgeOk = (k: number) => k === -1 || mapped(k);
-    if (edgeOk(before) && edgeOk(after) && (before >= 0 || after >= 0)) {
-      if (before >= 0) {
+    const edgeOk = (k: number) => k === -1 || mapped(k) || cand.spans.has(k);
+    if (edgeOk(before) && edgeOk(after) && (before >= 0 || after >= 0) && (mapped(before) || mapped(after))) {
+      if (before >= 0 && mapped(before)) {
         // Downwards from the line above: inside the window, or past its end for a trailing run.
-        const limit = after >= 0 ? map[after]! : file.length;
+        const limit = after >= 0 ? (map[after] ?? cand.spans.get(after)?.[1] ?? file.length) : file.length;
         for (let k = k0, f = map[before]! + 1; k < k1 && f < limit && isBlank(file[f]); k++, f++) {
           map[k] = f;
           end = Math.max(end, f + 1);
@@ -91,8 +92,20 @@ function withBlanks(search: string[], file: string[], cand: Candidate): Candidat
     }
     k0 = k1;
   }
-  return { ...cand, start, end, map };
+  // An elision stands for the lines the shown (and now paired) lines leave between them.
+  const taken = new Set(map.filter((f): f is number => f !== undefined));
+  const spans = new Map<number, [number, number]>();
+  for (const [k, [from, to]] of cand.spans) {
+    let a = from;
+    let b = to;
+    while (a < b && taken.has(b - 1)) b--;
+    while (a < b && taken.has(a)) a++;
+    spans.set(k, [a, b]);
+  }
+  return { ...cand, start, end, map, spans };
 }
+
+const AMBIGUOUS = -2;
 
 export function findCandidates(index: FileIndex, search: string[], rung: Rung): Candidate[] {
   const file = index.lines;
@@ -112,18 +125,23 @@ export function findCandidates(index: FileIndex, search: string[], rung: Rung): 
     return true;
   };
   const indent = (line: string) => line.length - line.trimStart().length;
-  /** The segment's first place from `from` on; after an elision, the first whose indentation sits
-   * where the head's does (`}` closing the elided block, not an inner `    }` before it), else the
-   * first at all. */
-  const firstFrom = (seg: number[], from: number, offset?: number): number => {
-    let first = -1;
+  /**
+   * The segment's place from `from` on, after an elision: the first whose indentation sits where
+   * the head's does (`}` closing the elided block, not an inner `    }` before it) — by the same
+   * offset, or in proportion where the head shows tabs for spaces. Else the only place; several
+   * places are a guess (AMBIGUOUS), none is -1.
+   */
+  const placeFrom = (seg: number[], from: number, head: { s: number; f: number }): number => {
+    const places: number[] = [];
     for (const i of index.linesLike(search[seg[0]])) {
       const p = rung.skipBlank ? index.nonBlankPos[i] : i;
       if (p < from || !matchAt(seg, p)) continue;
-      if (offset === undefined || indent(file[seqAt(p)]) - indent(search[seg[0]]) === offset) return p;
-      if (first < 0) first = p;
+      const f = indent(file[seqAt(p)]);
+      const s = indent(search[seg[0]]);
+      if (f - s === head.f - head.s || (head.s > 0 && head.f > 0 && f * head.s === s * head.f)) return p;
+      places.push(p);
     }
-    return first;
+    return places.length === 1 ? places[0] : places.length > 1 ? AMBIGUOUS : -1;
   };
 
   const out: Candidate[] = [];
@@ -139,11 +157,13 @@ export function findCandidates(index: FileIndex, search: string[], rung: Rung): 
     });
     let cursor = p0 + head.length;
     let ok = true;
-    const offset = indent(file[seqAt(p0)]) - indent(search[head[0]]);
+    let ambiguous = false;
+    const headIndent = { s: indent(search[head[0]]), f: indent(file[seqAt(p0)]) };
     for (let s = 1; s < segments.length && ok; s++) {
-      const p = firstFrom(segments[s], cursor, offset);
+      const p = placeFrom(segments[s], cursor, headIndent);
       if (p < 0) {
         ok = false;
+        ambiguous = p === AMBIGUOUS;
         break;
       }
       const from = seqAt(cursor - 1) + 1;
@@ -155,6 +175,7 @@ export function findCandidates(index: FileIndex, search: string[], rung: Rung): 
       });
       cursor = p + segments[s].length;
     }
+    if (ambiguous) continue; // this start cannot be completed without a guess
     if (!ok) break; // later starts cannot complete either once a segment is missing
     if (rung.uniformIndent && !uniformIndent(search, file, map)) continue;
     const cand = { start: seqAt(p0), end: seqAt(cursor - 1) + 1, map, spans };

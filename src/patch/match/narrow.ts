@@ -17,6 +17,21 @@ export interface NarrowHints {
 
 const key = (l: string) => collapseWhitespace(typographicToAscii(l));
 
+/**
+ * The lines an `@@` anchor names, from `from`: compared exactly, then without trailing blanks,
+ * then trimmed, then with whitespace runs collapsed — the first comparison that finds any.
+ */
+function anchorLines(lines: string[], anchor: string, from: number): number[] {
+  const ways: ((l: string) => string)[] = [(l) => l, (l) => l.trimEnd(), (l) => l.trim(), key];
+  for (const norm of ways) {
+    const want = norm(anchor);
+    const at: number[] = [];
+    for (let i = from; i < lines.length; i++) if (norm(lines[i]) === want) at.push(i);
+    if (at.length > 0) return at;
+  }
+  return [];
+}
+
 export function narrow<T extends Span>(cands: T[], lines: string[], hints: NarrowHints): T[] {
   let out = cands;
   if (hints.atEnd) {
@@ -27,22 +42,14 @@ export function narrow<T extends Span>(cands: T[], lines: string[], hints: Narro
     out = out.filter((c) => c.end >= last);
   }
   if (out.length > 1 && hints.anchor && hints.anchor.trim() !== '') {
-    const want = key(hints.anchor);
     const from = hints.ordered ? hints.cursor : 0;
-    let anchorLine = -1;
-    for (let i = from; i < lines.length; i++) {
-      if (key(lines[i]) === want) {
-        anchorLine = i;
-        break;
-      }
-    }
-    if (anchorLine < 0) {
-      for (let i = 0; i < lines.length && anchorLine < 0; i++) if (key(lines[i]) === want) anchorLine = i;
-    }
-    if (anchorLine >= 0) {
-      const after = out.filter((c) => c.start >= anchorLine);
-      if (after.length > 0) out = [after.reduce((a, b) => (b.start < a.start ? b : a))];
-    }
+    const anchors = anchorLines(lines, hints.anchor, from);
+    const found = anchors.length > 0 ? anchors : anchorLines(lines, hints.anchor, 0);
+    // Each line the anchor names picks the first candidate after it; when they pick different
+    // ones, the anchor does not decide.
+    const picks = new Set(found.map((at) => out.filter((c) => c.start >= at).reduce<T | null>((a, b) => (a === null || b.start < a.start ? b : a), null)));
+    const [pick] = picks;
+    if (picks.size === 1 && pick) out = [pick];
   }
   if (out.length > 1 && hints.ordered) {
     const after = out.filter((c) => c.start >= hints.cursor);
