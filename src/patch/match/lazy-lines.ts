@@ -20,10 +20,9 @@ export const closingOf = (line: string) => /^\s*([}\])>;,]*)/.exec(line)![1];
 
 const wordsOf = (l: string) => new Set(l.match(/[A-Za-z_$][A-Za-z0-9_$]*|\d+/g) ?? []);
 
-/** A new line that reads as an edited version of `old` (or, `orSame`, is it): it keeps old's words (or most of them). */
-export function looksLike(line: string, old: string | undefined, orSame = false): boolean {
+/** A new line that reads as an edited version of `old`: it keeps old's words (or most of them). */
+export function looksLike(line: string, old: string | undefined): boolean {
   if (old === undefined || trivial(old)) return false;
-  if (orSame && line === old) return true;
   // Old text kept whole with more after it (a comment, an argument): an edit of it.
   if (line.length > old.length && line.startsWith(old)) return true;
   const a = wordsOf(line);

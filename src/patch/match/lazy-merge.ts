@@ -318,12 +318,17 @@ function readSnippet(file: string[], snippet: string[], ownClosers: boolean): Re
         hint: 'Mark unchanged code you leave out with a "// ... existing code ..." line, or send a SEARCH/REPLACE block instead.',
       };
     }
-    // A written line like one the elided code holds within the change's reach: that line shown as
-    // context (the change replacing the lines up to it), or a new one? Either reading is a guess.
+    // A written line that the elided code holds within the change's reach (or, after the part's
+    // last unchanged line, one like it): that line shown as context, the change replacing the
+    // lines up to it, or a new one? Either reading is a guess.
+    const lastCommonStep = steps.reduce((m, st, i) => (st.kind === 'common' ? Math.max(i, m) : m), pinEnd);
     const lookalike = toEnd
       ? undefined
       : reachable(file, b, inserted).find((f) =>
-          steps.some((st) => st.kind === 'body' && !trivial(key(body[st.k])) && looksLike(key(body[st.k]), keys[f], true)),
+          steps.some(
+            (st, i) =>
+              st.kind === 'body' && !trivial(key(body[st.k])) && (key(body[st.k]) === keys[f] || (i > lastCommonStep && looksLike(key(body[st.k]), keys[f]))),
+          ),
         );
     if (lookalike !== undefined) {
       return {
@@ -342,7 +347,6 @@ function readSnippet(file: string[], snippet: string[], ownClosers: boolean): Re
     }
     // A changed line at the edge of a part, next to elided code that holds a similar line, reads
     // as "replace" but would be applied as "insert": refuse rather than duplicate.
-    const lastCommonStep = steps.reduce((m, st, i) => (st.kind === 'common' ? Math.max(i, m) : m), pinEnd);
     const tailLines = steps.slice(lastCommonStep + 1).flatMap((st) => (st.kind === 'body' ? [body[st.k]] : []));
     const tailNew = tailLines.map(key);
     // A new closing line (`}`) ending a part next to elided code, closing no block the new lines
