@@ -22,6 +22,14 @@ export async function bench(): Promise<BenchRow[]> {
   const report = await patchReport(CASES, SEED);
   const out: BenchRow[] = [
     { area: 'patch', metric: `wrong-apply: generated cases (seed ${SEED})`, value: report.cases, unit: 'cases', target: '', pass: null },
+    {
+      area: 'patch',
+      metric: 'wrong-apply: drifted renderings not judged (region has a whitespace twin)',
+      value: report.twins,
+      unit: 'renderings',
+      target: '',
+      pass: null,
+    },
   ];
   out.push(...rows('all renderings', report.renderings));
   for (const [dialect, t] of [...report.byDialect].sort()) out.push(...rows(`dialect ${dialect}`, t));

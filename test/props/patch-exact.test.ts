@@ -3,27 +3,10 @@
 // or a refusal — never other bytes. (patch-lazy.test.ts adds: a lazy snippet loses no line.)
 import * as fs from 'node:fs';
 import * as fc from 'fast-check';
-import { buildCase, caseChoices } from './support/patch-case';
+import { buildCase, caseChoices, hasWhitespaceTwin } from './support/patch-case';
 import { describeCase, makeWorkspace, runRendered, writeCase } from './support/patch-oracle';
 import { DIALECTS, DRIFTS, renderings } from './support/patch-render';
 import { propsParams, propsTimeout } from './support/props-params';
-
-/** The region's lines, trimmed, occur at another place too — whole, or inside longer lines there
- * (a drifted `\t}` is verbatim part of another line's `\t};`). */
-function hasWhitespaceTwin(lines: string[], start: number, end: number): boolean {
-  const t = lines.map((l) => l.trim());
-  const want = t.slice(start, end).join('\n');
-  for (let i = 0; i + (end - start) <= t.length; i++)
-    if (
-      i !== start &&
-      t
-        .slice(i, i + end - start)
-        .join('\n')
-        .includes(want)
-    )
-      return true;
-  return false;
-}
 
 describe('patch engine property: exact or refused', () => {
   const root = makeWorkspace();

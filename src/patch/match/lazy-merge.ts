@@ -87,9 +87,12 @@ function appendAtEnd(file: string[], keys: string[], cursor: number, chunk: stri
   const shift = makeReindent(pairs);
   const layout = trailingLayoutOf(file);
   const reindent = (line: string) => layout(shift(line));
-  // New lines that start like the file's line just above them (a `}` at its indentation): that
-  // line shown as context, or written again? Either reading is a guess.
-  if (fresh.length > 0 && at - 1 >= cursor && indentedKey(reindent(fresh[0])) === indentedKey(file[at - 1])) return null;
+  // New lines that start with a line the file has above them (a `},` at its indentation, as
+  // written or as shifted by the matched closers): that line shown as context, the lines after
+  // it replaced, or written again? Either is a guess.
+  const opening = fresh.find((l) => !isBlank(l));
+  const asAbove = (l: string) => file.slice(cursor, at).some((f) => indentedKey(f) === indentedKey(l));
+  if (opening !== undefined && (asAbove(opening) || asAbove(reindent(opening)))) return null;
   const style = indentStyleOf(file);
   if (fresh.some((l) => !fitsIndentStyle(reindent(l), style))) return null;
   return [...file.slice(cursor, at), ...fresh.map(reindent), ...file.slice(at)];

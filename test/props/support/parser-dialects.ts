@@ -1,6 +1,6 @@
 // Every dialect the parser reads, as a renderer: a generated call (and a damage, where the dialect
 // carries JSON) → the text (and native calls) a model would send. undefined = not expressible.
-import { stringify as yamlStringify } from 'yaml';
+import { parse as yamlParse, stringify as yamlStringify } from 'yaml';
 import type { ToolCallRef } from '../../../src/types/messages';
 import { type Damage, NO_DAMAGE, serialize } from './parser-render';
 import type { GenCall } from './parser-values';
@@ -87,7 +87,18 @@ export const DIALECTS: Dialect[] = [
       return text(`<${c.name} ${values.map(([k, v]) => `${k}="${esc(v)}"`).join(' ')} />`);
     },
   },
-  { name: 'yaml', json: false, render: (c) => text(`\`\`\`yaml\n${yamlStringify({ name: c.name, arguments: c.arguments })}\`\`\``) },
+  {
+    name: 'yaml',
+    json: false,
+    render: (c) => {
+      const call = { name: c.name, arguments: c.arguments };
+      const body = yamlStringify(call);
+      // The emitter writes a whitespace-only string with a final newline as `|+` with no
+      // indentation indicator, which YAML reads back as "\n": that call has no such rendering.
+      if (JSON.stringify(yamlParse(body)) !== JSON.stringify(call)) return undefined;
+      return text(`\`\`\`yaml\n${body}\`\`\``);
+    },
+  },
   {
     name: 'pythonic',
     json: false,

@@ -172,3 +172,20 @@ export function withRepeat(c: PatchCase, at: number, inside: boolean): PatchCase
   const afterLines = [...lines.slice(0, oldStart), ...c.fresh, ...lines.slice(oldEnd)];
   return { ...c, lines, start, end, before: diskText(lines, c.layout), after: diskText(afterLines, c.layout) };
 }
+
+/** The region's lines, trimmed, occur at another place too — whole, or inside longer lines there
+ * (a drifted `\t}` is verbatim part of another line's `\t};`). */
+export function hasWhitespaceTwin(lines: string[], start: number, end: number): boolean {
+  const t = lines.map((l) => l.trim());
+  const want = t.slice(start, end).join('\n');
+  for (let i = 0; i + (end - start) <= t.length; i++)
+    if (
+      i !== start &&
+      t
+        .slice(i, i + end - start)
+        .join('\n')
+        .includes(want)
+    )
+      return true;
+  return false;
+}
