@@ -70,6 +70,17 @@ export function readJsonSequence(text: string, p: number, limit: number, ctx: St
 
 function readOtherBody(body: string, ctx: StrategyContext): Omit<BodyResult, 'end'> | undefined {
   const trimmed = body.trim();
+  const nj =
+    /^(?:function\s*(?=<[｜|]tool))?(?:<[｜|]tool[▁_]sep[｜|]>)?\s*([A-Za-z_][\w.:-]*?)(?::\d+)?\s*(?:\[CALL_ID\]\s*\w+\s*)?(?:<[｜|]tool[▁_]sep[｜|]>|\[ARGS\]|<\|tool_call_argument_begin\|>)?\s*(?:```(?:json)?\s*)?(?=[{[])/.exec(
+      trimmed,
+    );
+  // `name[ARGS]{…}` names its call outright: what follows is its arguments, never another call
+  // (a `<function=…>` inside a command string is text).
+  if (nj && SEP.test(nj[0])) {
+    const r = readJsonAt(trimmed, nj[0].length);
+    if (r.kind === 'value') return { calls: [{ name: nj[1], args: r.value, explicit: true }], repairs: r.repairs };
+    return { calls: [], repairs: [], unreadable: r.kind === 'truncated' ? 'cut off before the call ended' : 'invalid JSON after the call name' };
+  }
   // A Gemma call first: its <escape> strings may hold `<function=…>` text.
   const blocks = trimmed.startsWith('call:') ? [] : findFunctionBlocks(body);
   if (blocks.length > 0) {
@@ -85,14 +96,9 @@ function readOtherBody(body: string, ctx: StrategyContext): Omit<BodyResult, 'en
     const args = inner.startsWith('{') ? parseLooseJson(inner)?.value : readXmlElementCall(`<x>${inner}</x>`, 0, () => true)?.args;
     return { calls: [{ name: named[1], args: args ?? {}, explicit: true }], repairs: ['name/arguments tags'] };
   }
-  const nj =
-    /^(?:function\s*(?=<[｜|]tool))?(?:<[｜|]tool[▁_]sep[｜|]>)?\s*([A-Za-z_][\w.:-]*?)(?::\d+)?\s*(?:\[CALL_ID\]\s*\w+\s*)?(?:<[｜|]tool[▁_]sep[｜|]>|\[ARGS\]|<\|tool_call_argument_begin\|>)?\s*(?:```(?:json)?\s*)?(?=[{[])/.exec(
-      trimmed,
-    );
   if (nj && !trimmed.startsWith('call:')) {
     const r = readJsonAt(trimmed, nj[0].length);
-    if (r.kind === 'value')
-      return { calls: [{ name: nj[1], args: r.value, explicit: true }], repairs: SEP.test(trimmed) ? r.repairs : [...r.repairs, 'name before JSON'] };
+    if (r.kind === 'value') return { calls: [{ name: nj[1], args: r.value, explicit: true }], repairs: [...r.repairs, 'name before JSON'] };
     if (r.kind === 'truncated') return { calls: [], repairs: [], unreadable: 'cut off before the call ended' };
   }
   if (trimmed.startsWith('call:')) {

@@ -105,8 +105,6 @@ function withBlanks(search: string[], file: string[], cand: Candidate): Candidat
   return { ...cand, start, end, map, spans };
 }
 
-const AMBIGUOUS = -2;
-
 export function findCandidates(index: FileIndex, search: string[], rung: Rung): Candidate[] {
   const file = index.lines;
   const ns = search.map(rung.norm);
@@ -126,60 +124,67 @@ export function findCandidates(index: FileIndex, search: string[], rung: Rung): 
   };
   const indent = (line: string) => line.length - line.trimStart().length;
   /**
-   * The segment's place from `from` on, after an elision: the first whose indentation sits where
+   * The segment's places from `from` on, after an elision: the first whose indentation sits where
    * the head's does (`}` closing the elided block, not an inner `    }` before it) — by the same
-   * offset, or in proportion where the head shows tabs for spaces. Else the only place; several
-   * places are a guess (AMBIGUOUS), none is -1.
+   * offset, or in proportion where the head shows tabs for spaces. Else every place: several
+   * make several candidates, and the caller refuses them as ambiguous.
    */
-  const placeFrom = (seg: number[], from: number, head: { s: number; f: number }): number => {
+  const placesFrom = (seg: number[], from: number, head: { s: number; f: number }): number[] => {
     const places: number[] = [];
     for (const i of index.linesLike(search[seg[0]])) {
       const p = rung.skipBlank ? index.nonBlankPos[i] : i;
       if (p < from || !matchAt(seg, p)) continue;
       const f = indent(file[seqAt(p)]);
       const s = indent(search[seg[0]]);
-      if (f - s === head.f - head.s || (head.s > 0 && head.f > 0 && f * head.s === s * head.f)) return p;
+      if (f - s === head.f - head.s || (head.s > 0 && head.f > 0 && f * head.s === s * head.f)) return [p];
       places.push(p);
     }
-    return places.length === 1 ? places[0] : places.length > 1 ? AMBIGUOUS : -1;
+    return places.slice(0, 2); // two are enough to be ambiguous
   };
 
   const out: Candidate[] = [];
   const head = segments[0];
+  /** Places segments s.. after `cursor`; every way they fit becomes a candidate. False: none fits. */
+  const extend = (
+    p0: number,
+    s: number,
+    cursor: number,
+    map: (number | undefined)[],
+    spans: Map<number, [number, number]>,
+    headIndent: { s: number; f: number },
+  ): boolean => {
+    if (s === segments.length) {
+      if (rung.uniformIndent && !uniformIndent(search, file, map)) return true;
+      const cand = { start: seqAt(p0), end: seqAt(cursor - 1) + 1, map, spans };
+      out.push(rung.skipBlank ? withBlanks(search, file, cand) : cand);
+      return true;
+    }
+    const places = placesFrom(segments[s], cursor, headIndent);
+    for (const p of places) {
+      const nextMap = [...map];
+      const nextSpans = new Map(spans);
+      const from = seqAt(cursor - 1) + 1;
+      gaps[s - 1].forEach((k, j) => {
+        nextSpans.set(k, j === 0 ? [from, seqAt(p)] : [seqAt(p), seqAt(p)]);
+      });
+      segments[s].forEach((k, j) => {
+        nextMap[k] = seqAt(p + j);
+      });
+      extend(p0, s + 1, p + segments[s].length, nextMap, nextSpans, headIndent);
+    }
+    return places.length > 0;
+  };
   // Every rung's normal form refines the lenient key, so only lines with the same key can start a match.
   for (const i of index.linesLike(search[head[0]])) {
     const p0 = rung.skipBlank ? index.nonBlankPos[i] : i;
     if (p0 < 0 || !matchAt(head, p0)) continue;
     const map: (number | undefined)[] = new Array(search.length).fill(undefined);
-    const spans = new Map<number, [number, number]>();
     head.forEach((k, j) => {
       map[k] = seqAt(p0 + j);
     });
-    let cursor = p0 + head.length;
-    let ok = true;
-    let ambiguous = false;
     const headIndent = { s: indent(search[head[0]]), f: indent(file[seqAt(p0)]) };
-    for (let s = 1; s < segments.length && ok; s++) {
-      const p = placeFrom(segments[s], cursor, headIndent);
-      if (p < 0) {
-        ok = false;
-        ambiguous = p === AMBIGUOUS;
-        break;
-      }
-      const from = seqAt(cursor - 1) + 1;
-      gaps[s - 1].forEach((k, j) => {
-        spans.set(k, j === 0 ? [from, seqAt(p)] : [seqAt(p), seqAt(p)]);
-      });
-      segments[s].forEach((k, j) => {
-        map[k] = seqAt(p + j);
-      });
-      cursor = p + segments[s].length;
-    }
-    if (ambiguous) continue; // this start cannot be completed without a guess
-    if (!ok) break; // later starts cannot complete either once a segment is missing
-    if (rung.uniformIndent && !uniformIndent(search, file, map)) continue;
-    const cand = { start: seqAt(p0), end: seqAt(cursor - 1) + 1, map, spans };
-    out.push(rung.skipBlank ? withBlanks(search, file, cand) : cand);
+    // Later starts cannot complete either once a segment is missing.
+    if (!extend(p0, 1, p0 + head.length, map, new Map(), headIndent)) break;
   }
   return out;
 }
