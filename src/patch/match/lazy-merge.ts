@@ -151,16 +151,22 @@ function readSnippet(file: string[], snippet: string[], ownClosers: boolean): Re
     return edge !== undefined && trivial(key(edge));
   };
   for (let ci = 0; ci < chunks.length; ci++) {
-    const c = chunks[ci];
+    const shown = chunks[ci];
     const last = ci === chunks.length - 1;
     let headJ = 0;
     let a = cursor;
     // A first part that starts with a unique line from the middle of the file (a function the
     // model shows without a leading "..." line) cannot mean "delete everything above": treat the
     // elision as implied.
-    const firstAt = ci === 0 && !c.elidedBefore && c.elidedAfter ? uniqueFrom(keys, 0, key(c.lines[0])) : -1;
+    const firstAt = ci === 0 && !shown.elidedBefore && shown.elidedAfter ? uniqueFrom(keys, 0, key(shown.lines[0])) : -1;
     // Blank lines above count too: a snippet never deletes lines it does not show.
     const impliedBefore = firstAt > 0;
+    // A part that starts the file keeps the blank lines the snippet starts with, as many as the
+    // file starts with: they are its first lines, aligned like any other.
+    let fileHead = 0;
+    while (fileHead < file.length && isBlank(file[fileHead])) fileHead++;
+    const c =
+      ci === 0 && !shown.elidedBefore && !impliedBefore ? { ...shown, lines: [...file.slice(0, Math.min(shown.blankHead, fileHead)), ...shown.lines] } : shown;
     if (c.elidedBefore || ci > 0 || impliedBefore) {
       headJ = -1;
       for (let j = 0; j < c.lines.length && headJ < 0; j++) {
@@ -284,17 +290,7 @@ function readSnippet(file: string[], snippet: string[], ownClosers: boolean): Re
     let deleted = 0;
     let inserted = 0;
     let tooMuch = false;
-    // Blank lines the snippet starts with are the file's first lines where those are blank (and
-    // not matched otherwise).
-    let headBlanks = 0;
-    const unmatched = new Set(steps.flatMap((st) => (st.kind === 'file' ? [st.f] : [])));
-    if (ci === 0 && a === 0) while (headBlanks < c.blankHead && unmatched.has(headBlanks) && isBlank(file[headBlanks])) headBlanks++;
-    for (const line of file.slice(0, headBlanks)) {
-      region.push(line);
-      regionNew.push(false);
-    }
     for (const st of steps) {
-      if (st.kind === 'file' && st.f < headBlanks) continue;
       if (st.kind === 'common') {
         tooMuch ||= groupDeleted > groupInserted + 1;
         groupDeleted = groupInserted = 0;
