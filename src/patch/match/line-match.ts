@@ -1,8 +1,9 @@
 // Finds every window of the file that a search (a list of lines) matches on one rung of the
 // ladder. Pure; the caller decides what uniqueness means for the result.
-import { isBlank, isElision, leadingWhitespace } from './normalize';
+import { isBlank, isElision } from './normalize';
 import type { Rung } from './rungs';
 import type { FileIndex } from './file-index';
+import { indentPairs, uniformShift } from './reindent';
 
 export interface Candidate {
   /** File lines [start, end) the search covers. */
@@ -32,25 +33,6 @@ function segmentsOf(search: string[], rung: Rung): { segments: number[][]; gaps:
     segments[segments.length - 1].push(k);
   });
   return { segments, gaps };
-}
-
-function uniformIndent(search: string[], file: string[], map: (number | undefined)[]): boolean {
-  let delta: string | null = null;
-  let sign = 0;
-  for (let k = 0; k < search.length; k++) {
-    const f = map[k];
-    if (f === undefined || isBlank(search[k])) continue;
-    const s = leadingWhitespace(search[k]);
-    const w = leadingWhitespace(file[f]);
-    const here = w.startsWith(s) ? 1 : s.startsWith(w) ? -1 : 0;
-    if (here === 0) return false;
-    const d = here === 1 ? w.slice(s.length) : s.slice(w.length);
-    if (delta === null) {
-      delta = d;
-      sign = d === '' ? 0 : here;
-    } else if (d !== delta || (d !== '' && here !== sign)) return false;
-  }
-  return true;
 }
 
 /**
@@ -154,7 +136,7 @@ export function findCandidates(index: FileIndex, search: string[], rung: Rung): 
     headIndent: { s: number; f: number },
   ): boolean => {
     if (s === segments.length) {
-      if (rung.uniformIndent && !uniformIndent(search, file, map)) return true;
+      if (rung.uniformIndent && uniformShift(indentPairs(search, file, map)) === null) return true;
       const cand = { start: seqAt(p0), end: seqAt(cursor - 1) + 1, map, spans };
       out.push(rung.skipBlank ? withBlanks(search, file, cand) : cand);
       return true;

@@ -2,8 +2,8 @@
 // diff) is replayed on the file's own lines, so unchanged lines stay byte-for-byte as on disk.
 import { diffArrays } from 'diff';
 import type { Candidate } from './line-match';
-import { hasTypographic, isBlank, leadingWhitespace, typographicToAscii } from './normalize';
-import { makeReindent } from './reindent';
+import { hasTypographic, isBlank, typographicToAscii } from './normalize';
+import { indentPairs, makeReindent } from './reindent';
 import type { Rung } from './rungs';
 
 export type RebuildResult = { ok: true; lines: string[] } | { ok: false; reason: string };
@@ -15,11 +15,7 @@ export function rebuild(file: string[], search: string[], replace: string[], can
     s = s.map(typographicToAscii);
     r = r.map(typographicToAscii);
   }
-  const pairs: [string, string][] = [];
-  s.forEach((line, k) => {
-    const f = cand.map[k];
-    if (f !== undefined && !isBlank(line)) pairs.push([leadingWhitespace(line), leadingWhitespace(file[f])]);
-  });
+  const pairs = indentPairs(s, file, cand.map);
   // Trailing whitespace the model added to lines it copied is noise; its new lines carry the same.
   const noisyTail = s.some((line, k) => cand.map[k] !== undefined && /\S[ \t]+$/.test(line) && !/[ \t]$/.test(file[cand.map[k]!]));
   const shift = makeReindent(pairs);

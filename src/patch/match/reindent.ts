@@ -2,7 +2,7 @@
 // learned from the pairs (search line indent → file line indent), tabs vs spaces kept.
 // A whitespace-only line is re-indented like any other line (its whitespace is its indent), so
 // every rung treats it the same way; only an empty line stays empty.
-import { leadingWhitespace } from './normalize';
+import { isBlank, leadingWhitespace } from './normalize';
 
 function unitOf(indents: string[], fallback: number): number {
   const widths = [...new Set(indents.filter((i) => !i.includes('\t')).map((i) => i.length))].sort((a, b) => a - b);
@@ -13,6 +13,33 @@ function unitOf(indents: string[], fallback: number): number {
   }
   if (unit === 0 && widths.length > 0 && widths[0] > 0) unit = widths[0];
   return unit > 0 && unit <= 8 ? unit : fallback;
+}
+
+/** [search indent, file indent] for each non-blank search line `map` places on a file line. */
+export function indentPairs(search: string[], file: string[], map: (number | undefined)[]): [string, string][] {
+  const pairs: [string, string][] = [];
+  search.forEach((line, k) => {
+    const f = map[k];
+    if (f !== undefined && !isBlank(line)) pairs.push([leadingWhitespace(line), leadingWhitespace(file[f])]);
+  });
+  return pairs;
+}
+
+/**
+ * The one indentation prefix every pair adds (sign 1) or removes (-1) in front of the search's
+ * indentation — in front, as it is applied (in a file that mixes tabs and spaces, `\t` + `  ` is
+ * not `  ` + `\t`); null when the pairs disagree. pairs: [indent in the search, indent in the file].
+ */
+export function uniformShift(pairs: [string, string][]): { delta: string; sign: 1 | -1 } | null {
+  let shift: { delta: string; sign: 1 | -1 } | null = null;
+  for (const [s, f] of pairs) {
+    const sign = f.endsWith(s) ? 1 : s.endsWith(f) ? -1 : 0;
+    if (sign === 0) return null;
+    const delta = sign === 1 ? f.slice(0, f.length - s.length) : s.slice(0, s.length - f.length);
+    if (shift && (delta !== shift.delta || sign !== shift.sign)) return null;
+    shift = { delta, sign };
+  }
+  return shift ?? { delta: '', sign: 1 };
 }
 
 /** pairs: [indent in the search, indent of the file line it matched]. */
@@ -30,20 +57,9 @@ export function makeReindent(pairs: [string, string][]): (line: string) => strin
     modelUnit,
   );
 
-  let delta: string | null = null;
-  let sign = 0;
-  // The shift is a prefix, as it is applied: added or removed in front of the indentation (in a
-  // file that mixes tabs and spaces, `\t` + `  ` is not `  ` + `\t`).
-  for (const [s, f] of pairs) {
-    const here = f.endsWith(s) ? 1 : s.endsWith(f) ? -1 : 0;
-    const d = here === 1 ? f.slice(0, f.length - s.length) : here === -1 ? s.slice(0, s.length - f.length) : null;
-    if (d === null || (delta !== null && (d !== delta || here !== sign))) {
-      sign = 0;
-      break;
-    }
-    delta = d;
-    sign = here;
-  }
+  const uniform = uniformShift(pairs);
+  const delta = uniform?.delta ?? null;
+  const sign = uniform?.sign ?? 0;
 
   // A tab stands for as many spaces as the pairs show (two tabs for four spaces: two each).
   const perTab = (tabs: string, spaces: string) =>
