@@ -41,7 +41,7 @@ export function trailingLayoutOf(file: string[]): (line: string) => string {
   return file.some((l) => /\s$/.test(l)) ? (line) => line : (line) => line.trimEnd();
 }
 
-type IndentStyle = 'tabs' | 'spaces' | 'mixed';
+export type IndentStyle = 'tabs' | 'spaces' | 'mixed';
 
 export function indentStyleOf(file: string[]): IndentStyle {
   const tabs = file.some((l) => /^\t+\S/.test(l));

@@ -6,7 +6,7 @@
 import { indentWidth, structureOf } from './blocks';
 import { pinBlocks, pinnedSteps } from './lazy-align';
 import { closersAnchorEdits, reachable, tailElsewhere } from './lazy-guards';
-import { fitsIndentStyle, indentedKey, indentStyleOf, key, looksLike, trailingLayoutOf, trivial, uniqueFrom, worded } from './lazy-lines';
+import { fitsIndentStyle, type IndentStyle, indentedKey, indentStyleOf, key, looksLike, trailingLayoutOf, trivial, uniqueFrom, worded } from './lazy-lines';
 import { hasTypographic, isBlank, isElision, leadingWhitespace, typographicToAscii } from './normalize';
 import { makeReindent } from './reindent';
 
@@ -65,12 +65,31 @@ function chunksOf(snippet: string[]): Chunk[] {
   return chunks;
 }
 
+/** What both readings of a snippet need to know of the file, worked out once. */
+interface FileView {
+  lines: string[];
+  keys: string[];
+  indentedKeys: string[];
+  style: IndentStyle;
+  /** Trailing whitespace on written lines, as the file has it. */
+  layout: (line: string) => string;
+  /** Blank lines the file starts with. */
+  blankHead: number;
+}
+
+function viewOf(file: string[]): FileView {
+  let blankHead = 0;
+  while (blankHead < file.length && isBlank(file[blankHead])) blankHead++;
+  return { lines: file, keys: file.map(key), indentedKeys: file.map(indentedKey), style: indentStyleOf(file), layout: trailingLayoutOf(file), blankHead };
+}
+
 /**
  * The last part of a snippet, with no unique line, ends the file: its closing lines (`}` of a
  * class, say) match the file's last lines and the new lines go before them. Closing lines that
  * directly follow new lines belong to the new code, so a matched suffix never starts with one.
  */
-function appendAtEnd(file: string[], keys: string[], cursor: number, chunk: string[]): string[] | null {
+function appendAtEnd(view: FileView, cursor: number, chunk: string[]): string[] | null {
+  const { lines: file, keys, style, layout } = view;
   let end = file.length;
   while (end > cursor && isBlank(file[end - 1])) end--;
   let n = 0;
@@ -85,15 +104,13 @@ function appendAtEnd(file: string[], keys: string[], cursor: number, chunk: stri
   const pairs: [string, string][] = [];
   for (let j = 0; j < n; j++) pairs.push([leadingWhitespace(chunk[chunk.length - n + j]), leadingWhitespace(file[at + j])]);
   const shift = makeReindent(pairs);
-  const layout = trailingLayoutOf(file);
   const reindent = (line: string) => layout(shift(line));
   // New lines that start with a line the file has above them (a `},` at its indentation, as
   // written or as shifted by the matched closers): that line shown as context, the lines after
   // it replaced, or written again? Either is a guess.
   const opening = fresh.find((l) => !isBlank(l));
-  const asAbove = (l: string) => file.slice(cursor, at).some((f) => indentedKey(f) === indentedKey(l));
+  const asAbove = (l: string) => view.indentedKeys.slice(cursor, at).includes(indentedKey(l));
   if (opening !== undefined && (asAbove(opening) || asAbove(reindent(opening)))) return null;
-  const style = indentStyleOf(file);
   if (fresh.some((l) => !fitsIndentStyle(reindent(l), style))) return null;
   return [...file.slice(cursor, at), ...fresh.map(reindent), ...file.slice(at)];
 }
@@ -111,7 +128,11 @@ type Reading = { ok: true; lines: string[]; placedByCloser: boolean } | { ok: fa
  * placed by such a line must keep that structure too. Anything else would be a guess.
  */
 export function lazyMerge(file: string[], snippet: string[]): LazyResult {
-  const readings = [readSnippet(file, snippet, true), readSnippet(file, snippet, false)];
+  const chunks = chunksOf(snippet);
+  if (chunks.length === 0)
+    return { ok: false, reason: 'the snippet contains only elision lines', hint: 'Show the lines to change with a few unchanged lines around them.' };
+  const view = viewOf(file);
+  const readings = [readSnippet(view, chunks, true), readSnippet(view, chunks, false)];
   const merged = readings.filter((r) => r.ok);
   if (merged.length === 0) return readings[0];
   const distinct = [...new Set(merged.map((r) => r.lines.join('\n')))];
@@ -134,14 +155,8 @@ export function lazyMerge(file: string[], snippet: string[]): LazyResult {
   };
 }
 
-function readSnippet(file: string[], snippet: string[], ownClosers: boolean): Reading {
-  const chunks = chunksOf(snippet);
-  if (chunks.length === 0)
-    return { ok: false, reason: 'the snippet contains only elision lines', hint: 'Show the lines to change with a few unchanged lines around them.' };
-  const keys = file.map(key);
-  const indentedKeys = file.map(indentedKey);
-  const style = indentStyleOf(file);
-  const layout = trailingLayoutOf(file);
+function readSnippet(view: FileView, chunks: Chunk[], ownClosers: boolean): Reading {
+  const { lines: file, keys, indentedKeys, style, layout } = view;
   const out: string[] = [];
   let cursor = 0;
   let placedByCloser = false;
@@ -163,10 +178,10 @@ function readSnippet(file: string[], snippet: string[], ownClosers: boolean): Re
     const impliedBefore = firstAt > 0;
     // A part that starts the file keeps the blank lines the snippet starts with, as many as the
     // file starts with: they are its first lines, aligned like any other.
-    let fileHead = 0;
-    while (fileHead < file.length && isBlank(file[fileHead])) fileHead++;
     const c =
-      ci === 0 && !shown.elidedBefore && !impliedBefore ? { ...shown, lines: [...file.slice(0, Math.min(shown.blankHead, fileHead)), ...shown.lines] } : shown;
+      ci === 0 && !shown.elidedBefore && !impliedBefore
+        ? { ...shown, lines: [...file.slice(0, Math.min(shown.blankHead, view.blankHead)), ...shown.lines] }
+        : shown;
     if (c.elidedBefore || ci > 0 || impliedBefore) {
       headJ = -1;
       for (let j = 0; j < c.lines.length && headJ < 0; j++) {
@@ -180,7 +195,7 @@ function readSnippet(file: string[], snippet: string[], ownClosers: boolean): Re
       }
       if (headJ < 0) {
         if (last && !c.elidedAfter) {
-          const appended = appendAtEnd(file, keys, cursor, c.lines);
+          const appended = appendAtEnd(view, cursor, c.lines);
           if (appended) return { ok: true, lines: [...out, ...appended], placedByCloser: true };
           return {
             ok: false,
