@@ -51,6 +51,11 @@ export function structureOf(lines: string[]): string {
   return `${net.curly} ${net.round} ${net.square} ${net.comment} ${net.fences}`;
 }
 
+const BALANCED = structureOf([]);
+
+/** Lines that open no bracket, block comment or fence they do not close. */
+export const isBalanced = (lines: string[]): boolean => structureOf(lines) === BALANCED;
+
 /** Running bracket depth over a line: its lowest point and where it ends, relative to `from`. */
 function depthsOf(line: string, from: number): { min: number; end: number } {
   let d = from;

@@ -2,14 +2,12 @@
 // the file's blocks, the lines around them are diffed, and closing lines may be read as the new
 // lines' own (one of the two readings lazyMerge weighs).
 import { diffArrays } from 'diff';
-import { delimitBlock, indentWidth, structureOf } from './blocks';
+import { delimitBlock, indentWidth, isBalanced } from './blocks';
 import { closingOf, key, trivial, uniqueFrom } from './lazy-lines';
 import { isBlank } from './normalize';
 
 /** `twin`: a body line first matched to this file line, then not trusted as context (alignSteps). */
 export type Step = { kind: 'common'; k: number; f: number; pinned?: true } | { kind: 'body'; k: number; twin?: number } | { kind: 'file'; f: number };
-
-const BALANCED = structureOf([]);
 
 /**
  * Aligns chunk lines with file lines (from file index `base`). With `ownClosers`, a run of matches
@@ -39,9 +37,9 @@ function alignSteps(body: string[], window: string[], base: number, kBase: numbe
     while (j < steps.length && steps[j].kind === 'common') j++;
     const run = steps.slice(i, j) as { kind: 'common'; k: number; f: number }[];
     let closing = 0;
-    if (ownClosers && written.length > 0 && structureOf(written) !== BALANCED) {
+    if (ownClosers && written.length > 0 && !isBalanced(written)) {
       for (let q = 1; q <= run.length && trivial(body[run[q - 1].k - kBase]); q++) {
-        if (structureOf([...written, ...run.slice(0, q).map((r) => body[r.k - kBase])]) === BALANCED) {
+        if (isBalanced([...written, ...run.slice(0, q).map((r) => body[r.k - kBase])])) {
           closing = q;
           break;
         }

@@ -3,7 +3,7 @@
 // part; a block the part shows whole replaces the file's block; unshown lines are never dropped
 // silently. Lines like `}` place nothing by their text: where a reading hangs on one, the two
 // readings (the file's closer, or a new one) are both merged and the brackets must decide.
-import { indentWidth, structureOf } from './blocks';
+import { indentWidth, isBalanced, structureOf } from './blocks';
 import { pinBlocks, pinnedSteps } from './lazy-align';
 import { closersAnchorEdits, reachable, tailElsewhere } from './lazy-guards';
 import { fitsIndentStyle, type IndentStyle, indentedKey, indentStyleOf, key, looksLike, trailingLayoutOf, trivial, uniqueFrom, worded } from './lazy-lines';
@@ -366,7 +366,7 @@ function readSnippet(view: FileView, chunks: Chunk[], ownClosers: boolean): Read
     // A new closing line (`}`) ending a part next to elided code, closing no block the new lines
     // open: the file's closer or a new one? Either reading is a guess (one of them doubles a brace).
     const tailClosers = tailNew.filter((k) => k !== '');
-    const closesOwn = structureOf(tailLines) === structureOf([]) && /[{[(]/.test(tailLines.join('\n'));
+    const closesOwn = isBalanced(tailLines) && /[{[(]/.test(tailLines.join('\n'));
     const closerClash = tailClosers.length > 0 && trivial(tailClosers[tailClosers.length - 1]) && !closesOwn;
     const tailClash = !toEnd && tailNew.length > 0 && (looksLike(tailNew[0], keys[b]) || closerClash);
     const headClash = headJ > 0 && a > cursor && looksLike(key(c.lines[headJ - 1]), keys[a - 1]);
