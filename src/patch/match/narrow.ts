@@ -1,6 +1,6 @@
 // Tie-breaks the edit itself provides when a search matches more than once: an `@@` context
 // line (apply-patch), "at end of file" (a filter: nothing else matches), or the order of hunks in one diff. Never a guess.
-import { collapseWhitespace, typographicToAscii } from './normalize';
+import { LINE_RUNGS } from './rungs';
 
 export interface Span {
   start: number;
@@ -15,15 +15,15 @@ export interface NarrowHints {
   cursor: number;
 }
 
-const key = (l: string) => collapseWhitespace(typographicToAscii(l));
+/** Exact, then each rung's normal form of a line, strictest first. */
+const ANCHOR_FORMS = [...new Set([(l: string) => l, ...LINE_RUNGS.map((r) => r.norm)])];
 
 /**
- * The lines an `@@` anchor names, from `from`: compared exactly, then without trailing blanks,
- * then trimmed, then with whitespace runs collapsed — the first comparison that finds any.
+ * The lines an `@@` anchor names, from `from`, compared as the matcher ladder compares lines:
+ * exactly, then on each rung in turn — the first comparison that finds any.
  */
 function anchorLines(lines: string[], anchor: string, from: number): number[] {
-  const ways: ((l: string) => string)[] = [(l) => l, (l) => l.trimEnd(), (l) => l.trim(), key];
-  for (const norm of ways) {
+  for (const norm of ANCHOR_FORMS) {
     const want = norm(anchor);
     const at: number[] = [];
     for (let i = from; i < lines.length; i++) if (norm(lines[i]) === want) at.push(i);
